@@ -1,0 +1,22 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AllExceptionsFilter } from './common/errors';
+import { createValidationPipe } from './common/validation';
+
+/** Everything main.ts applies to the app, shared with the end-to-end tests. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('落实 Luoshi API')
+      .setDescription('实施方案逐条逐单位跟踪落实：方案、条目、责任分工、进展、催办与督办。')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  return app;
+}

@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Assignment, AssignmentRole, AssignmentStatus } from '@app/database';
+import { IsDateOnly } from '../common/dates';
+import { PageQuery } from '../common/pagination';
+
+export class CreateAssignmentDto {
+  @ApiProperty({ format: 'uuid', description: '条目' })
+  @IsUUID()
+  itemId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '单位（与 groupId 二选一）' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '单位组：展开为其全部成员单位' })
+  @IsOptional()
+  @IsUUID()
+  groupId?: string;
+
+  @ApiProperty({
+    enum: AssignmentRole,
+    enumName: 'AssignmentRole',
+    description: 'lead 牵头 / co 配合',
+  })
+  @IsEnum(AssignmentRole)
+  role!: AssignmentRole;
+
+  @ApiPropertyOptional({ description: '完成时限；不填则取条目时限，再取方案默认时限' })
+  @IsOptional()
+  @IsDateOnly()
+  dueOn?: string;
+}
+
+export class UpdateAssignmentDto {
+  @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ enum: AssignmentStatus, enumName: 'AssignmentStatus' })
+  @IsOptional()
+  @IsEnum(AssignmentStatus)
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '完成百分比' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progressPercent?: number;
+
+  @ApiPropertyOptional({ description: '完成时限（仅领导小组办公室）' })
+  @IsOptional()
+  @IsDateOnly()
+  dueOn?: string;
+
+  @ApiPropertyOptional({
+    enum: AssignmentRole,
+    enumName: 'AssignmentRole',
+    description: '仅领导小组办公室',
+  })
+  @IsOptional()
+  @IsEnum(AssignmentRole)
+  role?: AssignmentRole;
+}
+
+export class AssignmentListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  itemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: AssignmentStatus, enumName: 'AssignmentStatus' })
+  @IsOptional()
+  @IsEnum(AssignmentStatus)
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ enum: AssignmentRole, enumName: 'AssignmentRole' })
+  @IsOptional()
+  @IsEnum(AssignmentRole)
+  role?: AssignmentRole;
+
+  @ApiPropertyOptional({ description: '时限不晚于（含）', example: '2025-12-31' })
+  @IsOptional()
+  @IsDateOnly()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: '时限不早于（含）', example: '2023-01-01' })
+  @IsOptional()
+  @IsDateOnly()
+  dueAfter?: string;
+}
+
+export class AssignmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) taskId!: string | null;
+  @ApiProperty() itemNumber!: number;
+  @ApiProperty() itemNumberText!: string;
+  @ApiProperty() itemTitle!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: AssignmentRole, enumName: 'AssignmentRole' }) role!: AssignmentRole;
+  @ApiProperty({ example: '2025-12-31' }) dueOn!: string;
+  @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
+  @ApiProperty() progressPercent!: number;
+  @ApiPropertyOptional({ nullable: true }) completedOn!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: Date;
+
+  static from(a: Assignment): AssignmentView {
+    return Object.assign(new AssignmentView(), {
+      id: a.id,
+      planId: a.planId,
+      itemId: a.itemId,
+      taskId: a.taskId,
+      itemNumber: a.item?.number,
+      itemNumberText: a.item?.numberText,
+      itemTitle: a.item?.title,
+      unitId: a.unitId,
+      unitName: a.unit?.name,
+      role: a.role,
+      dueOn: a.dueOn,
+      status: a.status,
+      progressPercent: a.progressPercent,
+      completedOn: a.completedOn,
+      version: a.version,
+      updatedAt: a.updatedAt,
+    });
+  }
+}
+
+export class AssignmentPage {
+  @ApiProperty({ type: [AssignmentView] }) items!: AssignmentView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CreatedAssignments {
+  @ApiProperty({ type: [AssignmentView] }) created!: AssignmentView[];
+  @ApiProperty({ type: [String], description: '已有分工而跳过的单位' }) skippedUnitIds!: string[];
+}

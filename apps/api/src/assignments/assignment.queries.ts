@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Assignment } from '@app/database';
+import { AccessScope } from '../auth/actor';
+import { AssignmentListQuery } from './assignment.dto';
+
+/**
+ * Every read of assignments goes through the caller's scope, inside the SQL: a unit's query
+ * cannot return another unit's row whatever filters it sends.
+ */
+@Injectable()
+export class AssignmentQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private base(scope: AccessScope): SelectQueryBuilder<Assignment> {
+    const qb = this.db
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.item', 'item')
+      .innerJoinAndSelect('a.unit', 'unit');
+    if (scope.kind === 'unit')
+      qb.andWhere('a.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
+    return qb;
+  }
+
+  list(scope: AccessScope, q: AssignmentListQuery): Promise<[Assignment[], number]> {
+    const qb = this.base(scope)
+      .orderBy('a.dueOn', 'ASC')
+      .addOrderBy('item.number', 'ASC')
+      .addOrderBy('unit.name', 'ASC')
+      .skip(q.offset)
+      .take(q.pageSize);
+    if (q.planId) qb.andWhere('a.planId = :planId', { planId: q.planId });
+    if (q.itemId) qb.andWhere('a.itemId = :itemId', { itemId: q.itemId });
+    if (q.unitId) qb.andWhere('a.unitId = :unitId', { unitId: q.unitId });
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    if (q.role) qb.andWhere('a.role = :role', { role: q.role });
+    if (q.dueBefore) qb.andWhere('a.dueOn <= :dueBefore', { dueBefore: q.dueBefore });
+    if (q.dueAfter) qb.andWhere('a.dueOn >= :dueAfter', { dueAfter: q.dueAfter });
+    return qb.getManyAndCount();
+  }
+
+  findOne(scope: AccessScope, id: string): Promise<Assignment | null> {
+    return this.base(scope).andWhere('a.id = :id', { id }).getOne();
+  }
+}

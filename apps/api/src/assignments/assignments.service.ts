@@ -1,0 +1,167 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { In } from 'typeorm';
+import { CLOCK, Clock, todayIn } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import {
+  Assignment,
+  AssignmentStatus,
+  Item,
+  Plan,
+  Role,
+  Tx,
+  Unit,
+  UnitGroup,
+  UnitOfWork,
+} from '@app/database';
+import { Actor, scopeOf } from '../auth/actor';
+import { page, Page } from '../common/pagination';
+import {
+  AssignmentListQuery,
+  AssignmentView,
+  CreateAssignmentDto,
+  CreatedAssignments,
+  UpdateAssignmentDto,
+} from './assignment.dto';
+import { AssignmentQueries } from './assignment.queries';
+import { allowedTransitions, STATUS_LABEL } from './assignment-status';
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly queries: AssignmentQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, query: AssignmentListQuery): Promise<Page<AssignmentView>> {
+    const [rows, total] = await this.queries.list(scopeOf(actor), query);
+    return page(rows.map(AssignmentView.from), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<AssignmentView> {
+    const assignment = await this.queries.findOne(scopeOf(actor), id);
+    // Out of scope reads exactly like missing: a unit must not learn that another's work exists.
+    if (!assignment) throw new NotFoundException('未找到该责任分工');
+    return AssignmentView.from(assignment);
+  }
+
+  async create(actor: Actor, dto: CreateAssignmentDto): Promise<CreatedAssignments> {
+    if (!dto.unitId === !dto.groupId) {
+      throw new BadRequestException('unitId / groupId：请指定一个单位或一个单位组（二选一）');
+    }
+    const result = await this.uow.run(actor, async (tx) => {
+      const item = await tx.manager.findOne(Item, { where: { id: dto.itemId } });
+      if (!item) throw new NotFoundException('未找到该条目');
+      if (item.preamble) throw new BadRequestException('itemId：总体要求类条目不分配责任单位');
+      const plan = await tx.manager.findOneOrFail(Plan, { where: { id: item.planId } });
+      const dueOn = dto.dueOn ?? item.dueOn ?? plan.defaultDueOn;
+      if (!dueOn) {
+        throw new BadRequestException('dueOn：条目和方案都没有完成时限，请填写 dueOn');
+      }
+      const unitIds = await this.targetUnits(tx, dto);
+      const existing = await tx.manager.find(Assignment, {
+        where: { itemId: item.id, unitId: In(unitIds) },
+        select: { unitId: true, taskId: true },
+      });
+      const taken = new Set(existing.filter((a) => !a.taskId).map((a) => a.unitId));
+      if (dto.unitId && taken.has(dto.unitId)) {
+        throw new ConflictException('该单位已承担此条目，请直接修改已有分工');
+      }
+      const created: string[] = [];
+      for (const unitId of unitIds.filter((id) => !taken.has(id))) {
+        const assignment = await tx.create(Assignment, {
+          planId: item.planId,
+          itemId: item.id,
+          unitId,
+          role: dto.role,
+          dueOn,
+        });
+        created.push(assignment.id);
+      }
+      return { created, skippedUnitIds: [...taken] };
+    });
+    const views = await Promise.all(result.created.map((id) => this.get(actor, id)));
+    return { created: views, skippedUnitIds: result.skippedUnitIds };
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentView> {
+    const leadership = actor.role === Role.Leadership;
+    if (!leadership && (dto.dueOn !== undefined || dto.role !== undefined)) {
+      throw new ForbiddenException('只有领导小组办公室可以修改完成时限和牵头/配合角色');
+    }
+    await this.uow.run(actor, async (tx) => {
+      // Lock the row so that concurrent updates are serialised and each sees the last version.
+      const qb = tx.manager
+        .createQueryBuilder(Assignment, 'a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id });
+      if (scopeOf(actor).kind === 'unit')
+        qb.andWhere('a.unitId = :unitId', { unitId: actor.unitId });
+      const current = await qb.getOne();
+      if (!current) throw new NotFoundException('未找到该责任分工');
+      if (current.version !== dto.version) {
+        throw new ConflictException(
+          `该责任分工已被他人修改（当前版本 ${current.version}，您提交的版本 ${dto.version}），请刷新后重试`,
+        );
+      }
+      const changes: Partial<Assignment> = {};
+      if (dto.status !== undefined && dto.status !== current.status) {
+        const allowed = allowedTransitions(current.status, actor.role);
+        if (!allowed.includes(dto.status)) {
+          throw new ConflictException(
+            `不能从“${STATUS_LABEL[current.status]}”改为“${STATUS_LABEL[dto.status]}”；` +
+              (allowed.length
+                ? `可改为：${allowed.map((s) => `${STATUS_LABEL[s]}（${s}）`).join('、')}`
+                : '当前状态下您不能修改状态'),
+          );
+        }
+        changes.status = dto.status;
+        changes.completedOn =
+          dto.status === AssignmentStatus.Completed
+            ? todayIn(this.clock, this.config.timeZone)
+            : null;
+        if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
+      }
+      if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {
+        changes.progressPercent = dto.progressPercent;
+      }
+      if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
+      if (dto.role !== undefined) changes.role = dto.role;
+      if (Object.keys(changes).length) await tx.update(Assignment, current, changes);
+    });
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.uow.run(actor, async (tx) => {
+      const current = await tx.manager.findOne(Assignment, { where: { id } });
+      if (!current) throw new NotFoundException('未找到该责任分工');
+      await tx.remove(Assignment, current);
+    });
+  }
+
+  private async targetUnits(tx: Tx, dto: CreateAssignmentDto): Promise<string[]> {
+    if (dto.unitId) {
+      const unit = await tx.manager.findOne(Unit, { where: { id: dto.unitId } });
+      if (!unit) throw new NotFoundException('未找到该单位');
+      if (!unit.active) throw new BadRequestException('unitId：该单位已停用');
+      return [unit.id];
+    }
+    const group = await tx.manager.findOne(UnitGroup, {
+      where: { id: dto.groupId },
+      relations: { members: true },
+    });
+    if (!group) throw new NotFoundException('未找到该单位组');
+    const members = group.members.filter((unit) => unit.active).map((unit) => unit.id);
+    if (!members.length) throw new BadRequestException('groupId：该单位组没有启用的成员单位');
+    return members;
+  }
+}

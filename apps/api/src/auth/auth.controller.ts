@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserView } from '../users/user.dto';
+import { UsersService } from '../users/users.service';
+import { Actor } from './actor';
+import { LoginDto, TokenView } from './auth.dto';
+import { AuthService } from './auth.service';
+import { CurrentActor, Public } from './decorators';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenView })
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentActor() actor: Actor) {
+    return this.users.get(actor.userId);
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function body(statusCode: number, message: string | string[]): ErrorBody {
+  return { statusCode, error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error', message };
+}
+
+/** PostgreSQL error codes a caller can cause; everything else is our fault and stays a 500. */
+function fromDatabase(error: QueryFailedError & { code?: string }): ErrorBody | undefined {
+  switch (error.code) {
+    case '23505':
+      return body(409, '该记录已存在（与现有数据重复）');
+    case '23503':
+      return body(409, '引用的记录不存在，或该记录仍被其他数据引用');
+    case '23514':
+      return body(400, '数据不符合约束条件');
+    case '22P02':
+    case '22007':
+    case '22008':
+      return body(400, '参数格式无效');
+    case '40001':
+    case '40P01':
+      return body(409, '数据正被他人同时修改，请重试');
+    default:
+      return undefined;
+  }
+}
+
+/** Express's JSON parser reports a broken body in English with a character position. */
+function isJsonSyntaxError(exception: HttpException, message: unknown): boolean {
+  return (
+    exception.cause instanceof SyntaxError ||
+    (typeof message === 'string' &&
+      /\bJSON\b/.test(message) &&
+      /position|Unexpected|Expected/.test(message))
+  );
+}
+
+/** One error shape for the whole API: `{statusCode, error, message}`. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const result = this.toBody(exception);
+    if (result.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    response.status(result.statusCode).json(result);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const message =
+        typeof raw === 'string'
+          ? raw
+          : ((raw as { message?: string | string[] }).message ?? exception.message);
+      if (status === 400 && isJsonSyntaxError(exception, message)) {
+        return body(400, '请求内容不是有效的 JSON');
+      }
+      return body(status, message);
+    }
+    if (exception instanceof OptimisticLockVersionMismatchError) {
+      return body(409, '数据已被他人修改，请刷新后重试');
+    }
+    if (exception instanceof EntityNotFoundError) {
+      return body(404, '未找到该记录');
+    }
+    if (exception instanceof QueryFailedError) {
+      const mapped = fromDatabase(exception as QueryFailedError & { code?: string });
+      if (mapped) return mapped;
+    }
+    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    const status = (exception as { status?: number; statusCode?: number })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return body(status, status === 413 ? '请求内容太大' : '请求内容不是有效的 JSON');
+    }
+    return body(500, '服务器内部错误，请稍后再试');
+  }
+}

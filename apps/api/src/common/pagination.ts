@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: '页码，从 1 开始', default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ description: '每页条数', default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize = 50;
+
+  get offset(): number {
+    return (this.page - 1) * this.pageSize;
+  }
+}
+
+export class PageMeta {
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export interface Page<T> extends PageMeta {
+  items: T[];
+}
+
+export function page<T>(items: T[], total: number, query: PageQuery): Page<T> {
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/database';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { IdParam } from '../common/id-param';
+import { CreateGroupDto, GroupView, UpdateGroupDto } from './group.dto';
+import { GroupsService } from './groups.service';
+
+@ApiTags('groups')
+@ApiBearerAuth()
+@Controller('groups')
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [GroupView] })
+  list() {
+    return this.groups.list();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: GroupView })
+  get(@IdParam() id: string) {
+    return this.groups.get(id);
+  }
+
+  @Post()
+  @Roles(Role.Admin)
+  @ApiOkResponse({ type: GroupView })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateGroupDto) {
+    return this.groups.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiOkResponse({ type: GroupView })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateGroupDto) {
+    return this.groups.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.groups.remove(actor, id);
+  }
+}

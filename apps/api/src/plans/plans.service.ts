@@ -1,0 +1,143 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Item, Plan, Section, Tx, UnitOfWork } from '@app/database';
+import { Actor, scopeOf } from '../auth/actor';
+import { page, Page } from '../common/pagination';
+import {
+  CreateItemDto,
+  CreatePlanDto,
+  CreateSectionDto,
+  ItemView,
+  PlanListQuery,
+  PlanView,
+  SectionView,
+  UpdateItemDto,
+  UpdatePlanDto,
+  UpdateSectionDto,
+} from './plan.dto';
+import { PlanQueries } from './plan.queries';
+
+function checkPeriod(plan: Partial<Plan>): void {
+  if (plan.periodStart && plan.periodEnd && plan.periodStart > plan.periodEnd) {
+    throw new BadRequestException('periodEnd：实施期结束日期不能早于开始日期');
+  }
+}
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly queries: PlanQueries,
+  ) {}
+
+  async list(actor: Actor, query: PlanListQuery): Promise<Page<PlanView>> {
+    const [plans, total] = await this.queries.listPlans(scopeOf(actor), query);
+    return page(plans.map(PlanView.from), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<PlanView> {
+    const plan = await this.queries.findPlan(scopeOf(actor), id);
+    if (!plan) throw new NotFoundException('未找到该方案');
+    return PlanView.from(plan);
+  }
+
+  async create(actor: Actor, dto: CreatePlanDto): Promise<PlanView> {
+    checkPeriod(dto);
+    return PlanView.from(await this.uow.run(actor, (tx) => tx.create(Plan, dto)));
+  }
+
+  async update(actor: Actor, id: string, dto: UpdatePlanDto): Promise<PlanView> {
+    const plan = await this.uow.run(actor, async (tx) => {
+      const current = await this.lock(tx, Plan, id, '未找到该方案');
+      checkPeriod({ ...current, ...dto });
+      return tx.update(Plan, current, dto);
+    });
+    return PlanView.from(plan);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.uow.run(actor, async (tx) => {
+      await tx.remove(Plan, await this.lock(tx, Plan, id, '未找到该方案'));
+    });
+  }
+
+  async sections(actor: Actor, planId: string): Promise<SectionView[]> {
+    await this.get(actor, planId);
+    return (await this.queries.listSections(planId)).map(SectionView.from);
+  }
+
+  async createSection(actor: Actor, planId: string, dto: CreateSectionDto): Promise<SectionView> {
+    const section = await this.uow.run(actor, async (tx) => {
+      await this.lock(tx, Plan, planId, '未找到该方案');
+      return tx.create(Section, { ...dto, planId });
+    });
+    return SectionView.from(section);
+  }
+
+  async updateSection(actor: Actor, id: string, dto: UpdateSectionDto): Promise<SectionView> {
+    const section = await this.uow.run(actor, async (tx) =>
+      tx.update(Section, await this.lock(tx, Section, id, '未找到该章'), dto),
+    );
+    return SectionView.from(section);
+  }
+
+  async removeSection(actor: Actor, id: string): Promise<void> {
+    await this.uow.run(actor, async (tx) => {
+      await tx.remove(Section, await this.lock(tx, Section, id, '未找到该章'));
+    });
+  }
+
+  async items(actor: Actor, planId: string): Promise<ItemView[]> {
+    await this.get(actor, planId);
+    return (await this.queries.listItems(scopeOf(actor), planId)).map(ItemView.from);
+  }
+
+  async item(actor: Actor, id: string): Promise<ItemView> {
+    const item = await this.queries.findItem(scopeOf(actor), id);
+    if (!item) throw new NotFoundException('未找到该条目');
+    return ItemView.from(item);
+  }
+
+  async createItem(actor: Actor, planId: string, dto: CreateItemDto): Promise<ItemView> {
+    const item = await this.uow.run(actor, async (tx) => {
+      await this.lock(tx, Plan, planId, '未找到该方案');
+      await this.requireSectionOf(tx, planId, dto.sectionId);
+      return tx.create(Item, { ...dto, planId });
+    });
+    return ItemView.from(item);
+  }
+
+  async updateItem(actor: Actor, id: string, dto: UpdateItemDto): Promise<ItemView> {
+    const item = await this.uow.run(actor, async (tx) => {
+      const current = await this.lock(tx, Item, id, '未找到该条目');
+      if (dto.sectionId) await this.requireSectionOf(tx, current.planId, dto.sectionId);
+      return tx.update(Item, current, dto);
+    });
+    return ItemView.from(item);
+  }
+
+  async removeItem(actor: Actor, id: string): Promise<void> {
+    await this.uow.run(actor, async (tx) => {
+      await tx.remove(Item, await this.lock(tx, Item, id, '未找到该条目'));
+    });
+  }
+
+  private async requireSectionOf(tx: Tx, planId: string, sectionId: string): Promise<void> {
+    if (!(await tx.manager.exists(Section, { where: { id: sectionId, planId } }))) {
+      throw new BadRequestException('sectionId：该章不属于此方案');
+    }
+  }
+
+  private async lock<E extends Plan | Section | Item>(
+    tx: Tx,
+    target: new () => E,
+    id: string,
+    missing: string,
+  ): Promise<E> {
+    const found = await tx.manager.findOne(target, {
+      where: { id } as never,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found) throw new NotFoundException(missing);
+    return found as E;
+  }
+}

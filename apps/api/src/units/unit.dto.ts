@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Unit, UnitKind } from '@app/database';
+import { PageQuery } from '../common/pagination';
+
+export class CreateUnitDto {
+  @ApiProperty({ description: '单位全称', example: '区经发局' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: '简称', example: '经发局', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  shortName?: string;
+
+  @ApiPropertyOptional({ description: '别名（文件中的其他写法）', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  aliases?: string[];
+
+  @ApiProperty({ enum: UnitKind, enumName: 'UnitKind', description: '单位类别' })
+  @IsEnum(UnitKind)
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '上级单位', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: '联系邮箱（催办邮件发往这些地址）', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEmail({}, { each: true })
+  emails?: string[];
+
+  @ApiPropertyOptional({ description: '是否启用', default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+
+export class UnitListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: UnitKind, enumName: 'UnitKind' })
+  @IsOptional()
+  @IsEnum(UnitKind)
+  kind?: UnitKind;
+
+  @ApiPropertyOptional({ description: '按名称、简称或别名查找' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: '只看启用的单位' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UnitView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ nullable: true }) shortName!: string | null;
+  @ApiProperty({ type: [String] }) aliases!: string[];
+  @ApiProperty({ enum: UnitKind, enumName: 'UnitKind' }) kind!: UnitKind;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ type: [String] }) emails!: string[];
+  @ApiProperty() active!: boolean;
+
+  static from(unit: Unit): UnitView {
+    return Object.assign(new UnitView(), {
+      id: unit.id,
+      name: unit.name,
+      shortName: unit.shortName,
+      aliases: unit.aliases,
+      kind: unit.kind,
+      parentId: unit.parentId,
+      emails: unit.emails,
+      active: unit.active,
+    });
+  }
+}
+
+export class UnitPage {
+  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

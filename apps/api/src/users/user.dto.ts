@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role, User } from '@app/database';
+import { PageQuery } from '../common/pagination';
+
+export class CreateUserDto {
+  @ApiProperty({ description: '登录名（字母、数字、点、下划线、短横线）', example: 'jingfaju' })
+  @Matches(/^[A-Za-z0-9._-]{2,64}$/, {
+    message: 'username：只能包含字母、数字和 . _ -，2–64 个字符',
+  })
+  username!: string;
+
+  @ApiProperty({ description: '显示名', example: '区经发局 联络员' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName!: string;
+
+  @ApiProperty({ description: '初始密码（至少 8 个字符）', minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role', description: '角色' })
+  @IsEnum(Role)
+  role!: Role;
+
+  @ApiProperty({ description: '所属单位 ID', format: 'uuid' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiPropertyOptional({ description: '邮箱', nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {
+  @ApiPropertyOptional({ description: '停用后无法登录' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: '按单位筛选' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiPropertyOptional({ nullable: true }) unitName!: string | null;
+  @ApiPropertyOptional({ nullable: true }) email!: string | null;
+  @ApiProperty() active!: boolean;
+
+  static from(user: User): UserView {
+    return Object.assign(new UserView(), {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      unitId: user.unitId,
+      unitName: user.unit?.name ?? null,
+      email: user.email,
+      active: user.active,
+    });
+  }
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from '@app/database';
+import { PageQuery } from '../common/pagination';
+
+@Injectable()
+export class UserQueries {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id, active: true } });
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id }, relations: { unit: true } });
+  }
+
+  /** The only read that loads the password hash. */
+  findForLogin(username: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.username = :username', { username: username.trim().toLowerCase() })
+      .andWhere('user.active')
+      .getOne();
+  }
+
+  list(query: PageQuery, unitId?: string): Promise<[User[], number]> {
+    const qb = this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.unit', 'unit')
+      .orderBy('user.username')
+      .skip(query.offset)
+      .take(query.pageSize);
+    if (unitId) qb.where('user.unitId = :unitId', { unitId });
+    return qb.getManyAndCount();
+  }
+}

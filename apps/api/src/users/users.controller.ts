@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { IdParam } from '../common/id-param';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/database';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { CreateUserDto, UpdateUserDto, UserListQuery, UserPage, UserView } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: UserListQuery) {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserView })
+  get(@IdParam() id: string) {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @ApiOkResponse({ type: UserView })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserView })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.users.remove(actor, id);
+  }
+}

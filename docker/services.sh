@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Starts (or stops) PostgreSQL, Redis and a mail catcher natively on loopback, for machines
+# without a Docker engine. Data lives under $LUOSHI_VAR_DIR (git-ignored). Ports come from
+# DATABASE_URL, REDIS_URL and SMTP_URL, so the app and this script always agree.
+#
+#   bash docker/services.sh start|stop|status
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+# shellcheck source=docker/env-defaults.sh
+source "$here/env-defaults.sh"
+
+var_dir="$LUOSHI_VAR_DIR"
+pg_data="$var_dir/postgres"
+redis_dir="$var_dir/redis"
+mail_dir="$var_dir/mail"
+log_dir="$var_dir/log"
+
+# postgres://user:pass@host:port/db → fields
+url_field() { # url field
+  node -e 'const u=new URL(process.argv[1]);const f=process.argv[2];
+    const v={user:decodeURIComponent(u.username),password:decodeURIComponent(u.password),host:u.hostname,
+      port:u.port,db:u.pathname.replace(/^\//,"")}[f];process.stdout.write(String(v??""))' "$1" "$2"
+}
+
+pg_bin() {
+  if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
+  local d
+  for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return; }; done
+  command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return; }
+  echo "PostgreSQL server binaries (initdb, pg_ctl) not found. Install them (Debian: apt-get install postgresql) or set PG_BIN." >&2
+  exit 1
+}
+
+# PostgreSQL refuses to run as root: as root we run it as the 'postgres' system user.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "redis-server is missing: installing it with apt-get…"
+    (apt-get install -y -q redis-server >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q redis-server >/dev/null; })
+    # Debian's package starts a system-wide instance on 6379; we run our own and leave it alone.
+  else
+    echo "redis-server is not installed. As root run: apt-get install -y redis-server (or set REDIS_URL to a Redis you run)." >&2
+    exit 1
+  fi
+}
+
+wait_port() { # host port name seconds
+  local i
+  for ((i = 0; i < $4 * 10; i++)); do
+    if node -e 'const s=require("net").connect(+process.argv[2],process.argv[1]);s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$1" "$2"; then return 0; fi
+    sleep 0.1
+  done
+  echo "$3 did not come up on $1:$2 (logs in $log_dir)" >&2
+  exit 1
+}
+
+start_postgres() {
+  local bin port user pass db
+  bin="$(pg_bin)"
+  port="$(url_field "$DATABASE_URL" port)"; port="${port:-5432}"
+  user="$(url_field "$DATABASE_URL" user)"; pass="$(url_field "$DATABASE_URL" password)"
+  db="$(url_field "$DATABASE_URL" db)"
+  mkdir -p "$pg_data" "$log_dir"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$pg_data" "$log_dir"; chmod 700 "$pg_data"; fi
+  if [ ! -f "$pg_data/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$log_dir/initdb.log" 2>&1 \
+      || as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C >"$log_dir/initdb.log" 2>&1
+  fi
+  if ! as_pg "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$pg_data" -l "$log_dir/postgres.log" -w -t 60 \
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC" start >/dev/null
+  fi
+  wait_port 127.0.0.1 "$port" PostgreSQL 30
+  local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$user'")" != 1 ]; then
+    "${psql[@]}" -c "create role \"$user\" login password '$pass' createdb"
+  fi
+  if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
+    "${psql[@]}" -c "create database \"$db\" owner \"$user\" encoding 'UTF8' template template0"
+  fi
+  echo "PostgreSQL  127.0.0.1:$port  database $db (data in $pg_data)"
+}
+
+start_redis() {
+  ensure_redis
+  local port
+  port="$(url_field "$REDIS_URL" port)"; port="${port:-6379}"
+  mkdir -p "$redis_dir" "$log_dir"
+  if [ ! -f "$redis_dir/redis.pid" ] || ! kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null; then
+    redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_dir" --daemonize yes \
+      --pidfile "$redis_dir/redis.pid" --logfile "$log_dir/redis.log" --appendonly yes --save ""
+  fi
+  wait_port 127.0.0.1 "$port" Redis 20
+  echo "Redis       127.0.0.1:$port (data in $redis_dir)"
+}
+
+start_mail() {
+  local port
+  port="$(url_field "$SMTP_URL" port)"; port="${port:-25}"
+  mkdir -p "$mail_dir" "$log_dir"
+  if [ ! -f "$mail_dir/catcher.pid" ] || ! kill -0 "$(cat "$mail_dir/catcher.pid")" 2>/dev/null; then
+    nohup node "$here/mail-catcher.js" --smtp-port "$port" --http-port "$MAIL_UI_PORT" --dir "$mail_dir" \
+      >"$log_dir/mail-catcher.log" 2>&1 &
+    echo $! >"$mail_dir/catcher.pid"
+  fi
+  wait_port 127.0.0.1 "$port" "Mail catcher" 20
+  echo "Mail        smtp://127.0.0.1:$port, read the mail at http://127.0.0.1:$MAIL_UI_PORT/"
+}
+
+stop_pidfile() { # file
+  if [ -f "$1" ]; then
+    local pid; pid="$(cat "$1")"
+    if kill "$pid" 2>/dev/null; then
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -f "$1"
+  fi
+}
+
+stop_all() {
+  stop_pidfile "$mail_dir/catcher.pid"
+  stop_pidfile "$redis_dir/redis.pid"
+  if [ -f "$pg_data/PG_VERSION" ]; then
+    as_pg "$(pg_bin)/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  echo "Services under $var_dir stopped."
+}
+
+case "${1:-}" in
+  start) start_postgres; start_redis; start_mail ;;
+  stop) stop_all ;;
+  status)
+    as_pg "$(pg_bin)/pg_ctl" -D "$pg_data" status || true
+    [ -f "$redis_dir/redis.pid" ] && kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null && echo "redis running" || echo "redis stopped"
+    [ -f "$mail_dir/catcher.pid" ] && kill -0 "$(cat "$mail_dir/catcher.pid")" 2>/dev/null && echo "mail catcher running" || echo "mail catcher stopped"
+    ;;
+  *) echo "usage: bash docker/services.sh start|stop|status" >&2; exit 2 ;;
+esac

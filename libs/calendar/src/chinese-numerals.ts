@@ -1,0 +1,36 @@
+const DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Characters a small Chinese numeral is written with, for use inside a regex class. */
+export const CHINESE_NUMERAL_CHARS = '一二两三四五六七八九十';
+
+/**
+ * Reads ASCII digits or a Chinese numeral below 100 (六, 十二, 三十一, 六十). Plans write months,
+ * days and counts this way; larger or positional forms (二〇二三) do not occur in those places.
+ */
+export function parseSmallNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const match = /^([一二两三四五六七八九])?(十)?([一二两三四五六七八九])?$/.exec(text);
+  if (!match) return undefined;
+  const [, tens, ten, ones] = match;
+  if (!ten) return tens && !ones ? DIGITS[tens] : undefined;
+  return (tens ? DIGITS[tens] : 1) * 10 + (ones ? DIGITS[ones] : 0);
+}
+
+/**
+ * Turns full-width digits (２０２３) into ASCII. Each is one UTF-16 unit either way, so offsets in
+ * the result are offsets in the original text.
+ */
+export function toHalfWidthDigits(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

@@ -1,0 +1,88 @@
+import { isCalendarDate, toEpochDay } from './calendar-date';
+import { InvalidDateError } from './invalid-date.error';
+
+/** Injection token for a Clock; a plain symbol so this library needs no NestJS. */
+export const CLOCK = Symbol('CLOCK');
+
+/** The one source of "now", so deadlines, overdue checks and reminders can be tested at any date. */
+export interface Clock {
+  now(): Date;
+}
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+const MS_PER_DAY = 86_400_000;
+// Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+// An instant must carry its offset: without one, Date parses it in the process time zone.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** 00:00 of `date` (YYYY-MM-DD) in Asia/Shanghai, as an instant. */
+export function shanghaiMidnight(date: string): Date {
+  return new Date(toEpochDay(date) * MS_PER_DAY - SHANGHAI_OFFSET_MS);
+}
+
+/** A clock that stands still until told otherwise; for tests and for replaying a past day. */
+export class FixedClock implements Clock {
+  private ms: number;
+
+  /** `at`: an ISO instant with offset, a Date, or YYYY-MM-DD meaning 00:00 that day in Shanghai. */
+  constructor(at: string | Date) {
+    this.ms = toInstant(at);
+  }
+
+  // A copy, so a caller mutating the returned Date cannot move the clock.
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  set(at: string | Date): void {
+    this.ms = toInstant(at);
+  }
+
+  /** Moves by whole 24-hour days, which are whole calendar days in Shanghai (no DST). */
+  advanceDays(days: number): void {
+    if (!Number.isSafeInteger(days)) throw new RangeError(`advanceDays: ${days} is not whole`);
+    this.ms += days * MS_PER_DAY;
+  }
+}
+
+function toInstant(at: string | Date): number {
+  let ms = NaN;
+  if (at instanceof Date) {
+    ms = at.getTime();
+  } else if (typeof at === 'string' && ISO_INSTANT.test(at)) {
+    // Date.parse rolls 02-30 over into March; the calendar check refuses it instead.
+    if (isCalendarDate(at.slice(0, 10))) ms = Date.parse(at);
+  } else if (isCalendarDate(at)) {
+    ms = shanghaiMidnight(at).getTime();
+  }
+  if (Number.isNaN(ms)) {
+    throw new InvalidDateError(at, 'expected YYYY-MM-DD or an ISO instant with Z or an offset');
+  }
+  return ms;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) that `clock` reads in `timeZone`. */
+export function todayIn(clock: Clock, timeZone = 'Asia/Shanghai'): string {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(
+    formatter.formatToParts(clock.now()).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
+}

@@ -1,0 +1,108 @@
+import { makeDate } from './calendar-date';
+import { CHINESE_NUMERAL_CHARS as CN, parseSmallNumber } from './chinese-numerals';
+import type { Deadline, RecurrencePeriod } from './deadline';
+import { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
+
+export type DeadlineFields = Omit<Deadline, 'text' | 'index'>;
+
+/** Picks the year for a phrase that names none: given the period end for a year, the due date. */
+export type YearlessResolver = (endIn: (year: number) => string) => string | undefined;
+
+export interface DeadlineRule {
+  /** Global; run over the text with full-width digits already made ASCII. */
+  pattern: RegExp;
+  /** undefined (or an InvalidDateError) when the match is not a usable deadline after all. */
+  read(groups: string[], yearless: YearlessResolver): DeadlineFields | undefined;
+}
+
+// Every pattern is a chain of bounded pieces with no quantified group inside another, so a scan
+// costs a constant per position and 10 MB of hostile text stays linear.
+const NUM = `(\\d{1,2}|[${CN}]{1,3})`;
+const COUNT = `(\\d{1,4}|[${CN}]{1,3})`;
+const YEAR = '(?<!\\d)(\\d{4})年';
+// 前后 means "around", not "before".
+const BEFORE = '(?:(?:之|以)?前(?!后))';
+const END = '(?:底|末)';
+const UNIT = '(人次|学时|课时|小时|次|期|个|场|轮|篇|项|批|家|天)';
+// Words between 每年 and its count: a few, inside one clause and before any other number, so
+// 每年至少开展1次 is read but a date or a second limit further on is never swallowed.
+const FILLER = '[^\\d，。；;,、：:！？!?\\s每]{0,12}?';
+const WITHIN = '(?:以内|之内|内)';
+
+const PERIODS: Readonly<Record<string, RecurrencePeriod>> = {
+  年: 'year',
+  半年: 'half',
+  季度: 'quarter',
+  季: 'quarter',
+  月: 'month',
+  周: 'week',
+  星期: 'week',
+};
+
+const num = (text: string): number => parseSmallNumber(text) ?? NaN;
+const rule = (source: string, read: DeadlineRule['read']): DeadlineRule => ({
+  pattern: new RegExp(source, 'g'),
+  read,
+});
+const dated = (dueOn: string | undefined): DeadlineFields =>
+  dueOn === undefined ? { kind: 'date' } : { kind: 'date', dueOn };
+
+export const DEADLINE_RULES: readonly DeadlineRule[] = [
+  // With a year. A bare date such as an issue date (2022年10月21日) has no marker and is no
+  // deadline: a day needs 前, a month or year end needs 底/末, a half or quarter names a period.
+  rule(`${YEAR}${NUM}月${NUM}[日号]${BEFORE}`, ([y, m, d]) => dated(makeDate(+y, num(m), num(d)))),
+  rule(`${YEAR}${NUM}月份?${END}${BEFORE}?`, ([y, m]) => dated(endOfMonth(+y, num(m)))),
+  rule(`${YEAR}第?([一二三四1-4])季度${END}?${BEFORE}?`, ([y, q]) =>
+    dated(endOfQuarter(+y, num(q))),
+  ),
+  rule(`${YEAR}([上下])半年${END}?${BEFORE}?`, ([y, h]) =>
+    dated(endOfHalf(+y, h === '上' ? 1 : 2)),
+  ),
+  rule(`${YEAR}年?${END}${BEFORE}?`, ([y]) => dated(endOfYear(+y))),
+  // 到2025年 is a target year (the end of it), even in a preamble; when a month, quarter, half or
+  // year end follows, the narrower rules above describe the phrase instead.
+  rule(`到(\\d{4})年(?!年|${END}|[上下]半年|第|[\\d${CN}]{1,3}(?:月|季度))`, ([y]) =>
+    dated(endOfYear(+y)),
+  ),
+
+  // Without a year. The look-behinds keep these off phrases the rules above own (2023年6月底)
+  // and off recurring ones (每年6月底前, 每年年底前), which name no single date; 明年/去年/上年
+  // would need a different year, so they are left alone rather than guessed. A bare 年底 needs
+  // 前 because 年底 alone usually names a routine (年底考核), not a time limit.
+  rule(`(?<![\\d${CN}年月])${NUM}月${NUM}[日号]${BEFORE}`, ([m, d], yearless) =>
+    dated(yearless((y) => makeDate(y, num(m), num(d)))),
+  ),
+  rule(`(?<![\\d${CN}年])${NUM}月份?${END}${BEFORE}?`, ([m], yearless) =>
+    dated(yearless((y) => endOfMonth(y, num(m)))),
+  ),
+  rule(`(?<![\\d${CN}年第每])第?([一二三四1-4])季度${END}${BEFORE}?`, ([q], yearless) =>
+    dated(yearless((y) => endOfQuarter(y, num(q)))),
+  ),
+  rule(`(?<![\\d${CN}每明次去上前年])(?:今|本)?年{1,2}${END}${BEFORE}`, (_, yearless) =>
+    dated(yearless(endOfYear)),
+  ),
+
+  // Recurring. A count without a number means once per period (每季度 = once a quarter), except
+  // for a bare 每年: plans use it for yearly figures (每年增长5%) far more than for duties.
+  rule(`(?:每人)?每(半年|年|季度|季|月|周|星期)(?:${FILLER}${COUNT}${UNIT})?`, ([p, n, unit]) => {
+    const per = PERIODS[p];
+    if (n === undefined) return per === 'year' ? undefined : { kind: 'recurring', count: 1, per };
+    return { kind: 'recurring', count: num(n), per, unit };
+  }),
+  rule(`任期内${FILLER}${COUNT}${UNIT}`, ([n, unit]) => ({
+    kind: 'recurring',
+    count: num(n),
+    per: 'term',
+    unit,
+  })),
+
+  // Relative to an event: 10个工作日内 counts working days, 15日内 / 30天内 calendar days.
+  rule(`(?<![\\d${CN}])${COUNT}个?工作日${WITHIN}`, ([n]) => ({
+    kind: 'relative',
+    workingDays: num(n),
+  })),
+  rule(`(?<![\\d${CN}月])${COUNT}个?(?:自然)?[日天]${WITHIN}`, ([n]) => ({
+    kind: 'relative',
+    days: num(n),
+  })),
+];

@@ -1,0 +1,24 @@
+export { InvalidDateError } from './invalid-date.error';
+export {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  daysBetween,
+  isCalendarDate,
+  makeDate,
+} from './calendar-date';
+export { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
+export { calendarCoverage, isYearCovered } from './holiday-data';
+export {
+  addWorkingDays,
+  addWorkingDaysChecked,
+  isWorkingDay,
+  isWorkingDayChecked,
+  nextWorkingDayOnOrAfter,
+  workingDaysBetween,
+  workingDaysBetweenChecked,
+  type CoverageReport,
+} from './working-days';
+export { CLOCK, FixedClock, SystemClock, shanghaiMidnight, todayIn, type Clock } from './clock';
+export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
+export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when only the required variables are set', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({
+      port: 3000,
+      timeZone: 'Asia/Shanghai',
+      jwtExpiresIn: '8h',
+      publicUrl: 'http://localhost:3000',
+      demoPassword: 'luoshi-demo',
+    });
+  });
+
+  it('names every missing required variable in one error', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    try {
+      loadConfig({});
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'JWT_SECRET']) {
+        expect(problems).toContain(name);
+      }
+    }
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT'],
+    ['PORT', '70000', 'PORT'],
+    ['DATABASE_URL', 'mysql://x/y', 'DATABASE_URL'],
+    ['REDIS_URL', 'not a url', 'REDIS_URL'],
+    ['APP_TIME_ZONE', 'Mars/Olympus', 'APP_TIME_ZONE'],
+    ['JWT_SECRET', 'short', 'JWT_SECRET'],
+    ['JWT_EXPIRES_IN', 'forever', 'JWT_EXPIRES_IN'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+  ])('rejects a malformed %s (%s) and names it', (name, value, expected) => {
+    expect(() => loadConfig({ ...valid, [name]: value })).toThrow(new RegExp(expected));
+  });
+});

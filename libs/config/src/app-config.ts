@@ -1,0 +1,142 @@
+/**
+ * Every setting the apps read, parsed once from the environment. A missing or malformed value
+ * stops the process with a message that names the variable (people who run the servers read it
+ * in the log, so it says what to set, not what failed inside).
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置无效，请检查环境变量：\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  timeZone: string;
+  publicUrl: string;
+  demoPassword: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'luoshi-demo';
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback?: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) {
+      this.problems.push(`${name} 未设置（必填）`);
+      return '';
+    }
+    return value;
+  }
+
+  url(name: string, protocols: string[], fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (!value) return value;
+    try {
+      const url = new URL(value);
+      if (!protocols.includes(url.protocol.replace(/:$/, ''))) throw new Error('protocol');
+    } catch {
+      this.problems.push(
+        `${name} 应为 ${protocols.map((p) => `${p}://`).join(' 或 ')} 开头的地址，现为 "${value}"`,
+      );
+    }
+    return value;
+  }
+
+  port(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n > 65535) {
+      this.problems.push(`${name} 应为 1–65535 之间的端口号，现为 "${value}"`);
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name) ?? fallback;
+    if (!allowed.includes(value as T)) {
+      this.problems.push(`${name} 应为 ${allowed.join(' / ')} 之一，现为 "${value}"`);
+    }
+    return value as T;
+  }
+
+  timeZone(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+    } catch {
+      this.problems.push(`${name} 不是有效的时区名（例如 Asia/Shanghai），现为 "${value}"`);
+    }
+    return value;
+  }
+
+  duration(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!/^\d+[smhd]?$/.test(value)) {
+      this.problems.push(`${name} 应为时长，如 3600、30m、8h、7d，现为 "${value}"`);
+    }
+    return value;
+  }
+
+  secret(name: string, minLength: number): string {
+    const value = this.string(name);
+    if (value && value.length < minLength) {
+      this.problems.push(`${name} 太短：至少 ${minLength} 个字符`);
+    }
+    return value;
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const read = new Reader(env);
+  const port = read.port('PORT', 3000);
+  const config: AppConfig = {
+    nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    port,
+    databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
+    redisUrl: read.url('REDIS_URL', ['redis', 'rediss']),
+    smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: read.string('MAIL_FROM', '落实督办系统 <luoshi@localhost>'),
+    jwtSecret: read.secret('JWT_SECRET', 32),
+    jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '8h'),
+    timeZone: read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
+    publicUrl: read.url('PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`),
+    demoPassword: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD),
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+  };
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return config;
+}
+
+/** Only what the migration CLI and the data source need, so they do not demand JWT_SECRET. */
+export function loadDatabaseUrl(env: Env = process.env): string {
+  const read = new Reader(env);
+  const url = read.url('DATABASE_URL', ['postgres', 'postgresql']);
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return url;
+}

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { loadConfig } from './app-config';
+
+/** The parsed configuration, injectable everywhere by the `APP_CONFIG` token. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+@Global()
+@Module({
+  providers: [{ provide: APP_CONFIG, useFactory: () => loadConfig() }],
+  exports: [APP_CONFIG],
+})
+export class AppConfigModule {}

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { dataSourceOptions } from './data-source-options';
+import { UnitOfWork } from './unit-of-work';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.databaseUrl),
+        // Nest must not run migrations behind the operator's back: `db:migrate` does.
+        migrationsRun: false,
+      }),
+    }),
+  ],
+  providers: [UnitOfWork],
+  exports: [UnitOfWork],
+})
+export class DatabaseModule {}

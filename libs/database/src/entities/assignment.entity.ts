@@ -1,0 +1,99 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { dateColumn } from './columns';
+import { AssignmentRole, AssignmentStatus } from './enums';
+import { Item } from './item.entity';
+import { Plan } from './plan.entity';
+import { Task } from './task.entity';
+import { Unit } from './unit.entity';
+
+/** 责任分工: one unit's share of one item (or task), with its own status and due date. */
+@Entity('assignments')
+@Check('assignments_progress_percent_range', '"progress_percent" BETWEEN 0 AND 100')
+// A unit holds one share of an item, or one of each task of it: two partial indexes because a
+// plain unique index treats every NULL task_id as distinct.
+@Index('assignments_item_unit_unique', ['itemId', 'unitId'], {
+  unique: true,
+  where: 'task_id IS NULL',
+})
+@Index('assignments_task_unit_unique', ['taskId', 'unitId'], {
+  unique: true,
+  where: 'task_id IS NOT NULL',
+})
+// A unit's own list, newest deadlines first, is the commonest read.
+@Index('assignments_unit_due', ['unitId', 'dueOn'])
+@Index('assignments_plan_due', ['planId', 'dueOn'])
+export class Assignment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Copied from the item so lists filter by plan without a join. */
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: Plan;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  itemId!: string;
+
+  @ManyToOne(() => Item, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: Item;
+
+  @Column({ type: 'uuid', nullable: true })
+  taskId!: string | null;
+
+  @ManyToOne(() => Task, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'task_id' })
+  task?: Task | null;
+
+  @Column({ type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
+
+  @Column({ type: 'enum', enum: AssignmentRole, enumName: 'assignment_role' })
+  role!: AssignmentRole;
+
+  @Column(dateColumn)
+  dueOn!: string;
+
+  @Column({
+    type: 'enum',
+    enum: AssignmentStatus,
+    enumName: 'assignment_status',
+    default: AssignmentStatus.NotStarted,
+  })
+  status!: AssignmentStatus;
+
+  @Column({ type: 'smallint', default: 0 })
+  progressPercent!: number;
+
+  @Column({ ...dateColumn, nullable: true })
+  completedOn!: string | null;
+
+  /** Optimistic locking: a client sends the version it read, a stale one gets 409. */
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AuditAction = 'create' | 'update' | 'delete';
+
+/** One row for every write: who, when, which entity, before and after. */
+@Entity('audit_log')
+@Index('audit_log_entity', ['entityType', 'entityId', 'id'])
+export class AuditLog {
+  /** bigint: pg returns it as a string, which is also how it travels in JSON. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorUnitId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: AuditAction;
+
+  @Column({ type: 'text' })
+  entityType!: string;
+
+  @Column({ type: 'text' })
+  entityId!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: Record<string, unknown> | null;
+}

@@ -1,0 +1,33 @@
+export enum UnitKind {
+  LeadershipOffice = 'leadership_office',
+  SupervisionOffice = 'supervision_office',
+  Department = 'department',
+  Town = 'town',
+  Other = 'other',
+}
+
+export enum Role {
+  Admin = 'admin',
+  Leadership = 'leadership',
+  Supervisor = 'supervisor',
+  Unit = 'unit',
+}
+
+export enum PlanStatus {
+  Draft = 'draft',
+  Active = 'active',
+  Archived = 'archived',
+}
+
+export enum AssignmentRole {
+  Lead = 'lead',
+  Co = 'co',
+}
+
+export enum AssignmentStatus {
+  NotStarted = 'not_started',
+  InProgress = 'in_progress',
+  Submitted = 'submitted',
+  Completed = 'completed',
+  Returned = 'returned',
+}

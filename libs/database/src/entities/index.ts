@@ -1,0 +1,15 @@
+import { Assignment } from './assignment.entity';
+import { AuditLog } from './audit-log.entity';
+import { Item } from './item.entity';
+import { Plan } from './plan.entity';
+import { Section } from './section.entity';
+import { Task } from './task.entity';
+import { UnitGroup } from './unit-group.entity';
+import { Unit } from './unit.entity';
+import { User } from './user.entity';
+
+export * from './enums';
+export { Assignment, AuditLog, Item, Plan, Section, Task, Unit, UnitGroup, User };
+export type { AuditAction } from './audit-log.entity';
+
+export const ENTITIES = [Unit, UnitGroup, User, Plan, Section, Item, Task, Assignment, AuditLog];

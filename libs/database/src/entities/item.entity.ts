@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { dateColumn } from './columns';
+import { Plan } from './plan.entity';
+import { Section } from './section.entity';
+
+/** A numbered paragraph of a plan ((四) …); items are numbered straight through the sections. */
+@Entity('items')
+@Index(['planId', 'number'], { unique: true })
+export class Item {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: Plan;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  sectionId!: string;
+
+  @ManyToOne(() => Section, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'section_id' })
+  section?: Section;
+
+  @Column({ type: 'int' })
+  number!: number;
+
+  @Column({ type: 'text' })
+  numberText!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  body!: string;
+
+  /** Guiding ideas and principles (总体要求): no units, nothing to track. */
+  @Column({ type: 'boolean', default: false })
+  preamble!: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  deadlineText!: string | null;
+
+  @Column({ ...dateColumn, nullable: true })
+  dueOn!: string | null;
+}

@@ -1,0 +1,6 @@
+export * from './entities';
+export { dataSourceOptions } from './data-source-options';
+export { SnakeNamingStrategy } from './naming-strategy';
+export { DatabaseModule } from './database.module';
+export { Tx, UnitOfWork } from './unit-of-work';
+export type { AuditActor } from './unit-of-work';

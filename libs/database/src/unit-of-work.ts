@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AuditAction, AuditLog } from './entities';
+
+/** Who a write is recorded against; the worker writes as nobody (null). */
+export interface AuditActor {
+  userId: string | null;
+  unitId: string | null;
+}
+
+function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
+  if (!entity) return null;
+  // Plain JSON: relations loaded on the entity are not part of its own state.
+  return Object.fromEntries(
+    Object.entries(entity).filter(
+      ([key, value]) =>
+        key !== 'passwordHash' &&
+        (typeof value !== 'object' ||
+          value === null ||
+          value instanceof Date ||
+          Array.isArray(value)),
+    ),
+  );
+}
+
+/**
+ * One transaction, with the audit trail written inside it: a write and its audit row commit or
+ * roll back together, so a failed request leaves neither.
+ */
+export class Tx {
+  private readonly afterCommit: Array<() => Promise<void> | void> = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: AuditActor,
+  ) {}
+
+  async create<E extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<E>,
+    values: Partial<E>,
+  ): Promise<E> {
+    const repository = this.manager.getRepository(target);
+    const saved = await repository.save(repository.create(values as E));
+    await this.audit('create', repository.metadata.name, saved.id, null, saved);
+    return saved;
+  }
+
+  /** Applies `changes` to `entity` and saves it; the entity's own @VersionColumn guards it. */
+  async update<E extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<E>,
+    entity: E,
+    changes: Partial<E>,
+  ): Promise<E> {
+    const repository = this.manager.getRepository(target);
+    const before = snapshot(entity);
+    const saved = await repository.save(repository.merge(repository.create(entity), changes as E));
+    await this.audit('update', repository.metadata.name, saved.id, before, saved);
+    return saved;
+  }
+
+  async remove<E extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<E>,
+    entity: E,
+  ): Promise<void> {
+    const repository = this.manager.getRepository(target);
+    await repository.delete(entity.id);
+    await this.audit('delete', repository.metadata.name, entity.id, entity, null);
+  }
+
+  async audit(
+    action: AuditAction,
+    entityType: string,
+    entityId: string,
+    before: object | null,
+    after: object | null,
+  ): Promise<void> {
+    await this.manager.insert(AuditLog, {
+      // jsonb columns: TypeORM's deep-partial type cannot describe arbitrary JSON.
+      actorUserId: this.actor.userId,
+      actorUnitId: this.actor.unitId,
+      action,
+      entityType,
+      entityId,
+      before: snapshot(before) as never,
+      after: snapshot(after) as never,
+    });
+  }
+
+  /** Work that must only happen once the data is committed (enqueueing jobs, sending mail). */
+  onCommit(work: () => Promise<void> | void): void {
+    this.afterCommit.push(work);
+  }
+
+  /** @internal */
+  async runAfterCommit(): Promise<void> {
+    for (const work of this.afterCommit) await work();
+  }
+}
+
+@Injectable()
+export class UnitOfWork {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run<T>(actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {
+    let tx!: Tx;
+    const result = await this.dataSource.transaction(async (manager) => {
+      tx = new Tx(manager, actor);
+      return work(tx);
+    });
+    await tx.runAfterCommit();
+    return result;
+  }
+}

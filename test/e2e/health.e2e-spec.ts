@@ -1,0 +1,28 @@
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('health and docs', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('reports PostgreSQL and Redis up without a token', async () => {
+    const res = await t.http().get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.details.postgres.status).toBe('up');
+    expect(res.body.details.redis.status).toBe('up');
+  });
+
+  it('serves the OpenAPI document with described DTOs', async () => {
+    const res = await t.http().get('/docs/json');
+    expect(res.status).toBe(200);
+    expect(res.body.paths['/assignments/{id}'].patch).toBeDefined();
+    const dto = res.body.components.schemas.UpdateAssignmentDto;
+    expect(dto.required).toContain('version');
+    expect(JSON.stringify(dto.properties.status)).toContain(
+      '#/components/schemas/AssignmentStatus',
+    );
+    expect(res.body.components.schemas.AssignmentStatus.enum).toContain('submitted');
+    expect(res.body.components.schemas.CreateUnitDto.properties.name.description).toBe('单位全称');
+  });
+});

@@ -1,0 +1,165 @@
+import { createTestApp, demoIds, tableCounts, TestApp } from '../support/test-app';
+
+async function auditRows(t: TestApp, entityId: string) {
+  return t.db.query(
+    'SELECT action, entity_type, actor_user_id, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id',
+    [entityId],
+  );
+}
+
+describe('writes: optimistic locking, group expansion and the audit trail', () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+
+  beforeAll(async () => {
+    t = await createTestApp('2025-03-10');
+    ids = await demoIds(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('answers a stale version with 409 and keeps the winner’s change', async () => {
+    const id = await ids.assignment(5, '区市场监管分局');
+    const clerk = await t.as('shichangjianguan');
+    const read = (await t.http().get(`/assignments/${id}`).set(clerk)).body;
+    const first = await t
+      .http()
+      .patch(`/assignments/${id}`)
+      .set(clerk)
+      .send({ version: read.version, status: 'in_progress', progressPercent: 30 });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(read.version + 1);
+
+    const audits = (await auditRows(t, id)).length;
+    const stale = await t
+      .http()
+      .patch(`/assignments/${id}`)
+      .set(clerk)
+      .send({ version: read.version, progressPercent: 90 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/已被他人修改/);
+    const [row] = await t.db.query(
+      'SELECT progress_percent, version FROM assignments WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({ progress_percent: 30, version: read.version + 1 });
+    expect((await auditRows(t, id)).length).toBe(audits);
+  });
+
+  it('records who and what for every create, update and delete, one row each', async () => {
+    const admin = await t.as('admin');
+    const [{ id: adminId }] = await t.db.query("SELECT id FROM users WHERE username = 'admin'");
+    const created = await t
+      .http()
+      .post('/units')
+      .set(admin)
+      .send({ name: '区审计测试局', kind: 'department' });
+    expect(created.status).toBe(201);
+    await t
+      .http()
+      .patch(`/units/${created.body.id}`)
+      .set(admin)
+      .send({ shortName: '审计测试' })
+      .expect(200);
+    await t.http().delete(`/units/${created.body.id}`).set(admin).expect(204);
+
+    const rows = await auditRows(t, created.body.id);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'update', 'delete']);
+    for (const row of rows) {
+      expect(row.entity_type).toBe('Unit');
+      expect(row.actor_user_id).toBe(adminId);
+    }
+    expect(rows[0].before).toBeNull();
+    expect(rows[0].after.name).toBe('区审计测试局');
+    expect(rows[1].before.shortName).toBeNull();
+    expect(rows[1].after.shortName).toBe('审计测试');
+    expect(rows[2].after).toBeNull();
+  });
+
+  it('never writes a password hash into the audit log', async () => {
+    const [{ n }] = await t.db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE before::text LIKE '%passwordHash%' OR after::text LIKE '%passwordHash%'",
+    );
+    expect(n).toBe(0);
+  });
+
+  it('expands a group into one assignment per member unit, audited one by one', async () => {
+    const leader = await t.as('leader');
+    const plan = (
+      await t
+        .http()
+        .post('/plans')
+        .set(leader)
+        .send({ title: '分组测试方案', defaultDueOn: '2026-06-30' })
+    ).body;
+    const section = (
+      await t
+        .http()
+        .post(`/plans/${plan.id}/sections`)
+        .set(leader)
+        .send({ number: 1, numberText: '一', title: '章' })
+    ).body;
+    const item = (
+      await t
+        .http()
+        .post(`/plans/${plan.id}/items`)
+        .set(leader)
+        .send({ sectionId: section.id, number: 1, numberText: '一', title: '条目' })
+    ).body;
+    const [{ id: groupId }] = await t.db.query(
+      "SELECT id FROM unit_groups WHERE name = '各镇(街道)'",
+    );
+    const members: Array<{ unit_id: string }> = await t.db.query(
+      'SELECT unit_id FROM unit_group_members WHERE group_id = $1',
+      [groupId],
+    );
+    const before = await tableCounts(t.db);
+
+    const res = await t
+      .http()
+      .post('/assignments')
+      .set(leader)
+      .send({ itemId: item.id, groupId, role: 'co' });
+    expect(res.status).toBe(201);
+    expect(res.body.created.map((a: { unitId: string }) => a.unitId).sort()).toEqual(
+      members.map((m) => m.unit_id).sort(),
+    );
+    expect(res.body.created.every((a: { dueOn: string }) => a.dueOn === '2026-06-30')).toBe(true);
+    const after = await tableCounts(t.db);
+    expect(after.assignments - before.assignments).toBe(members.length);
+    expect(after.audit_log - before.audit_log).toBe(members.length);
+
+    const again = await t
+      .http()
+      .post('/assignments')
+      .set(leader)
+      .send({ itemId: item.id, groupId, role: 'co' });
+    expect(again.status).toBe(201);
+    expect(again.body.created).toEqual([]);
+    expect(again.body.skippedUnitIds.sort()).toEqual(members.map((m) => m.unit_id).sort());
+  });
+
+  it('records the completion date from the clock when the leadership office accepts', async () => {
+    const id = await ids.assignment(7, '区行政服务中心');
+    const clerk = await t.as('xingzhengfuwu');
+    let version = (await t.http().get(`/assignments/${id}`).set(clerk)).body.version;
+    const submitted = await t
+      .http()
+      .patch(`/assignments/${id}`)
+      .set(clerk)
+      .send({ version, status: 'submitted' });
+    expect(submitted.status).toBe(200);
+    version = submitted.body.version;
+    t.clock.set('2025-04-01');
+    const accepted = await t
+      .http()
+      .patch(`/assignments/${id}`)
+      .set(await t.as('leader'))
+      .send({ version, status: 'completed' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      status: 'completed',
+      completedOn: '2025-04-01',
+      progressPercent: 100,
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { register } from 'tsconfig-paths';
+
+/**
+ * Once per end-to-end run: an empty schema, every migration, the demo data. Tests then create
+ * what else they need with names of their own, so they do not depend on one another's order.
+ */
+export default async function globalSetup(): Promise<void> {
+  // Jest runs globalSetup outside its module registry, where moduleNameMapper does not apply:
+  // the @app/* aliases are resolved by tsconfig-paths, before anything that uses them loads.
+  register({ baseUrl: join(__dirname, '../..'), paths: { '@app/*': ['libs/*/src'] } });
+  const { DataSource } = require('typeorm') as typeof import('typeorm');
+  const { loadDatabaseUrl } = require('@app/config') as typeof import('@app/config');
+  const { dataSourceOptions } = require('@app/database') as typeof import('@app/database');
+  const { seedDemo } =
+    require('../../apps/cli/src/commands/seed-demo') as typeof import('../../apps/cli/src/commands/seed-demo');
+
+  const db = new DataSource(dataSourceOptions(loadDatabaseUrl()));
+  await db.initialize();
+  try {
+    await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await db.runMigrations({ transaction: 'each' });
+    await seedDemo(db, process.env.DEMO_PASSWORD ?? 'luoshi-demo');
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,84 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CLOCK, FixedClock } from '@app/calendar';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app.setup';
+
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'luoshi-demo';
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  clock: FixedClock;
+  http: () => ReturnType<typeof request>;
+  /** A bearer header for a demo user, cached per username. */
+  as: (username: string) => Promise<{ Authorization: string }>;
+  close: () => Promise<void>;
+}
+
+/** The real API module on the test services; only the clock is swapped so tests can move time. */
+export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
+  const clock = new FixedClock(today);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  await app.init();
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    db: app.get(DataSource),
+    clock,
+    http: () => request(server),
+    as: async (username) => {
+      if (!tokens.has(username)) {
+        const res = await request(server)
+          .post('/auth/login')
+          .send({ username, password: PASSWORD });
+        if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
+        tokens.set(username, res.body.accessToken);
+      }
+      return { Authorization: `Bearer ${tokens.get(username)}` };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Row counts of the tables a request could touch, to prove a refused request changed nothing. */
+export async function tableCounts(db: DataSource): Promise<Record<string, number>> {
+  const rows: Array<{ table: string; count: string }> = await db.query(`
+    SELECT 'units' AS table, count(*) FROM units UNION ALL
+    SELECT 'unit_groups', count(*) FROM unit_groups UNION ALL
+    SELECT 'unit_group_members', count(*) FROM unit_group_members UNION ALL
+    SELECT 'users', count(*) FROM users UNION ALL
+    SELECT 'plans', count(*) FROM plans UNION ALL
+    SELECT 'sections', count(*) FROM sections UNION ALL
+    SELECT 'items', count(*) FROM items UNION ALL
+    SELECT 'assignments', count(*) FROM assignments UNION ALL
+    SELECT 'audit_log', count(*) FROM audit_log`);
+  return Object.fromEntries(rows.map((r) => [r.table, Number(r.count)]));
+}
+
+/** Fixed ids from the demo seed, looked up by name. */
+export async function demoIds(db: DataSource) {
+  const unit = async (name: string): Promise<string> =>
+    (await db.query('SELECT id FROM units WHERE name = $1', [name]))[0].id;
+  const plan = (await db.query("SELECT id FROM plans WHERE doc_number = '漯开文〔2022〕57号'"))[0]
+    .id as string;
+  const item = async (number: number): Promise<string> =>
+    (await db.query('SELECT id FROM items WHERE plan_id = $1 AND number = $2', [plan, number]))[0]
+      .id;
+  const assignment = async (itemNumber: number, unitName: string): Promise<string> =>
+    (
+      await db.query(
+        `SELECT a.id FROM assignments a JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+         WHERE i.plan_id = $1 AND i.number = $2 AND u.name = $3`,
+        [plan, itemNumber, unitName],
+      )
+    )[0].id as string;
+  return { unit, plan, item, assignment };
+}
