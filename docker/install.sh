@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 marker=node_modules/.package-lock.json
 if [ ! -f "$marker" ] || [ package-lock.json -nt "$marker" ]; then
-  echo "Installing npm dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "Installing npm dependencies…"
+  # Not `npm ci`: npm 11 leaves other platforms' optional packages (@swc/core-darwin-*, …) out
+  # of the lock file and then refuses it as out of sync. `npm install` keeps the locked versions.
+  npm install --no-audit --no-fund --loglevel=error
 fi
