@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Assignment, AssignmentRole, AssignmentStatus } from '@app/database';
 import { IsDateOnly } from '../common/dates';
-import { PageQuery } from '../common/pagination';
+import { PageOf, PageQuery } from '../common/pagination';
 
 export class CreateAssignmentDto {
   @ApiProperty({ format: 'uuid', description: '条目' })
@@ -143,12 +143,7 @@ export class AssignmentView {
   }
 }
 
-export class AssignmentPage {
-  @ApiProperty({ type: [AssignmentView] }) items!: AssignmentView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AssignmentPage extends PageOf(AssignmentView) {}
 
 export class CreatedAssignments {
   @ApiProperty({ type: [AssignmentView] }) created!: AssignmentView[];

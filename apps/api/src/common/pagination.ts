@@ -1,3 +1,4 @@
+import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -23,14 +24,22 @@ export class PageQuery {
   }
 }
 
-export class PageMeta {
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
-export interface Page<T> extends PageMeta {
-  items: T[];
+/** The OpenAPI description of a page of `item`: `class UnitPage extends PageOf(UnitView) {}`. */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiProperty({ description: '符合条件的总条数' }) total!: number;
+    @ApiProperty() page!: number;
+    @ApiProperty() pageSize!: number;
+  }
+  return PageOfItems;
 }
 
 export function page<T>(items: T[], total: number, query: PageQuery): Page<T> {

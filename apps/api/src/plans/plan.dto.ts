@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { Item, Plan, PlanStatus, Section } from '@app/database';
 import { IsDateOnly } from '../common/dates';
-import { PageQuery } from '../common/pagination';
+import { PageOf, PageQuery } from '../common/pagination';
 
 export class CreatePlanDto {
   @ApiProperty({ example: '经开区法治政府建设实施方案(2022—2025年)' })
@@ -110,12 +110,7 @@ export class PlanView {
   }
 }
 
-export class PlanPage {
-  @ApiProperty({ type: [PlanView] }) items!: PlanView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class PlanPage extends PageOf(PlanView) {}
 
 export class CreateSectionDto {
   @ApiProperty({ description: '章序号（整数）', example: 2 })

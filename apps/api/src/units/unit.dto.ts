@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Unit, UnitKind } from '@app/database';
-import { PageQuery } from '../common/pagination';
+import { PageOf, PageQuery } from '../common/pagination';
 
 export class CreateUnitDto {
   @ApiProperty({ description: '单位全称', example: '区经发局' })
@@ -103,9 +103,4 @@ export class UnitView {
   }
 }
 
-export class UnitPage {
-  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class UnitPage extends PageOf(UnitView) {}

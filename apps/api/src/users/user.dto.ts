@@ -11,7 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Role, User } from '@app/database';
-import { PageQuery } from '../common/pagination';
+import { PageOf, PageQuery } from '../common/pagination';
 
 export class CreateUserDto {
   @ApiProperty({ description: '登录名（字母、数字、点、下划线、短横线）', example: 'jingfaju' })
@@ -84,9 +84,4 @@ export class UserView {
   }
 }
 
-export class UserPage {
-  @ApiProperty({ type: [UserView] }) items!: UserView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class UserPage extends PageOf(UserView) {}
