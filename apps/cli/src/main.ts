@@ -3,13 +3,17 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
+import { parsePlanFile, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
+import { PlanParseError } from '@app/plan-parser';
 
 const USAGE = `用法: npm run cli -- <命令>
 
   db:migrate     执行尚未执行的数据库迁移
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
+  plan:parse <文件> [--json]
+                 解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
 
 async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
@@ -45,6 +49,16 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    case 'plan:parse': {
+      const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
+      if (!file) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const result = parsePlanFile(file);
+      console.log(argv.includes('--json') ? JSON.stringify(result, null, 2) : summarise(result));
+      return 0;
+    }
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;
@@ -54,7 +68,15 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    const known = error instanceof ConfigError || error instanceof PlanParseError;
+    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+    console.error(
+      known
+        ? error.message
+        : missing
+          ? `找不到文件：${(error as NodeJS.ErrnoException).path}`
+          : error,
+    );
     process.exit(1);
   },
 );

@@ -1,0 +1,217 @@
+import { append } from './arrays';
+import { type DeadlineContext, earliestDueOn, readDeadlines } from './deadlines';
+import { checkNumbering } from './numbering';
+import type { DraftNode, DraftSection, Outline, Part } from './outline';
+import type { Item, Paragraph, Section, Task, UnitRef } from './types';
+import type { NameDictionary } from './units/concatenated';
+import { UnitNotes } from './units/notes';
+import { assignRoles, type ListedUnit, parseUnitList } from './units/unit-list';
+import type { Warnings } from './warnings';
+
+/*
+ * Turns the outline into sections, items and tasks: titles, bodies, units with roles, deadlines,
+ * preamble flags, and the warnings for whatever could not be placed.
+ */
+
+export interface FinaliseContext {
+  dictionary?: NameDictionary;
+  deadlines: DeadlineContext;
+  defaultDueOn?: string;
+  warnings: Warnings;
+}
+
+/** Chapters whose unit-less items are the plan's preamble, not tasks. */
+const PREAMBLE_TITLE =
+  /总体要求|指导思想|基本原则|主要原则|工作原则|总体目标|主要目标|工作目标|目标任务|总体思路|基本要求|发展目标|重要意义/;
+/** A title ends at the first 。, or at a colon close to the start (加强组织领导:成立…). */
+const TITLE_COLON_WITHIN = 40;
+const LONG_TITLE = 100;
+
+export function finaliseSections(outline: Outline, ctx: FinaliseContext): Section[] {
+  const notes = new UnitNotes();
+  const sections = outline.sections.map((s) => finaliseSection(s, ctx, notes));
+  notes.report(ctx.warnings);
+  checkNumbering(outline.sections, ctx.warnings);
+  reportOrphans(outline, ctx.warnings);
+  return sections;
+}
+
+function finaliseSection(draft: DraftSection, ctx: FinaliseContext, notes: UnitNotes): Section {
+  const title = stripEnd(splitTitle(draft.heading).title);
+  const preambleChapter = PREAMBLE_TITLE.test(title);
+  const items = draft.items.map((node) => finaliseItem(node, preambleChapter, ctx, notes));
+  return {
+    number: draft.number,
+    numberText: draft.numberText,
+    title,
+    line: draft.line,
+    intro: [splitTitle(draft.heading).rest, ...draft.intro.map((p) => p.text)]
+      .filter(Boolean)
+      .join('\n'),
+    preamble: items.length > 0 ? items.every((i) => i.preamble) : preambleChapter,
+    items,
+  };
+}
+
+function finaliseItem(
+  node: DraftNode,
+  preambleChapter: boolean,
+  ctx: FinaliseContext,
+  notes: UnitNotes,
+): Item {
+  const read = readNode(node, ctx, notes);
+  const tasks = node.tasks.map((t) => finaliseTask(t, ctx, notes));
+  const units = read.units.length > 0 ? read.units : unitsOfTasks(tasks);
+  const preamble = units.length === 0 && (preambleChapter || PREAMBLE_TITLE.test(read.title));
+  if (units.length === 0 && !preamble) {
+    ctx.warnings.add(
+      'ITEM_WITHOUT_UNITS',
+      node.line,
+      node.heading,
+      `条目(${node.numberText})没有找到责任单位`,
+    );
+  }
+  const own = earliestDueOn(read.deadlines);
+  const dueOn = preamble ? undefined : (own ?? ctx.defaultDueOn);
+  const lineEnd = node.tasks.reduce((max, t) => Math.max(max, lastLine(t)), lastLine(node));
+  const item: Item = {
+    number: node.number,
+    numberText: node.numberText,
+    title: read.title,
+    body: read.body,
+    preamble,
+    units,
+    deadlines: read.deadlines,
+    line: node.line,
+    lineEnd,
+    unitsText: read.unitsText,
+    tasks: tasks.map((t) => (t.dueOn || !dueOn ? t : { ...t, dueOn })),
+  };
+  if (dueOn) {
+    item.dueOn = dueOn;
+    item.dueOnSource = own ? 'item' : 'plan';
+  }
+  return item;
+}
+
+function finaliseTask(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Task {
+  const read = readNode(node, ctx, notes);
+  const dueOn = earliestDueOn(read.deadlines);
+  return {
+    number: node.number,
+    numberText: node.numberText,
+    title: read.title,
+    body: read.body,
+    line: node.line,
+    units: read.units,
+    deadlines: read.deadlines,
+    ...(dueOn ? { dueOn } : {}),
+  };
+}
+
+function lastLine(node: DraftNode): number {
+  return node.parts.reduce((max, p) => Math.max(max, p.lineEnd), node.line);
+}
+
+/** An item whose units are all given per task answers with the union of them. */
+function unitsOfTasks(tasks: Task[]): UnitRef[] {
+  const byName = new Map<string, UnitRef>();
+  for (const unit of tasks.flatMap((t) => t.units)) {
+    const known = byName.get(unit.name);
+    if (!known) byName.set(unit.name, { ...unit });
+    else if (unit.role === 'lead') known.role = 'lead';
+  }
+  return [...byName.values()];
+}
+
+interface ReadNode {
+  title: string;
+  body: string;
+  units: UnitRef[];
+  unitsText: string[];
+  deadlines: Item['deadlines'];
+}
+
+function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): ReadNode {
+  const plain: Paragraph[] = node.parts.map((p) => ({ line: p.line, text: withoutBlocks(p) }));
+  const { title, rest } = splitTitle(plain[0]?.text ?? '');
+  if (title.length > LONG_TITLE) {
+    ctx.warnings.add(
+      'LONG_TITLE',
+      node.line,
+      node.heading,
+      `条目(${node.numberText})的标题过长，可能缺少句号`,
+    );
+  }
+  const body = [rest, ...plain.slice(1).map((p) => p.text)].filter(Boolean).join('\n');
+
+  const listed: ListedUnit[] = [];
+  const unitsText: string[] = [];
+  for (const p of node.parts) {
+    if (p.scan.unbalanced.length > 0) {
+      const marks = [...new Set(p.scan.unbalanced.map((i) => `“${p.text[i]}”`))].join('');
+      const text = p.line === node.line ? node.heading : p.text;
+      ctx.warnings.add(
+        'UNBALANCED_BRACKETS',
+        p.line,
+        text,
+        `括号不配对(${marks}没有配对)，责任单位可能读取不全，请核对`,
+      );
+    }
+    for (const block of p.scan.blocks) {
+      unitsText.push(block.text);
+      const units = parseUnitList(block.content, ctx.dictionary);
+      notes.add(units, p.line);
+      append(listed, units);
+    }
+  }
+  for (const cell of node.unitCells) {
+    unitsText.push(cell.text);
+    const units = parseUnitList(cell.text, ctx.dictionary, cell.label);
+    notes.add(units, cell.line);
+    append(listed, units);
+  }
+  const deadlines = readDeadlines(
+    [...node.deadlineCells, ...plain.filter((p) => p.text)],
+    ctx.deadlines,
+  );
+  return { title, body, units: assignRoles(listed), unitsText, deadlines };
+}
+
+function withoutBlocks(p: Part): string {
+  let out = '';
+  let from = 0;
+  for (const b of p.scan.blocks) {
+    out += p.text.slice(from, b.start);
+    from = b.end;
+  }
+  return (out + p.text.slice(from)).trim();
+}
+
+/** `推进政府机构职能优化协同高效。通过…` → title 推进政府机构职能优化协同高效, rest 通过…. */
+export function splitTitle(text: string): { title: string; rest: string } {
+  const stop = text.indexOf('。');
+  const colon = text.search(/:/);
+  const end = colon >= 0 && colon < TITLE_COLON_WITHIN && (stop < 0 || colon < stop) ? colon : stop;
+  if (end < 0) return { title: stripEnd(text), rest: '' };
+  return { title: stripEnd(text.slice(0, end)), rest: text.slice(end + 1).trim() };
+}
+
+function stripEnd(text: string): string {
+  return text.replace(/[\s。.:;,、]+$/, '');
+}
+
+function reportOrphans(outline: Outline, warnings: Warnings): void {
+  const message =
+    outline.layout === 'table'
+      ? '表格中有无法识别的行(不是任务行，也不是章节标题)，未归入任何条目'
+      : '条目之间有无法识别的段落(不在任何条目的正文中)，未归入任何条目';
+  for (const o of outline.orphans) {
+    warnings.add(
+      outline.layout === 'table' ? 'TABLE_ROW' : 'UNRECOGNISED_PARAGRAPH',
+      o.line,
+      o.text,
+      message,
+    );
+  }
+}

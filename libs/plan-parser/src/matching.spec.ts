@@ -1,0 +1,101 @@
+import { editDistance, matchUnits } from './matching';
+import type { UnitDirectoryEntry } from './types';
+
+const DIRECTORY: UnitDirectoryEntry[] = [
+  { id: 'jfj', name: '区经发局' },
+  { id: 'gaj', name: '经开公安分局' },
+  { id: 'db', name: '区党办' },
+  { id: 'sh', name: '区社会事业服务中心' },
+  { id: 'dgw', name: '区党工委办公室' },
+  { id: 'rlj', name: '区人力资源和劳动保障局', shortName: '区人劳局', aliases: ['人劳局'] },
+  { id: 'czj', name: '区财政局' },
+  { id: 'mzj', name: '区民政局' },
+];
+
+const one = (name: string, directory = DIRECTORY) => matchUnits([name], directory)[0];
+
+describe('matchUnits', () => {
+  it('matches the same name exactly, ignoring width and spaces', () => {
+    expect(one('区财政局')).toMatchObject({ kind: 'exact', entry: { id: 'czj' } });
+    expect(one(' 区 财政局 ')).toMatchObject({ kind: 'exact', entry: { id: 'czj' } });
+  });
+
+  it('matches a short name or alias as alias', () => {
+    expect(one('区人劳局')).toMatchObject({ kind: 'alias', entry: { id: 'rlj' } });
+    expect(one('人劳局')).toMatchObject({ kind: 'alias', entry: { id: 'rlj' } });
+  });
+
+  it.each([
+    ['经发局', 'jfj'],
+    ['公安分局', 'gaj'],
+    ['党办', 'db'],
+    ['经开区经发局', 'jfj'],
+  ])('matches %s without its area prefix as prefix', (name, id) => {
+    expect(one(name)).toMatchObject({ kind: 'prefix', entry: { id } });
+  });
+
+  it('matches a name with a bracketed function as bracket', () => {
+    expect(one('区社会事业服务中心(卫健委)')).toMatchObject({
+      kind: 'bracket',
+      entry: { id: 'sh' },
+    });
+    expect(one('社会事业服务中心(卫健委)')).toMatchObject({ kind: 'bracket', entry: { id: 'sh' } });
+  });
+
+  it('matches a close typo as fuzzy with its distance', () => {
+    expect(one('区政党工委办公室')).toEqual({
+      name: '区政党工委办公室',
+      kind: 'fuzzy',
+      entry: DIRECTORY[4],
+      distance: 1,
+    });
+  });
+
+  it('does not fuzzy-match short names that differ by one character', () => {
+    // 区财政局 and 区民政局 are two real units; 区审计局 is neither.
+    expect(one('区审计局')).toMatchObject({ kind: 'none', proposal: { name: '区审计局' } });
+  });
+
+  it('reports ambiguity instead of choosing between two units that fit equally', () => {
+    const directory = [
+      { id: 'a', name: '区市场监管一分局' },
+      { id: 'b', name: '区市场监管二分局' },
+      { id: 'c', name: '县公安分局' },
+      { id: 'd', name: '经开公安分局' },
+    ];
+    const fuzzy = one('区市场监管三分局', directory);
+    expect(fuzzy.kind).toBe('ambiguous');
+    expect(fuzzy.candidates?.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(fuzzy.entry).toBeUndefined();
+    expect(one('公安分局', directory)).toMatchObject({
+      kind: 'ambiguous',
+      candidates: [{ id: 'c' }, { id: 'd' }],
+    });
+  });
+
+  it('proposes unknown names as new units instead of dropping them', () => {
+    const result = matchUnits(['区信访局', '区财政局', '各镇(街道)'], DIRECTORY);
+    expect(result.map((m) => m.kind)).toEqual(['none', 'exact', 'none']);
+    expect(result[0].proposal).toEqual({ name: '区信访局' });
+    expect(result[2].proposal).toEqual({ name: '各镇(街道)' });
+  });
+
+  it('answers one match per name, in order, even for an empty directory', () => {
+    expect(matchUnits(['a', 'b'], []).map((m) => [m.name, m.kind])).toEqual([
+      ['a', 'none'],
+      ['b', 'none'],
+    ]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('政党工委办公室', '党工委办公室', 3)).toBe(1);
+    expect(editDistance('财政局', '民政局', 3)).toBe(1);
+    expect(editDistance('abc', 'abc', 0)).toBe(0);
+  });
+
+  it('gives up past the limit', () => {
+    expect(editDistance('区财政局', '区人力资源和劳动保障局', 2)).toBe(3);
+  });
+});

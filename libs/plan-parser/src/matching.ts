@@ -1,0 +1,122 @@
+import type { MatchKind, UnitDirectoryEntry, UnitMatch } from './types';
+import { foldWidth } from './normalise';
+import { cleanName, splitBracket, stripAreaPrefix } from './units/names';
+
+/*
+ * Matches written unit names against the caller's directory, trying the strictest rule first:
+ *   exact   the same name
+ *   alias   the entry's short name or one of its aliases
+ *   prefix  the same once the area prefix is dropped (经发局 ↔ 区经发局, 公安分局 ↔ 经开公安分局)
+ *   bracket the same once a bracketed function is dropped (区社会事业服务中心(卫健委))
+ *   fuzzy   a close typo (区政党工委办公室 ↔ 区党工委办公室)
+ * A rule that fits two different entries equally well gives `ambiguous` rather than a guess;
+ * a name that fits nothing gives `none` with a proposed new unit.
+ */
+
+/** Share of the compared length that may differ for a fuzzy match; 0.2 lets 1 in 5 characters. */
+const FUZZY_SHARE = 0.2;
+
+interface Indexed {
+  entry: UnitDirectoryEntry;
+  names: string[];
+  aliases: string[];
+  bare: string[];
+}
+
+export function matchUnits(names: string[], directory: UnitDirectoryEntry[]): UnitMatch[] {
+  const index = directory.map(indexEntry);
+  return names.map((name) => matchOne(name, index));
+}
+
+function key(name: string): string {
+  return cleanName(foldWidth(name));
+}
+
+function indexEntry(entry: UnitDirectoryEntry): Indexed {
+  const names = [key(entry.name)];
+  const aliases = [entry.shortName, ...(entry.aliases ?? [])]
+    .filter((a): a is string => Boolean(a))
+    .map(key);
+  const bare = [...new Set([...names, ...aliases].map(stripAreaPrefix))];
+  return { entry, names, aliases, bare };
+}
+
+function matchOne(name: string, index: Indexed[]): UnitMatch {
+  const written = key(name);
+  const base = splitBracket(written).base;
+  const steps: [MatchKind, (e: Indexed) => boolean][] = [
+    ['exact', (e) => e.names.includes(written)],
+    ['alias', (e) => e.aliases.includes(written)],
+    ['prefix', (e) => e.bare.includes(stripAreaPrefix(written))],
+  ];
+  if (base !== written) {
+    steps.push([
+      'bracket',
+      (e) =>
+        e.names.includes(base) ||
+        e.aliases.includes(base) ||
+        e.bare.includes(stripAreaPrefix(base)),
+    ]);
+  }
+  for (const [kind, fits] of steps) {
+    const found = distinct(index.filter(fits).map((e) => e.entry));
+    if (found.length === 1) return { name, kind, entry: found[0] };
+    if (found.length > 1) return { name, kind: 'ambiguous', candidates: found };
+  }
+  return fuzzy(name, stripAreaPrefix(base), index);
+}
+
+function fuzzy(name: string, core: string, index: Indexed[]): UnitMatch {
+  let best = Infinity;
+  let found: UnitDirectoryEntry[] = [];
+  for (const e of index) {
+    for (const candidate of e.bare) {
+      const limit = Math.floor(Math.max(core.length, candidate.length) * FUZZY_SHARE);
+      if (limit === 0) continue;
+      const d = editDistance(core, candidate, Math.min(limit, best));
+      if (d > limit || d > best) continue;
+      if (d < best) {
+        best = d;
+        found = [];
+      }
+      found.push(e.entry);
+    }
+  }
+  found = distinct(found);
+  if (found.length === 1) return { name, kind: 'fuzzy', entry: found[0], distance: best };
+  if (found.length > 1) return { name, kind: 'ambiguous', candidates: found, distance: best };
+  return { name, kind: 'none', proposal: { name: key(name) } };
+}
+
+/** Two entries are the same unit when they share an id, or have no id and the same name. */
+function distinct(entries: UnitDirectoryEntry[]): UnitDirectoryEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const id = e.id ?? `name:${e.name}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`, so
+ * comparing one name with a 2,000-unit directory stays cheap.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,88 @@
+import { MAX_PLAN_TEXT_LENGTH, PlanParseError } from './errors';
+import type { Warnings } from './warnings';
+
+export interface Line {
+  /** 1-based line number in the caller's text. */
+  no: number;
+  /** Normalised and trimmed. */
+  text: string;
+}
+
+/*
+ * Width folding, like NFKC for the characters plans use but without NFKC's other rewrites (it
+ * would turn ① into 1 and lose a numbering style). 〔〕 and 【】 are kept: they mark unit lists,
+ * while full-width ( ) : ; , fold to ASCII so one pattern serves both widths.
+ */
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Invisible marks left by web pages; they carry no content. */
+const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/g;
+/** Control characters and U+FFFD (what a decoder leaves for invalid UTF-8). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const GARBAGE = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g;
+// eslint-disable-next-line no-control-regex -- as above
+const GARBAGE_TEST = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/;
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
+/** Above this share of garbage characters the input is a binary file, not a damaged text. */
+const MAX_GARBAGE_SHARE = 0.01;
+
+export function foldWidth(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(SPACES, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/\f|\v/g, ' ');
+}
+
+/** Checks the input is a plan-sized text and returns its normalised lines. */
+export function toLines(input: unknown, warnings: Warnings): Line[] {
+  if (typeof input !== 'string') {
+    throw new PlanParseError('NOT_TEXT', '输入不是文本，无法解析');
+  }
+  if (input.length > MAX_PLAN_TEXT_LENGTH) {
+    throw new PlanParseError(
+      'TOO_LONG',
+      `文本过长(${input.length}字符)，超过上限${MAX_PLAN_TEXT_LENGTH}字符，请拆分后再导入`,
+    );
+  }
+  if (input.trim().length === 0) {
+    throw new PlanParseError('EMPTY', '文本为空，未识别到任何条目');
+  }
+  const garbage = countGarbage(input);
+  if (garbage > 0 && garbage / input.length > MAX_GARBAGE_SHARE) {
+    throw new PlanParseError(
+      'BINARY',
+      `文本含有大量控制字符或乱码(${garbage}个)，可能是二进制文件(如Word、PDF)，请先转换为纯文本`,
+    );
+  }
+  const raw = input.split(LINE_BREAK);
+  const lines: Line[] = new Array<Line>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    let text = raw[i];
+    if (garbage > 0 && GARBAGE_TEST.test(text)) {
+      text = text.replace(GARBAGE, '');
+      warnings.add('CONTROL_CHARS_REMOVED', i + 1, text, '本行含有控制字符或乱码，已删除这些字符');
+    }
+    lines[i] = { no: i + 1, text: foldWidth(text).trim() };
+  }
+  return lines;
+}
+
+function countGarbage(text: string): number {
+  let n = 0;
+  GARBAGE.lastIndex = 0;
+  while (GARBAGE.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * Removes the spaces web pages put inside Chinese text (`经 开 区 党 工 委`, `实施方案 (2022`)
+ * and keeps those between Latin words.
+ */
+export function despace(text: string): string {
+  return text.replace(/\s+/g, (space, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + space.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+  });
+}

@@ -1,0 +1,179 @@
+import { append } from '../arrays';
+import { isGroupPhrase } from './groups';
+import { endsWithUnitSuffix } from './names';
+
+/*
+ * Finds where a paragraph names its responsible units:
+ *   〔责任单位:…〕 〔…] […] 【…】      square brackets of any kind, mixed pairs allowed
+ *   (牵头单位:…;责任单位:…)            round brackets that start with a label
+ *   (区发改委牵头,区财政局配合)         round brackets whose clauses end in 牵头/配合
+ *   责任单位:… / 牵头单位:…;配合单位:…  a label with a colon, up to the end of the sentence
+ *   〔区人劳局、区经发局〕               unlabelled square brackets closing the paragraph, when
+ *                                      every name in them looks like a unit
+ * All scans are single passes over the paragraph, so hostile input stays linear.
+ */
+
+export interface UnitBlock {
+  start: number;
+  /** Index after the block (after its closing bracket, if any). */
+  end: number;
+  /** The list inside the brackets / after the label, label included. */
+  content: string;
+  /** The block as written, for Item.unitsText. */
+  text: string;
+}
+
+export interface BlockScan {
+  blocks: UnitBlock[];
+  /** Brackets without partner: unclosed openers and stray closers, as indexes. */
+  unbalanced: number[];
+}
+
+const SQUARE_OPEN = '〔【[';
+const SQUARE_CLOSE = '〕】]';
+/** Jumps from bracket to bracket in native code; prose between them is most of the text. */
+const BRACKET = /[〔【[(〕】\])]/g;
+export const UNIT_LABEL_LONG =
+  '(?:(?:牵头|责任|配合|协办|参与|主责|主办|承办|落实|协同)(?:单位|部门)|责任主体)';
+const UNIT_LABEL = `(?:${UNIT_LABEL_LONG}|牵头|配合)`;
+const LABEL_AT_START = new RegExp(`^\\s*${UNIT_LABEL}\\s*(?:为|是)?\\s*(:)?`);
+const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
+/** Labels that end a unit list written without brackets: 完成时限:2023年底前. */
+const OTHER_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)\s*:/g;
+const MAX_BLOCK_LENGTH = 600;
+const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与)$/;
+
+interface Pair {
+  open: number;
+  close: number; // -1 when never closed
+  square: boolean;
+}
+
+export function scanUnitBlocks(text: string): BlockScan {
+  const { pairs, unbalanced } = pairBrackets(text);
+  const blocks: UnitBlock[] = [];
+  const lastWord = lastSignificantIndex(text);
+  let coveredUntil = -1;
+  for (const pair of pairs) {
+    if (pair.open < coveredUntil) continue;
+    const end = pair.close < 0 ? text.length : pair.close;
+    // No real unit list is this long; the bound also keeps nested brackets from costing n².
+    if (end - pair.open > MAX_BLOCK_LENGTH) continue;
+    const content = text.slice(pair.open + 1, end).trim();
+    if (!isUnitBracket(content, pair, pair.close >= lastWord)) continue;
+    const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
+    blocks.push({
+      start: pair.open,
+      end: blockEnd,
+      content,
+      text: text.slice(pair.open, blockEnd),
+    });
+    coveredUntil = blockEnd;
+  }
+  append(blocks, labelledRuns(text, blocks));
+  blocks.sort((a, b) => a.start - b.start);
+  return { blocks, unbalanced };
+}
+
+/** Index of the last character that is not space or closing punctuation. */
+function lastSignificantIndex(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && /[\s。.;]/.test(text[i])) i--;
+  return i;
+}
+
+/** One pass with a stack; square brackets pair with any square closer (the seed has 〔…]). */
+function pairBrackets(text: string): { pairs: Pair[]; unbalanced: number[] } {
+  const pairs: Pair[] = [];
+  const unbalanced: number[] = [];
+  const stack: Pair[] = [];
+  // Open brackets of each kind on the stack, so a stray closer is found without a search.
+  const open = { square: 0, round: 0 };
+  BRACKET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKET.exec(text)) !== null) {
+    const i = m.index;
+    const ch = m[0];
+    const square = SQUARE_OPEN.includes(ch);
+    if (square || ch === '(') {
+      const pair = { open: i, close: -1, square };
+      pairs.push(pair);
+      stack.push(pair);
+      open[square ? 'square' : 'round']++;
+      continue;
+    }
+    const closesSquare = SQUARE_CLOSE.includes(ch);
+    if (open[closesSquare ? 'square' : 'round'] === 0) {
+      unbalanced.push(i);
+      continue;
+    }
+    // A round bracket left open inside a square one ends with it (and the other way round).
+    let top = stack.pop();
+    while (top && top.square !== closesSquare) {
+      unbalanced.push(top.open);
+      open[top.square ? 'square' : 'round']--;
+      top = stack.pop();
+    }
+    if (top) {
+      top.close = i;
+      open[top.square ? 'square' : 'round']--;
+    }
+  }
+  for (const p of stack) unbalanced.push(p.open);
+  pairs.sort((a, b) => a.open - b.open);
+  return { pairs, unbalanced: unbalanced.sort((a, b) => a - b) };
+}
+
+function isUnitBracket(content: string, pair: Pair, endsParagraph: boolean): boolean {
+  const label = LABEL_AT_START.exec(content);
+  if (label) return pair.square || label[1] !== undefined;
+  if (!pair.square) return isPostfixRoleList(content);
+  return endsParagraph && looksLikeUnitList(content);
+}
+
+/** (区发改委牵头,区财政局配合): every clause names units and says their role. */
+function isPostfixRoleList(content: string): boolean {
+  if (content.length > 300 || !POSTFIX_ROLE.test(content)) return false;
+  return content.split(/[,;]/).every((clause) => {
+    const names = clause.trim().replace(POSTFIX_ROLE, '');
+    return names.length > 0 && looksLikeUnitList(names);
+  });
+}
+
+export function looksLikeUnitList(content: string): boolean {
+  if (content.length === 0 || content.length > 300) return false;
+  const names = content.split(/[、,;\s/]+/).filter(Boolean);
+  return names.every((n) => {
+    const name = n.replace(/等(?:相关|有关|其他)?(?:部门|单位)?$/, '');
+    return isGroupPhrase(name) || endsWithUnitSuffix(name);
+  });
+}
+
+/** `责任单位:…` outside brackets, up to the end of the sentence or the next non-unit label. */
+function labelledRuns(text: string, bracketed: UnitBlock[]): UnitBlock[] {
+  const runs: UnitBlock[] = [];
+  let next = 0; // first bracketed block that may still lie after the current match
+  LABEL_WITH_COLON.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL_WITH_COLON.exec(text)) !== null) {
+    const start = m.index;
+    while (next < bracketed.length && bracketed[next].end <= start) next++;
+    const inside = next < bracketed.length && bracketed[next].start <= start;
+    if (inside) {
+      LABEL_WITH_COLON.lastIndex = bracketed[next].end;
+      continue;
+    }
+    let end = text.indexOf('。', start);
+    if (end < 0) end = text.length;
+    if (next < bracketed.length && bracketed[next].start < end) end = bracketed[next].start;
+    OTHER_LABEL.lastIndex = 0;
+    const other = OTHER_LABEL.exec(text.slice(start, end));
+    if (other) end = start + other.index;
+    const content = text.slice(start, end).replace(/[\s;,]+$/, '');
+    if (content.length <= MAX_BLOCK_LENGTH) {
+      runs.push({ start, end: start + content.length, content, text: content });
+    }
+    LABEL_WITH_COLON.lastIndex = Math.max(end, start + 1);
+  }
+  return runs;
+}

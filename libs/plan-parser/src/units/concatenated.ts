@@ -1,0 +1,143 @@
+import { append } from '../arrays';
+import type { UnitDirectoryEntry } from '../types';
+import { areaPrefixOf, isSuffixOnly, stripAreaPrefix, suffixAt } from './names';
+
+/*
+ * Splits unit names that the source wrote without separators
+ * (区监察室经发局区社会事业服务中心 → 区监察室 | 经发局 | 区社会事业服务中心).
+ *
+ * Cut points come from the caller's directory when it knows the names (longest match wins), and
+ * elsewhere from the suffixes that end unit names. Suffix characters also occur inside names
+ * (区党工委办公室 holds 委, 区委宣传部 holds 区委), so every cut is checked: a piece that is only a
+ * suffix (办公室) joins the piece before it, a piece that is only an area prefix plus a suffix
+ * (区委, 区政府) joins the piece after it, and a bracket always stays with its name.
+ */
+
+/** Directory names (and their forms without area prefix), longest first for each first character. */
+export class NameDictionary {
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(entries: readonly UnitDirectoryEntry[]) {
+    const all = new Set<string>();
+    for (const e of entries) {
+      for (const n of [e.name, e.shortName, ...(e.aliases ?? [])]) {
+        if (!n) continue;
+        const key = n.replace(/\s+/g, '');
+        if (key.length < 2) continue;
+        all.add(key);
+        const bare = stripAreaPrefix(key);
+        if (bare.length >= 2) all.add(bare);
+      }
+    }
+    for (const n of all) {
+      const list = this.byFirst.get(n[0]) ?? [];
+      list.push(n);
+      this.byFirst.set(n[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  longestAt(text: string, index: number): string | undefined {
+    return this.byFirst.get(text[index])?.find((n) => text.startsWith(n, index));
+  }
+}
+
+interface Piece {
+  text: string;
+  known: boolean;
+}
+
+export function splitConcatenated(token: string, dictionary?: NameDictionary): string[] {
+  const pieces = dictionary ? cutByDictionary(token, dictionary) : cutBySuffix(token);
+  return mergePieces(pieces).map((p) => p.text);
+}
+
+function cutByDictionary(token: string, dictionary: NameDictionary): Piece[] {
+  const pieces: Piece[] = [];
+  let gapStart = 0;
+  let i = 0;
+  while (i < token.length) {
+    const known = token[i] === '(' ? undefined : dictionary.longestAt(token, i);
+    if (!known) {
+      i = token[i] === '(' ? closingParen(token, i) + 1 : i + 1;
+      continue;
+    }
+    if (gapStart < i) append(pieces, cutBySuffix(token.slice(gapStart, i)));
+    pieces.push({ text: known, known: true });
+    i += known.length;
+    gapStart = i;
+  }
+  if (gapStart < token.length) append(pieces, cutBySuffix(token.slice(gapStart)));
+  return pieces;
+}
+
+function cutBySuffix(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '(') {
+      // A bracket belongs to the name before it: 区社会事业服务中心(卫健委).
+      i = closingParen(text, i) + 1;
+      pieces.push({ text: text.slice(start, i), known: false });
+      start = i;
+      continue;
+    }
+    const suffix = suffixAt(text, i);
+    if (!suffix) {
+      i++;
+      continue;
+    }
+    i += suffix.length;
+    if (text[i] === '(') continue;
+    pieces.push({ text: text.slice(start, i), known: false });
+    start = i;
+  }
+  if (start < text.length) pieces.push({ text: text.slice(start), known: false });
+  return pieces;
+}
+
+/** Index of the `)` closing the `(` at `open`, or the last index when it is never closed. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+function mergePieces(pieces: Piece[]): Piece[] {
+  // Pieces that cannot stand alone join the piece after them (区委 + 宣传部)…
+  const forward: Piece[] = [];
+  let carry = '';
+  for (const p of pieces) {
+    const text = carry + p.text;
+    if (!p.known && needsNext(text)) {
+      carry = text;
+      continue;
+    }
+    forward.push({ text, known: p.known });
+    carry = '';
+  }
+  if (carry) forward.push({ text: carry, known: false });
+  // …and fragments join the piece before them (区党工委 + 办公室, 区社会事业服务中心 + (卫健委)).
+  const out: Piece[] = [];
+  for (const p of forward) {
+    const prev = out[out.length - 1];
+    if (prev && !p.known && needsPrevious(p.text)) prev.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+function needsNext(text: string): boolean {
+  if (text.length === 0) return true;
+  const prefix = areaPrefixOf(text);
+  if (!prefix && (text === '经开' || text === '经开区' || text.length === 1)) return true;
+  return prefix !== undefined && isSuffixOnly(text.slice(prefix.length));
+}
+
+function needsPrevious(text: string): boolean {
+  return text.startsWith('(') || text.length < 2 || isSuffixOnly(text);
+}

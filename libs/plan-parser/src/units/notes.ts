@@ -1,0 +1,38 @@
+import type { Warnings } from '../warnings';
+import { isKnownGroup } from './groups';
+import type { ListedUnit } from './unit-list';
+
+/** Repaired and unknown group phrases, said once per phrase with a count instead of per item. */
+export class UnitNotes {
+  private readonly repaired = new Map<string, { line: number; name: string; count: number }>();
+  private readonly unknownGroups = new Map<string, { line: number; count: number }>();
+
+  add(units: ListedUnit[], line: number): void {
+    for (const u of units) {
+      if (u.group && u.raw !== u.name) {
+        const seen = this.repaired.get(u.raw) ?? { line, name: u.name, count: 0 };
+        seen.count++;
+        this.repaired.set(u.raw, seen);
+      }
+      if (u.group && !isKnownGroup(u.name)) {
+        const seen = this.unknownGroups.get(u.name) ?? { line, count: 0 };
+        seen.count++;
+        this.unknownGroups.set(u.name, seen);
+      }
+    }
+  }
+
+  report(warnings: Warnings): void {
+    for (const [raw, { line, name, count }] of this.repaired) {
+      warnings.add('GROUP_REPAIRED', line, raw, `“${raw}”缺字，已按“${name}”处理(共${count}处)`);
+    }
+    for (const [name, { line, count }] of this.unknownGroups) {
+      warnings.add(
+        'UNKNOWN_GROUP',
+        line,
+        name,
+        `未识别的单位群组“${name}”(共${count}处)，请确认它包括哪些单位`,
+      );
+    }
+  }
+}

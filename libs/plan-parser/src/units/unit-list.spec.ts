@@ -1,0 +1,154 @@
+import { foldWidth } from '../normalise';
+import { NameDictionary, splitConcatenated } from './concatenated';
+import { assignRoles, parseUnitList } from './unit-list';
+
+const units = (content: string) => assignRoles(parseUnitList(foldWidth(content)));
+const names = (content: string) => units(content).map((u) => u.name);
+const roles = (content: string) => units(content).map((u) => `${u.name}:${u.role}`);
+
+describe('unit lists', () => {
+  it.each([
+    ['、', '区人劳局、区财政局、区审计局'],
+    ['full-width comma', '区人劳局，区财政局，区审计局'],
+    ['half-width comma', '区人劳局,区财政局,区审计局'],
+    ['semicolons', '区人劳局;区财政局；区审计局'],
+    ['spaces', '区人劳局 区财政局　区审计局'],
+    ['a label with a full-width colon', '责任单位：区人劳局、区财政局、区审计局'],
+  ])('splits names separated by %s', (_, content) => {
+    expect(names(content)).toEqual(['区人劳局', '区财政局', '区审计局']);
+  });
+
+  it.each([
+    ['区人劳局、区经发局区建设局', ['区人劳局', '区经发局', '区建设局']],
+    ['区监察室经发局区社会事业服务中心', ['区监察室', '经发局', '区社会事业服务中心']],
+    ['区党办区非公党建学院区社会事业服务中心', ['区党办', '区非公党建学院', '区社会事业服务中心']],
+    ['区信息中心公安分局', ['区信息中心', '公安分局']],
+    ['区行政服务中心区社会事业服务中心', ['区行政服务中心', '区社会事业服务中心']],
+  ])('splits %s written without separators', (content, expected) => {
+    expect(names(content)).toEqual(expected);
+  });
+
+  it.each([
+    ['区社会事业服务中心(卫健委)', 'a function in brackets'],
+    ['区自然资源和规划分局', '和 inside a name'],
+    ['区人大政协联络办公室', '办 inside 办公室'],
+    ['区党工委办公室', '委 before 办公室'],
+    ['区政党工委办公室', 'a typo before 办公室'],
+    ['区住房和城乡建设局', '乡 inside 城乡'],
+    ['区委宣传部', '区委 before a department'],
+    ['区政府办公室', '区政府 before its office'],
+    ['区科技局', '科 right after the area prefix'],
+    ['经开公安分局', 'the 经开 prefix'],
+    ['区市场监管分局', '市 inside 市场'],
+  ])('keeps %s as one unit (%s)', (name) => {
+    expect(names(name)).toEqual([name]);
+  });
+
+  it('drops 等部门 / 等单位 and keeps the names before them', () => {
+    expect(names('区行政服务中心等部门,各镇()')).toEqual(['区行政服务中心', '各镇(街道)']);
+    expect(names('区财政局、区审计局等单位')).toEqual(['区财政局', '区审计局']);
+    expect(names('区财政局等')).toEqual(['区财政局']);
+  });
+
+  it('keeps group phrases as groups, repairs 各镇() and remembers the raw text', () => {
+    expect(units('区直各相关部门,各镇()')).toEqual([
+      { name: '区直各相关部门', role: 'lead', group: true, roleSource: 'order' },
+      { name: '各镇(街道)', role: 'co', group: true, raw: '各镇()', roleSource: 'order' },
+    ]);
+    expect(names('各乡镇人民政府、各县(市、区)、区直各行政执法部门')).toEqual([
+      '各乡镇人民政府',
+      '各县(市、区)',
+      '区直各行政执法部门',
+    ]);
+  });
+
+  it('separates a group phrase written straight after a unit', () => {
+    expect(units('区人劳局各镇()').map((u) => [u.name, u.group])).toEqual([
+      ['区人劳局', false],
+      ['各镇(街道)', true],
+    ]);
+  });
+
+  it('makes the first listed unit lead and the others co when no role is written', () => {
+    expect(roles('责任单位:区人劳局、区财政局,各镇()')).toEqual([
+      '区人劳局:lead',
+      '区财政局:co',
+      '各镇(街道):co',
+    ]);
+    expect(units('区人劳局、区财政局').every((u) => u.roleSource === 'order')).toBe(true);
+  });
+
+  it('follows explicit 牵头单位 / 配合单位 labels', () => {
+    expect(roles('牵头单位:区发改委;配合单位:区财政局、区审计局')).toEqual([
+      '区发改委:lead',
+      '区财政局:co',
+      '区审计局:co',
+    ]);
+    expect(roles('配合单位:区财政局;牵头单位:区发改委')).toEqual(['区财政局:co', '区发改委:lead']);
+  });
+
+  it('makes 责任单位 co when a 牵头单位 is named beside it', () => {
+    expect(roles('牵头单位:区司法局;责任单位:区直各相关部门、各镇()')).toEqual([
+      '区司法局:lead',
+      '区直各相关部门:co',
+      '各镇(街道):co',
+    ]);
+  });
+
+  it('reads roles written after the names: 区发改委牵头,区财政局配合', () => {
+    expect(roles('区发改委牵头,区财政局、区审计局配合')).toEqual([
+      '区发改委:lead',
+      '区财政局:co',
+      '区审计局:co',
+    ]);
+  });
+
+  it('lists a unit named twice once, with the stronger role', () => {
+    expect(roles('配合单位:区财政局;牵头单位:区财政局、区审计局')).toEqual([
+      '区财政局:lead',
+      '区审计局:lead',
+    ]);
+  });
+
+  it('takes the role of a table column as the default label', () => {
+    expect(
+      assignRoles(parseUnitList('区委编办、区人社局', undefined, 'lead')).map((u) => u.role),
+    ).toEqual(['lead', 'lead']);
+    expect(assignRoles(parseUnitList('区财政局', undefined, 'co'))[0]).toMatchObject({
+      role: 'co',
+      roleSource: 'label',
+    });
+  });
+});
+
+describe('splitConcatenated with a directory', () => {
+  const dictionary = new NameDictionary([
+    { name: '区城管执法' },
+    { name: '区人劳局' },
+    { name: '区经济发展局', aliases: ['区经发局'] },
+  ]);
+
+  it('cuts at directory names where no suffix marks the end', () => {
+    expect(splitConcatenated('区城管执法区人劳局')).toEqual(['区城管执法区人劳局']);
+    expect(splitConcatenated('区城管执法区人劳局', dictionary)).toEqual(['区城管执法', '区人劳局']);
+  });
+
+  it('matches directory names without their area prefix and keeps the text as written', () => {
+    expect(splitConcatenated('人劳局经发局', dictionary)).toEqual(['人劳局', '经发局']);
+  });
+
+  it('splits the unknown rest by suffixes', () => {
+    expect(splitConcatenated('区人劳局区审计局区统计局', dictionary)).toEqual([
+      '区人劳局',
+      '区审计局',
+      '区统计局',
+    ]);
+  });
+
+  it('keeps a bracket and an area prefix with the directory name they belong to', () => {
+    expect(splitConcatenated('经开区人劳局(社保)区城管执法', dictionary)).toEqual([
+      '经开区人劳局(社保)',
+      '区城管执法',
+    ]);
+  });
+});

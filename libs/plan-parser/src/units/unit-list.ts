@@ -1,0 +1,141 @@
+import { append } from '../arrays';
+import type { UnitRef } from '../types';
+import { UNIT_LABEL_LONG } from './blocks';
+import { type NameDictionary, splitConcatenated } from './concatenated';
+import { groupStartIn, isGroupPhrase, repairGroup } from './groups';
+import { cleanName, splitBracket } from './names';
+
+/*
+ * Turns the inside of a unit block (`责任单位:区人劳局、区经发局区建设局等部门,各镇()`) into
+ * names with the role the document gives them.
+ */
+
+/** What the text says about a name: explicitly lead (牵头), explicitly co (配合), or just listed. */
+export type Label = 'lead' | 'co' | 'listed';
+
+export interface ListedUnit {
+  name: string;
+  raw: string;
+  group: boolean;
+  bracket?: string;
+  label: Label;
+}
+
+/** Inside a block the long labels may lack their colon; 牵头/配合 alone need it (区发改委牵头 is postfix). */
+const LABEL_ANYWHERE = new RegExp(`${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`, 'g');
+const POSTFIX = /(牵头负责|牵头|配合|协助|参与)$/;
+/** 等部门 / 等单位 / 等 end a list ("and others"); they name nobody. */
+const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?$/;
+const SEPARATORS = /[、,;\s/]/;
+
+/** `defaultLabel` is what a table column says about its cells (a 牵头单位 column leads). */
+export function parseUnitList(
+  content: string,
+  dictionary?: NameDictionary,
+  defaultLabel: Label = 'listed',
+): ListedUnit[] {
+  const out: ListedUnit[] = [];
+  for (const segment of labelSegments(content, defaultLabel)) {
+    for (const clause of splitTopLevel(segment.text, /[;,]/)) {
+      const postfix = POSTFIX.exec(clause);
+      const label = postfix ? labelOf(postfix[1]) : segment.label;
+      const names = postfix ? clause.slice(0, postfix.index) : clause;
+      for (const token of splitTopLevel(names, SEPARATORS)) {
+        append(out, readToken(token, label, dictionary));
+      }
+    }
+  }
+  return out;
+}
+
+function labelOf(word: string): Label {
+  if (/^(?:牵头|主责|主办)/.test(word)) return 'lead';
+  if (/^(?:配合|协办|参与|协助|协同)/.test(word)) return 'co';
+  return 'listed';
+}
+
+function labelSegments(content: string, defaultLabel: Label): { label: Label; text: string }[] {
+  const segments: { label: Label; text: string }[] = [];
+  let label = defaultLabel;
+  let from = 0;
+  LABEL_ANYWHERE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL_ANYWHERE.exec(content)) !== null) {
+    if (m.index > from) segments.push({ label, text: content.slice(from, m.index) });
+    label = labelOf(m[0]);
+    from = m.index + m[0].length;
+  }
+  segments.push({ label, text: content.slice(from) });
+  return segments;
+}
+
+/** Splits on a separator, but not inside brackets: 各县(市、区) stays whole. */
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separator.test(ch)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+function readToken(token: string, label: Label, dictionary?: NameDictionary): ListedUnit[] {
+  const cleaned = cleanName(token).replace(ETC, '');
+  if (cleaned.length === 0) return [];
+  // A group phrase written straight after a name: 区人劳局各镇().
+  const groupAt = groupStartIn(cleaned);
+  if (groupAt > 0) {
+    return [
+      ...readToken(cleaned.slice(0, groupAt), label, dictionary),
+      ...readToken(cleaned.slice(groupAt), label, dictionary),
+    ];
+  }
+  if (isGroupPhrase(cleaned)) return [listed(cleaned, label, true)];
+  return splitConcatenated(cleaned, dictionary)
+    .map((name) => cleanName(name).replace(ETC, ''))
+    .filter((name) => name.length > 0)
+    .map((name) => listed(name, label, false));
+}
+
+function listed(raw: string, label: Label, group: boolean): ListedUnit {
+  const name = group ? repairGroup(raw) : raw;
+  const { bracket } = group ? { bracket: undefined } : splitBracket(name);
+  return { name, raw, group, label, ...(bracket ? { bracket } : {}) };
+}
+
+/**
+ * Roles for one item: with an explicit 牵头 the others are co; without one the first name listed
+ * leads (the order Chinese plans use). A name listed twice keeps its first place and the
+ * stronger role.
+ */
+export function assignRoles(units: ListedUnit[]): UnitRef[] {
+  let leadGiven = units.some((u) => u.label === 'lead');
+  const byName = new Map<string, UnitRef>();
+  units.forEach((u) => {
+    const firstListed = !leadGiven && u.label === 'listed';
+    if (firstListed) leadGiven = true;
+    const role = u.label === 'lead' || firstListed ? 'lead' : 'co';
+    const existing = byName.get(u.name);
+    if (existing) {
+      if (role === 'lead') existing.role = 'lead';
+      return;
+    }
+    byName.set(u.name, {
+      name: u.name,
+      role,
+      group: u.group,
+      roleSource: u.label === 'listed' ? 'order' : 'label',
+      ...(u.raw !== u.name ? { raw: u.raw } : {}),
+      ...(u.bracket ? { bracket: u.bracket } : {}),
+    });
+  });
+  return [...byName.values()];
+}
