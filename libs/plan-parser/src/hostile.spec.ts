@@ -79,12 +79,12 @@ describe('hostile input', () => {
     ['a township report', '002_bdd5a2bb1f760610.txt'],
     ['a bureau report', '004_6efd04db04ef329f.txt'],
   ])('refuses an annual report (%s) as NOT_A_PLAN', (_, file) => {
-    const text = readFileSync(join(ROOT, '../shared/seeds', file), 'utf8');
+    const text = readFileSync(join(ROOT, 'test/fixtures', `report-${file}`), 'utf8');
     expect(parseError(text).code).toBe('NOT_A_PLAN');
   });
 
   it('refuses a report flattened onto one line as NO_ITEMS', () => {
-    const text = readFileSync(join(ROOT, '../shared/seeds/001_fd658a1a66ad7d13.txt'), 'utf8');
+    const text = readFileSync(join(ROOT, 'test/fixtures/report-001_fd658a1a66ad7d13.txt'), 'utf8');
     expect(parseError(text).code).toBe('NO_ITEMS');
   });
 
