@@ -1,4 +1,5 @@
-const DIGITS: Readonly<Record<string, number>> = {
+/** The digits one to nine (两 is two in counts); the plan parser adds the zeros it needs. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
   两: 2,
@@ -23,8 +24,8 @@ export function parseSmallNumber(text: string): number | undefined {
   const match = /^([一二两三四五六七八九])?(十)?([一二两三四五六七八九])?$/.exec(text);
   if (!match) return undefined;
   const [, tens, ten, ones] = match;
-  if (!ten) return tens && !ones ? DIGITS[tens] : undefined;
-  return (tens ? DIGITS[tens] : 1) * 10 + (ones ? DIGITS[ones] : 0);
+  if (!ten) return tens && !ones ? CHINESE_DIGITS[tens] : undefined;
+  return (tens ? CHINESE_DIGITS[tens] : 1) * 10 + (ones ? CHINESE_DIGITS[ones] : 0);
 }
 
 /**

@@ -22,3 +22,4 @@ export {
 export { CLOCK, FixedClock, SystemClock, shanghaiMidnight, todayIn, type Clock } from './clock';
 export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
 export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
+export { CHINESE_DIGITS } from './chinese-numerals';

@@ -1,17 +1,10 @@
+import { CHINESE_DIGITS } from '@app/calendar';
+
 const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   '\u25CB': 0, // ○, often typed for 〇 in dates
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
+  ...CHINESE_DIGITS,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
