@@ -41,6 +41,15 @@ export class AssignmentQueries {
     return qb.getManyAndCount();
   }
 
+  /** In the list's order; one query however many ids (a group can expand to dozens). */
+  findMany(scope: AccessScope, ids: string[]): Promise<Assignment[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.base(scope)
+      .andWhere('a.id IN (:...ids)', { ids })
+      .orderBy('unit.name', 'ASC')
+      .getMany();
+  }
+
   findOne(scope: AccessScope, id: string): Promise<Assignment | null> {
     return this.base(scope).andWhere('a.id = :id', { id }).getOne();
   }

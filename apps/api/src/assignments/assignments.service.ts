@@ -88,8 +88,8 @@ export class AssignmentsService {
       }
       return { created, skippedUnitIds: [...taken] };
     });
-    const views = await Promise.all(result.created.map((id) => this.get(actor, id)));
-    return { created: views, skippedUnitIds: result.skippedUnitIds };
+    const created = await this.queries.findMany(scopeOf(actor), result.created);
+    return { created: created.map(AssignmentView.from), skippedUnitIds: result.skippedUnitIds };
   }
 
   async update(actor: Actor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentView> {

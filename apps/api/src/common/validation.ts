@@ -8,7 +8,7 @@ const WORDING: Record<string, (c: string) => string> = {
   isInt: () => '应为整数',
   isNumber: () => '应为数字',
   isBoolean: () => '应为 true 或 false',
-  isUuid: () => '应为有效的 ID（UUID）',
+  isUUID: () => '应为有效的 ID（UUID）',
   isEmail: () => '应为有效的邮箱地址',
   isArray: () => '应为数组',
   isEnum: (c) => `取值无效（${c.replace(/^.*following values: /, '可选：')}）`,
@@ -31,7 +31,7 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([name, text]) => {
-      const word = WORDING[name.replace(/^isUUID$/, 'isUuid')];
+      const word = WORDING[name];
       return `${path}：${word ? word(text) : text}`;
     });
     return [...own, ...flatten(error.children ?? [], path)];

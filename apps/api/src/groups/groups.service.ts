@@ -66,6 +66,7 @@ export class GroupsService {
     });
   }
 
+  // Two reads: PostgreSQL refuses FOR UPDATE on the outer join that loading members needs.
   private async lock(tx: Tx, id: string): Promise<UnitGroup> {
     const exists = await tx.manager.findOne(UnitGroup, {
       where: { id },

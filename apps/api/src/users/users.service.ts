@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
@@ -68,10 +69,7 @@ export class UsersService {
     return user;
   }
 
-  private async requireUnit(
-    manager: import('typeorm').EntityManager,
-    unitId: string,
-  ): Promise<void> {
+  private async requireUnit(manager: EntityManager, unitId: string): Promise<void> {
     if (!(await manager.exists(Unit, { where: { id: unitId } }))) {
       throw new NotFoundException('所属单位不存在');
     }
