@@ -2,6 +2,7 @@ import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
 import { Item } from './item.entity';
 import { Plan } from './plan.entity';
+import { PlanImport } from './plan-import.entity';
 import { Section } from './section.entity';
 import { Task } from './task.entity';
 import { UnitGroup } from './unit-group.entity';
@@ -9,7 +10,19 @@ import { Unit } from './unit.entity';
 import { User } from './user.entity';
 
 export * from './enums';
-export { Assignment, AuditLog, Item, Plan, Section, Task, Unit, UnitGroup, User };
+export { Assignment, AuditLog, Item, Plan, PlanImport, Section, Task, Unit, UnitGroup, User };
+export type { ItemDeadline } from './item.entity';
 export type { AuditAction } from './audit-log.entity';
 
-export const ENTITIES = [Unit, UnitGroup, User, Plan, Section, Item, Task, Assignment, AuditLog];
+export const ENTITIES = [
+  Unit,
+  UnitGroup,
+  User,
+  Plan,
+  Section,
+  Item,
+  Task,
+  Assignment,
+  AuditLog,
+  PlanImport,
+];

@@ -46,4 +46,23 @@ export class Item {
 
   @Column({ ...dateColumn, nullable: true })
   dueOn!: string | null;
+
+  /** Every deadline phrase found in the item (dates, recurring targets, working-day rules). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  deadlines!: ItemDeadline[];
+
+  /** The responsible units as the document wrote them, for a person to check the split. */
+  @Column({ type: 'text', nullable: true })
+  unitsText!: string | null;
+}
+
+export interface ItemDeadline {
+  text: string;
+  kind: 'date' | 'recurring' | 'relative';
+  dueOn?: string;
+  count?: number;
+  per?: string;
+  unit?: string;
+  workingDays?: number;
+  days?: number;
 }
