@@ -86,7 +86,14 @@ describe('unit scope: a unit sees and changes only its own assignments', () => {
       .get(`/plans/${ids.plan}/items`)
       .set(await t.as('jingfaju'));
     expect(items.status).toBe(200);
-    expect(items.body.map((i: { number: number }) => i.number).sort()).toEqual([4, 5]);
+    const held: Array<{ number: number }> = await t.db.query(
+      `SELECT DISTINCT i.number FROM items i JOIN assignments a ON a.item_id = i.id
+       JOIN units u ON u.id = a.unit_id WHERE u.name = '区经发局' AND i.plan_id = $1 ORDER BY 1`,
+      [ids.plan],
+    );
+    expect(held.length).toBeGreaterThan(3);
+    expect(held.map((h) => h.number)).not.toContain(7);
+    expect(items.body.map((i: { number: number }) => i.number)).toEqual(held.map((h) => h.number));
   });
 
   it('cannot guess its way in: random ids and sequential scans all answer 404', async () => {

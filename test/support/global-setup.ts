@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { register } from 'tsconfig-paths';
 
@@ -20,7 +21,11 @@ export default async function globalSetup(): Promise<void> {
   try {
     await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await db.runMigrations({ transaction: 'each' });
-    await seedDemo(db, process.env.DEMO_PASSWORD ?? 'luoshi-demo');
+    await seedDemo(
+      db,
+      process.env.DEMO_PASSWORD ?? 'luoshi-demo',
+      readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8'),
+    );
   } finally {
     await db.destroy();
   }

@@ -3,15 +3,23 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
-import { parsePlanFile, summarise } from './commands/plan-parse';
+import { describe, importPlanFile } from './commands/plan-import';
+import { parsePlanFile, readPlanText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
 import { PlanParseError } from '@app/plan-parser';
+import { ImportDecisionError } from '@app/plan-import';
+import { resolve } from 'node:path';
+
+/** The seed plan's text; relative to the working directory, which the scripts set to the repo. */
+const DEMO_PLAN_FILE = 'test/fixtures/plan-003.txt';
 
 const USAGE = `用法: npm run cli -- <命令>
 
   db:migrate     执行尚未执行的数据库迁移
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
+  plan:import <文件> [--create-units] [--active]
+                 导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
   plan:parse <文件> [--json]
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
@@ -42,11 +50,25 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed:demo': {
       const password = process.env.DEMO_PASSWORD?.trim() || DEFAULT_DEMO_PASSWORD;
-      const summary = await withDatabase((db) => seedDemo(db, password));
-      console.log(
-        `演示数据就绪：${summary.units} 个单位，${summary.users} 个用户` +
-          (summary.planCreated ? '，已创建示范方案' : '（示范方案已存在）'),
+      const text = readPlanText(resolve(process.env.DEMO_PLAN_FILE ?? DEMO_PLAN_FILE));
+      const summary = await withDatabase((db) => seedDemo(db, password, text));
+      console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
+      console.log(describe(summary.plan));
+      return 0;
+    }
+    case 'plan:import': {
+      const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
+      if (!file) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const report = await withDatabase((db) =>
+        importPlanFile(db, file, {
+          createUnknownUnits: argv.includes('--create-units'),
+          active: argv.includes('--active'),
+        }),
       );
+      console.log(report);
       return 0;
     }
     case 'plan:parse': {
@@ -68,7 +90,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    const known = error instanceof ConfigError || error instanceof PlanParseError;
+    const known =
+      error instanceof ConfigError ||
+      error instanceof PlanParseError ||
+      error instanceof ImportDecisionError;
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
     console.error(
       known

@@ -1,85 +1,33 @@
 import bcrypt from 'bcryptjs';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  Assignment,
-  AssignmentRole,
-  Item,
-  Plan,
-  PlanStatus,
-  Role,
-  Section,
-  Tx,
-  Unit,
-  UnitGroup,
-  UnitOfWork,
-  User,
-} from '@app/database';
-import { DEMO_GROUPS, DEMO_PLAN, DEMO_UNITS } from '../demo/demo-directory';
+import { DataSource } from 'typeorm';
+import { PlanStatus, Role, Tx, Unit, UnitGroup, UnitOfWork, User } from '@app/database';
+import { commitPlanImport, ImportSummary } from '@app/plan-import';
+import { DEMO_GROUPS, DEMO_UNITS } from '../demo/demo-directory';
 
 const SYSTEM = { userId: null, unitId: null };
-
-/** The few items of the seed plan entered by hand (the full text import replaces this). */
-const DEMO_SECTIONS = [
-  {
-    number: 1,
-    numberText: '一',
-    title: '总体要求',
-    items: [
-      { number: 1, numberText: '一', title: '指导思想', preamble: true, units: [] as string[] },
-    ],
-  },
-  {
-    number: 2,
-    numberText: '二',
-    title: '依法全面履行政府职能，推动更好发挥政府作用',
-    items: [
-      {
-        number: 4,
-        numberText: '四',
-        title: '推进政府机构职能优化协同高效',
-        units: ['区人劳局', '区经发局', '区建设局', '区市场监管分局', '各镇(街道)'],
-      },
-      {
-        number: 5,
-        numberText: '五',
-        title: '深化行政审批制度改革',
-        units: [
-          '区人劳局',
-          '区经发局',
-          '区社会事业服务中心',
-          '区建设局',
-          '区自然资源和规划分局',
-          '区市场监管分局',
-          '各镇(街道)',
-        ],
-      },
-      {
-        number: 7,
-        numberText: '七',
-        title: '加快建设服务型政府',
-        deadlineText: '2022年年底前',
-        dueOn: '2022-12-31',
-        units: ['区行政服务中心', '各镇(街道)'],
-      },
-    ],
-  },
-];
 
 export interface SeedSummary {
   units: number;
   users: number;
-  planCreated: boolean;
+  plan: ImportSummary;
 }
 
-/** Idempotent: running it again changes nothing that is already there. */
-export async function seedDemo(dataSource: DataSource, password: string): Promise<SeedSummary> {
+/**
+ * The district's units, groups and users, and its plan imported from the plan's own text the
+ * way a leadership office would import it. Idempotent: a second run changes nothing.
+ */
+export async function seedDemo(
+  dataSource: DataSource,
+  password: string,
+  planText: string,
+): Promise<SeedSummary> {
   const passwordHash = await bcrypt.hash(password, 10);
   return new UnitOfWork(dataSource).run(SYSTEM, async (tx) => {
     const units = await seedUnits(tx);
     await seedGroups(tx, units);
     const users = await seedUsers(tx, units, passwordHash);
-    const planCreated = await seedPlan(tx, units);
-    return { units: units.size, users, planCreated };
+    const plan = await commitPlanImport(tx, planText, { status: PlanStatus.Active });
+    return { units: units.size, users, plan };
   });
 }
 
@@ -143,61 +91,4 @@ async function seedUsers(tx: Tx, units: Map<string, Unit>, passwordHash: string)
     });
   }
   return accounts.length;
-}
-
-async function seedPlan(tx: Tx, units: Map<string, Unit>): Promise<boolean> {
-  if (await tx.manager.exists(Plan, { where: { docNumber: DEMO_PLAN.docNumber } })) return false;
-  const plan = await tx.create(Plan, { ...DEMO_PLAN, status: PlanStatus.Active });
-  for (const s of DEMO_SECTIONS) {
-    const section = await tx.create(Section, {
-      planId: plan.id,
-      number: s.number,
-      numberText: s.numberText,
-      title: s.title,
-    });
-    for (const i of s.items) {
-      const item = await tx.create(Item, {
-        planId: plan.id,
-        sectionId: section.id,
-        number: i.number,
-        numberText: i.numberText,
-        title: i.title,
-        preamble: 'preamble' in i && Boolean(i.preamble),
-        deadlineText: 'deadlineText' in i ? i.deadlineText : null,
-        dueOn: 'dueOn' in i ? i.dueOn : null,
-      });
-      const unitIds = await expand(tx.manager, units, i.units);
-      for (const [index, unitId] of unitIds.entries()) {
-        await tx.create(Assignment, {
-          planId: plan.id,
-          itemId: item.id,
-          unitId,
-          role: index === 0 ? AssignmentRole.Lead : AssignmentRole.Co,
-          dueOn: item.dueOn ?? plan.defaultDueOn!,
-        });
-      }
-    }
-  }
-  return true;
-}
-
-async function expand(
-  manager: EntityManager,
-  units: Map<string, Unit>,
-  names: string[],
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (const name of names) {
-    const unit = units.get(name);
-    if (unit) {
-      ids.push(unit.id);
-      continue;
-    }
-    const group = await manager.findOneOrFail(UnitGroup, {
-      where: { name },
-      relations: { members: true },
-    });
-    ids.push(...group.members.map((member) => member.id));
-  }
-  return [...new Set(ids)];
 }

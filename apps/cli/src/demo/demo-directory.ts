@@ -1,8 +1,8 @@
 import { UnitKind } from '@app/database';
 
 /**
- * The units of the district that issued the seed plan (经开区法治政府建设实施方案), with the other
- * ways the plan's text writes them as aliases. `login` is the demo clerk's username.
+ * The units of the district that issued the seed plan (经开区法治政府建设实施方案, the text in
+ * test/fixtures/plan-003.txt), with the other ways the plan writes them as aliases. `login` is the demo clerk's username.
  */
 export interface DemoUnit {
   name: string;
@@ -116,13 +116,3 @@ export const DEMO_GROUPS = [
     members: (u: DemoUnit) => Boolean(u.enforcement),
   },
 ];
-
-export const DEMO_PLAN = {
-  title: '经开区法治政府建设实施方案(2022—2025年)',
-  docNumber: '漯开文〔2022〕57号',
-  issuers: ['经开区党工委', '经开区管委会'],
-  issuedOn: '2022-10-21',
-  periodStart: '2022-01-01',
-  periodEnd: '2025-12-31',
-  defaultDueOn: '2025-12-31',
-};

@@ -1,6 +1,6 @@
 import { append } from '../arrays';
 import type { UnitDirectoryEntry } from '../types';
-import { areaPrefixOf, isSuffixOnly, stripAreaPrefix, suffixAt } from './names';
+import { areaPrefixOf, endsWithUnitSuffix, isSuffixOnly, stripAreaPrefix, suffixAt } from './names';
 
 /*
  * Splits unit names that the source wrote without separators
@@ -109,17 +109,22 @@ function closingParen(text: string, open: number): number {
 
 function mergePieces(pieces: Piece[]): Piece[] {
   // Pieces that cannot stand alone join the piece after them (区委 + 宣传部)…
+  // A leftover that is no unit name of its own (区政 before the directory's 党工委办公室, from the
+  // typo 区政党工委办公室) joins the next piece too: the whole name then goes to fuzzy matching
+  // instead of yielding a unit that does not exist.
   const forward: Piece[] = [];
   let carry = '';
-  for (const p of pieces) {
+  pieces.forEach((p, index) => {
     const text = carry + p.text;
-    if (!p.known && needsNext(text)) {
+    const last = index === pieces.length - 1;
+    const orphan = !last && !endsWithUnitSuffix(text) && !needsPrevious(text);
+    if (!p.known && (needsNext(text) || orphan)) {
       carry = text;
-      continue;
+      return;
     }
-    forward.push({ text, known: p.known });
+    forward.push({ text, known: p.known && !carry });
     carry = '';
-  }
+  });
   if (carry) forward.push({ text: carry, known: false });
   // …and fragments join the piece before them (区党工委 + 办公室, 区社会事业服务中心 + (卫健委)).
   const out: Piece[] = [];

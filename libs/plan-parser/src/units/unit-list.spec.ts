@@ -151,4 +151,13 @@ describe('splitConcatenated with a directory', () => {
       '区城管执法',
     ]);
   });
+
+  it('keeps a typo whole instead of cutting a made-up unit off a directory alias', () => {
+    const withAlias = new NameDictionary([{ name: '区党工委办公室', aliases: ['党工委办公室'] }]);
+    expect(splitConcatenated('区政党工委办公室', withAlias)).toEqual(['区政党工委办公室']);
+    expect(splitConcatenated('区人劳局党工委办公室', withAlias)).toEqual([
+      '区人劳局',
+      '党工委办公室',
+    ]);
+  });
 });
