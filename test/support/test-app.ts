@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -25,7 +26,9 @@ export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }),
+  );
   await app.init();
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();

@@ -6,6 +6,7 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
+import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlansModule } from './plans/plans.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -27,6 +28,7 @@ export class ClockModule {}
     UsersModule,
     UnitsModule,
     GroupsModule,
+    PlanImportModule,
     PlansModule,
     AssignmentsModule,
     HealthModule,

@@ -1,10 +1,12 @@
-import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/errors';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts applies to the app, shared with the end-to-end tests. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // A plan's full text travels as JSON (POST /plans/import); larger documents go up as files.
+  app.useBodyParser('json', { limit: '12mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -9,11 +9,7 @@ import { configureApp } from './app.setup';
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad value is named plainly.
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: true,
-  });
-  app.useBodyParser('json', { limit: '2mb' });
-  configureApp(app);
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule));
   await app.listen(config.port, '0.0.0.0');
   const logger = new Logger('Luoshi');
   logger.log(`API:     ${config.publicUrl}`);

@@ -9,13 +9,16 @@ export interface AuditActor {
   unitId: string | null;
 }
 
+/** Secrets and bulk text stay out of the audit trail; the row they belong to keeps them. */
+const NOT_AUDITED = new Set(['passwordHash', 'sourceText']);
+
 function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
   if (!entity) return null;
   // Plain JSON: relations loaded on the entity are not part of its own state.
   return Object.fromEntries(
     Object.entries(entity).filter(
       ([key, value]) =>
-        key !== 'passwordHash' &&
+        !NOT_AUDITED.has(key) &&
         (typeof value !== 'object' ||
           value === null ||
           value instanceof Date ||

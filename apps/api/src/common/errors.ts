@@ -54,6 +54,15 @@ function fromDatabase(error: QueryFailedError & { code?: string }): ErrorBody | 
   }
 }
 
+/** What Express's body parser and multer say about a bad body, in the API's own words. */
+const PLAIN_WORDS: Record<string, string> = {
+  'request entity too large': '请求内容太大',
+  'File too large': '上传的文件太大',
+  'Too many files': '一次只能上传一个文件',
+  'Unexpected field': '上传文件的字段名不对（应为 file）',
+  'Multipart: Boundary not found': '上传格式无效（multipart 缺少 boundary）',
+};
+
 /** Express's JSON parser reports a broken body in English with a character position. */
 function isJsonSyntaxError(exception: HttpException, message: unknown): boolean {
   return (
@@ -88,6 +97,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : ((raw as { message?: string | string[] }).message ?? exception.message);
       if (status === 400 && isJsonSyntaxError(exception, message)) {
         return body(400, '请求内容不是有效的 JSON');
+      }
+      if (typeof message === 'string' && message in PLAIN_WORDS) {
+        return body(status, PLAIN_WORDS[message]);
       }
       return body(status, message);
     }

@@ -1,0 +1,277 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { createTestApp, tableCounts, TestApp } from '../support/test-app';
+
+const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
+
+/** The seed plan under another doc number, so these tests import a plan of their own. */
+function variant(docNumber: string, edit: (text: string) => string = (t) => t): string {
+  return edit(SEED.replace('漯开文〔202257', docNumber));
+}
+
+describe('plan import: preview → commit → re-import', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const preview = async (body: object) =>
+    t
+      .http()
+      .post('/plans/import')
+      .set(await t.as('leader'))
+      .send(body);
+  const commit = async (body: object) =>
+    t
+      .http()
+      .post('/plans/import/commit')
+      .set(await t.as('leader'))
+      .send(body);
+
+  it('previews the seed plan: every unit matched to the directory, the plan already there', async () => {
+    const res = await preview({ text: SEED, sourceName: 'seed.txt' });
+    expect(res.status).toBe(201);
+    expect(res.body.plan.docNumber).toBe('漯开文〔2022〕57号');
+    expect(res.body.existingPlanId).toEqual(expect.any(String));
+    expect(res.body.sections).toHaveLength(10);
+    expect(res.body.sections.flatMap((s: { items: unknown[] }) => s.items)).toHaveLength(37);
+    expect(res.body.needsDecision).toEqual([]);
+    const byName = Object.fromEntries(res.body.units.map((u: { name: string }) => [u.name, u]));
+    expect(byName['经发局']).toMatchObject({ matchedName: '区经发局', unitId: expect.any(String) });
+    expect(byName['区政党工委办公室']).toMatchObject({
+      match: 'fuzzy',
+      matchedName: '区党工委办公室',
+    });
+    expect(byName['各镇(街道)']).toMatchObject({ group: true, groupId: expect.any(String) });
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toContain('DOC_NUMBER_REPAIRED');
+  });
+
+  it('asks for a decision on an unknown unit, writes nothing until it has one, then imports', async () => {
+    const text = variant('漯开文〔2023〕11号', (s) =>
+      s.replace('〔责任单位:区督查室,各镇()〕', '〔责任单位:区督查室、区测试局,各镇()〕'),
+    );
+    const shown = await preview({ text });
+    expect(shown.body.needsDecision).toEqual(['区测试局']);
+    expect(shown.body.existingPlanId).toBeNull();
+
+    const before = await tableCounts(t.db);
+    const refused = await commit({ previewId: shown.body.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message.join('')).toContain('区测试局');
+    expect(await tableCounts(t.db)).toEqual(before);
+
+    const done = await commit({
+      previewId: shown.body.id,
+      decisions: [{ name: '区测试局', action: 'create', kind: 'department' }],
+      status: 'active',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      planOutcome: 'created',
+      sections: { created: 10 },
+      items: { created: 37 },
+      createdUnits: ['区测试局'],
+    });
+    const [{ n }] = await t.db.query(
+      'SELECT count(*)::int AS n FROM assignments WHERE plan_id = $1',
+      [done.body.planId],
+    );
+    expect(n).toBe(done.body.assignments.created);
+    const lead = await t.db.query(
+      `SELECT u.name, a.role, a.due_on FROM assignments a JOIN units u ON u.id = a.unit_id
+       JOIN items i ON i.id = a.item_id WHERE i.plan_id = $1 AND i.number = 7 AND a.role = 'lead'`,
+      [done.body.planId],
+    );
+    expect(lead).toEqual([{ name: '区行政服务中心', role: 'lead', due_on: '2022-12-31' }]);
+
+    const again = await commit({ previewId: shown.body.id });
+    expect(again.status).toBe(409);
+  });
+
+  it('re-imports in place: nothing written when nothing changed, status kept, due dates follow the text', async () => {
+    const text = variant('漯开文〔2023〕12号');
+    const first = await commit({ previewId: (await preview({ text })).body.id });
+    expect(first.status).toBe(200);
+    const planId = first.body.planId;
+    const [assignment] = await t.db.query(
+      `SELECT a.id, a.version FROM assignments a JOIN items i ON i.id = a.item_id
+       WHERE i.plan_id = $1 AND i.number = 26 AND a.role = 'lead'`,
+      [planId],
+    );
+    await t
+      .http()
+      .patch(`/assignments/${assignment.id}`)
+      .set(await t.as('leader'))
+      .send({ version: assignment.version, status: 'in_progress', progressPercent: 40 })
+      .expect(200);
+
+    const rows = async () =>
+      t.db.query(
+        `SELECT a.id, a.status, a.progress_percent, a.due_on, a.version, a.role FROM assignments a
+         WHERE a.plan_id = $1 ORDER BY a.id`,
+        [planId],
+      );
+    const audits = async () =>
+      (
+        await t.db.query(
+          "SELECT count(*)::int AS n FROM audit_log WHERE entity_type <> 'PlanImport'",
+        )
+      )[0].n;
+    const beforeRows = await rows();
+    const beforeAudits = await audits();
+    const same = await commit({ previewId: (await preview({ text })).body.id });
+    expect(same.body).toMatchObject({
+      planId,
+      planOutcome: 'unchanged',
+      items: { created: 0, updated: 0, unchanged: 37 },
+      assignments: { created: 0, updated: 0 },
+    });
+    expect(await rows()).toEqual(beforeRows);
+    expect(await audits()).toBe(beforeAudits);
+
+    // The text moves item (二十六) from 2023 to 2024: the item and its shares follow, work is kept.
+    const moved = variant('漯开文〔2023〕12号', (s) =>
+      s.replace(
+        '2023年年底前基本建成全区基层政务公开标准体系',
+        '2024年年底前基本建成全区基层政务公开标准体系',
+      ),
+    );
+    const changed = await commit({ previewId: (await preview({ text: moved })).body.id });
+    expect(changed.body).toMatchObject({ planOutcome: 'unchanged', items: { updated: 1 } });
+    const [after] = await t.db.query(
+      'SELECT status, progress_percent, due_on FROM assignments WHERE id = $1',
+      [assignment.id],
+    );
+    expect(after).toEqual({ status: 'in_progress', progress_percent: 40, due_on: '2024-12-31' });
+    const [{ count }] = await t.db.query(
+      'SELECT count(*)::int AS count FROM items WHERE plan_id = $1',
+      [planId],
+    );
+    expect(count).toBe(37);
+  });
+
+  it('reads an uploaded .txt in UTF-8 or GB18030 and an uploaded .docx', async () => {
+    const leader = await t.as('leader');
+    const utf8 = await t
+      .http()
+      .post('/plans/import')
+      .set(leader)
+      .attach('file', Buffer.from(SEED, 'utf8'), '实施方案.txt');
+    expect(utf8.status).toBe(201);
+    expect(utf8.body.sourceName).toBe('实施方案.txt');
+
+    const gbk = Buffer.from(new TextEncoderGb18030().encode(SEED.slice(0, 4000)));
+    const fromGbk = await t.http().post('/plans/import').set(leader).attach('file', gbk, 'gbk.txt');
+    expect(fromGbk.status).toBe(201);
+    expect(fromGbk.body.plan.docNumber).toBe('漯开文〔2022〕57号');
+
+    const doc = new Document({
+      sections: [{ children: SEED.split('\n').map((line) => new Paragraph(line)) }],
+    });
+    const docx = await Packer.toBuffer(doc);
+    const fromDocx = await t
+      .http()
+      .post('/plans/import')
+      .set(leader)
+      .attach('file', docx, 'plan.docx');
+    expect(fromDocx.status).toBe(201);
+    expect(fromDocx.body.sections.flatMap((s: { items: unknown[] }) => s.items)).toHaveLength(37);
+  });
+
+  it.each([
+    ['a PDF', Buffer.from('%PDF-1.7 …'), 'plan.pdf', 415],
+    ['an old .doc', Buffer.from('ÐÏ\u0011à'), 'plan.doc', 415],
+    ['a .docx that is not a Word file', Buffer.from('plain words'), 'plan.docx', 415],
+    [
+      'binary noise as .txt',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+      'x.txt',
+      400,
+    ],
+    ['an empty .txt', Buffer.alloc(0), 'empty.txt', 422],
+    [
+      'a report, not a plan',
+      readFileSync(join(__dirname, '../fixtures/report-000_e08b2b13115da112.txt')),
+      'report.txt',
+      422,
+    ],
+    ['a file over 10 MB', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), 'big.txt', 413],
+  ])('refuses %s and stores nothing', async (_, content, name, status) => {
+    const before = await tableCounts(t.db);
+    const [{ n: previews }] = await t.db.query('SELECT count(*)::int AS n FROM plan_imports');
+    const res = await t
+      .http()
+      .post('/plans/import')
+      .set(await t.as('leader'))
+      .attach('file', content, name);
+    expect(res.status).toBe(status);
+    expect(typeof [res.body.message].flat()[0]).toBe('string');
+    expect([res.body.message].flat().join('')).toMatch(/[\u4e00-\u9fff]/);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM plan_imports'))[0].n).toBe(previews);
+  });
+
+  it.each([
+    ['both text and a file', true, { text: SEED }],
+    ['neither text nor a file', false, {}],
+  ])('refuses %s with 400', async (_, withFile, fields) => {
+    let req = t
+      .http()
+      .post('/plans/import')
+      .set(await t.as('leader'));
+    for (const [key, value] of Object.entries(fields)) req = req.field(key, value);
+    const res = await (withFile
+      ? req.attach('file', Buffer.from(SEED), 'a.txt')
+      : req.send(fields));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('二选一');
+  });
+
+  it.each(['admin', 'supervisor', 'jingfaju'])(
+    'lets only the leadership office import (%s gets 403 on every step)',
+    async (login) => {
+      const headers = await t.as(login);
+      const shown = await preview({ text: variant('漯开文〔2023〕13号') });
+      expect((await t.http().post('/plans/import').set(headers).send({ text: SEED })).status).toBe(
+        403,
+      );
+      expect((await t.http().get(`/plans/import/${shown.body.id}`).set(headers)).status).toBe(403);
+      const res = await t
+        .http()
+        .post('/plans/import/commit')
+        .set(headers)
+        .send({ previewId: shown.body.id });
+      expect(res.status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .get(`/plans/import/${shown.body.id}`)
+            .set(await t.as('leader'))
+        ).body.committedAt,
+      ).toBeNull();
+    },
+  );
+});
+
+/** Node has a GB18030 decoder but no encoder: encode the few characters a test needs by table. */
+class TextEncoderGb18030 {
+  encode(text: string): Uint8Array {
+    const decoder = new TextDecoder('gb18030');
+    const table = new Map<string, number[]>();
+    for (let hi = 0x81; hi <= 0xfe; hi++) {
+      for (let lo = 0x40; lo <= 0xfe; lo++) {
+        if (lo === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([hi, lo]));
+        if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+      }
+    }
+    const bytes: number[] = [];
+    for (const ch of text) {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x80) bytes.push(code);
+      else bytes.push(...(table.get(ch) ?? [0x3f]));
+    }
+    return new Uint8Array(bytes);
+  }
+}
