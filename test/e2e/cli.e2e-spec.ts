@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -7,7 +9,11 @@ const root = join(__dirname, '../..');
 
 /** The CLI as an operator runs it, from source: plan:parse needs no database at all. */
 async function cli(...args: string[]) {
-  const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '' };
+  return cliWith({ DATABASE_URL: '', REDIS_URL: '' }, ...args);
+}
+
+async function cliWith(extra: Record<string, string>, ...args: string[]) {
+  const env = { ...process.env, ...extra };
   return run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
     cwd: root,
     env,
@@ -38,4 +44,38 @@ describe('cli plan:parse', () => {
       stderr: expect.stringContaining('找不到文件'),
     });
   }, 30_000);
+});
+
+describe('cli plan:import', () => {
+  it('imports a plan file into the configured database, and a second run changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-'));
+    const file = join(dir, 'plan.txt');
+    const seed = readFileSync(join(root, 'test/fixtures/plan-003.txt'), 'utf8');
+    writeFileSync(file, seed.replace('漯开文〔202257', '漯开文〔2024〕3号'));
+
+    const first = await cliWith({}, 'plan:import', file, '--active');
+    expect(first.stdout).toMatch(/（新建）/);
+    expect(first.stdout).toMatch(/条目：新建 37，更新 0，未变 0/);
+    const second = await cliWith({}, 'plan:import', file);
+    expect(second.stdout).toMatch(/（未变）/);
+    expect(second.stdout).toMatch(/责任分工：新建 0，更新 0，未变 \d+/);
+  }, 60_000);
+
+  it('refuses a plan naming units the directory lacks unless told to create them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-'));
+    const file = join(dir, 'plan.txt');
+    const seed = readFileSync(join(root, 'test/fixtures/plan-003.txt'), 'utf8');
+    writeFileSync(
+      file,
+      seed
+        .replace('漯开文〔202257', '漯开文〔2024〕4号')
+        .replace('〔责任单位:区督查室,各镇()〕', '〔责任单位:区督查室、区命令行局,各镇()〕'),
+    );
+    await expect(cliWith({}, 'plan:import', file)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('区命令行局'),
+    });
+    const created = await cliWith({}, 'plan:import', file, '--create-units');
+    expect(created.stdout).toContain('新建单位：区命令行局');
+  }, 60_000);
 });
