@@ -53,11 +53,24 @@ ensure_redis() {
 wait_port() { # host port name seconds
   local i
   for ((i = 0; i < $4 * 10; i++)); do
-    if node -e 'const s=require("net").connect(+process.argv[2],process.argv[1]);s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$1" "$2"; then return 0; fi
+    if port_open "$1" "$2"; then return 0; fi
     sleep 0.1
   done
   echo "$3 did not come up on $1:$2 (logs in $log_dir)" >&2
   exit 1
+}
+
+port_open() { # host port
+  node -e 'const s=require("net").connect(+process.argv[2],process.argv[1]);s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$1" "$2"
+}
+
+# A port held by something else (another checkout's services, a system PostgreSQL) would make
+# our server fail with a message buried in its log: say it plainly instead.
+require_free_port() { # port name
+  if port_open 127.0.0.1 "$1"; then
+    echo "Port $1 for $2 is already in use by another process. Stop it (another checkout's 'bash docker/services.sh stop'?) or choose other ports through DATABASE_URL, REDIS_URL and SMTP_URL." >&2
+    exit 1
+  fi
 }
 
 start_postgres() {
@@ -73,6 +86,7 @@ start_postgres() {
       || as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C >"$log_dir/initdb.log" 2>&1
   fi
   if ! as_pg "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
+    require_free_port "$port" PostgreSQL
     as_pg "$bin/pg_ctl" -D "$pg_data" -l "$log_dir/postgres.log" -w -t 60 \
       -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC" start >/dev/null
   fi
@@ -93,6 +107,7 @@ start_redis() {
   port="$(url_field "$REDIS_URL" port)"; port="${port:-6379}"
   mkdir -p "$redis_dir" "$log_dir"
   if [ ! -f "$redis_dir/redis.pid" ] || ! kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null; then
+    require_free_port "$port" Redis
     redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_dir" --daemonize yes \
       --pidfile "$redis_dir/redis.pid" --logfile "$log_dir/redis.log" --appendonly yes --save ""
   fi
@@ -105,6 +120,7 @@ start_mail() {
   port="$(url_field "$SMTP_URL" port)"; port="${port:-25}"
   mkdir -p "$mail_dir" "$log_dir"
   if [ ! -f "$mail_dir/catcher.pid" ] || ! kill -0 "$(cat "$mail_dir/catcher.pid")" 2>/dev/null; then
+    require_free_port "$port" "the mail catcher"
     nohup node "$here/mail-catcher.js" --smtp-port "$port" --http-port "$MAIL_UI_PORT" --dir "$mail_dir" \
       >"$log_dir/mail-catcher.log" 2>&1 &
     echo $! >"$mail_dir/catcher.pid"
