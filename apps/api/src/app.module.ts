@@ -8,6 +8,7 @@ import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlansModule } from './plans/plans.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -30,6 +31,7 @@ export class ClockModule {}
     GroupsModule,
     PlanImportModule,
     PlansModule,
+    SupervisionModule,
     AssignmentsModule,
     HealthModule,
   ],

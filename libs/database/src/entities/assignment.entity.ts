@@ -33,6 +33,8 @@ import { Unit } from './unit.entity';
 // A unit's own list, newest deadlines first, is the commonest read.
 @Index('assignments_unit_due', ['unitId', 'dueOn'])
 @Index('assignments_plan_due', ['planId', 'dueOn'])
+// The overdue list reads open work by due date; completed work is most rows and never overdue.
+@Index('assignments_open_due', ['dueOn', 'unitId'], { where: 'completed_on IS NULL' })
 export class Assignment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -31,3 +31,10 @@ export enum AssignmentStatus {
   Completed = 'completed',
   Returned = 'returned',
 }
+
+export enum NoticeStatus {
+  Issued = 'issued',
+  Answered = 'answered',
+  Returned = 'returned',
+  Closed = 'closed',
+}

@@ -4,13 +4,26 @@ import { Item } from './item.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
 import { Section } from './section.entity';
+import { SupervisionNotice } from './supervision-notice.entity';
 import { Task } from './task.entity';
 import { UnitGroup } from './unit-group.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
 
 export * from './enums';
-export { Assignment, AuditLog, Item, Plan, PlanImport, Section, Task, Unit, UnitGroup, User };
+export {
+  Assignment,
+  AuditLog,
+  Item,
+  Plan,
+  PlanImport,
+  Section,
+  SupervisionNotice,
+  Task,
+  Unit,
+  UnitGroup,
+  User,
+};
 export type { ItemDeadline } from './item.entity';
 export type { AuditAction } from './audit-log.entity';
 
@@ -25,4 +38,5 @@ export const ENTITIES = [
   Assignment,
   AuditLog,
   PlanImport,
+  SupervisionNotice,
 ];

@@ -1,0 +1,199 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { CLOCK, Clock, todayIn } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Assignment, NoticeStatus, SupervisionNotice, Tx, Unit, UnitOfWork } from '@app/database';
+import { AccessScope, Actor, scopeOf } from '../auth/actor';
+import { page, Page } from '../common/pagination';
+import {
+  AnswerNoticeDto,
+  CreateNoticeDto,
+  NoticeListQuery,
+  NoticeView,
+  ReviewNoticeDto,
+} from './notice.dto';
+
+const LABEL: Record<NoticeStatus, string> = {
+  [NoticeStatus.Issued]: '待答复',
+  [NoticeStatus.Answered]: '已答复',
+  [NoticeStatus.Returned]: '已退回',
+  [NoticeStatus.Closed]: '已办结',
+};
+
+/**
+ * 督办单: issued by the supervision office, answered by the unit, then closed or sent back.
+ * A unit sees only its own notices; another unit's notice reads as missing.
+ */
+@Injectable()
+export class NoticesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private today(): string {
+    return todayIn(this.clock, this.config.timeZone);
+  }
+
+  private query(scope: AccessScope) {
+    const qb = this.db
+      .getRepository(SupervisionNotice)
+      .createQueryBuilder('n')
+      .innerJoinAndSelect('n.unit', 'unit')
+      .leftJoinAndSelect('n.assignments', 'a')
+      .leftJoinAndSelect('a.item', 'item');
+    if (scope.kind === 'unit')
+      qb.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
+    return qb;
+  }
+
+  async list(actor: Actor, q: NoticeListQuery): Promise<Page<NoticeView>> {
+    // Page over ids first: the joined assignments would otherwise multiply the rows.
+    const ids = this.db
+      .getRepository(SupervisionNotice)
+      .createQueryBuilder('n')
+      .select('n.id', 'id')
+      .orderBy('n.replyBy', 'ASC')
+      .addOrderBy('n.createdAt', 'DESC');
+    const scope = scopeOf(actor);
+    if (scope.kind === 'unit')
+      ids.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
+    if (q.unitId) ids.andWhere('n.unitId = :unitId', { unitId: q.unitId });
+    if (q.status) ids.andWhere('n.status = :status', { status: q.status });
+    if (q.overdue !== undefined) {
+      const asOf = q.asOf ?? this.today();
+      ids.andWhere(
+        q.overdue
+          ? "n.status IN ('issued', 'returned') AND n.replyBy < :asOf"
+          : "NOT (n.status IN ('issued', 'returned') AND n.replyBy < :asOf)",
+        { asOf },
+      );
+    }
+    const total = await ids.getCount();
+    const pageIds = (await ids.offset(q.offset).limit(q.pageSize).getRawMany()).map((r) => r.id);
+    if (!pageIds.length) return page([], total, q);
+    const notices = await this.query(scope)
+      .andWhere('n.id IN (:...pageIds)', { pageIds })
+      .getMany();
+    const order = new Map(pageIds.map((id, i) => [id, i]));
+    notices.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const today = this.today();
+    return page(
+      notices.map((n) => NoticeView.from(n, today)),
+      total,
+      q,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<NoticeView> {
+    const notice = await this.query(scopeOf(actor)).andWhere('n.id = :id', { id }).getOne();
+    if (!notice) throw new NotFoundException('未找到该督办单');
+    return NoticeView.from(notice, this.today());
+  }
+
+  async issue(actor: Actor, dto: CreateNoticeDto): Promise<NoticeView> {
+    const id = await this.uow.run(actor, async (tx) => {
+      if (!(await tx.manager.exists(Unit, { where: { id: dto.unitId } }))) {
+        throw new NotFoundException('未找到被督办单位');
+      }
+      const wanted = [...new Set(dto.assignmentIds)];
+      const assignments = await tx.manager.find(Assignment, {
+        where: { id: In(wanted), unitId: dto.unitId },
+      });
+      if (assignments.length !== wanted.length) {
+        throw new BadRequestException('assignmentIds：所列责任分工须存在且都属于被督办单位');
+      }
+      if (dto.replyBy < this.today()) {
+        throw new BadRequestException('replyBy：答复期限不能早于今天');
+      }
+      const notice = tx.manager.create(SupervisionNotice, {
+        unitId: dto.unitId,
+        issuedByUserId: actor.userId,
+        reason: dto.reason,
+        replyBy: dto.replyBy,
+        assignments,
+      });
+      await tx.manager.save(notice);
+      await tx.audit('create', 'SupervisionNotice', notice.id, null, {
+        ...notice,
+        assignmentIds: wanted,
+      });
+      return notice.id;
+    });
+    return this.get(actor, id);
+  }
+
+  answer(actor: Actor, id: string, dto: AnswerNoticeDto): Promise<NoticeView> {
+    return this.transition(actor, id, dto.version, [NoticeStatus.Issued, NoticeStatus.Returned], {
+      status: NoticeStatus.Answered,
+      answerText: dto.answer,
+      answeredAt: new Date(this.clock.now()),
+      answeredByUserId: actor.userId,
+    });
+  }
+
+  sendBack(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
+    if (!dto.comment?.trim()) throw new BadRequestException('comment：退回时请写明意见');
+    return this.transition(actor, id, dto.version, [NoticeStatus.Answered], {
+      status: NoticeStatus.Returned,
+      reviewComment: dto.comment,
+    });
+  }
+
+  close(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
+    return this.transition(
+      actor,
+      id,
+      dto.version,
+      [NoticeStatus.Issued, NoticeStatus.Answered, NoticeStatus.Returned],
+      {
+        status: NoticeStatus.Closed,
+        reviewComment: dto.comment ?? null,
+        closedAt: new Date(this.clock.now()),
+      },
+    );
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    version: number,
+    from: NoticeStatus[],
+    changes: Partial<SupervisionNotice>,
+  ): Promise<NoticeView> {
+    await this.uow.run(actor, async (tx) => {
+      const notice = await this.lock(tx, actor, id);
+      if (notice.version !== version) {
+        throw new ConflictException('该督办单已被他人修改，请刷新后重试');
+      }
+      if (!from.includes(notice.status)) {
+        throw new ConflictException(
+          `督办单当前为“${LABEL[notice.status]}”，不能改为“${LABEL[changes.status!]}”`,
+        );
+      }
+      await tx.update(SupervisionNotice, notice, changes);
+    });
+    return this.get(actor, id);
+  }
+
+  private async lock(tx: Tx, actor: Actor, id: string): Promise<SupervisionNotice> {
+    const qb = tx.manager
+      .createQueryBuilder(SupervisionNotice, 'n')
+      .setLock('pessimistic_write')
+      .where('n.id = :id', { id });
+    const scope = scopeOf(actor);
+    if (scope.kind === 'unit') qb.andWhere('n.unitId = :unitId', { unitId: scope.unitId });
+    const notice = await qb.getOne();
+    if (!notice) throw new NotFoundException('未找到该督办单');
+    return notice;
+  }
+}

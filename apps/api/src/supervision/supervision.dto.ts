@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { AssignmentRole, AssignmentStatus } from '@app/database';
+import { IsDateOnly } from '../common/dates';
+import { PageOf, PageQuery } from '../common/pagination';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class AsOfQuery {
+  @ApiPropertyOptional({
+    description: '截至日期（默认今天，按 Asia/Shanghai）',
+    example: '2025-03-10',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  asOf?: string;
+}
+
+/** The filters every supervision view shares; all optional. */
+export class SupervisionFilter extends PageQuery {
+  @ApiPropertyOptional({
+    description: '截至日期（默认今天，按 Asia/Shanghai）',
+    example: '2025-03-10',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  asOf?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '章' })
+  @IsOptional()
+  @IsUUID()
+  sectionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '单位组：其全部成员单位' })
+  @IsOptional()
+  @IsUUID()
+  groupId?: string;
+
+  @ApiPropertyOptional({ description: '只看牵头单位' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  leadOnly?: boolean;
+}
+
+export const OVERDUE_SORTS = ['daysOverdue', 'dueOn', 'unit'] as const;
+export type OverdueSort = (typeof OVERDUE_SORTS)[number];
+
+export class OverdueQuery extends SupervisionFilter {
+  @ApiPropertyOptional({ description: '至少逾期天数', minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  minDaysOverdue?: number;
+
+  @ApiPropertyOptional({ enum: OVERDUE_SORTS, default: 'daysOverdue' })
+  @IsOptional()
+  @IsIn(OVERDUE_SORTS)
+  sort: OverdueSort = 'daysOverdue';
+}
+
+export class WarningQuery extends SupervisionFilter {
+  @ApiPropertyOptional({ description: '“临期”的天数 N：N 天内到期且进度落后为黄灯', default: 14 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  warningDays = 14;
+
+  @ApiPropertyOptional({ enum: ['red', 'yellow'], description: '只看红灯或黄灯' })
+  @IsOptional()
+  @IsIn(['red', 'yellow'])
+  level?: 'red' | 'yellow';
+}
+
+export const STAT_GROUPS = ['unit', 'plan', 'section'] as const;
+export type StatGroup = (typeof STAT_GROUPS)[number];
+
+export class StatisticsQuery extends SupervisionFilter {
+  @ApiPropertyOptional({ enum: STAT_GROUPS, default: 'unit', description: '按单位、方案或章统计' })
+  @IsOptional()
+  @IsIn(STAT_GROUPS)
+  groupBy: StatGroup = 'unit';
+}
+
+export class OverdueRow {
+  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+  @ApiProperty() planTitle!: string;
+  @ApiProperty({ format: 'uuid' }) sectionId!: string;
+  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty() itemNumber!: number;
+  @ApiProperty({ example: '七' }) itemNumberText!: string;
+  @ApiProperty() itemTitle!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: AssignmentRole, enumName: 'AssignmentRole' }) role!: AssignmentRole;
+  @ApiProperty({ example: '2022-12-31' }) dueOn!: string;
+  @ApiProperty({ description: '截至日期时已逾期的天数' }) daysOverdue!: number;
+  @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
+  @ApiProperty() progressPercent!: number;
+  @ApiPropertyOptional({ nullable: true, description: '最近一次报送进展的日期' })
+  lastReportOn!: string | null;
+}
+
+export class OverduePage extends PageOf(OverdueRow) {
+  @ApiProperty({ example: '2025-03-10' }) asOf!: string;
+}
+
+export class WarningRow extends OverdueRow {
+  @ApiProperty({ enum: ['red', 'yellow'], description: '红灯逾期；黄灯临期且进度落后' })
+  level!: 'red' | 'yellow';
+  @ApiProperty({ description: '按时间推算应达到的进度' }) expectedPercent!: number;
+  @ApiProperty({ description: '距到期天数（逾期为负）' }) daysLeft!: number;
+  @ApiProperty({
+    enum: ['red', 'yellow', 'green'],
+    description: '所在条目的预警（其各分工中最严重者）',
+  })
+  itemLevel!: 'red' | 'yellow' | 'green';
+  @ApiProperty({ description: '原因' }) reason!: string;
+}
+
+export class WarningPage extends PageOf(WarningRow) {
+  @ApiProperty() asOf!: string;
+}
+
+export class StatisticsRow {
+  @ApiProperty({ format: 'uuid', description: '单位、方案或章的 id' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '承担的分工数' }) assigned!: number;
+  @ApiProperty({ description: '截至日期已办结' }) completed!: number;
+  @ApiProperty({ description: '在完成时限内办结' }) completedOnTime!: number;
+  @ApiProperty({ description: '截至日期已到期（应完成）的分工数' }) due!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '按期完成率 = 按期办结 / 应完成；无应完成时为空',
+  })
+  onTimeRate!: number | null;
+  @ApiProperty({ description: '现逾期' }) overdue!: number;
+  @ApiProperty({ description: '逾期未答复的督办单' }) noticesOverdue!: number;
+  @ApiPropertyOptional({ description: '排名（按期完成率高、逾期少者在前）' }) rank!: number;
+}
+
+export class StatisticsView {
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ enum: STAT_GROUPS }) groupBy!: StatGroup;
+  @ApiProperty({ type: [StatisticsRow] }) rows!: StatisticsRow[];
+}

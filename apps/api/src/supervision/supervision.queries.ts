@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  OverdueQuery,
+  OverdueRow,
+  StatGroup,
+  StatisticsRow,
+  SupervisionFilter,
+  WarningQuery,
+  WarningRow,
+} from './supervision.dto';
+import { Conditions, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
+
+// For one as-of date the most overdue are the earliest due: both orders are the same list.
+const SORTS = {
+  daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
+  dueOn: 'a.due_on ASC, i.number ASC, u.name ASC',
+  unit: 'u.name ASC, a.due_on ASC, i.number ASC',
+} as const;
+
+const ROW_COLUMNS = `
+  a.id AS "assignmentId", a.plan_id AS "planId", p.title AS "planTitle", i.section_id AS "sectionId",
+  a.item_id AS "itemId", i.number AS "itemNumber", i.number_text AS "itemNumberText",
+  i.title AS "itemTitle", a.unit_id AS "unitId", u.name AS "unitName", a.role, a.due_on AS "dueOn",
+  a.status, a.progress_percent AS "progressPercent", NULL::date AS "lastReportOn"`;
+
+const FROM = `
+  FROM assignments a
+  JOIN items i ON i.id = a.item_id
+  JOIN plans p ON p.id = a.plan_id
+  JOIN units u ON u.id = a.unit_id`;
+
+/**
+ * The supervision office's hot path, in SQL written for its plans: one statement per answer, no
+ * per-row lookups. "Open as of D": not completed by D. When D is today or later, completed_on
+ * cannot lie after D, so the test is `completed_on IS NULL`, which the partial index
+ * assignments_open_due serves; for a past D the exact test is used.
+ */
+@Injectable()
+export class SupervisionQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private filters(c: Conditions, f: SupervisionFilter, asOf: string, today: string): void {
+    c.add(asOf >= today ? 'a.completed_on IS NULL' : openOn(`${c.param(asOf)}::date`));
+    c.add("p.status <> 'archived'");
+    if (f.planId) c.add('a.plan_id = ?', f.planId);
+    if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
+    if (f.unitId) c.add('a.unit_id = ?', f.unitId);
+    if (f.groupId) {
+      c.add('a.unit_id IN (SELECT unit_id FROM unit_group_members WHERE group_id = ?)', f.groupId);
+    }
+    if (f.leadOnly) c.add("a.role = 'lead'");
+  }
+
+  /** One page of the list; an export passes its own window (every row, up to a cap). */
+  async overdue(
+    q: OverdueQuery,
+    asOf: string,
+    today: string,
+    window = { limit: q.pageSize, offset: q.offset },
+  ): Promise<[OverdueRow[], number]> {
+    const c = new Conditions();
+    const asOfParam = c.param(asOf);
+    this.filters(c, q, asOf, today);
+    c.add(`a.due_on < ${asOfParam}::date`);
+    if (q.minDaysOverdue) c.add(`a.due_on <= ${asOfParam}::date - ?::int`, q.minDaysOverdue);
+    const rows: Array<OverdueRow & { total: string }> = await this.db.query(
+      `SELECT ${ROW_COLUMNS}, (${asOfParam}::date - a.due_on) AS "daysOverdue",
+              count(*) OVER () AS total
+       ${FROM} ${c.where}
+       ORDER BY ${SORTS[q.sort]}
+       LIMIT ${c.param(window.limit)} OFFSET ${c.param(window.offset)}`,
+      c.params,
+    );
+    return [rows.map(({ total: _total, ...row }) => row), Number(rows[0]?.total ?? 0)];
+  }
+
+  async warnings(q: WarningQuery, asOf: string, today: string): Promise<[WarningRow[], number]> {
+    const c = new Conditions();
+    const d = `${c.param(asOf)}::date`;
+    const days = c.param(q.warningDays);
+    this.filters(c, q, asOf, today);
+    const rows: Array<WarningRow & { total: string }> = await this.db.query(
+      `WITH graded AS (
+         SELECT ${ROW_COLUMNS}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
+           round(${expectedPercent(d)})::int AS "expectedPercent",
+           CASE WHEN ${overdueOn(d)} THEN 'red' WHEN ${yellowOn(d, days)} THEN 'yellow' ELSE 'green' END
+             AS level
+         ${FROM} ${c.where}
+       ), ranked AS (
+         SELECT *, CASE max(CASE level WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END)
+                     OVER (PARTITION BY "itemId") WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END
+                   AS "itemLevel"
+         FROM graded
+       )
+       SELECT *, count(*) OVER () AS total FROM ranked
+       WHERE level <> 'green' ${q.level ? `AND level = ${c.param(q.level)}` : ''}
+       ORDER BY level = 'red' DESC, "daysLeft" ASC, "itemNumber" ASC, "unitName" ASC
+       LIMIT ${c.param(q.pageSize)} OFFSET ${c.param(q.offset)}`,
+      c.params,
+    );
+    return [
+      rows.map(({ total: _total, ...row }) => ({
+        ...row,
+        reason:
+          row.level === 'red'
+            ? `已逾期 ${row.daysOverdue} 天`
+            : `${row.daysLeft} 天后到期，进度 ${row.progressPercent}%，应达 ${row.expectedPercent}%`,
+      })),
+      Number(rows[0]?.total ?? 0),
+    ];
+  }
+
+  async statistics(
+    f: SupervisionFilter,
+    groupBy: StatGroup,
+    asOf: string,
+  ): Promise<StatisticsRow[]> {
+    const c = new Conditions();
+    const d = `${c.param(asOf)}::date`;
+    c.add("p.status <> 'archived'");
+    // Today's assignments judged on day d (a plan imported today can be looked at as of any
+    // past date); d decides what was due, completed and overdue.
+    if (f.planId) c.add('a.plan_id = ?', f.planId);
+    if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
+    if (f.unitId) c.add('a.unit_id = ?', f.unitId);
+    if (f.groupId) {
+      c.add('a.unit_id IN (SELECT unit_id FROM unit_group_members WHERE group_id = ?)', f.groupId);
+    }
+    if (f.leadOnly) c.add("a.role = 'lead'");
+    const group = {
+      unit: { id: 'a.unit_id', name: 'u.name', join: '' },
+      plan: { id: 'a.plan_id', name: 'p.title', join: '' },
+      section: {
+        id: 'i.section_id',
+        name: "p.title || ' · ' || sec.number_text || '、' || sec.title",
+        join: 'JOIN sections sec ON sec.id = i.section_id',
+      },
+    }[groupBy];
+    const notices =
+      groupBy === 'unit'
+        ? `(SELECT count(*) FROM supervision_notices n
+             WHERE n.unit_id = g.id AND n.status IN ('issued', 'returned') AND n.reply_by < ${d})`
+        : '0';
+    const rows: StatisticsRow[] = await this.db.query(
+      `WITH g AS (
+         SELECT ${group.id} AS id, min(${group.name}) AS name,
+           count(*) AS assigned,
+           count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
+           count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
+           count(*) FILTER (WHERE a.due_on <= ${d}) AS due,
+           count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue
+         ${FROM} ${group.join} ${c.where}
+         GROUP BY ${group.id}
+       )
+       SELECT g.id, g.name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
+         CASE WHEN g.due > 0 THEN round(g."completedOnTime" * 1.0 / g.due, 4)::float8 END AS "onTimeRate",
+         g.overdue::int, ${notices}::int AS "noticesOverdue",
+         rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
+                      g.overdue ASC)::int AS rank
+       FROM g ORDER BY rank, g.name`,
+      c.params,
+    );
+    return rows;
+  }
+}

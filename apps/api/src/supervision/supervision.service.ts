@@ -1,0 +1,138 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock, todayIn } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Plan } from '@app/database';
+import { page } from '../common/pagination';
+import { attachment, SheetColumn, writeSheet } from '../exports/xlsx';
+import { BreakdownQueries, BreakdownRow } from './breakdown.queries';
+import {
+  OverdueQuery,
+  OverdueRow,
+  StatisticsQuery,
+  StatisticsView,
+  WarningQuery,
+} from './supervision.dto';
+import { SupervisionQueries } from './supervision.queries';
+
+/** An export is a meeting handout, not a database dump: past this many rows, filter first. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+export interface FileDownload {
+  body: Buffer;
+  disposition: string;
+}
+
+const ROLE = { lead: '牵头', co: '配合' } as const;
+const STATUS: Record<string, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  submitted: '已报完成',
+  completed: '已办结',
+  returned: '已退回',
+};
+
+const OVERDUE_COLUMNS: SheetColumn<OverdueRow>[] = [
+  { header: '方案', width: 36, value: (r) => r.planTitle },
+  { header: '条目', width: 8, value: (r) => `(${r.itemNumberText})` },
+  { header: '任务内容', width: 40, value: (r) => r.itemTitle },
+  { header: '责任单位', width: 24, value: (r) => r.unitName },
+  { header: '角色', width: 8, value: (r) => ROLE[r.role] },
+  { header: '完成时限', width: 12, value: (r) => r.dueOn },
+  { header: '逾期天数', width: 10, value: (r) => r.daysOverdue },
+  { header: '状态', width: 10, value: (r) => STATUS[r.status] ?? r.status },
+  { header: '进度', width: 8, value: (r) => `${r.progressPercent}%` },
+  { header: '最近报送', width: 12, value: (r) => r.lastReportOn },
+];
+
+function breakdownStatus(r: BreakdownRow): string {
+  if (!r.assignments) return '未分工';
+  if (r.completed === r.assignments) return '已办结';
+  return r.averagePercent > 0 ? '推进中' : '未开始';
+}
+
+const BREAKDOWN_COLUMNS: SheetColumn<BreakdownRow>[] = [
+  { header: '任务内容', width: 60, value: (r) => `(${r.numberText})${r.title}` },
+  { header: '牵头单位', width: 24, value: (r) => r.leadUnits },
+  { header: '配合单位', width: 36, value: (r) => r.coUnits },
+  { header: '完成时限', width: 14, value: (r) => r.deadlineText ?? r.dueOn },
+  {
+    header: '进展情况',
+    width: 28,
+    value: (r) => `${r.completed}/${r.assignments} 个单位办结，平均进度 ${r.averagePercent}%`,
+  },
+  { header: '状态', width: 10, value: breakdownStatus },
+  {
+    header: '预警',
+    width: 14,
+    value: (r) =>
+      r.overdue
+        ? `红灯（${r.overdue} 个单位逾期）`
+        : r.yellow
+          ? `黄灯（${r.yellow} 个单位）`
+          : '绿灯',
+  },
+];
+
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly queries: SupervisionQueries,
+    private readonly breakdown: BreakdownQueries,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private dates(asOf?: string) {
+    const today = todayIn(this.clock, this.config.timeZone);
+    return { today, asOf: asOf ?? today };
+  }
+
+  async overdue(q: OverdueQuery) {
+    const { today, asOf } = this.dates(q.asOf);
+    const [rows, total] = await this.queries.overdue(q, asOf, today);
+    return { ...page(rows, total, q), asOf };
+  }
+
+  async warnings(q: WarningQuery) {
+    const { today, asOf } = this.dates(q.asOf);
+    const [rows, total] = await this.queries.warnings(q, asOf, today);
+    return { ...page(rows, total, q), asOf };
+  }
+
+  async statistics(q: StatisticsQuery): Promise<StatisticsView> {
+    const { asOf } = this.dates(q.asOf);
+    return { asOf, groupBy: q.groupBy, rows: await this.queries.statistics(q, q.groupBy, asOf) };
+  }
+
+  async overdueWorkbook(q: OverdueQuery): Promise<FileDownload> {
+    const { today, asOf } = this.dates(q.asOf);
+    const [rows] = await this.queries.overdue(q, asOf, today, {
+      limit: EXPORT_MAX_ROWS,
+      offset: 0,
+    });
+    const body = await writeSheet(
+      '逾期清单',
+      `逾期任务清单（截至 ${asOf}）`,
+      OVERDUE_COLUMNS,
+      rows,
+    );
+    return { body, disposition: attachment(`逾期任务清单-${asOf}.xlsx`) };
+  }
+
+  async breakdownWorkbook(planId: string, asOfParam?: string): Promise<FileDownload> {
+    const { asOf } = this.dates(asOfParam);
+    const plan = await this.db.manager.findOne(Plan, { where: { id: planId } });
+    if (!plan) throw new NotFoundException('未找到该方案');
+    const rows = await this.breakdown.rows(planId, asOf, 14);
+    const body = await writeSheet(
+      '任务分解表',
+      `${plan.title} 任务分解表（截至 ${asOf}）`,
+      BREAKDOWN_COLUMNS,
+      rows,
+    );
+    return { body, disposition: attachment(`${plan.title}-任务分解表.xlsx`) };
+  }
+}

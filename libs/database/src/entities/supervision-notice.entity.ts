@@ -1,0 +1,85 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Assignment } from './assignment.entity';
+import { dateColumn } from './columns';
+import { NoticeStatus } from './enums';
+import { Unit } from './unit.entity';
+
+/** 督办单: the supervision office's formal notice to a unit, to be answered by a date. */
+@Entity('supervision_notices')
+@Index('supervision_notices_unit_status', ['unitId', 'status'])
+@Index('supervision_notices_open_reply_by', ['replyBy'], {
+  where: "status IN ('issued', 'returned')",
+})
+export class SupervisionNotice {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
+
+  @Column({ type: 'uuid', nullable: true })
+  issuedByUserId!: string | null;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column(dateColumn)
+  replyBy!: string;
+
+  @Column({
+    type: 'enum',
+    enum: NoticeStatus,
+    enumName: 'notice_status',
+    default: NoticeStatus.Issued,
+  })
+  status!: NoticeStatus;
+
+  @ManyToMany(() => Assignment)
+  @JoinTable({
+    name: 'supervision_notice_assignments',
+    joinColumn: { name: 'notice_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'assignment_id', referencedColumnName: 'id' },
+  })
+  assignments?: Assignment[];
+
+  @Column({ type: 'text', nullable: true })
+  answerText!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  answeredByUserId!: string | null;
+
+  /** The office's comment when it sends an answer back or closes the notice. */
+  @Column({ type: 'text', nullable: true })
+  reviewComment!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
