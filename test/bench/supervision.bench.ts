@@ -1,0 +1,143 @@
+/**
+ * p50/p95 latency of the supervision API next to the same questions asked in raw SQL, in the
+ * same run, on the data set test/bench/supervision.sh prepares. Prints a table; asserts nothing.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'pg';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app.setup';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await work(); // warm caches and plans
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function main(): Promise<void> {
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: 'supervisor',
+      password: process.env.DEMO_PASSWORD ?? 'luoshi-demo',
+    }),
+  });
+  if (!login.ok) throw new Error(`login as supervisor: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const api = (path: string) => async () => {
+    const res = await fetch(`${base}${path}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  const sql =
+    (text: string, params: unknown[] = []) =>
+    async () =>
+      (await pool.query(text, params)).rows;
+  const [{ id: unitId }] = (await pool.query("SELECT id FROM units WHERE name = '基准单位77'"))
+    .rows;
+  const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM assignments')).rows;
+
+  const overduePage = `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status,
+      ($1::date - a.due_on) AS days FROM assignments a JOIN items i ON i.id = a.item_id
+      JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
+      WHERE a.completed_on IS NULL AND p.status <> 'archived' AND a.due_on < $1::date UNIT
+      ORDER BY a.due_on, i.number, u.name LIMIT 50`;
+  const overdueCount = `SELECT count(*) FROM assignments a JOIN plans p ON p.id = a.plan_id
+      WHERE a.completed_on IS NULL AND p.status <> 'archived' AND a.due_on < $1::date UNIT`;
+  const both = (unit: string, params: unknown[]) => async () =>
+    Promise.all([
+      pool.query(overduePage.replace('UNIT', unit), params),
+      pool.query(overdueCount.replace('UNIT', unit), params),
+    ]);
+  const stats = `SELECT a.unit_id, count(*), count(*) FILTER (WHERE a.completed_on <= $1),
+      count(*) FILTER (WHERE a.completed_on <= $1 AND a.completed_on <= a.due_on),
+      count(*) FILTER (WHERE a.due_on <= $1),
+      count(*) FILTER (WHERE a.due_on < $1 AND (a.completed_on IS NULL OR a.completed_on > $1))
+      FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
+      JOIN units u ON u.id = a.unit_id WHERE p.status <> 'archived' GROUP BY a.unit_id`;
+
+  // The same page and count the API runs for a past as-of date, written out by hand.
+  const PAST_OVERDUE = `(a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on < $1::date`;
+  const PAST_WARNING = `(a.completed_on IS NULL OR a.completed_on > $1::date) AND (a.due_on < $1::date
+      OR (a.due_on >= $1::date AND a.due_on - $1::date <= 14 AND a.progress_percent < LEAST(100,
+        GREATEST(0, ($1::date - p.period_start) * 100.0 / NULLIF(a.due_on - p.period_start, 0)))))`;
+  const pastDate = (where: string) => async () =>
+    Promise.all([
+      pool.query(
+        `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status
+         FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
+         JOIN units u ON u.id = a.unit_id WHERE p.status <> 'archived' AND ${where}
+         ORDER BY a.due_on, i.number, u.name LIMIT 50`,
+        ['2024-06-30'],
+      ),
+      pool.query(
+        `SELECT count(*) FROM assignments a JOIN plans p ON p.id = a.plan_id
+         WHERE p.status <> 'archived' AND ${where}`,
+        ['2024-06-30'],
+      ),
+    ]);
+
+  const today = new Date().toISOString().slice(0, 10);
+  const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+    ['overdue, all units, page 1', api('/supervision/overdue'), both('', [today])],
+    [
+      'overdue, one unit',
+      api(`/supervision/overdue?unitId=${unitId}`),
+      both('AND a.unit_id = $2', [today, unitId]),
+    ],
+    [
+      'overdue as of 2024-06-30 (past date)',
+      api('/supervision/overdue?asOf=2024-06-30'),
+      pastDate(PAST_OVERDUE),
+    ],
+    [
+      'statistics by unit (2,000 rows)',
+      api('/supervision/statistics?asOf=2024-06-30'),
+      sql(stats, ['2024-06-30']),
+    ],
+    [
+      'warnings as of 2024-06-30, page 1',
+      api('/supervision/warnings?asOf=2024-06-30'),
+      pastDate(PAST_WARNING),
+    ],
+  ];
+
+  console.log(`supervision benchmark: ${n} assignments, ${RUNS} runs each (ms)`);
+  console.log('| query | API p50 | API p95 | raw SQL p50 | raw SQL p95 |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, viaApi, viaSql] of cases) {
+    const a = await measure(viaApi);
+    const s = await measure(viaSql);
+    const f = (x: number) => x.toFixed(1);
+    console.log(`| ${name} | ${f(a.p50)} | ${f(a.p95)} | ${f(s.p50)} | ${f(s.p95)} |`);
+  }
+  await pool.end();
+  await app.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
