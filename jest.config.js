@@ -13,7 +13,15 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const aliases = ['annual-report', 'plan-parser', 'plan-import', 'calendar', 'database', 'queue-contracts', 'config'];
+const aliases = [
+  'annual-report',
+  'plan-parser',
+  'plan-import',
+  'calendar',
+  'database',
+  'queue-contracts',
+  'config',
+];
 const moduleNameMapper = Object.fromEntries(
   aliases.flatMap((name) => [
     [`^@app/${name}$`, `<rootDir>/libs/${name}/src`],
