@@ -13,4 +13,5 @@ export DATABASE_URL="${DATABASE_URL:-postgres://luoshi:luoshi@127.0.0.1:$_pg/luo
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$_redis}"
 export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$_smtp}"
 export MAIL_UI_PORT="${MAIL_UI_PORT:-$_ui}"
+export STORAGE_DIR="${STORAGE_DIR:-$LUOSHI_VAR_DIR/files}"
 unset _pg _redis _smtp _ui

@@ -1,26 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createTestApp, TestApp } from '../support/test-app';
-
-const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
-
-/** A plan of this test's own: the seed text imported under another doc number. */
-async function importPlan(t: TestApp, docNumber: string): Promise<string> {
-  const leader = await t.as('leader');
-  const preview = await t
-    .http()
-    .post('/plans/import')
-    .set(leader)
-    .send({ text: SEED.replace('漯开文〔202257', docNumber) });
-  const done = await t
-    .http()
-    .post('/plans/import/commit')
-    .set(leader)
-    .send({ previewId: preview.body.id, status: 'active' });
-  if (done.status !== 200) throw new Error(`import: ${done.status} ${done.text}`);
-  return done.body.planId;
-}
+import { createTestApp, importSeedPlan as importPlan, TestApp } from '../support/test-app';
 
 async function readWorkbook(buffer: Buffer): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();

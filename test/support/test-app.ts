@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -84,4 +86,35 @@ export async function demoIds(db: DataSource) {
       )
     )[0].id as string;
   return { unit, plan, item, assignment };
+}
+
+export const SEED_PLAN = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
+
+/** A plan of a test's own: the seed text imported (active) under another doc number. */
+export async function importSeedPlan(t: TestApp, docNumber: string): Promise<string> {
+  const leader = await t.as('leader');
+  const preview = await t
+    .http()
+    .post('/plans/import')
+    .set(leader)
+    .send({ text: SEED_PLAN.replace('漯开文〔202257', docNumber) });
+  const done = await t
+    .http()
+    .post('/plans/import/commit')
+    .set(leader)
+    .send({ previewId: preview.body.id, status: 'active' });
+  if (done.status !== 200) throw new Error(`import: ${done.status} ${done.text}`);
+  return done.body.planId;
+}
+
+/** The assignment of `unitName` on item `number` of a plan. */
+export async function shareOf(t: TestApp, planId: string, number: number, unitName: string) {
+  const [row] = await t.db.query(
+    `SELECT a.id, a.version, a.item_id AS "itemId" FROM assignments a
+     JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+     WHERE a.plan_id = $1 AND i.number = $2 AND u.name = $3`,
+    [planId, number, unitName],
+  );
+  if (!row) throw new Error(`no share of ${unitName} on item ${number}`);
+  return row as { id: string; version: number; itemId: string };
 }

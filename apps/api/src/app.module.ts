@@ -8,6 +8,7 @@ import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlansModule } from './plans/plans.module';
+import { ProgressModule } from './progress/progress.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -32,6 +33,7 @@ export class ClockModule {}
     PlanImportModule,
     PlansModule,
     SupervisionModule,
+    ProgressModule,
     AssignmentsModule,
     HealthModule,
   ],

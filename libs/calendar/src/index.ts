@@ -23,3 +23,11 @@ export { CLOCK, FixedClock, SystemClock, shanghaiMidnight, todayIn, type Clock }
 export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
 export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
 export { CHINESE_DIGITS } from './chinese-numerals';
+export {
+  periodContaining,
+  periodStartingOn,
+  previousPeriod,
+  PERIODS_PER_YEAR,
+  type PeriodKind,
+  type ReportPeriod,
+} from './report-periods';

@@ -40,6 +40,8 @@ describe('loadConfig', () => {
     ['JWT_SECRET', 'short', 'JWT_SECRET'],
     ['JWT_EXPIRES_IN', 'forever', 'JWT_EXPIRES_IN'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['UPLOAD_MAX_BYTES', '20MB', 'UPLOAD_MAX_BYTES'],
+    ['UPLOAD_MAX_BYTES', '0', 'UPLOAD_MAX_BYTES'],
   ])('rejects a malformed %s (%s) and names it', (name, value, expected) => {
     expect(() => loadConfig({ ...valid, [name]: value })).toThrow(new RegExp(expected));
   });

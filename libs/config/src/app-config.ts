@@ -24,6 +24,8 @@ export interface AppConfig {
   timeZone: string;
   publicUrl: string;
   demoPassword: string;
+  uploadMaxBytes: number;
+  storageDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -99,6 +101,15 @@ class Reader {
     return value;
   }
 
+  positiveInt(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+      this.problems.push(`${name} 应为正整数，现为 "${value}"`);
+    }
+    return Number(value);
+  }
+
   secret(name: string, minLength: number): string {
     const value = this.string(name);
     if (value && value.length < minLength) {
@@ -123,6 +134,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone: read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`),
     demoPassword: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD),
+    uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
+    storageDir: read.string('STORAGE_DIR', 'var/files'),
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,

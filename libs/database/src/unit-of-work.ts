@@ -27,6 +27,13 @@ function snapshot(entity: object | null | undefined): Record<string, unknown> | 
   );
 }
 
+/** The assignment a write belongs to, so one index answers "everything that happened to it". */
+function assignmentOf(entityType: string, entityId: string, state: object | null): string | null {
+  if (entityType === 'Assignment') return entityId;
+  const id = (state as { assignmentId?: unknown } | null)?.assignmentId;
+  return typeof id === 'string' ? id : null;
+}
+
 /**
  * One transaction, with the audit trail written inside it: a write and its audit row commit or
  * roll back together, so a failed request leaves neither.
@@ -85,6 +92,7 @@ export class Tx {
       action,
       entityType,
       entityId,
+      assignmentId: assignmentOf(entityType, entityId, after ?? before),
       before: snapshot(before) as never,
       after: snapshot(after) as never,
     });

@@ -6,6 +6,7 @@ import {
   ItemDeadline,
   Plan,
   PlanStatus,
+  RecurringTarget,
   Section,
   Task,
   Tx,
@@ -118,6 +119,9 @@ async function writeContent(
         m.find(Assignment, { where: { itemId: In(itemIds) } }),
       ])
     : [[], []];
+  const existingTargets = itemIds.length
+    ? await m.find(RecurringTarget, { where: { itemId: In(itemIds) } })
+    : [];
   const sectionByNumber = new Map(sections.map((s) => [s.number, s]));
   const itemByNumber = new Map(items.map((i) => [i.number, i]));
 
@@ -148,6 +152,7 @@ async function writeContent(
         unitsText: parsed.unitsText.join('\n') || null,
       });
       summary.items[item.outcome]++;
+      await syncTargets(tx, item.row.id, deadlines, existingTargets);
 
       const itemTasks = new Map(
         tasks.filter((t) => t.itemId === item.row.id).map((t) => [t.number, t]),
@@ -192,6 +197,25 @@ async function writeContent(
       }
       summary.assignmentsNoLongerListed += [...held.keys()].filter((u) => !wanted.has(u)).length;
     }
+  }
+}
+
+/** One recurring target per recurring phrase of the item (每年至少开展1次…), kept by its text. */
+async function syncTargets(
+  tx: Tx,
+  itemId: string,
+  deadlines: ItemDeadline[],
+  existing: RecurringTarget[],
+): Promise<void> {
+  for (const d of deadlines.filter((x) => x.kind === 'recurring')) {
+    const known = existing.find((t) => t.itemId === itemId && t.text === d.text);
+    await syncRow(tx, RecurringTarget, known, {
+      itemId,
+      text: d.text,
+      count: d.count ?? 1,
+      per: d.per ?? 'year',
+      unit: d.unit ?? '次',
+    });
   }
 }
 

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Assignment, AssignmentRole, AssignmentStatus } from '@app/database';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
@@ -43,6 +53,13 @@ export class UpdateAssignmentDto {
   @IsOptional()
   @IsEnum(AssignmentStatus)
   status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ description: '退回原因（领导小组办公室退回时必填）' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '完成百分比' })
   @IsOptional()
@@ -118,6 +135,9 @@ export class AssignmentView {
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
   @ApiProperty() progressPercent!: number;
   @ApiPropertyOptional({ nullable: true }) completedOn!: string | null;
+  @ApiProperty({ description: '办结晚于完成时限' }) completedLate!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: '最近一次退回的原因' }) returnReason!:
+    string | null;
   @ApiProperty() version!: number;
   @ApiProperty() updatedAt!: Date;
 
@@ -137,6 +157,8 @@ export class AssignmentView {
       status: a.status,
       progressPercent: a.progressPercent,
       completedOn: a.completedOn,
+      completedLate: a.completedOn !== null && a.completedOn > a.dueOn,
+      returnReason: a.returnReason,
       version: a.version,
       updatedAt: a.updatedAt,
     });

@@ -123,7 +123,12 @@ export class AssignmentsService {
                 : '当前状态下您不能修改状态'),
           );
         }
+        if (dto.status === AssignmentStatus.Returned && !dto.reason?.trim()) {
+          throw new BadRequestException('reason：退回时请写明原因');
+        }
         changes.status = dto.status;
+        if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
+        if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
         changes.completedOn =
           dto.status === AssignmentStatus.Completed
             ? todayIn(this.clock, this.config.timeZone)

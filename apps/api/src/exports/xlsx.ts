@@ -36,9 +36,3 @@ export async function writeSheet<R>(
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-/** Content-Disposition with the Chinese file name (RFC 5987) and an ASCII fallback. */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -5,7 +5,8 @@ import { CLOCK, Clock, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Plan } from '@app/database';
 import { page } from '../common/pagination';
-import { attachment, SheetColumn, writeSheet } from '../exports/xlsx';
+import { attachment } from '../common/attachment';
+import { SheetColumn, writeSheet } from '../exports/xlsx';
 import { BreakdownQueries, BreakdownRow } from './breakdown.queries';
 import {
   OverdueQuery,

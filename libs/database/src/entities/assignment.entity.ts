@@ -89,6 +89,10 @@ export class Assignment {
   @Column({ ...dateColumn, nullable: true })
   completedOn!: string | null;
 
+  /** Why the leadership office last returned the work; cleared when it is accepted. */
+  @Column({ type: 'text', nullable: true })
+  returnReason!: string | null;
+
   /** Optimistic locking: a client sends the version it read, a stale one gets 409. */
   @VersionColumn({ default: 1 })
   version!: number;

@@ -28,6 +28,11 @@ export class AuditLog {
   @Column({ type: 'text' })
   entityId!: string;
 
+  /** The assignment a write concerns (itself, or the one its report or file belongs to): the timeline reads by it. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  assignmentId!: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   before!: Record<string, unknown> | null;
 

@@ -38,3 +38,19 @@ export enum NoticeStatus {
   Returned = 'returned',
   Closed = 'closed',
 }
+
+/** How often progress is reported; a plan sets it, an item may override it. */
+export enum ReportFrequency {
+  Week = 'week',
+  Month = 'month',
+  Quarter = 'quarter',
+  Half = 'half',
+  Year = 'year',
+}
+
+export enum ReportStatus {
+  Draft = 'draft',
+  Submitted = 'submitted',
+  Accepted = 'accepted',
+  Returned = 'returned',
+}

@@ -3,6 +3,9 @@ import { AuditLog } from './audit-log.entity';
 import { Item } from './item.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
+import { EvidenceFile } from './evidence-file.entity';
+import { ProgressReport } from './progress-report.entity';
+import { RecurringTarget } from './recurring-target.entity';
 import { Section } from './section.entity';
 import { SupervisionNotice } from './supervision-notice.entity';
 import { Task } from './task.entity';
@@ -17,6 +20,9 @@ export {
   Item,
   Plan,
   PlanImport,
+  ProgressReport,
+  RecurringTarget,
+  EvidenceFile,
   Section,
   SupervisionNotice,
   Task,
@@ -25,6 +31,7 @@ export {
   User,
 };
 export type { ItemDeadline } from './item.entity';
+export type { ReportFigure } from './progress-report.entity';
 export type { AuditAction } from './audit-log.entity';
 
 export const ENTITIES = [
@@ -39,4 +46,7 @@ export const ENTITIES = [
   AuditLog,
   PlanImport,
   SupervisionNotice,
+  ProgressReport,
+  EvidenceFile,
+  RecurringTarget,
 ];

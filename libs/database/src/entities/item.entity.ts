@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { dateColumn } from './columns';
+import { ReportFrequency } from './enums';
 import { Plan } from './plan.entity';
 import { Section } from './section.entity';
 
@@ -50,6 +51,10 @@ export class Item {
   /** Every deadline phrase found in the item (dates, recurring targets, working-day rules). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   deadlines!: ItemDeadline[];
+
+  /** Overrides the plan's report frequency for this item. */
+  @Column({ type: 'enum', enum: ReportFrequency, enumName: 'report_frequency', nullable: true })
+  reportFrequency!: ReportFrequency | null;
 
   /** The responsible units as the document wrote them, for a person to check the split. */
   @Column({ type: 'text', nullable: true })

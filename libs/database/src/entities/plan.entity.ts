@@ -7,7 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { dateColumn } from './columns';
-import { PlanStatus } from './enums';
+import { PlanStatus, ReportFrequency } from './enums';
 
 /** 实施方案: a document of numbered items with a period. */
 @Entity('plans')
@@ -40,6 +40,15 @@ export class Plan {
 
   @Column({ type: 'enum', enum: PlanStatus, enumName: 'plan_status', default: PlanStatus.Draft })
   status!: PlanStatus;
+
+  /** How often units report progress on this plan's work (items may say otherwise). */
+  @Column({
+    type: 'enum',
+    enum: ReportFrequency,
+    enumName: 'report_frequency',
+    default: ReportFrequency.Month,
+  })
+  reportFrequency!: ReportFrequency;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

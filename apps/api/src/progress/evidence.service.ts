@@ -1,0 +1,93 @@
+import { Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { EvidenceFile, UnitOfWork } from '@app/database';
+import { Actor } from '../auth/actor';
+import { FileStorage } from './file-storage';
+import { checkEvidence, uploadedName } from './file-types';
+import { EvidenceView } from './report.dto';
+import { EDITABLE, ReportsService } from './reports.service';
+
+export interface UploadedEvidence {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * Evidence on a report. The bytes go to storage before the row is written; if the row is not
+ * written (refused, stale, crash of the transaction) the stored bytes are removed again, so a
+ * refused upload leaves nothing behind.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reports: ReportsService,
+    private readonly storage: FileStorage,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async upload(
+    actor: Actor,
+    reportId: string,
+    file: UploadedEvidence | undefined,
+  ): Promise<EvidenceView> {
+    if (!file) throw new NotFoundException('请在字段 file 中上传文件');
+    if (file.size > this.config.uploadMaxBytes) {
+      throw new PayloadTooLargeException(`文件太大：上限 ${this.config.uploadMaxBytes} 字节`);
+    }
+    const fileName = uploadedName(file.originalname);
+    // Scope and status first, so nothing is stored for a request that will be refused.
+    const report = await this.reports.visibleReport(actor, reportId);
+    await this.reports.ownAssignment(actor, report.assignmentId);
+    this.reports.requireStatus(report, EDITABLE, '添加附件');
+    const { contentType } = checkEvidence(fileName, file.buffer);
+
+    const stored = await this.storage.put(file.buffer);
+    try {
+      const row = await this.uow.run(actor, async (tx) => {
+        const { report: locked } = await this.reports.lockOwn(tx, actor, reportId);
+        this.reports.requireStatus(locked, EDITABLE, '添加附件');
+        return tx.create(EvidenceFile, {
+          reportId,
+          assignmentId: locked.assignmentId,
+          fileName,
+          contentType,
+          size: file.size,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          uploadedByUserId: actor.userId,
+        });
+      });
+      return EvidenceView.from(row);
+    } catch (error) {
+      await this.storage.remove(stored.key);
+      throw error;
+    }
+  }
+
+  async download(actor: Actor, id: string): Promise<{ file: EvidenceFile; content: Buffer }> {
+    const file = await this.db.manager.findOne(EvidenceFile, { where: { id } });
+    if (!file) throw new NotFoundException('未找到该附件');
+    try {
+      await this.reports.visibleAssignment(actor, file.assignmentId);
+    } catch {
+      throw new NotFoundException('未找到该附件');
+    }
+    return { file, content: await this.storage.get(file.storageKey) };
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const file = await this.db.manager.findOne(EvidenceFile, { where: { id } });
+    if (!file) throw new NotFoundException('未找到该附件');
+    await this.uow.run(actor, async (tx) => {
+      const { report } = await this.reports.lockOwn(tx, actor, file.reportId);
+      this.reports.requireStatus(report, EDITABLE, '删除附件');
+      await tx.remove(EvidenceFile, file);
+      tx.onCommit(() => this.storage.remove(file.storageKey));
+    });
+  }
+}

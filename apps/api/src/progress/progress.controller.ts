@@ -1,0 +1,175 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { Role } from '@app/database';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { IdParam } from '../common/id-param';
+import { attachment } from '../common/attachment';
+import { EvidenceService, UploadedEvidence } from './evidence.service';
+import {
+  CreateReportDto,
+  EvidenceView,
+  ReportView,
+  ReviewReportDto,
+  UpdateReportDto,
+  VersionDto,
+} from './report.dto';
+import { ReportsService } from './reports.service';
+import { ItemProgress, PlanProgress, StandingService, TargetStanding } from './standing.service';
+import { TimelineEvent, TimelineService } from './timeline.service';
+
+class YearQuery {
+  @ApiPropertyOptional({ description: '年份（默认今年）', example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+@ApiTags('progress')
+@ApiBearerAuth()
+@Controller()
+export class ProgressController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly evidence: EvidenceService,
+    private readonly timeline: TimelineService,
+    private readonly standing: StandingService,
+  ) {}
+
+  @Get('assignments/:id/reports')
+  @ApiOkResponse({ type: [ReportView] })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.reports.list(actor, id);
+  }
+
+  @Post('assignments/:id/reports')
+  @Roles(Role.Unit)
+  @ApiOkResponse({ type: ReportView })
+  create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreateReportDto) {
+    return this.reports.create(actor, id, dto);
+  }
+
+  @Get('reports/:id')
+  @ApiOkResponse({ type: ReportView })
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.reports.get(actor, id);
+  }
+
+  @Patch('reports/:id')
+  @Roles(Role.Unit)
+  @ApiOkResponse({ type: ReportView })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateReportDto) {
+    return this.reports.update(actor, id, dto);
+  }
+
+  @Post('reports/:id/submit')
+  @Roles(Role.Unit)
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReportView })
+  submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: VersionDto) {
+    return this.reports.submit(actor, id, dto);
+  }
+
+  @Post('reports/:id/accept')
+  @Roles(Role.Leadership)
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReportView })
+  accept(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReviewReportDto) {
+    return this.reports.accept(actor, id, dto);
+  }
+
+  @Post('reports/:id/return')
+  @Roles(Role.Leadership)
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReportView })
+  sendBack(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReviewReportDto) {
+    return this.reports.sendBack(actor, id, dto);
+  }
+
+  @Post('reports/:id/files')
+  @Roles(Role.Unit)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({ type: EvidenceView })
+  @UseInterceptors(FileInterceptor('file'))
+  upload(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @UploadedFile() file?: UploadedEvidence,
+  ) {
+    return this.evidence.upload(actor, id, file);
+  }
+
+  @Get('files/:id')
+  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() res: Response) {
+    const { file, content } = await this.evidence.download(actor, id);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', attachment(file.fileName));
+    res.send(content);
+  }
+
+  @Delete('files/:id')
+  @Roles(Role.Unit)
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.evidence.remove(actor, id);
+  }
+
+  @Get('assignments/:id/timeline')
+  @ApiOkResponse({ type: [TimelineEvent] })
+  assignmentTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.timeline.forAssignment(actor, id);
+  }
+
+  @Get('items/:id/timeline')
+  @ApiOkResponse({ type: [TimelineEvent] })
+  itemTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.timeline.forItem(actor, id);
+  }
+
+  @Get('items/:id/progress')
+  @ApiOkResponse({ type: ItemProgress })
+  itemProgress(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.standing.item(actor, id);
+  }
+
+  @Get('plans/:id/progress')
+  @ApiOkResponse({ type: PlanProgress })
+  planProgress(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.standing.plan(actor, id);
+  }
+
+  @Get('assignments/:id/targets')
+  @ApiOkResponse({ type: [TargetStanding] })
+  targets(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: YearQuery) {
+    return this.standing.targets(actor, id, query.year);
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { AssignmentsModule } from '../assignments/assignments.module';
+import { PlansModule } from '../plans/plans.module';
+import { EvidenceService } from './evidence.service';
+import { FileStorage, LocalFileStorage } from './file-storage';
+import { ProgressController } from './progress.controller';
+import { ReportsService } from './reports.service';
+import { StandingService } from './standing.service';
+import { TimelineService } from './timeline.service';
+
+@Module({
+  imports: [
+    AssignmentsModule,
+    PlansModule,
+    // One byte over the limit is enough for EvidenceService to refuse it with its own message.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.uploadMaxBytes + 1, files: 1 },
+      }),
+    }),
+  ],
+  controllers: [ProgressController],
+  providers: [
+    ReportsService,
+    EvidenceService,
+    TimelineService,
+    StandingService,
+    {
+      provide: FileStorage,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalFileStorage(config.storageDir),
+    },
+  ],
+})
+export class ProgressModule {}

@@ -1,0 +1,257 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { periodContaining, PeriodKind } from '@app/calendar';
+import {
+  Assignment,
+  AssignmentStatus,
+  EvidenceFile,
+  Item,
+  Plan,
+  ProgressReport,
+  RecurringTarget,
+  ReportFrequency,
+  ReportStatus,
+  Role,
+  Tx,
+  UnitOfWork,
+} from '@app/database';
+import { AssignmentQueries } from '../assignments/assignment.queries';
+import { Actor, scopeOf } from '../auth/actor';
+import {
+  CreateReportDto,
+  FigureDto,
+  ReportView,
+  ReviewReportDto,
+  UpdateReportDto,
+  VersionDto,
+} from './report.dto';
+
+const LABEL: Record<ReportStatus, string> = {
+  [ReportStatus.Draft]: '草稿',
+  [ReportStatus.Submitted]: '已报送',
+  [ReportStatus.Accepted]: '审核通过',
+  [ReportStatus.Returned]: '已退回',
+};
+
+/** A unit may change a report (and its files) until it is submitted, and again when returned. */
+export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];
+
+/**
+ * Progress reports: the assignment's own unit files, edits while it is a draft (or returned),
+ * submits; the leadership office accepts or returns it. Anyone who may see the assignment may
+ * read its reports; nobody else learns they exist.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly assignments: AssignmentQueries,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** The assignment if the actor may see it (404 otherwise, as if it did not exist). */
+  async visibleAssignment(actor: Actor, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.assignments.findOne(scopeOf(actor), assignmentId);
+    if (!assignment) throw new NotFoundException('未找到该责任分工');
+    return assignment;
+  }
+
+  /** Filing and editing belong to the unit that holds the assignment, nobody else. */
+  async ownAssignment(actor: Actor, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.visibleAssignment(actor, assignmentId);
+    if (actor.role !== Role.Unit || assignment.unitId !== actor.unitId) {
+      throw new ForbiddenException('只有承担该分工的单位可以填报进展');
+    }
+    return assignment;
+  }
+
+  async list(actor: Actor, assignmentId: string): Promise<ReportView[]> {
+    await this.visibleAssignment(actor, assignmentId);
+    const reports = await this.db.manager.find(ProgressReport, {
+      where: { assignmentId },
+      order: { periodStart: 'DESC' },
+    });
+    return this.views(reports);
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportView> {
+    const report = await this.visibleReport(actor, id);
+    return (await this.views([report]))[0];
+  }
+
+  async create(actor: Actor, assignmentId: string, dto: CreateReportDto): Promise<ReportView> {
+    const assignment = await this.ownAssignment(actor, assignmentId);
+    const id = await this.uow.run(actor, async (tx) => {
+      const kind = dto.periodKind ?? (await this.defaultFrequency(tx, assignment));
+      const period = periodContaining(kind, dto.periodDate);
+      const taken = await tx.manager.exists(ProgressReport, {
+        where: { assignmentId, periodKind: kind, periodStart: period.start },
+      });
+      if (taken) throw new ConflictException(`${period.label}已有报送，请修改原报送`);
+      await this.checkFigures(tx, assignment, dto.figures);
+      const { periodKind: _k, periodDate: _d, ...content } = dto;
+      const report = await tx.create(ProgressReport, {
+        ...content,
+        assignmentId,
+        periodKind: kind,
+        periodStart: period.start,
+        periodEnd: period.end,
+        createdByUserId: actor.userId,
+      });
+      return report.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateReportDto): Promise<ReportView> {
+    const { version, ...changes } = dto;
+    await this.uow.run(actor, async (tx) => {
+      const { report, assignment } = await this.lockOwn(tx, actor, id, version);
+      this.requireStatus(report, EDITABLE, '修改');
+      await this.checkFigures(tx, assignment, changes.figures);
+      await tx.update(ProgressReport, report, changes);
+    });
+    return this.get(actor, id);
+  }
+
+  async submit(actor: Actor, id: string, dto: VersionDto): Promise<ReportView> {
+    await this.uow.run(actor, async (tx) => {
+      const { report } = await this.lockOwn(tx, actor, id, dto.version);
+      this.requireStatus(report, EDITABLE, '报送');
+      if (!report.workDone.trim())
+        throw new BadRequestException('workDone：报送前请填写工作开展情况');
+      await tx.update(ProgressReport, report, {
+        status: ReportStatus.Submitted,
+        submittedAt: new Date(),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async accept(actor: Actor, id: string, dto: ReviewReportDto): Promise<ReportView> {
+    await this.uow.run(actor, async (tx) => {
+      const { report, assignment } = await this.lockForReview(tx, id, dto.version);
+      await tx.update(ProgressReport, report, {
+        status: ReportStatus.Accepted,
+        reviewComment: dto.comment ?? null,
+        reviewedAt: new Date(),
+        reviewedByUserId: actor.userId,
+      });
+      // The accepted figure becomes the assignment's progress, unless the work is already done.
+      if (
+        assignment.status !== AssignmentStatus.Completed &&
+        assignment.progressPercent !== report.percent
+      ) {
+        await tx.update(Assignment, assignment, { progressPercent: report.percent });
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  async sendBack(actor: Actor, id: string, dto: ReviewReportDto): Promise<ReportView> {
+    if (!dto.comment?.trim()) throw new BadRequestException('comment：退回时请写明意见');
+    await this.uow.run(actor, async (tx) => {
+      const { report } = await this.lockForReview(tx, id, dto.version);
+      await tx.update(ProgressReport, report, {
+        status: ReportStatus.Returned,
+        reviewComment: dto.comment,
+        reviewedAt: new Date(),
+        reviewedByUserId: actor.userId,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** A report the actor may see, or 404. */
+  async visibleReport(actor: Actor, id: string): Promise<ProgressReport> {
+    const report = await this.db.manager.findOne(ProgressReport, { where: { id } });
+    if (!report) throw new NotFoundException('未找到该进展报送');
+    try {
+      await this.visibleAssignment(actor, report.assignmentId);
+    } catch {
+      throw new NotFoundException('未找到该进展报送');
+    }
+    return report;
+  }
+
+  /** Locks a report its own unit is about to change; the version must be the one it read. */
+  async lockOwn(tx: Tx, actor: Actor, id: string, version?: number) {
+    const report = await this.visibleReport(actor, id);
+    const assignment = await this.ownAssignment(actor, report.assignmentId);
+    const locked = await tx.manager.findOne(ProgressReport, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!locked) throw new NotFoundException('未找到该进展报送');
+    if (version !== undefined && locked.version !== version) {
+      throw new ConflictException('该报送已被修改，请刷新后重试');
+    }
+    return { report: locked, assignment };
+  }
+
+  requireStatus(report: ProgressReport, allowed: ReportStatus[], action: string): void {
+    if (!allowed.includes(report.status)) {
+      throw new ConflictException(
+        `报送当前为“${LABEL[report.status]}”，不能${action}；只有${allowed.map((s) => `“${LABEL[s]}”`).join('或')}的报送可以${action}`,
+      );
+    }
+  }
+
+  private async lockForReview(tx: Tx, id: string, version: number) {
+    const report = await tx.manager.findOne(ProgressReport, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!report) throw new NotFoundException('未找到该进展报送');
+    if (report.version !== version) throw new ConflictException('该报送已被修改，请刷新后重试');
+    this.requireStatus(report, [ReportStatus.Submitted], '审核');
+    const assignment = await tx.manager.findOne(Assignment, {
+      where: { id: report.assignmentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return { report, assignment: assignment! };
+  }
+
+  private async defaultFrequency(tx: Tx, assignment: Assignment): Promise<ReportFrequency> {
+    const item = await tx.manager.findOneOrFail(Item, { where: { id: assignment.itemId } });
+    if (item.reportFrequency) return item.reportFrequency;
+    const plan = await tx.manager.findOneOrFail(Plan, { where: { id: assignment.planId } });
+    return plan.reportFrequency;
+  }
+
+  private async checkFigures(tx: Tx, assignment: Assignment, figures?: FigureDto[]): Promise<void> {
+    const tagged = [...new Set((figures ?? []).map((f) => f.targetId).filter(Boolean))] as string[];
+    if (!tagged.length) return;
+    const targets = await tx.manager.find(RecurringTarget, {
+      where: { itemId: assignment.itemId },
+    });
+    const known = new Set(targets.map((t) => t.id));
+    if (tagged.some((id) => !known.has(id))) {
+      throw new BadRequestException('figures.targetId：只能计入本条目的常态化目标');
+    }
+  }
+
+  private async views(reports: ProgressReport[]): Promise<ReportView[]> {
+    if (!reports.length) return [];
+    const files = await this.db.manager
+      .getRepository(EvidenceFile)
+      .createQueryBuilder('f')
+      .where('f.reportId IN (:...ids)', { ids: reports.map((r) => r.id) })
+      .orderBy('f.createdAt')
+      .getMany();
+    return reports.map((r) =>
+      ReportView.from(
+        r,
+        periodContaining(r.periodKind as PeriodKind, r.periodStart).label,
+        files.filter((f) => f.reportId === r.id),
+      ),
+    );
+  }
+}

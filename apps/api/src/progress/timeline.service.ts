@@ -1,0 +1,147 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, scopeOf } from '../auth/actor';
+import { STATUS_LABEL } from '../assignments/assignment-status';
+import { PlanQueries } from '../plans/plan.queries';
+import { ReportsService } from './reports.service';
+
+export class TimelineEvent {
+  @ApiProperty() at!: Date;
+  @ApiPropertyOptional({ nullable: true, description: '操作人登录名；系统操作为空' }) username!:
+    string | null;
+  @ApiPropertyOptional({ nullable: true }) displayName!: string | null;
+  @ApiProperty({ description: '对象：Assignment、ProgressReport、EvidenceFile、Item' })
+  entityType!: string;
+  @ApiProperty({ format: 'uuid' }) entityId!: string;
+  @ApiProperty({ enum: ['create', 'update', 'delete'] }) action!: string;
+  @ApiProperty({ description: '发生了什么（中文）' }) summary!: string;
+  @ApiProperty({ description: '改动的字段：{字段: [原值, 新值]}' }) changes!: Record<
+    string,
+    [unknown, unknown]
+  >;
+}
+
+interface AuditRow {
+  at: Date;
+  username: string | null;
+  displayName: string | null;
+  entityType: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const QUIET = new Set(['updatedAt', 'createdAt', 'version']);
+const REPORT_STATUS: Record<string, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  accepted: '审核通过',
+  returned: '已退回',
+};
+
+function changesOf(row: AuditRow): Record<string, [unknown, unknown]> {
+  if (row.action !== 'update' || !row.before || !row.after) return {};
+  const keys = new Set([...Object.keys(row.before), ...Object.keys(row.after)]);
+  return Object.fromEntries(
+    [...keys]
+      .filter(
+        (k) => !QUIET.has(k) && JSON.stringify(row.before![k]) !== JSON.stringify(row.after![k]),
+      )
+      .map((k) => [k, [row.before![k] ?? null, row.after![k] ?? null]]),
+  );
+}
+
+/** One sentence a clerk understands for each audit row. */
+function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): string {
+  const state = (row.after ?? row.before ?? {}) as Record<string, string>;
+  switch (row.entityType) {
+    case 'Assignment': {
+      if (row.action === 'create')
+        return `分配任务（${state.role === 'lead' ? '牵头' : '配合'}），完成时限 ${state.dueOn}`;
+      if (row.action === 'delete') return '取消该责任分工';
+      const parts: string[] = [];
+      if (changes.status) {
+        const [from, to] = changes.status as [keyof typeof STATUS_LABEL, keyof typeof STATUS_LABEL];
+        parts.push(`状态：${STATUS_LABEL[from]} → ${STATUS_LABEL[to]}`);
+      }
+      if (changes.returnReason?.[1]) parts.push(`退回原因：${changes.returnReason[1]}`);
+      if (changes.dueOn) parts.push(`完成时限：${changes.dueOn[0]} → ${changes.dueOn[1]}`);
+      if (changes.progressPercent)
+        parts.push(`进度：${changes.progressPercent[0]}% → ${changes.progressPercent[1]}%`);
+      if (changes.role) parts.push(`角色：${changes.role[1] === 'lead' ? '牵头' : '配合'}`);
+      return parts.join('；') || '更新责任分工';
+    }
+    case 'ProgressReport': {
+      const period = `${state.periodStart} 起的进展报送`;
+      if (row.action === 'create') return `填报${period}（草稿）`;
+      if (changes.status) {
+        const to = String(changes.status[1]);
+        const comment = state.reviewComment && to !== 'submitted' ? `：${state.reviewComment}` : '';
+        return `${period}${REPORT_STATUS[to] ?? to}${comment}`;
+      }
+      return `修改${period}`;
+    }
+    case 'EvidenceFile':
+      return row.action === 'delete' ? `删除附件 ${state.fileName}` : `上传附件 ${state.fileName}`;
+    case 'Item':
+      return row.action === 'create' ? '创建条目' : '修改条目';
+    default:
+      return `${row.action} ${row.entityType}`;
+  }
+}
+
+const SELECT = `
+  SELECT l.at, u.username, u.display_name AS "displayName", l.entity_type AS "entityType",
+         l.entity_id AS "entityId", l.action, l.before, l.after
+  FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id`;
+
+/** The history of an assignment or an item, read from the audit trail in the order it happened. */
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly plans: PlanQueries,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async forAssignment(actor: Actor, id: string): Promise<TimelineEvent[]> {
+    await this.reports.visibleAssignment(actor, id);
+    return this.events(
+      await this.db.query(`${SELECT} WHERE l.assignment_id = $1 ORDER BY l.id`, [id]),
+    );
+  }
+
+  /** A unit sees its own share of the item's history; the offices see every unit's. */
+  async forItem(actor: Actor, id: string): Promise<TimelineEvent[]> {
+    const scope = scopeOf(actor);
+    if (!(await this.plans.findItem(scope, id))) throw new NotFoundException('未找到该条目');
+    const rows: AuditRow[] = await this.db.query(
+      `${SELECT}
+       WHERE (l.entity_type = 'Item' AND l.entity_id = $1::text)
+          OR l.assignment_id IN (SELECT a.id FROM assignments a WHERE a.item_id = $1::uuid
+                                 AND ($2::uuid IS NULL OR a.unit_id = $2))
+       ORDER BY l.id`,
+      [id, scope.kind === 'unit' ? scope.unitId : null],
+    );
+    return this.events(rows);
+  }
+
+  private events(rows: AuditRow[]): TimelineEvent[] {
+    return rows.map((row) => {
+      const changes = changesOf(row);
+      return Object.assign(new TimelineEvent(), {
+        at: row.at,
+        username: row.username,
+        displayName: row.displayName,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        action: row.action,
+        summary: summarise(row, changes),
+        changes,
+      });
+    });
+  }
+}

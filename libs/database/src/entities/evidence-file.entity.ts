@@ -1,0 +1,50 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { ProgressReport } from './progress-report.entity';
+
+/** A file attached to a progress report; the bytes live in file storage, not the database. */
+@Entity('evidence_files')
+export class EvidenceFile {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  reportId!: string;
+
+  @ManyToOne(() => ProgressReport, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id' })
+  report?: ProgressReport;
+
+  /** Copied from the report so the timeline and scope checks need no join. */
+  @Column({ type: 'uuid' })
+  assignmentId!: string;
+
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'int' })
+  size!: number;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @Column({ type: 'text' })
+  storageKey!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByUserId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
