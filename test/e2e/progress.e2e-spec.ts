@@ -232,6 +232,46 @@ describe('progress: reports, review, evidence, targets, history', () => {
     expect(twice.body.message).toContain('2025年3月已有报送');
   });
 
+  it('takes the reporting period from the item, then the plan', async () => {
+    const share = await shareOf(t, planId, 11, '区党工委办公室');
+    const leader = await as('leader');
+    const clerk = await as('dgwbgs');
+    await t
+      .http()
+      .patch(`/plans/${planId}`)
+      .set(leader)
+      .send({ reportFrequency: 'half' })
+      .expect(200);
+    const half = await t
+      .http()
+      .post(`/assignments/${share.id}/reports`)
+      .set(clerk)
+      .send({ periodDate: '2025-05-05', workDone: '半年报' });
+    expect(half.body).toMatchObject({
+      periodKind: 'half',
+      periodStart: '2025-01-01',
+      periodLabel: '2025年上半年',
+    });
+    const item = await t
+      .http()
+      .patch(`/items/${share.itemId}`)
+      .set(leader)
+      .send({ reportFrequency: 'quarter' });
+    expect(item.body.reportFrequency).toBe('quarter');
+    const quarter = await t
+      .http()
+      .post(`/assignments/${share.id}/reports`)
+      .set(clerk)
+      .send({ periodDate: '2025-08-08', workDone: '季报' });
+    expect(quarter.body).toMatchObject({ periodKind: 'quarter', periodLabel: '2025年第三季度' });
+    await t
+      .http()
+      .patch(`/plans/${planId}`)
+      .set(leader)
+      .send({ reportFrequency: 'month' })
+      .expect(200);
+  });
+
   it('hides one unit’s reports and files from another unit', async () => {
     const share = await shareOf(t, planId, 9, '区社会事业服务中心');
     const owner = await as('shehuishiye');

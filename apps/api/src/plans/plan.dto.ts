@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Item, Plan, PlanStatus, Section } from '@app/database';
+import { Item, Plan, PlanStatus, ReportFrequency, Section } from '@app/database';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 
@@ -62,6 +62,16 @@ export class CreatePlanDto {
   @IsOptional()
   @IsEnum(PlanStatus)
   status?: PlanStatus;
+
+  @ApiPropertyOptional({
+    enum: ReportFrequency,
+    enumName: 'ReportFrequency',
+    default: ReportFrequency.Month,
+    description: '各单位报送进展的周期',
+  })
+  @IsOptional()
+  @IsEnum(ReportFrequency)
+  reportFrequency?: ReportFrequency;
 }
 
 export class UpdatePlanDto extends PartialType(CreatePlanDto) {}
@@ -95,6 +105,7 @@ export class PlanView {
       periodEnd,
       defaultDueOn,
       status,
+      reportFrequency,
     } = plan;
     return Object.assign(new PlanView(), {
       id,
@@ -106,6 +117,7 @@ export class PlanView {
       periodEnd,
       defaultDueOn,
       status,
+      reportFrequency,
     });
   }
 }
@@ -191,6 +203,16 @@ export class CreateItemDto {
   @IsOptional()
   @IsDateOnly()
   dueOn?: string;
+
+  @ApiPropertyOptional({
+    enum: ReportFrequency,
+    enumName: 'ReportFrequency',
+    nullable: true,
+    description: '本条目的报送周期（不填则按方案）',
+  })
+  @IsOptional()
+  @IsEnum(ReportFrequency)
+  reportFrequency?: ReportFrequency;
 }
 
 export class UpdateItemDto extends PartialType(CreateItemDto) {}
@@ -206,6 +228,8 @@ export class ItemView {
   @ApiProperty() preamble!: boolean;
   @ApiPropertyOptional({ nullable: true }) deadlineText!: string | null;
   @ApiPropertyOptional({ nullable: true }) dueOn!: string | null;
+  @ApiPropertyOptional({ enum: ReportFrequency, enumName: 'ReportFrequency', nullable: true })
+  reportFrequency!: ReportFrequency | null;
 
   static from(item: Item): ItemView {
     const {
@@ -231,6 +255,7 @@ export class ItemView {
       preamble,
       deadlineText,
       dueOn,
+      reportFrequency: item.reportFrequency,
     });
   }
 }
