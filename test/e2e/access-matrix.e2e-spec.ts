@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Test } from 'supertest';
 import { createTestApp, demoIds, TestApp } from '../support/test-app';
 
 type RoleName = 'admin' | 'leadership' | 'supervisor' | 'unit';
@@ -14,6 +18,8 @@ interface Call {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   body?: object;
+  /** A multipart upload in the field `file`. */
+  file?: { content: Buffer; name: string };
 }
 
 let t: TestApp;
@@ -55,6 +61,46 @@ async function assignmentOf(unitName: string) {
   const version = (await t.db.query('SELECT version FROM assignments WHERE id = $1', [id]))[0]
     .version;
   return { id, version };
+}
+
+/** A fresh assignment of the unit user's own unit (区经发局), on an item of a plan of its own. */
+async function ownShare(): Promise<{ id: string; itemId: string; planId: string }> {
+  const res = await t
+    .http()
+    .post('/assignments')
+    .set(await t.as('leader'))
+    .send({ itemId: await newItem(), unitId: await ids.unit('区经发局'), role: 'lead' });
+  if (res.status !== 201) throw new Error(`assignment: ${res.status} ${res.text}`);
+  const { id, itemId, planId } = res.body.created[0];
+  return { id, itemId, planId };
+}
+/** A progress report of the unit user's, as a draft or taken on to `submitted`. */
+async function ownReport(submitted = false): Promise<{ id: string; version: number }> {
+  const share = await ownShare();
+  const clerk = await t.as(LOGIN.unit);
+  const draft = await t
+    .http()
+    .post(`/assignments/${share.id}/reports`)
+    .set(clerk)
+    .send({ periodDate: '2025-03-01', workDone: '本月推进情况', percent: 30 });
+  if (draft.status !== 201) throw new Error(`report: ${draft.status} ${draft.text}`);
+  if (!submitted) return draft.body;
+  const done = await t
+    .http()
+    .post(`/reports/${draft.body.id}/submit`)
+    .set(clerk)
+    .send({ version: draft.body.version });
+  return done.body;
+}
+async function ownFile(): Promise<string> {
+  const report = await ownReport();
+  const res = await t
+    .http()
+    .post(`/reports/${report.id}/files`)
+    .set(await t.as(LOGIN.unit))
+    .attach('file', Buffer.from('%PDF-1.7\n'), '台账.pdf');
+  if (res.status !== 201) throw new Error(`file: ${res.status} ${res.text}`);
+  return res.body.id;
 }
 
 /** Each row builds a fresh target, so an allowed call succeeds whatever ran before it. */
@@ -265,14 +311,139 @@ const rows: Array<[string, RoleName[], () => Promise<Call>]> = [
       return { method: 'delete', path: `/assignments/${created.body.created[0].id}` };
     },
   ],
+  // Progress reports, review, evidence, history and standing (issue 4).
+  [
+    'GET /assignments/:id/reports',
+    ALL,
+    async () => ({ method: 'get', path: `/assignments/${(await ownShare()).id}/reports` }),
+  ],
+  [
+    'POST /assignments/:id/reports',
+    ['unit'],
+    async () => ({
+      method: 'post',
+      path: `/assignments/${(await ownShare()).id}/reports`,
+      body: { periodDate: '2025-03-01', workDone: '本月推进情况' },
+    }),
+  ],
+  [
+    'GET /reports/:id',
+    ALL,
+    async () => ({ method: 'get', path: `/reports/${(await ownReport()).id}` }),
+  ],
+  [
+    'PATCH /reports/:id',
+    ['unit'],
+    async () => {
+      const report = await ownReport();
+      return {
+        method: 'patch',
+        path: `/reports/${report.id}`,
+        body: { version: report.version, percent: 40 },
+      };
+    },
+  ],
+  [
+    'POST /reports/:id/submit',
+    ['unit'],
+    async () => {
+      const report = await ownReport();
+      return {
+        method: 'post',
+        path: `/reports/${report.id}/submit`,
+        body: { version: report.version },
+      };
+    },
+  ],
+  [
+    'POST /reports/:id/accept',
+    ['leadership'],
+    async () => {
+      const report = await ownReport(true);
+      return {
+        method: 'post',
+        path: `/reports/${report.id}/accept`,
+        body: { version: report.version },
+      };
+    },
+  ],
+  [
+    'POST /reports/:id/return',
+    ['leadership'],
+    async () => {
+      const report = await ownReport(true);
+      return {
+        method: 'post',
+        path: `/reports/${report.id}/return`,
+        body: { version: report.version, comment: '请补充材料' },
+      };
+    },
+  ],
+  [
+    'POST /reports/:id/files',
+    ['unit'],
+    async () => ({
+      method: 'post',
+      path: `/reports/${(await ownReport()).id}/files`,
+      file: { content: Buffer.from('会议记录\n'), name: '记录.txt' },
+    }),
+  ],
+  ['GET /files/:id', ALL, async () => ({ method: 'get', path: `/files/${await ownFile()}` })],
+  [
+    'DELETE /files/:id',
+    ['unit'],
+    async () => ({ method: 'delete', path: `/files/${await ownFile()}` }),
+  ],
+  [
+    'GET /assignments/:id/timeline',
+    ALL,
+    async () => ({ method: 'get', path: `/assignments/${(await ownShare()).id}/timeline` }),
+  ],
+  [
+    'GET /assignments/:id/targets',
+    ALL,
+    async () => ({ method: 'get', path: `/assignments/${(await ownShare()).id}/targets` }),
+  ],
+  [
+    'GET /items/:id/timeline',
+    ALL,
+    async () => ({ method: 'get', path: `/items/${(await ownShare()).itemId}/timeline` }),
+  ],
+  [
+    'GET /items/:id/progress',
+    ALL,
+    async () => ({ method: 'get', path: `/items/${(await ownShare()).itemId}/progress` }),
+  ],
+  [
+    'GET /plans/:id/progress',
+    ALL,
+    async () => ({ method: 'get', path: `/plans/${(await ownShare()).planId}/progress` }),
+  ],
 ];
 
+/** Sends the call's body, or its file as multipart. */
+function send(req: Test, call: Call): Test {
+  if (call.file) return req.attach('file', call.file.content, call.file.name);
+  return call.body ? req.send(call.body) : req;
+}
+
 describe('access rules: every endpoint × every role', () => {
+  let storage: string;
+  const storageDir = process.env.STORAGE_DIR;
+
   beforeAll(async () => {
+    // Evidence uploaded here goes to a folder of this file's own.
+    storage = mkdtempSync(join(tmpdir(), 'luoshi-access-'));
+    process.env.STORAGE_DIR = storage;
     t = await createTestApp();
     ids = await demoIds(t.db);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    if (storageDir === undefined) delete process.env.STORAGE_DIR;
+    else process.env.STORAGE_DIR = storageDir;
+    rmSync(storage, { recursive: true, force: true });
+  });
 
   const cases = rows.flatMap(([name, allowed, build]) =>
     ALL.map((role) => [name, role, allowed.includes(role), build] as const),
@@ -284,7 +455,7 @@ describe('access rules: every endpoint × every role', () => {
       .http()
       [call.method](call.path)
       .set(await t.as(LOGIN[role]));
-    const res = await (call.body ? req.send(call.body) : req);
+    const res = await send(req, call);
     if (allowed) {
       expect([200, 201, 204]).toContain(res.status);
     } else {
@@ -296,7 +467,7 @@ describe('access rules: every endpoint × every role', () => {
   it('refuses every endpoint but login and health without a token', async () => {
     for (const [, , build] of rows) {
       const call = await build();
-      const res = await t.http()[call.method](call.path).send(call.body);
+      const res = await send(t.http()[call.method](call.path), call);
       expect(res.status).toBe(401);
     }
     expect((await t.http().get('/health')).status).toBe(200);

@@ -97,6 +97,9 @@ export class AssignmentsService {
     if (!leadership && (dto.dueOn !== undefined || dto.role !== undefined)) {
       throw new ForbiddenException('只有领导小组办公室可以修改完成时限和牵头/配合角色');
     }
+    if (dto.reason !== undefined && dto.status !== AssignmentStatus.Returned) {
+      throw new BadRequestException('reason：只在退回（status 为 returned）时填写原因');
+    }
     await this.uow.run(actor, async (tx) => {
       // Lock the row so that concurrent updates are serialised and each sees the last version.
       const qb = tx.manager

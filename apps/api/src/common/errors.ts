@@ -63,6 +63,30 @@ const PLAIN_WORDS: Record<string, string> = {
   'Multipart: Boundary not found': '上传格式无效（multipart 缺少 boundary）',
 };
 
+/** multer's errors by code (its wording changes between releases; the code does not). */
+const MULTER_WORDS: Record<string, string> = {
+  LIMIT_FILE_SIZE: '上传的文件太大',
+  LIMIT_FILE_COUNT: '一次只能上传一个文件',
+  LIMIT_UNEXPECTED_FILE: '上传文件的字段名不对（应为 file）',
+  LIMIT_PART_COUNT: '上传的表单项太多',
+  LIMIT_FIELD_COUNT: '上传的表单项太多',
+  LIMIT_FIELD_KEY: '表单字段名太长',
+  LIMIT_FIELD_VALUE: '表单字段值太长',
+  MISSING_FIELD_NAME: '表单项缺少字段名',
+  LIMIT_FIELD_NESTING: '表单字段名嵌套太深',
+  LIMIT_FIELD_ARRAY_INDEX: '表单字段名中的数组下标太大',
+  INVALID_FIELD_NAME: '表单字段名无效',
+};
+
+function multerWords(exception: HttpException, message: unknown): string | undefined {
+  const code = (exception.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code in MULTER_WORDS) return MULTER_WORDS[code];
+  if (typeof message !== 'string') return undefined;
+  if (message.startsWith('Multipart:')) return '上传格式无效（multipart 内容不完整或已损坏）';
+  if (message === 'Unsupported content type') return '上传格式无效（应为 multipart/form-data）';
+  return undefined;
+}
+
 /** Express's JSON parser reports a broken body in English with a character position. */
 function isJsonSyntaxError(exception: HttpException, message: unknown): boolean {
   return (
@@ -101,6 +125,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (typeof message === 'string' && message in PLAIN_WORDS) {
         return body(status, PLAIN_WORDS[message]);
       }
+      const upload = multerWords(exception, message);
+      if (upload) return body(status, upload);
       return body(status, message);
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {

@@ -93,6 +93,8 @@ export class PlanView {
   @ApiPropertyOptional({ nullable: true }) periodEnd!: string | null;
   @ApiPropertyOptional({ nullable: true }) defaultDueOn!: string | null;
   @ApiProperty({ enum: PlanStatus, enumName: 'PlanStatus' }) status!: PlanStatus;
+  @ApiProperty({ enum: ReportFrequency, enumName: 'ReportFrequency', description: '报送周期' })
+  reportFrequency!: ReportFrequency;
 
   static from(plan: Plan): PlanView {
     const {

@@ -1,11 +1,18 @@
-import { Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  PayloadTooLargeException,
+  StreamableFile,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
-import { Actor } from '../auth/actor';
+import { Actor, scopeOf } from '../auth/actor';
+import { attachment } from '../common/attachment';
 import { FileStorage } from './file-storage';
 import { checkEvidence, uploadedName } from './file-types';
+import { ProgressQueries } from './progress.queries';
 import { EvidenceView } from './report.dto';
 import { EDITABLE, ReportsService } from './reports.service';
 
@@ -26,7 +33,7 @@ export class EvidenceService {
     private readonly uow: UnitOfWork,
     private readonly reports: ReportsService,
     private readonly storage: FileStorage,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: ProgressQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +42,7 @@ export class EvidenceService {
     reportId: string,
     file: UploadedEvidence | undefined,
   ): Promise<EvidenceView> {
-    if (!file) throw new NotFoundException('请在字段 file 中上传文件');
+    if (!file) throw new BadRequestException('file：请在 multipart 字段 file 中上传文件');
     if (file.size > this.config.uploadMaxBytes) {
       throw new PayloadTooLargeException(`文件太大：上限 ${this.config.uploadMaxBytes} 字节`);
     }
@@ -69,19 +76,20 @@ export class EvidenceService {
     }
   }
 
-  async download(actor: Actor, id: string): Promise<{ file: EvidenceFile; content: Buffer }> {
-    const file = await this.db.manager.findOne(EvidenceFile, { where: { id } });
+  /** Only for those who may see the assignment; to anyone else the file does not exist. */
+  async download(actor: Actor, id: string): Promise<StreamableFile> {
+    const file = await this.queries.findFile(scopeOf(actor), id);
     if (!file) throw new NotFoundException('未找到该附件');
-    try {
-      await this.reports.visibleAssignment(actor, file.assignmentId);
-    } catch {
-      throw new NotFoundException('未找到该附件');
-    }
-    return { file, content: await this.storage.get(file.storageKey) };
+    const content = await this.storage.get(file.storageKey);
+    return new StreamableFile(content, {
+      type: file.contentType,
+      disposition: attachment(file.fileName),
+      length: content.length,
+    });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const file = await this.db.manager.findOne(EvidenceFile, { where: { id } });
+    const file = await this.queries.findFile(scopeOf(actor), id);
     if (!file) throw new NotFoundException('未找到该附件');
     await this.uow.run(actor, async (tx) => {
       const { report } = await this.reports.lockOwn(tx, actor, file.reportId);

@@ -7,7 +7,6 @@ import {
   Patch,
   Post,
   Query,
-  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -16,18 +15,15 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
-  ApiPropertyOptional,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Response } from 'express';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
-import { attachment } from '../common/attachment';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
 import {
   CreateReportDto,
@@ -36,20 +32,11 @@ import {
   ReviewReportDto,
   UpdateReportDto,
   VersionDto,
+  YearQuery,
 } from './report.dto';
 import { ReportsService } from './reports.service';
 import { ItemProgress, PlanProgress, StandingService, TargetStanding } from './standing.service';
 import { TimelineEvent, TimelineService } from './timeline.service';
-
-class YearQuery {
-  @ApiPropertyOptional({ description: '年份（默认今年）', example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-}
 
 @ApiTags('progress')
 @ApiBearerAuth()
@@ -70,7 +57,7 @@ export class ProgressController {
 
   @Post('assignments/:id/reports')
   @Roles(Role.Unit)
-  @ApiOkResponse({ type: ReportView })
+  @ApiCreatedResponse({ type: ReportView })
   create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreateReportDto) {
     return this.reports.create(actor, id, dto);
   }
@@ -118,7 +105,7 @@ export class ProgressController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @ApiOkResponse({ type: EvidenceView })
+  @ApiCreatedResponse({ type: EvidenceView })
   @UseInterceptors(FileInterceptor('file'))
   upload(
     @CurrentActor() actor: Actor,
@@ -129,11 +116,10 @@ export class ProgressController {
   }
 
   @Get('files/:id')
-  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() res: Response) {
-    const { file, content } = await this.evidence.download(actor, id);
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', attachment(file.fileName));
-    res.send(content);
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: '附件内容（Content-Disposition 带原文件名）' })
+  download(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.evidence.download(actor, id);
   }
 
   @Delete('files/:id')

@@ -6,6 +6,7 @@ import { PlansModule } from '../plans/plans.module';
 import { EvidenceService } from './evidence.service';
 import { FileStorage, LocalFileStorage } from './file-storage';
 import { ProgressController } from './progress.controller';
+import { ProgressQueries } from './progress.queries';
 import { ReportsService } from './reports.service';
 import { StandingService } from './standing.service';
 import { TimelineService } from './timeline.service';
@@ -24,6 +25,7 @@ import { TimelineService } from './timeline.service';
   ],
   controllers: [ProgressController],
   providers: [
+    ProgressQueries,
     ReportsService,
     EvidenceService,
     TimelineService,

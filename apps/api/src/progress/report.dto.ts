@@ -184,3 +184,13 @@ export class ReportView {
     });
   }
 }
+
+export class YearQuery {
+  @ApiPropertyOptional({ description: '年份（默认今年）', example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}

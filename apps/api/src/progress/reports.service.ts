@@ -2,16 +2,15 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
+  Inject,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { periodContaining, PeriodKind } from '@app/calendar';
+import { CLOCK, Clock, periodContaining, PeriodKind, todayIn } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   AssignmentStatus,
-  EvidenceFile,
   Item,
   Plan,
   ProgressReport,
@@ -32,6 +31,7 @@ import {
   UpdateReportDto,
   VersionDto,
 } from './report.dto';
+import { ProgressQueries } from './progress.queries';
 
 const LABEL: Record<ReportStatus, string> = {
   [ReportStatus.Draft]: '草稿',
@@ -53,7 +53,9 @@ export class ReportsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly assignments: AssignmentQueries,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: ProgressQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The assignment if the actor may see it (404 otherwise, as if it did not exist). */
@@ -74,16 +76,12 @@ export class ReportsService {
 
   async list(actor: Actor, assignmentId: string): Promise<ReportView[]> {
     await this.visibleAssignment(actor, assignmentId);
-    const reports = await this.db.manager.find(ProgressReport, {
-      where: { assignmentId },
-      order: { periodStart: 'DESC' },
-    });
-    return this.views(reports);
+    return this.views(actor, await this.queries.reportsOf(scopeOf(actor), assignmentId));
   }
 
   async get(actor: Actor, id: string): Promise<ReportView> {
     const report = await this.visibleReport(actor, id);
-    return (await this.views([report]))[0];
+    return (await this.views(actor, [report]))[0];
   }
 
   async create(actor: Actor, assignmentId: string, dto: CreateReportDto): Promise<ReportView> {
@@ -91,6 +89,9 @@ export class ReportsService {
     const id = await this.uow.run(actor, async (tx) => {
       const kind = dto.periodKind ?? (await this.defaultFrequency(tx, assignment));
       const period = periodContaining(kind, dto.periodDate);
+      if (period.start > todayIn(this.clock, this.config.timeZone)) {
+        throw new BadRequestException(`periodDate：${period.label}尚未开始，不能提前填报`);
+      }
       const taken = await tx.manager.exists(ProgressReport, {
         where: { assignmentId, periodKind: kind, periodStart: period.start },
       });
@@ -129,7 +130,7 @@ export class ReportsService {
         throw new BadRequestException('workDone：报送前请填写工作开展情况');
       await tx.update(ProgressReport, report, {
         status: ReportStatus.Submitted,
-        submittedAt: new Date(),
+        submittedAt: this.clock.now(),
       });
     });
     return this.get(actor, id);
@@ -141,7 +142,7 @@ export class ReportsService {
       await tx.update(ProgressReport, report, {
         status: ReportStatus.Accepted,
         reviewComment: dto.comment ?? null,
-        reviewedAt: new Date(),
+        reviewedAt: this.clock.now(),
         reviewedByUserId: actor.userId,
       });
       // The accepted figure becomes the assignment's progress, unless the work is already done.
@@ -162,7 +163,7 @@ export class ReportsService {
       await tx.update(ProgressReport, report, {
         status: ReportStatus.Returned,
         reviewComment: dto.comment,
-        reviewedAt: new Date(),
+        reviewedAt: this.clock.now(),
         reviewedByUserId: actor.userId,
       });
     });
@@ -171,13 +172,8 @@ export class ReportsService {
 
   /** A report the actor may see, or 404. */
   async visibleReport(actor: Actor, id: string): Promise<ProgressReport> {
-    const report = await this.db.manager.findOne(ProgressReport, { where: { id } });
+    const report = await this.queries.findReport(scopeOf(actor), id);
     if (!report) throw new NotFoundException('未找到该进展报送');
-    try {
-      await this.visibleAssignment(actor, report.assignmentId);
-    } catch {
-      throw new NotFoundException('未找到该进展报送');
-    }
     return report;
   }
 
@@ -238,14 +234,11 @@ export class ReportsService {
     }
   }
 
-  private async views(reports: ProgressReport[]): Promise<ReportView[]> {
-    if (!reports.length) return [];
-    const files = await this.db.manager
-      .getRepository(EvidenceFile)
-      .createQueryBuilder('f')
-      .where('f.reportId IN (:...ids)', { ids: reports.map((r) => r.id) })
-      .orderBy('f.createdAt')
-      .getMany();
+  private async views(actor: Actor, reports: ProgressReport[]): Promise<ReportView[]> {
+    const files = await this.queries.filesOf(
+      scopeOf(actor),
+      reports.map((r) => r.id),
+    );
     return reports.map((r) =>
       ReportView.from(
         r,

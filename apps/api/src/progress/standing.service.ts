@@ -1,12 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CLOCK, Clock, PERIODS_PER_YEAR, PeriodKind, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Assignment, AssignmentRole, AssignmentStatus, RecurringTarget } from '@app/database';
+import { Assignment, AssignmentRole, AssignmentStatus, Plan } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { PlanQueries } from '../plans/plan.queries';
+import { ProgressQueries, ShareRow } from './progress.queries';
 import { ReportsService } from './reports.service';
 
 export class ShareProgress {
@@ -33,7 +32,9 @@ export class ItemProgress {
   @ApiProperty({ description: '牵头单位进度的平均值' }) percent!: number;
   @ApiPropertyOptional({ nullable: true, description: '最后一个牵头分工的办结日期' }) completedOn!:
     string | null;
-  @ApiProperty({ type: [ShareProgress] }) lead!: ShareProgress[];
+  @ApiProperty({ description: '已办结，且有牵头分工晚于完成时限办结' }) completedLate!: boolean;
+  @ApiProperty({ type: [ShareProgress], description: '牵头单位（单位用户只看到本单位的分工）' })
+  lead!: ShareProgress[];
   @ApiProperty({ type: [ShareProgress], description: '配合单位，列在旁边，不决定条目是否办结' })
   co!: ShareProgress[];
 }
@@ -48,18 +49,55 @@ export class PlanProgress {
   @ApiProperty({ type: [ItemProgress] }) itemProgress!: ItemProgress[];
 }
 
-export class TargetStanding {
-  @ApiProperty({ format: 'uuid' }) targetId!: string;
-  @ApiProperty({ example: '每年至少开展1次综合应急演练' }) text!: string;
-  @ApiProperty() year!: number;
+export type Standing = 'met' | 'behind' | 'not_started';
+
+export class YearStanding {
+  @ApiProperty({ example: 2025 }) year!: number;
   @ApiProperty({ description: '该年应达到的数量（任期内目标为整个实施期）' }) required!: number;
-  @ApiProperty({ description: '审核通过的报送中计入该目标的数量' }) achieved!: number;
-  @ApiProperty() unit!: string;
-  @ApiProperty({ enum: ['met', 'behind', 'not_started'] }) standing!:
-    'met' | 'behind' | 'not_started';
+  @ApiProperty({ description: '审核通过的报送中计入该目标的数量（任期内目标为截至该年累计）' })
+  achieved!: number;
+  @ApiProperty({
+    enum: ['met', 'behind', 'not_started'],
+    description:
+      'met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展',
+  })
+  standing!: Standing;
 }
 
-type ShareRow = ShareProgress & { itemId: string };
+export class TargetStanding extends YearStanding {
+  @ApiProperty({ format: 'uuid' }) targetId!: string;
+  @ApiProperty({ example: '每年至少开展1次综合应急演练' }) text!: string;
+  @ApiProperty({ example: 1, description: '每个周期的数量' }) count!: number;
+  @ApiProperty({ enum: ['year', 'half', 'quarter', 'month', 'week', 'term'], description: '周期' })
+  per!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({
+    type: [YearStanding],
+    description: '实施期内每一年的情况；上面的 year/required/achieved/standing 为所查询的年份',
+  })
+  years!: YearStanding[];
+}
+
+/**
+ * A year's standing: met once the count is reached; not started while nothing counts and the
+ * period is still open; behind otherwise (something counted but not enough, or the period ended
+ * with nothing).
+ */
+export function standingOf(required: number, achieved: number, periodOver: boolean): Standing {
+  if (achieved >= required) return 'met';
+  return achieved === 0 && !periodOver ? 'not_started' : 'behind';
+}
+
+/** The calendar years a plan runs: its period, else its dates, else the given year alone. */
+export function planYears(
+  plan: Pick<Plan, 'periodStart' | 'periodEnd' | 'issuedOn' | 'defaultDueOn'>,
+  fallback: number,
+): number[] {
+  const year = (date: string | null) => (date ? Number(date.slice(0, 4)) : undefined);
+  const first = year(plan.periodStart) ?? year(plan.issuedOn) ?? fallback;
+  const last = Math.max(first, year(plan.periodEnd) ?? year(plan.defaultDueOn) ?? first);
+  return Array.from({ length: Math.min(last - first + 1, 50) }, (_, i) => first + i);
+}
 
 /** Roll-ups (item from its assignments, plan from its items) and recurring targets' standing. */
 @Injectable()
@@ -67,31 +105,32 @@ export class StandingService {
   constructor(
     private readonly reports: ReportsService,
     private readonly plans: PlanQueries,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: ProgressQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The item's standing from all its shares; a unit is shown its own share(s) only. */
   async item(actor: Actor, itemId: string): Promise<ItemProgress> {
-    const item = await this.plans.findItem(scopeOf(actor), itemId);
+    const scope = scopeOf(actor);
+    const item = await this.plans.findItem(scope, itemId);
     if (!item) throw new NotFoundException('未找到该条目');
-    return this.rollUp(item, await this.shares('a.item_id = $1', itemId));
+    return rollUp(item, await this.queries.shares(scope, { itemId }));
   }
 
+  /** The plan's standing over the items the caller may see (a unit: the items it holds). */
   async plan(actor: Actor, planId: string): Promise<PlanProgress> {
     const scope = scopeOf(actor);
     if (!(await this.plans.findPlan(scope, planId))) throw new NotFoundException('未找到该方案');
     const items = (await this.plans.listItems(scope, planId)).filter((i) => !i.preamble);
-    const shares = await this.shares('a.plan_id = $1', planId);
-    const progress = items.map((item) =>
-      this.rollUp(
-        item,
-        shares.filter((s) => s.itemId === item.id),
-      ),
-    );
+    const byItem = new Map<string, ShareRow[]>();
+    for (const share of await this.queries.shares(scope, { planId })) {
+      byItem.set(share.itemId, [...(byItem.get(share.itemId) ?? []), share]);
+    }
+    const progress = items.map((item) => rollUp(item, byItem.get(item.id) ?? []));
     const count = (status: ItemProgress['status']) =>
       progress.filter((p) => p.status === status).length;
-    return {
+    return Object.assign(new PlanProgress(), {
       planId,
       items: progress.length,
       completed: count('completed'),
@@ -101,90 +140,91 @@ export class StandingService {
         ? Math.round(progress.reduce((n, p) => n + p.percent, 0) / progress.length)
         : 0,
       itemProgress: progress,
-    };
+    });
   }
 
+  /**
+   * Each recurring target of the assignment's item, year by year over the plan's period: what
+   * is required, what accepted reports' tagged figures achieved, and the standing.
+   */
   async targets(actor: Actor, assignmentId: string, year?: number): Promise<TargetStanding[]> {
+    const scope = scopeOf(actor);
     const assignment: Assignment = await this.reports.visibleAssignment(actor, assignmentId);
-    const targets = await this.db.manager.find(RecurringTarget, {
-      where: { itemId: assignment.itemId },
-      order: { text: 'ASC' },
-    });
+    const targets = await this.queries.targetsOf(assignment.itemId);
     if (!targets.length) return [];
-    const forYear = year ?? Number(todayIn(this.clock, this.config.timeZone).slice(0, 4));
-    // Figures tagged with a target in accepted reports; a term target counts over the whole plan.
-    const sums: Array<{ targetId: string; term: boolean; total: number }> = await this.db.query(
-      `SELECT f->>'targetId' AS "targetId", t.per = 'term' AS term,
-              sum((f->>'value')::numeric) FILTER (WHERE t.per = 'term'
-                OR extract(year FROM r.period_start) = $2)::float8 AS total
-       FROM progress_reports r
-       CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-       JOIN recurring_targets t ON t.id = (f->>'targetId')::uuid
-       WHERE r.assignment_id = $1 AND r.status = 'accepted' AND f ? 'targetId'
-       GROUP BY 1, 2`,
-      [assignmentId, forYear],
-    );
+    const thisYear = Number(todayIn(this.clock, this.config.timeZone).slice(0, 4));
+    const plan = await this.plans.findPlan(scope, assignment.planId);
+    if (!plan) throw new NotFoundException('未找到该责任分工');
+    const years = planYears(plan, thisYear);
+    const lastYear = years[years.length - 1];
+    const sums = await this.queries.acceptedTargetSums(scope, assignmentId);
+
     return targets.map((t) => {
-      const required = t.per === 'term' ? t.count : t.count * PERIODS_PER_YEAR[t.per as PeriodKind];
-      const achieved = sums.find((s) => s.targetId === t.id)?.total ?? 0;
+      const term = t.per === 'term';
+      const required = term ? t.count : t.count * (PERIODS_PER_YEAR[t.per as PeriodKind] ?? 1);
+      const standingIn = (y: number): YearStanding => {
+        // A term target (任期内) counts over the whole plan and is due at its end.
+        const achieved = sums
+          .filter((s) => s.targetId === t.id && (term ? s.year <= y : s.year === y))
+          .reduce((n, s) => n + s.total, 0);
+        const over = (term ? Math.max(lastYear, y) : y) < thisYear;
+        return Object.assign(new YearStanding(), {
+          year: y,
+          required,
+          achieved,
+          standing: standingOf(required, achieved, over),
+        });
+      };
       return Object.assign(new TargetStanding(), {
         targetId: t.id,
         text: t.text,
-        year: forYear,
-        required,
-        achieved,
+        count: t.count,
+        per: t.per,
         unit: t.unit,
-        standing: achieved >= required ? 'met' : achieved > 0 ? 'behind' : 'not_started',
+        ...standingIn(year ?? thisYear),
+        years: years.map(standingIn),
       });
     });
   }
+}
 
-  private shares(where: string, id: string): Promise<ShareRow[]> {
-    return this.db.query(
-      `SELECT a.id AS "assignmentId", a.item_id AS "itemId", u.name AS "unitName", a.role, a.status,
-              a.progress_percent AS "progressPercent", a.due_on AS "dueOn", a.completed_on AS "completedOn",
-              COALESCE(a.completed_on > a.due_on, false) AS "completedLate"
-       FROM assignments a JOIN units u ON u.id = a.unit_id WHERE ${where}
-       ORDER BY a.role, u.name`,
-      [id],
-    );
-  }
-
-  private rollUp(
-    item: { id: string; number: number; numberText: string; title: string },
-    shares: ShareRow[],
-  ): ItemProgress {
-    const strip = ({ itemId: _i, ...share }: ShareRow): ShareProgress => share;
-    const lead = shares.filter((s) => s.role === AssignmentRole.Lead);
-    const deciding = lead.length ? lead : shares;
-    const done =
-      deciding.length > 0 && deciding.every((s) => s.status === AssignmentStatus.Completed);
-    const started = deciding.some(
-      (s) => s.status !== AssignmentStatus.NotStarted || s.progressPercent > 0,
-    );
-    return {
-      itemId: item.id,
-      number: item.number,
-      numberText: item.numberText,
-      title: item.title,
-      status: !deciding.length
-        ? 'unassigned'
-        : done
-          ? 'completed'
-          : started
-            ? 'in_progress'
-            : 'not_started',
-      percent: deciding.length
-        ? Math.round(deciding.reduce((n, s) => n + s.progressPercent, 0) / deciding.length)
-        : 0,
-      completedOn: done
-        ? deciding
-            .map((s) => s.completedOn!)
-            .sort()
-            .at(-1)!
-        : null,
-      lead: lead.map(strip),
-      co: shares.filter((s) => s.role === AssignmentRole.Co).map(strip),
-    };
-  }
+/** An item's status from its lead units (all units when it has no lead); co-units beside. */
+function rollUp(
+  item: { id: string; number: number; numberText: string; title: string },
+  shares: ShareRow[],
+): ItemProgress {
+  const show = ({ itemId: _i, visible: _v, ...share }: ShareRow): ShareProgress =>
+    Object.assign(new ShareProgress(), share);
+  const lead = shares.filter((s) => s.role === AssignmentRole.Lead);
+  const deciding = lead.length ? lead : shares;
+  const done =
+    deciding.length > 0 && deciding.every((s) => s.status === AssignmentStatus.Completed);
+  const started = deciding.some(
+    (s) => s.status !== AssignmentStatus.NotStarted || s.progressPercent > 0,
+  );
+  return Object.assign(new ItemProgress(), {
+    itemId: item.id,
+    number: item.number,
+    numberText: item.numberText,
+    title: item.title,
+    status: !deciding.length
+      ? 'unassigned'
+      : done
+        ? 'completed'
+        : started
+          ? 'in_progress'
+          : 'not_started',
+    percent: deciding.length
+      ? Math.round(deciding.reduce((n, s) => n + s.progressPercent, 0) / deciding.length)
+      : 0,
+    completedOn: done
+      ? deciding
+          .map((s) => s.completedOn!)
+          .sort()
+          .at(-1)!
+      : null,
+    completedLate: done && deciding.some((s) => s.completedLate),
+    lead: lead.filter((s) => s.visible).map(show),
+    co: shares.filter((s) => s.role === AssignmentRole.Co && s.visible).map(show),
+  });
 }

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { periodContaining, PeriodKind } from '@app/calendar';
 import { Actor, scopeOf } from '../auth/actor';
 import { STATUS_LABEL } from '../assignments/assignment-status';
 import { PlanQueries } from '../plans/plan.queries';
+import { HistoryRow, ProgressQueries } from './progress.queries';
 import { ReportsService } from './reports.service';
 
 export class TimelineEvent {
@@ -15,6 +15,10 @@ export class TimelineEvent {
   @ApiProperty({ description: '对象：Assignment、ProgressReport、EvidenceFile、Item' })
   entityType!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: '所属责任分工' })
+  assignmentId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '该分工的责任单位' }) unitName!:
+    string | null;
   @ApiProperty({ enum: ['create', 'update', 'delete'] }) action!: string;
   @ApiProperty({ description: '发生了什么（中文）' }) summary!: string;
   @ApiProperty({ description: '改动的字段：{字段: [原值, 新值]}' }) changes!: Record<
@@ -23,15 +27,15 @@ export class TimelineEvent {
   >;
 }
 
-interface AuditRow {
-  at: Date;
-  username: string | null;
-  displayName: string | null;
-  entityType: string;
-  entityId: string;
-  action: 'create' | 'update' | 'delete';
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+type AuditRow = HistoryRow;
+
+/** 2025年2月 for a monthly report; the start date if the row is not one we can read. */
+function periodLabel(kind: string, start: string): string {
+  try {
+    return periodContaining(kind as PeriodKind, start).label;
+  } catch {
+    return `${start} 起的`;
+  }
 }
 
 const QUIET = new Set(['updatedAt', 'createdAt', 'version']);
@@ -75,7 +79,7 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
       return parts.join('；') || '更新责任分工';
     }
     case 'ProgressReport': {
-      const period = `${state.periodStart} 起的进展报送`;
+      const period = `${periodLabel(state.periodKind, state.periodStart)}进展报送`;
       if (row.action === 'create') return `填报${period}（草稿）`;
       if (changes.status) {
         const to = String(changes.status[1]);
@@ -86,17 +90,15 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
     }
     case 'EvidenceFile':
       return row.action === 'delete' ? `删除附件 ${state.fileName}` : `上传附件 ${state.fileName}`;
-    case 'Item':
-      return row.action === 'create' ? '创建条目' : '修改条目';
+    case 'Item': {
+      if (row.action !== 'update') return row.action === 'create' ? '创建条目' : '删除条目';
+      const what = changes.dueOn ? `：完成时限 ${changes.dueOn[0]} → ${changes.dueOn[1]}` : '';
+      return `修改条目${what}`;
+    }
     default:
       return `${row.action} ${row.entityType}`;
   }
 }
-
-const SELECT = `
-  SELECT l.at, u.username, u.display_name AS "displayName", l.entity_type AS "entityType",
-         l.entity_id AS "entityId", l.action, l.before, l.after
-  FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id`;
 
 /** The history of an assignment or an item, read from the audit trail in the order it happened. */
 @Injectable()
@@ -104,28 +106,19 @@ export class TimelineService {
   constructor(
     private readonly reports: ReportsService,
     private readonly plans: PlanQueries,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: ProgressQueries,
   ) {}
 
   async forAssignment(actor: Actor, id: string): Promise<TimelineEvent[]> {
     await this.reports.visibleAssignment(actor, id);
-    return this.events(
-      await this.db.query(`${SELECT} WHERE l.assignment_id = $1 ORDER BY l.id`, [id]),
-    );
+    return this.events(await this.queries.assignmentHistory(scopeOf(actor), id));
   }
 
   /** A unit sees its own share of the item's history; the offices see every unit's. */
   async forItem(actor: Actor, id: string): Promise<TimelineEvent[]> {
     const scope = scopeOf(actor);
     if (!(await this.plans.findItem(scope, id))) throw new NotFoundException('未找到该条目');
-    const rows: AuditRow[] = await this.db.query(
-      `${SELECT}
-       WHERE (l.entity_type = 'Item' AND l.entity_id = $1::text)
-          OR l.assignment_id IN (SELECT a.id FROM assignments a WHERE a.item_id = $1::uuid
-                                 AND ($2::uuid IS NULL OR a.unit_id = $2))
-       ORDER BY l.id`,
-      [id, scope.kind === 'unit' ? scope.unitId : null],
-    );
+    const rows = await this.queries.itemHistory(scope, id);
     return this.events(rows);
   }
 
@@ -138,6 +131,8 @@ export class TimelineService {
         displayName: row.displayName,
         entityType: row.entityType,
         entityId: row.entityId,
+        assignmentId: row.assignmentId,
+        unitName: row.unitName,
         action: row.action,
         summary: summarise(row, changes),
         changes,
