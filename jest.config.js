@@ -15,6 +15,7 @@ const swc = [
 ];
 const aliases = [
   'annual-report',
+  'reminders',
   'plan-parser',
   'plan-import',
   'calendar',

@@ -86,3 +86,18 @@ export function todayIn(clock: Clock, timeZone = 'Asia/Shanghai'): string {
   );
   return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
 }
+
+/**
+ * The process's clock: the system's, except in tests, where `LUOSHI_CLOCK` (an ISO instant or
+ * a date) pins it so a worker process can be started "on" a chosen day. Refused outside tests.
+ */
+export function clockFromEnv(env: Record<string, string | undefined> = process.env): Clock {
+  const pinned = env.LUOSHI_CLOCK?.trim();
+  if (!pinned) return new SystemClock();
+  if (env.NODE_ENV !== 'test') {
+    throw new Error(
+      'LUOSHI_CLOCK is for tests only (NODE_ENV=test); unset it to use the real time',
+    );
+  }
+  return new FixedClock(pinned);
+}

@@ -19,7 +19,15 @@ export {
   workingDaysBetweenChecked,
   type CoverageReport,
 } from './working-days';
-export { CLOCK, FixedClock, SystemClock, shanghaiMidnight, todayIn, type Clock } from './clock';
+export {
+  CLOCK,
+  clockFromEnv,
+  FixedClock,
+  SystemClock,
+  shanghaiMidnight,
+  todayIn,
+  type Clock,
+} from './clock';
 export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
 export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
 export { CHINESE_DIGITS } from './chinese-numerals';

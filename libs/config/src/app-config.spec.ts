@@ -19,6 +19,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps evidence files beside the profile’s data unless STORAGE_DIR says otherwise', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      storageDir: 'var/dev/files',
+      uploadMaxBytes: 20971520,
+    });
+    expect(loadConfig({ ...valid, LUOSHI_PROFILE: 'test' }).storageDir).toBe('var/test/files');
+    expect(loadConfig({ ...valid, LUOSHI_VAR_DIR: '/srv/luoshi' }).storageDir).toBe(
+      '/srv/luoshi/files',
+    );
+    expect(loadConfig({ ...valid, STORAGE_DIR: '/data/files' }).storageDir).toBe('/data/files');
+    expect(loadConfig({ ...valid, UPLOAD_MAX_BYTES: '1024' }).uploadMaxBytes).toBe(1024);
+  });
+
   it('names every missing required variable in one error', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     try {
@@ -42,6 +55,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
     ['UPLOAD_MAX_BYTES', '20MB', 'UPLOAD_MAX_BYTES'],
     ['UPLOAD_MAX_BYTES', '0', 'UPLOAD_MAX_BYTES'],
+    ['DIGEST_CRON', 'every monday', 'DIGEST_CRON'],
+    ['ALERT_DAYS', '30,seven', 'ALERT_DAYS'],
   ])('rejects a malformed %s (%s) and names it', (name, value, expected) => {
     expect(() => loadConfig({ ...valid, [name]: value })).toThrow(new RegExp(expected));
   });

@@ -1,3 +1,15 @@
+import { parseExpression } from 'cron-parser';
+
+/** What cron-parser says is wrong with an expression, or undefined. */
+function cronProblem(cron: string): string | undefined {
+  try {
+    parseExpression(cron, { tz: 'Asia/Shanghai' });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /**
  * Every setting the apps read, parsed once from the environment. A missing or malformed value
  * stops the process with a message that names the variable (people who run the servers read it
@@ -24,6 +36,17 @@ export interface AppConfig {
   timeZone: string;
   publicUrl: string;
   demoPassword: string;
+  reminders: {
+    digestCron: string;
+    tickCron: string;
+    alertDays: number[];
+    escalateAfterDays: number;
+    dueSoonDays: number;
+    mailAttempts: number;
+    mailBackoffMs: number;
+    sendingTimeoutMs: number;
+    stalledMs: number;
+  };
   uploadMaxBytes: number;
   storageDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -110,6 +133,23 @@ class Reader {
     return Number(value);
   }
 
+  cron(name: string, fallback: string, problem: (cron: string) => string | undefined): string {
+    const value = this.string(name, fallback);
+    const why = problem(value);
+    if (why) this.problems.push(`${name} 不是有效的 cron 表达式（${why}），现为 "${value}"`);
+    return value;
+  }
+
+  days(name: string, fallback: string): number[] {
+    const value = this.string(name, fallback);
+    const days = value.split(',').map((d) => d.trim());
+    if (!days.every((d) => /^\d{1,3}$/.test(d) && Number(d) > 0)) {
+      this.problems.push(`${name} 应为用逗号分隔的正整数天数，如 30,7,1，现为 "${value}"`);
+      return [];
+    }
+    return [...new Set(days.map(Number))].sort((a, b) => b - a);
+  }
+
   secret(name: string, minLength: number): string {
     const value = this.string(name);
     if (value && value.length < minLength) {
@@ -134,8 +174,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone: read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`),
     demoPassword: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD),
+    reminders: {
+      digestCron: read.cron('DIGEST_CRON', '0 9 * * 1', cronProblem),
+      tickCron: read.cron('REMINDER_TICK_CRON', '*/5 * * * *', cronProblem),
+      alertDays: read.days('ALERT_DAYS', '30,7,1'),
+      escalateAfterDays: read.positiveInt('ESCALATE_AFTER_DAYS', 7),
+      dueSoonDays: read.positiveInt('DUE_SOON_DAYS', 30),
+      mailAttempts: read.positiveInt('MAIL_ATTEMPTS', 5),
+      mailBackoffMs: read.positiveInt('MAIL_BACKOFF_MS', 30_000),
+      sendingTimeoutMs: read.positiveInt('MAIL_SENDING_TIMEOUT_MS', 120_000),
+      stalledMs: read.positiveInt('QUEUE_STALLED_MS', 30_000),
+    },
     uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
-    storageDir: read.string('STORAGE_DIR', 'var/files'),
+    // Beside the profile's other data (var/dev/files, var/test/files), never in the database.
+    storageDir: read.string(
+      'STORAGE_DIR',
+      `${env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`}/files`,
+    ),
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,

@@ -1,6 +1,8 @@
 /**
  * The one contract between producers (the API) and processors (the worker): queue names, job
- * names and a typed payload per job. Payloads carry ids only; the worker re-reads the database.
+ * names and a typed payload per job. Payloads carry ids and dates only; the worker re-reads the
+ * database. Job ids are derived from the same keys as the database's unique rows, so a job
+ * added twice is one job while Bull keeps it, and the database decides after that.
  */
 export const QUEUES = {
   reminders: 'reminders',
@@ -9,12 +11,39 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const REMINDER_JOBS = {
-  /** Heartbeat proving the worker is consuming; used by the health check and the tests. */
-  ping: 'ping',
+  /** Repeatable: asks what is due by now (digests, alerts, unsent mail) and queues it. */
+  tick: 'tick',
+  /** Plans one weekly digest period: a delivery row per unit that owes work. */
+  planDigest: 'plan-digest',
+  /** Plans one day's deadline alerts. */
+  planAlerts: 'plan-alerts',
+  /** Sends one planned delivery. */
+  send: 'send-delivery',
 } as const;
 
 export interface ReminderJobPayloads {
-  [REMINDER_JOBS.ping]: { sentAt: string };
+  [REMINDER_JOBS.tick]: Record<string, never>;
+  /** `period`: the slot's nominal date; `asOf`: the date the content is computed for. */
+  [REMINDER_JOBS.planDigest]: { period: string; asOf: string };
+  [REMINDER_JOBS.planAlerts]: { date: string };
+  [REMINDER_JOBS.send]: { deliveryId: string };
 }
 
 export type ReminderJobName = keyof ReminderJobPayloads;
+
+export const jobIds = {
+  planDigest: (period: string) => `plan-digest:${period}`,
+  planAlerts: (date: string) => `plan-alerts:${date}`,
+  send: (key: { unitId: string; kind: string; period: string }) =>
+    `send:${key.unitId}:${key.kind}:${key.period}`,
+};
+
+/**
+ * For producers only (the API): fail at once while Redis is down instead of queueing the
+ * command for minutes; the request answers 503 and nothing is half done.
+ */
+export const PRODUCER_REDIS_OPTIONS = {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  connectTimeout: 2000,
+} as const;

@@ -54,3 +54,15 @@ export enum ReportStatus {
   Accepted = 'accepted',
   Returned = 'returned',
 }
+
+export enum DeliveryKind {
+  Digest = 'digest',
+  Alert = 'alert',
+}
+
+export enum DeliveryStatus {
+  Pending = 'pending',
+  Sending = 'sending',
+  Sent = 'sent',
+  Failed = 'failed',
+}

@@ -6,6 +6,8 @@ import { PlanImport } from './plan-import.entity';
 import { EvidenceFile } from './evidence-file.entity';
 import { ProgressReport } from './progress-report.entity';
 import { RecurringTarget } from './recurring-target.entity';
+import { ReminderDelivery } from './reminder-delivery.entity';
+import { ReminderRun } from './reminder-run.entity';
 import { Section } from './section.entity';
 import { SupervisionNotice } from './supervision-notice.entity';
 import { Task } from './task.entity';
@@ -23,6 +25,8 @@ export {
   ProgressReport,
   RecurringTarget,
   EvidenceFile,
+  ReminderDelivery,
+  ReminderRun,
   Section,
   SupervisionNotice,
   Task,
@@ -49,4 +53,6 @@ export const ENTITIES = [
   ProgressReport,
   EvidenceFile,
   RecurringTarget,
+  ReminderDelivery,
+  ReminderRun,
 ];

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { DeliveryKind, DeliveryStatus, ReminderDelivery } from '@app/database';
+import { IsDateOnly } from '../common/dates';
+import { PageOf, PageQuery } from '../common/pagination';
+
+export class DeliveryListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DeliveryKind, enumName: 'DeliveryKind' })
+  @IsOptional()
+  @IsEnum(DeliveryKind)
+  kind?: DeliveryKind;
+
+  @ApiPropertyOptional({ enum: DeliveryStatus, enumName: 'DeliveryStatus' })
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: '周期（周报为所在周一，预警为当天）', example: '2025-03-10' })
+  @IsOptional()
+  @IsDateOnly()
+  period?: string;
+}
+
+export class DigestRunDto {
+  @ApiProperty({ description: '按哪一天生成并发送每周催办邮件', example: '2025-03-10' })
+  @IsDateOnly()
+  date!: string;
+}
+
+export class DigestPreviewQuery {
+  @ApiProperty({ example: '2025-03-10' })
+  @IsDateOnly()
+  date!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '单位（单位用户只能预览本单位，可不填）' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class DeliveryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: DeliveryKind, enumName: 'DeliveryKind' }) kind!: DeliveryKind;
+  @ApiProperty() period!: string;
+  @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus' }) status!: DeliveryStatus;
+  @ApiProperty() attempts!: number;
+  @ApiPropertyOptional({ nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: [String] }) recipients!: string[];
+  @ApiProperty({ type: [String], description: '抄送（逾期超过规定天数时抄送督查室）' })
+  cc!: string[];
+  @ApiProperty() subject!: string;
+  @ApiProperty() itemCount!: number;
+  @ApiPropertyOptional({ nullable: true }) sentAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+
+  static from(d: ReminderDelivery): DeliveryView {
+    return Object.assign(new DeliveryView(), {
+      id: d.id,
+      unitId: d.unitId,
+      unitName: d.unit?.name,
+      kind: d.kind,
+      period: d.period,
+      status: d.status,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      recipients: d.recipients,
+      cc: d.cc,
+      subject: d.subject,
+      itemCount: d.itemCount,
+      sentAt: d.sentAt,
+      createdAt: d.createdAt,
+    });
+  }
+}
+
+export class DeliveryPage extends PageOf(DeliveryView) {}
+
+export class DigestRunView {
+  @ApiProperty() period!: string;
+  @ApiProperty({ description: '已交给后台处理' }) queued!: boolean;
+}
+
+export class DigestPreviewView {
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() date!: string;
+  @ApiProperty({ description: '该单位当天是否会收到邮件（有待办事项）' }) wouldSend!: boolean;
+  @ApiProperty({ type: [String] }) recipients!: string[];
+  @ApiProperty({ type: [String] }) cc!: string[];
+  @ApiProperty() subject!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() html!: string;
+  @ApiProperty({ description: '已逾期、30 天内到期、应报未报、待答复督办单' }) owed!: object;
+}

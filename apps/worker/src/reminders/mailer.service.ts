@@ -1,0 +1,44 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { APP_CONFIG, AppConfig } from '@app/config';
+
+export interface OutgoingMail {
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+/** nodemailer over SMTP with a small connection pool (a digest run is thousands of messages). */
+@Injectable()
+export class Mailer implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = nodemailer.createTransport(config.smtpUrl, {
+      pool: true,
+      maxConnections: 4,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as never);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      cc: mail.cc.length ? mail.cc : undefined,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

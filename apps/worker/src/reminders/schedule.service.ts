@@ -1,0 +1,44 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+
+/**
+ * Registers the repeatable tick at start. Identical repeat options from several workers are one
+ * repeatable in Redis; a changed cron would leave the old one running, so every repeatable of
+ * the tick that is not today's cron is removed.
+ */
+@Injectable()
+export class ReminderSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReminderSchedule.name);
+
+  constructor(
+    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const cron = this.config.reminders.tickCron;
+    const tz = this.config.timeZone;
+    for (const job of await this.queue.getRepeatableJobs()) {
+      if (job.name === REMINDER_JOBS.tick && (job.cron !== cron || job.tz !== tz)) {
+        await this.queue.removeRepeatableByKey(job.key);
+        this.logger.log(`removed stale schedule ${job.cron} (${job.tz})`);
+      }
+    }
+    await this.queue.add(
+      REMINDER_JOBS.tick,
+      {},
+      {
+        repeat: { cron, tz },
+        jobId: REMINDER_JOBS.tick,
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+    this.logger.log(
+      `reminder tick every "${cron}" (${tz}); digest "${this.config.reminders.digestCron}"`,
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type { AlertReason, OwedAssignment, OwedWork } from './rules';
+
+export interface Email {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const ROLE = { lead: '牵头', co: '配合' } as const;
+
+const escape = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+function line(a: OwedAssignment, tail: string, link: (itemId: string) => string) {
+  const text = `《${a.planTitle}》(${a.itemNumberText})${a.itemTitle}（${ROLE[a.role]}），完成时限 ${a.dueOn}，${tail}`;
+  return {
+    text: `${text}\n  ${link(a.itemId)}`,
+    html: `<li>《${escape(a.planTitle)}》<a href="${escape(link(a.itemId))}">(${escape(a.itemNumberText)})${escape(a.itemTitle)}</a>（${ROLE[a.role]}），完成时限 ${a.dueOn}，<strong>${escape(tail)}</strong></li>`,
+  };
+}
+
+function render(
+  subject: string,
+  greeting: string,
+  sections: Array<{ title: string; lines: Array<{ text: string; html: string }> }>,
+): Email {
+  const shown = sections.filter((s) => s.lines.length);
+  const footer = '本邮件由落实督办系统自动发送，请勿直接回复。';
+  return {
+    subject,
+    text: [
+      greeting,
+      '',
+      ...shown.flatMap((s) => [
+        `【${s.title}】`,
+        ...s.lines.map((l, i) => `${i + 1}. ${l.text}`),
+        '',
+      ]),
+      footer,
+    ].join('\n'),
+    html:
+      `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
+      `<p>${escape(greeting)}</p>` +
+      shown
+        .map((s) => `<h3>${escape(s.title)}</h3><ol>${s.lines.map((l) => l.html).join('')}</ol>`)
+        .join('') +
+      `<p style="color:#888">${footer}</p></body></html>`,
+  };
+}
+
+/** The weekly digest: everything a unit owes on `date`, most urgent first. */
+export function composeDigest(
+  unitName: string,
+  date: string,
+  owed: OwedWork,
+  link: (itemId: string) => string,
+): Email {
+  const count = owed.overdue.length + owed.dueSoon.length + owed.reportsMissing.length;
+  const subject = owed.overdue.length
+    ? `【落实督办】${unitName}：${owed.overdue.length} 项任务已逾期，请抓紧办理（${date}）`
+    : `【落实督办】${unitName}：本周待办 ${count + owed.noticesAwaiting.length} 项（${date}）`;
+  return render(subject, `${unitName}：截至 ${date}，贵单位有以下事项需要办理。`, [
+    {
+      title: '已逾期',
+      lines: owed.overdue.map((a) => line(a, `已逾期 ${a.daysOverdue} 天`, link)),
+    },
+    {
+      title: '30 天内到期',
+      lines: owed.dueSoon.map((a) => line(a, `还有 ${a.daysLeft} 天到期`, link)),
+    },
+    {
+      title: '应报未报的进展',
+      lines: owed.reportsMissing.map((a) => line(a, `${a.periodLabel}进展尚未报送`, link)),
+    },
+    {
+      title: '待答复的督办单',
+      lines: owed.noticesAwaiting.map((n) => ({
+        text: `${n.reason}（请于 ${n.replyBy} 前答复）`,
+        html: `<li>${escape(n.reason)}（请于 <strong>${n.replyBy}</strong> 前答复）</li>`,
+      })),
+    },
+  ]);
+}
+
+/** A deadline alert: the assignments whose due date is 30/7/1 days away or passed yesterday. */
+export function composeAlert(
+  unitName: string,
+  date: string,
+  due: Array<OwedAssignment & { reason: AlertReason }>,
+  link: (itemId: string) => string,
+): Email {
+  const passed = due.filter((a) => a.reason.kind === 'passed');
+  const subject = passed.length
+    ? `【落实督办】${unitName}：${passed.length} 项任务昨日到期未办结（${date}）`
+    : `【落实督办】${unitName}：${due.length} 项任务即将到期（${date}）`;
+  return render(subject, `${unitName}：以下任务的完成时限临近或已过，请及时办理。`, [
+    {
+      title: '昨日到期，尚未办结',
+      lines: passed.map((a) => line(a, '已于昨日到期', link)),
+    },
+    {
+      title: '即将到期',
+      lines: due
+        .filter((a) => a.reason.kind === 'before')
+        .map((a) => line(a, `还有 ${(a.reason as { days: number }).days} 天到期`, link)),
+    },
+  ]);
+}

@@ -1,0 +1,7 @@
+export { composeAlert, composeDigest } from './compose';
+export type { Email } from './compose';
+export { owedWork } from './owed-work';
+export { alertReason, needsEscalation, owesAnything } from './rules';
+export type { AlertReason, AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
+export { dueDigestSlot } from './schedule';
+export type { DigestSlot } from './schedule';

@@ -1,0 +1,329 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import Queue from 'bull';
+import { QUEUES } from '@app/queue-contracts';
+import { SmtpCatcher, startSmtp } from '../support/smtp';
+import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
+import { startWorker, waitFor, WorkerProcess } from '../support/worker';
+
+const ROOT = join(__dirname, '../..');
+const FAST = {
+  REMINDER_TICK_CRON: '* * * * * *',
+  QUEUE_STALLED_MS: '2000',
+  MAIL_SENDING_TIMEOUT_MS: '3000',
+  MAIL_ATTEMPTS: '2',
+  MAIL_BACKOFF_MS: '200',
+};
+
+describe('reminders: digest, alerts, escalation — once, even when things fail', () => {
+  let t: TestApp;
+  let planId: string;
+  const workers: WorkerProcess[] = [];
+  const catchers: SmtpCatcher[] = [];
+
+  const worker = async (smtp: SmtpCatcher, clock: string, env: Record<string, string> = {}) => {
+    const w = startWorker({ ...FAST, SMTP_URL: smtp.url, LUOSHI_CLOCK: clock, ...env });
+    workers.push(w);
+    await w.ready();
+    return w;
+  };
+  const smtp = async (options?: Parameters<typeof startSmtp>[0]) => {
+    const s = await startSmtp(options);
+    catchers.push(s);
+    return s;
+  };
+  const deliveries = (kind: string, period: string) =>
+    t.db.query(
+      `SELECT d.id, d.unit_id AS "unitId", u.name AS "unitName", d.status, d.attempts, d.cc,
+              d.recipients, d.message_id AS "messageId", d.last_error AS "lastError"
+       FROM reminder_deliveries d JOIN units u ON u.id = d.unit_id
+       WHERE d.kind = $1 AND d.period = $2 ORDER BY u.name`,
+      [kind, period],
+    ) as Promise<Array<Record<string, string & string[]>>>;
+  /**
+   * Waits until a period's deliveries are all final, and returns those that were sendable (a
+   * unit without any address is recorded failed at planning and never reaches SMTP).
+   */
+  const runDone = async (period: string, statuses = ['sent']) => {
+    await waitFor(
+      `digest ${period} planned`,
+      async () =>
+        (
+          await t.db.query("SELECT 1 FROM reminder_runs WHERE kind = 'digest' AND period = $1", [
+            period,
+          ])
+        ).length > 0,
+    );
+    await waitFor(`digest ${period} delivered`, async () =>
+      (await deliveries('digest', period)).every(
+        (d) => d.recipients.length === 0 || statuses.includes(d.status),
+      ),
+    );
+    return (await deliveries('digest', period)).filter((d) => d.recipients.length > 0);
+  };
+  const trigger = async (date: string) => {
+    const res = await t
+      .http()
+      .post('/reminders/digest-runs')
+      .set(await t.as('leader'))
+      .send({ date });
+    expect(res.status).toBe(202);
+  };
+  /** The messages a period's deliveries sent, told apart by the Message-ID each delivery sets. */
+  const sentFor = async (s: SmtpCatcher, kind: string, period: string) => {
+    const ids = new Set((await deliveries(kind, period)).map((d) => `<${d.id}@luoshi.reminders>`));
+    return s.messages.filter((m) => ids.has(m.messageId ?? ''));
+  };
+  const ofPeriod = (s: SmtpCatcher, period: string) => sentFor(s, 'digest', period);
+
+  beforeAll(async () => {
+    t = await createTestApp('2025-03-10');
+    planId = await importSeedPlan(t, '漯开文〔2025〕81号');
+  }, 60_000);
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    await Promise.all(catchers.splice(0).map((c) => c.close()));
+    const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+  afterAll(() => t.close());
+
+  it('sends one digest per unit that owes work, none to the others, with items and days overdue', async () => {
+    const mail = await smtp();
+    await worker(mail, '2025-03-10T08:00:00+08:00');
+    await trigger('2025-03-10');
+    const sent = await runDone('2025-03-10');
+
+    const owing: Array<{ unit_id: string }> = await t.db.query(
+      `SELECT DISTINCT a.unit_id FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE p.status = 'active' AND a.completed_on IS NULL AND a.status <> 'completed'
+       UNION SELECT unit_id FROM supervision_notices WHERE status IN ('issued', 'returned')`,
+    );
+    const all = await deliveries('digest', '2025-03-10');
+    expect(all.map((d) => d.unitId).sort()).toEqual(owing.map((o) => o.unit_id).sort());
+    for (const unaddressed of all.filter((d) => d.recipients.length === 0)) {
+      expect(unaddressed).toMatchObject({
+        status: 'failed',
+        lastError: expect.stringContaining('没有任何邮箱'),
+      });
+    }
+    expect(sent.map((d) => d.unitName)).not.toContain('区法治政府建设领导小组办公室');
+    const messages = await ofPeriod(mail, '2025-03-10');
+    expect(messages).toHaveLength(sent.length);
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(sent.length);
+
+    const share = await shareOf(t, planId, 23, '区人劳局');
+    const toRenlao = messages.filter((m) => mail.to(m).includes('renlaoju@luoshi.example'));
+    expect(toRenlao).toHaveLength(1);
+    const [renlao] = toRenlao;
+    expect(renlao.subject).toMatch(/^【落实督办】区人劳局：\d+ 项任务已逾期/);
+    expect(renlao.text).toContain(
+      '(二十三)发挥行政复议化解行政争议主渠道作用（牵头），完成时限 2022-12-31，已逾期 800 天',
+    );
+    expect(renlao.text).toContain('应报未报的进展');
+    expect(renlao.html).toContain(`/items/${share.itemId}`);
+    // Overdue for more than 7 days: the supervision office is copied.
+    expect([renlao.cc ?? []].flat().flatMap((a) => a.value.map((v) => v.address))).toContain(
+      'supervisor@luoshi.example',
+    );
+  }, 120_000);
+
+  it('lets two workers run the same digest and still sends each unit one email', async () => {
+    const mail = await smtp();
+    await Promise.all([
+      worker(mail, '2025-03-10T08:00:00+08:00'),
+      worker(mail, '2025-03-10T08:00:00+08:00'),
+    ]);
+    await Promise.all([trigger('2025-03-17'), trigger('2025-03-17')]);
+    const sent = await runDone('2025-03-17');
+    const messages = await ofPeriod(mail, '2025-03-17');
+    expect(sent.length).toBeGreaterThan(5);
+    expect(messages).toHaveLength(sent.length);
+    const perUnit = new Map<string, number>();
+    for (const m of messages)
+      for (const to of mail.to(m)) perUnit.set(to, (perUnit.get(to) ?? 0) + 1);
+    expect([...perUnit.values()].every((n) => n === 1)).toBe(true);
+  }, 120_000);
+
+  it('finishes a run after the worker is killed in the middle, sending none twice', async () => {
+    const mail = await smtp({ delayMs: 150 });
+    const first = await worker(mail, '2025-03-10T08:00:00+08:00');
+    await trigger('2025-03-24');
+    await waitFor('a few messages', async () => (await ofPeriod(mail, '2025-03-24')).length >= 3);
+    await first.kill();
+    const before = (await ofPeriod(mail, '2025-03-24')).length;
+    const atKill = await deliveries('digest', '2025-03-24');
+    expect(atKill.filter((d) => d.status !== 'sent').length).toBeGreaterThan(0);
+    // SMTP itself cannot promise more: a message whose last byte reached the server just before
+    // the kill, but whose 'sent' was never recorded, goes out again (with the same Message-ID, so
+    // mail clients show it once). Only a delivery that was in flight at the kill may repeat.
+    const inFlight = new Set(
+      atKill.filter((d) => d.status === 'sending').map((d) => `<${d.id}@luoshi.reminders>`),
+    );
+    await worker(mail, '2025-03-10T08:00:00+08:00');
+    const sent = await runDone('2025-03-24');
+    const messages = await ofPeriod(mail, '2025-03-24');
+    expect(messages.length).toBeGreaterThan(before);
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(sent.length);
+    const seen = new Set<string>();
+    const repeated = messages
+      .map((m) => m.messageId!)
+      .filter((id) => seen.has(id) || !seen.add(id));
+    expect(repeated.filter((id) => !inFlight.has(id))).toEqual([]);
+  }, 120_000);
+
+  it('survives Redis going down during a run: every unit gets its email once', async () => {
+    const mail = await smtp({ delayMs: 150 });
+    await worker(mail, '2025-03-10T08:00:00+08:00');
+    await trigger('2025-03-31');
+    await waitFor('a few messages', async () => (await ofPeriod(mail, '2025-03-31')).length >= 3);
+    const port = new URL(process.env.REDIS_URL!).port;
+    execFileSync('redis-cli', ['-p', port, 'shutdown'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    execFileSync('bash', ['docker/services.sh', 'start'], { cwd: ROOT, stdio: 'ignore' });
+    const sent = await runDone('2025-03-31');
+    const messages = await ofPeriod(mail, '2025-03-31');
+    expect(messages).toHaveLength(sent.length);
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(sent.length);
+  }, 120_000);
+
+  it('retries when SMTP refuses, then records the failure where the office can see it', async () => {
+    const mail = await smtp({ refuse: true });
+    await worker(mail, '2025-03-10T08:00:00+08:00');
+    await trigger('2025-04-07');
+    const failed = await runDone('2025-04-07', ['failed']);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((d) => Number(d.attempts) === 2)).toBe(true);
+    const res = await t
+      .http()
+      .get('/reminders/deliveries?period=2025-04-07&status=failed&pageSize=500')
+      .set(await t.as('supervisor'));
+    expect(
+      res.body.items.filter((d: { recipients: string[] }) => d.recipients.length),
+    ).toHaveLength(failed.length);
+    const refused = res.body.items.find((d: { recipients: string[] }) => d.recipients.length);
+    expect(refused.lastError).toMatch(/第 2 次发送失败.*550/);
+    expect(mail.messages).toHaveLength(0);
+  }, 120_000);
+
+  it('moves a holiday Monday’s digest to the next working day', async () => {
+    const mail = await smtp();
+    const planned = async (period: string) =>
+      (
+        await t.db.query("SELECT 1 FROM reminder_runs WHERE kind = 'digest' AND period = $1", [
+          period,
+        ])
+      ).length > 0;
+    const during = await worker(mail, '2025-10-06T10:00:00+08:00');
+    await waitFor('the 2025-09-29 digest', () => planned('2025-09-29'));
+    expect(await planned('2025-10-06')).toBe(false);
+    await during.stop();
+    await worker(mail, '2025-10-09T09:00:30+08:00');
+    await waitFor('the 2025-10-06 digest, on 2025-10-09', () => planned('2025-10-06'));
+  }, 120_000);
+
+  it('alerts 30, 7 and 1 days before a due date and the day after it', async () => {
+    const leader = await t.as('leader');
+    const plan = (
+      await t
+        .http()
+        .post('/plans')
+        .set(leader)
+        .send({ title: '预警提醒测试', status: 'active', periodStart: '2025-01-01' })
+    ).body.id;
+    const section = (
+      await t
+        .http()
+        .post(`/plans/${plan}/sections`)
+        .set(leader)
+        .send({ number: 1, numberText: '一', title: '章' })
+    ).body.id;
+    const unitId = (await t.db.query("SELECT id FROM units WHERE name = '区统计局'"))[0].id;
+    const due = {
+      in30: '2025-07-01',
+      in7: '2025-06-08',
+      in1: '2025-06-02',
+      yesterday: '2025-05-31',
+      in4: '2025-06-05',
+    };
+    let n = 0;
+    for (const [title, dueOn] of Object.entries(due)) {
+      const item = (
+        await t
+          .http()
+          .post(`/plans/${plan}/items`)
+          .set(leader)
+          .send({ sectionId: section, number: ++n, numberText: String(n), title, dueOn })
+      ).body.id;
+      await t
+        .http()
+        .post('/assignments')
+        .set(leader)
+        .send({ itemId: item, unitId, role: 'lead' })
+        .expect(201);
+    }
+    const mail = await smtp();
+    await worker(mail, '2025-06-01T10:00:00+08:00');
+    await waitFor('alerts of 2025-06-01', async () =>
+      (await deliveries('alert', '2025-06-01')).some(
+        (d) => d.unitName === '区统计局' && d.status === 'sent',
+      ),
+    );
+    const [alert] = (await sentFor(mail, 'alert', '2025-06-01')).filter((m) =>
+      mail.to(m).includes('tongji@luoshi.example'),
+    );
+    expect(alert.subject).toBe('【落实督办】区统计局：1 项任务昨日到期未办结（2025-06-01）');
+    for (const title of ['in30', 'in7', 'in1', 'yesterday'])
+      expect(alert.text).toContain(`(${Object.keys(due).indexOf(title) + 1})${title}`);
+    expect(alert.text).not.toContain('in4');
+    expect(alert.text).toContain('还有 30 天到期');
+    expect(alert.text).toContain('还有 7 天到期');
+    expect(alert.text).toContain('还有 1 天到期');
+  }, 120_000);
+
+  it('keeps deliveries and previews in the unit’s scope and checks its input', async () => {
+    const clerk = await t.as('jingfaju');
+    const mine = await t.http().get('/reminders/deliveries?pageSize=500').set(clerk);
+    expect(mine.status).toBe(200);
+    expect(new Set(mine.body.items.map((d: { unitName: string }) => d.unitName))).toEqual(
+      mine.body.items.length ? new Set(['区经发局']) : new Set(),
+    );
+    const other = (await t.db.query("SELECT id FROM units WHERE name = '区人劳局'"))[0].id;
+    expect(
+      (await t.http().get(`/reminders/digest-preview?date=2025-03-10&unitId=${other}`).set(clerk))
+        .status,
+    ).toBe(404);
+    const own = await t.http().get('/reminders/digest-preview?date=2025-03-10').set(clerk);
+    expect(own.body).toMatchObject({
+      wouldSend: true,
+      recipients: expect.arrayContaining(['jingfaju@luoshi.example']),
+    });
+    expect(own.body.subject).toContain('区经发局');
+    expect(
+      (await t.http().post('/reminders/digest-runs').set(clerk).send({ date: '2025-03-10' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .post('/reminders/digest-runs')
+          .set(await t.as('supervisor'))
+          .send({ date: '2025-03-10' })
+      ).status,
+    ).toBe(403);
+    const bad = await t
+      .http()
+      .post('/reminders/digest-runs')
+      .set(await t.as('leader'))
+      .send({ date: '2025-13-01' });
+    expect(bad.status).toBe(400);
+    const sup = await t
+      .http()
+      .get(`/reminders/digest-preview?date=2025-03-10&unitId=${other}`)
+      .set(await t.as('supervisor'));
+    expect(sup.status).toBe(200);
+  });
+});
