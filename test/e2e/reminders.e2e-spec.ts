@@ -224,6 +224,15 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     await waitFor('the 2025-10-06 digest, on 2025-10-09', () => planned('2025-10-06'));
   }, 120_000);
 
+  it('catches up at start: a worker started after the slot plans the missed digest at once', async () => {
+    const mail = await smtp();
+    // A yearly tick: only the tick asked for at start can plan this Monday's digest.
+    await worker(mail, '2025-04-14T15:00:00+08:00', { REMINDER_TICK_CRON: '0 0 1 1 *' });
+    const sent = await runDone('2025-04-14');
+    expect(sent.length).toBeGreaterThan(5);
+    expect(await ofPeriod(mail, '2025-04-14')).toHaveLength(sent.length);
+  }, 120_000);
+
   it('alerts 30, 7 and 1 days before a due date and the day after it', async () => {
     const leader = await t.as('leader');
     const plan = (

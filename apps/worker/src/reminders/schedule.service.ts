@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 
 /**
- * Registers the repeatable tick at start. Identical repeat options from several workers are one
+ * Registers the repeatable tick at start, and asks for one tick straight away. Identical repeat options from several workers are one
  * repeatable in Redis; a changed cron would leave the old one running, so every repeatable of
  * the tick that is not today's cron is removed.
  */
@@ -37,6 +37,9 @@ export class ReminderSchedule implements OnApplicationBootstrap {
         removeOnFail: true,
       },
     );
+    // A worker that starts after downtime catches up now rather than at the next cron slot. Ticks
+    // are idempotent (the delivery rows decide), so several workers starting at once do no harm.
+    await this.queue.add(REMINDER_JOBS.tick, {}, { removeOnComplete: true, removeOnFail: true });
     this.logger.log(
       `reminder tick every "${cron}" (${tz}); digest "${this.config.reminders.digestCron}"`,
     );
