@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Queue from 'bull';
-import { QUEUES } from '@app/queue-contracts';
+import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker';
@@ -89,6 +89,24 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     await queue.close();
   });
   afterAll(() => t.close());
+
+  it('keeps one repeatable tick for several workers, and replaces it when the cron changes', async () => {
+    const mail = await smtp();
+    const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
+    const ticks = async () =>
+      (await queue.getRepeatableJobs()).filter((j) => j.name === REMINDER_JOBS.tick);
+    try {
+      const clock = '2025-03-09T08:00:00+08:00';
+      const cron = { REMINDER_TICK_CRON: '*/5 * * * *' };
+      const pair = await Promise.all([worker(mail, clock, cron), worker(mail, clock, cron)]);
+      expect((await ticks()).map((j) => j.cron)).toEqual(['*/5 * * * *']);
+      await Promise.all(pair.map((w) => w.stop()));
+      await worker(mail, clock, { REMINDER_TICK_CRON: '*/10 * * * *' });
+      expect((await ticks()).map((j) => j.cron)).toEqual(['*/10 * * * *']);
+    } finally {
+      await queue.close();
+    }
+  }, 120_000);
 
   it('sends one digest per unit that owes work, none to the others, with items and days overdue', async () => {
     const mail = await smtp();
