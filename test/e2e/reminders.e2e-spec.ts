@@ -226,6 +226,34 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(mail.messages).toHaveLength(0);
   }, 120_000);
 
+  it('sends to the addresses the server takes and records the ones it refused', async () => {
+    const mail = await smtp({ refuseRecipients: ['renlaoju@luoshi.example'] });
+    await worker(mail, '2025-03-10T08:00:00+08:00');
+    await trigger('2025-04-21');
+    await runDone('2025-04-21');
+    const [renlao] = (await deliveries('digest', '2025-04-21')).filter(
+      (d) => d.unitName === '区人劳局',
+    );
+    expect(renlao).toMatchObject({
+      status: 'sent',
+      lastError: '以下地址拒收：renlaoju@luoshi.example',
+    });
+    const [message] = (await ofPeriod(mail, '2025-04-21')).filter(
+      (m) => m.messageId === `<${renlao.id}@luoshi.reminders>`,
+    );
+    expect(message.subject).toContain('区人劳局');
+    const res = await t
+      .http()
+      .get('/reminders/deliveries?period=2025-04-21&pageSize=500')
+      .set(await t.as('renlaoju'));
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        status: 'sent',
+        lastError: '以下地址拒收：renlaoju@luoshi.example',
+      }),
+    ]);
+  }, 120_000);
+
   it('moves a holiday Monday’s digest to the next working day', async () => {
     const mail = await smtp();
     const planned = async (period: string) =>

@@ -14,10 +14,11 @@ export interface SmtpCatcher {
  * A real SMTP server on loopback that keeps what it receives, parsed. `delayMs` slows each
  * message before its envelope is accepted (so a test can act in the middle of a run, and a sender
  * killed during the wait leaves no message behind, as with a real server); `refuse` answers every
- * message with 550.
+ * message with 550, and
+ * `refuseRecipients` refuses those addresses alone.
  */
 export async function startSmtp(
-  options: { delayMs?: number; refuse?: boolean } = {},
+  options: { delayMs?: number; refuse?: boolean; refuseRecipients?: string[] } = {},
 ): Promise<SmtpCatcher> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
@@ -27,6 +28,12 @@ export async function startSmtp(
     onMailFrom(_address, _session, callback) {
       if (!options.delayMs) return callback();
       setTimeout(() => callback(), options.delayMs);
+    },
+    onRcptTo(address, _session, callback) {
+      if (!options.refuseRecipients?.includes(address.address.toLowerCase())) return callback();
+      const error = new Error('查无此用户') as Error & { responseCode: number };
+      error.responseCode = 550;
+      callback(error);
     },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];

@@ -26,8 +26,12 @@ export class Mailer implements OnModuleDestroy {
     } as never);
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({
+  /**
+   * Resolves once the server has taken the message for at least one recipient, with the
+   * addresses it refused; fails when it refused them all.
+   */
+  async send(mail: OutgoingMail): Promise<{ rejected: string[] }> {
+    const info = await this.transport.sendMail({
       from: this.config.mailFrom,
       to: mail.to,
       cc: mail.cc.length ? mail.cc : undefined,
@@ -36,6 +40,8 @@ export class Mailer implements OnModuleDestroy {
       html: mail.html,
       messageId: mail.messageId,
     });
+    const rejected: Array<string | { address: string }> = info.rejected ?? [];
+    return { rejected: rejected.map((a) => (typeof a === 'string' ? a : a.address)) };
   }
 
   onModuleDestroy(): void {

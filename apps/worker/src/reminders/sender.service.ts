@@ -33,15 +33,16 @@ export class DeliverySender {
     )[0];
     if (!claimed) return; // sent already, or another worker is sending it right now
     const messageId = `<${deliveryId}@luoshi.reminders>`;
+    let rejected: string[];
     try {
-      await this.mailer.send({
+      ({ rejected } = await this.mailer.send({
         to: claimed.recipients,
         cc: claimed.cc,
         subject: claimed.subject,
         text: claimed.textBody,
         html: claimed.htmlBody,
         messageId,
-      });
+      }));
     } catch (error) {
       const message = (error as Error).message;
       await this.db.query(
@@ -56,10 +57,11 @@ export class DeliverySender {
       if (!lastAttempt) throw error; // Bull retries with backoff
       return;
     }
+    // Sent to the others; the refused addresses are kept where the offices can see them.
     await this.db.query(
-      `UPDATE reminder_deliveries SET status = 'sent', sent_at = now(), message_id = $2, last_error = NULL,
+      `UPDATE reminder_deliveries SET status = 'sent', sent_at = now(), message_id = $2, last_error = $3,
          updated_at = now() WHERE id = $1`,
-      [deliveryId, messageId],
+      [deliveryId, messageId, rejected.length ? `以下地址拒收：${rejected.join('、')}` : null],
     );
   }
 }
