@@ -200,6 +200,14 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     const port = new URL(process.env.REDIS_URL!).port;
     execFileSync('redis-cli', ['-p', port, 'shutdown'], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 1500));
+    // Meanwhile a run asked for by hand is refused plainly, not left hanging.
+    const refused = await t
+      .http()
+      .post('/reminders/digest-runs')
+      .set(await t.as('leader'))
+      .send({ date: '2025-05-05' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.message).toContain('消息队列暂时不可用');
     execFileSync('bash', ['docker/services.sh', 'start'], { cwd: ROOT, stdio: 'ignore' });
     const sent = await runDone('2025-03-31');
     const messages = await ofPeriod(mail, '2025-03-31');
