@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule, ClockModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
@@ -25,6 +26,7 @@ import { UsersModule } from './users/users.module';
     PlanImportModule,
     PlansModule,
     SupervisionModule,
+    AnnualReportModule,
     ProgressModule,
     RemindersModule,
     AssignmentsModule,
