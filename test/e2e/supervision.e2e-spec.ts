@@ -73,6 +73,36 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     });
   });
 
+  it('gives each overdue row the date its unit last reported, as of the as-of date', async () => {
+    const [share] = await t.db.query(
+      `SELECT a.id FROM assignments a JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+       WHERE a.plan_id = $1 AND i.number = 23 AND u.name = '区人劳局'`,
+      [planId],
+    );
+    const lastReport = async (asOf: string) =>
+      (
+        await get(`/supervision/overdue?planId=${planId}&asOf=${asOf}&pageSize=500`)
+      ).body.items.find((r: { assignmentId: string }) => r.assignmentId === share.id).lastReportOn;
+    expect(await lastReport('2025-03-10')).toBeNull();
+
+    const clerk = await t.as('renlaoju');
+    const filed = await t
+      .http()
+      .post(`/assignments/${share.id}/reports`)
+      .set(clerk)
+      .send({ periodDate: '2025-02-01', workDone: '复议案件办理情况', figures: [], percent: 40 });
+    expect(filed.status).toBe(201);
+    expect(await lastReport('2025-03-10')).toBeNull(); // a draft is not a report yet
+    const submitted = await t
+      .http()
+      .post(`/reports/${filed.body.id}/submit`)
+      .set(clerk)
+      .send({ version: filed.body.version });
+    expect(submitted.status).toBe(200);
+    expect(await lastReport('2025-03-10')).toBe('2025-03-10');
+    expect(await lastReport('2025-03-09')).toBeNull();
+  });
+
   it('filters by unit, group, lead-only and minimum days, and sorts', async () => {
     const q = `planId=${planId}&asOf=2024-01-02&pageSize=500`;
     const all = (await get(`/supervision/overdue?${q}`)).body;

@@ -25,11 +25,18 @@ const SORTS = {
   unit: 'u.name ASC, a.due_on ASC, i.number ASC',
 } as const;
 
-const ROW_COLUMNS = `
+/**
+ * A row's columns as of day `d`. The last report date is looked up for the page's rows only
+ * (by the reports' assignment index), so a page of 50 costs 50 index probes, not a scan.
+ */
+const rowColumns = (d: string) => `
   a.id AS "assignmentId", a.plan_id AS "planId", p.title AS "planTitle", i.section_id AS "sectionId",
   a.item_id AS "itemId", i.number AS "itemNumber", i.number_text AS "itemNumberText",
   i.title AS "itemTitle", a.unit_id AS "unitId", u.name AS "unitName", a.role, a.due_on AS "dueOn",
-  a.status, a.progress_percent AS "progressPercent", NULL::date AS "lastReportOn"`;
+  a.status, a.progress_percent AS "progressPercent",
+  (SELECT max((r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date) FROM progress_reports r
+   WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}
+  ) AS "lastReportOn"`;
 
 const FROM = `
   FROM assignments a
@@ -76,7 +83,7 @@ export class SupervisionQueries {
     // (province scale: 4 ms + 50 ms instead of 570 ms).
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(
-        `SELECT ${ROW_COLUMNS}, (${asOfParam}::date - a.due_on) AS "daysOverdue"
+        `SELECT ${rowColumns(`${asOfParam}::date`)}, (${asOfParam}::date - a.due_on) AS "daysOverdue"
          ${FROM} ${c.where}
          ORDER BY ${SORTS[q.sort]}
          LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}`,
@@ -103,7 +110,7 @@ export class SupervisionQueries {
     // lists red first and yellow by days left, straight from the index; the count is separate.
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(
-        `SELECT ${ROW_COLUMNS}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
+        `SELECT ${rowColumns(d)}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
            COALESCE(round(${expectedPercent(d)}), 0)::int AS "expectedPercent",
            CASE WHEN ${red} THEN 'red' ELSE 'yellow' END AS level
          ${FROM} ${c.where}
