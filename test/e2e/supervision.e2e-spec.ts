@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addDays, periodContaining, PeriodKind, PERIODS_PER_YEAR } from '@app/calendar';
 import { createTestApp, importSeedPlan as importPlan, TestApp } from '../support/test-app';
 
 async function readWorkbook(buffer: Buffer): Promise<unknown[][]> {
@@ -164,7 +165,13 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
           .http()
           .post('/plans')
           .set(leader)
-          .send({ title: '预警边界测试', periodStart: '2025-01-01', status: 'active' })
+          // Yearly reports: none is owed yet in 2025, so only the due-date rule lights these.
+          .send({
+            title: '预警边界测试',
+            periodStart: '2025-01-01',
+            status: 'active',
+            reportFrequency: 'year',
+          })
       ).body.id;
       const section = (
         await t
@@ -236,6 +243,58 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
       );
       expect(onlyRed.body.total).toBe(1);
     });
+
+    it('is yellow while the report due is missing, and green once it is submitted', async () => {
+      const leader = await t.as('leader');
+      const [section] = await t.db.query('SELECT id FROM sections WHERE plan_id = $1', [
+        boundaryPlan,
+      ]);
+      const item = await t.http().post(`/plans/${boundaryPlan}/items`).set(leader).send({
+        sectionId: section.id,
+        number: 9,
+        numberText: '9',
+        title: '按月报送',
+        dueOn: '2025-09-30',
+        reportFrequency: 'month',
+      });
+      const unitId = (await t.db.query("SELECT id FROM units WHERE name = '区审计局'"))[0].id;
+      const share = (
+        await t
+          .http()
+          .post('/assignments')
+          .set(leader)
+          .send({ itemId: item.body.id, unitId, role: 'lead' })
+      ).body.created[0].id;
+      const row = async (asOf: string) =>
+        (
+          await get(`/supervision/warnings?planId=${boundaryPlan}&asOf=${asOf}&pageSize=100`)
+        ).body.items.find((r: { assignmentId: string }) => r.assignmentId === share);
+      // Far from its due date, so only the missing February report makes it yellow.
+      expect(await row('2025-03-10')).toMatchObject({
+        level: 'yellow',
+        reportMissing: true,
+        reason: '2025年2月进展应报未报',
+      });
+      // On 1 February the January report is due.
+      expect(await row('2025-02-01')).toMatchObject({ reason: '2025年1月进展应报未报' });
+      // On 31 January nothing is owed yet: the plan began in January.
+      expect(await row('2025-01-31')).toBeUndefined();
+
+      const clerk = await t.as('shenji');
+      const filed = await t
+        .http()
+        .post(`/assignments/${share}/reports`)
+        .set(clerk)
+        .send({ periodDate: '2025-02-01', workDone: '二月审计进展', figures: [], percent: 30 });
+      await t
+        .http()
+        .post(`/reports/${filed.body.id}/submit`)
+        .set(clerk)
+        .send({ version: filed.body.version })
+        .expect(200);
+      expect(await row('2025-03-10')).toBeUndefined();
+      expect(await row('2025-03-09')).toMatchObject({ reportMissing: true }); // submitted on 3-10
+    });
   });
 
   it('counts statistics that agree with the rows, per unit, plan and section', async () => {
@@ -279,6 +338,158 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     expect(bySection.reduce((n: number, r: { assigned: number }) => n + r.assigned, 0)).toBe(
       byPlan[0].assigned,
     );
+  });
+
+  it('counts reports due and missing and recurring targets that agree with the rows', async () => {
+    const asOf = '2025-03-10';
+    const [target] = await t.db.query(
+      `SELECT rt.id, rt.count FROM recurring_targets rt JOIN items i ON i.id = rt.item_id
+       WHERE i.plan_id = $1 AND rt.text = '每年不少于4次'`,
+      [planId],
+    );
+    expect(target).toBeDefined();
+    const leader = await t.as('leader');
+    // One unit reaches the year's 4 in February, another has 1 of them: met and behind.
+    for (const [unitName, login, value] of [
+      ['区社会事业服务中心', 'shehuishiye', 4],
+      ['区党办', 'dangban', 1],
+    ] as const) {
+      const [share] = await t.db.query(
+        `SELECT a.id FROM assignments a JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+         WHERE a.plan_id = $1 AND i.number = 37 AND u.name = $2`,
+        [planId, unitName],
+      );
+      const clerk = await t.as(login);
+      const filed = await t
+        .http()
+        .post(`/assignments/${share.id}/reports`)
+        .set(clerk)
+        .send({
+          periodDate: '2025-02-01',
+          workDone: '开展常务会议学法',
+          figures: [{ name: '常务会议学法', value, unit: '次', targetId: target.id }],
+          percent: 60,
+        });
+      expect(filed.status).toBe(201);
+      const submitted = await t
+        .http()
+        .post(`/reports/${filed.body.id}/submit`)
+        .set(clerk)
+        .send({ version: filed.body.version });
+      await t
+        .http()
+        .post(`/reports/${filed.body.id}/accept`)
+        .set(leader)
+        .send({ version: submitted.body.version })
+        .expect(200);
+    }
+
+    // The truth, worked out here from the rows with the calendar's periods, not the API's SQL.
+    const shares: Array<{
+      id: string;
+      unitId: string;
+      itemId: string;
+      completedOn: string | null;
+      frequency: PeriodKind;
+      planStart: string | null;
+      planStatus: string;
+    }> = await t.db.query(
+      `SELECT a.id, a.unit_id AS "unitId", a.item_id AS "itemId", a.completed_on AS "completedOn",
+              COALESCE(i.report_frequency, p.report_frequency) AS frequency,
+              p.period_start AS "planStart", p.status AS "planStatus"
+       FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
+       WHERE a.plan_id = $1`,
+      [planId],
+    );
+    const reports: Array<{
+      assignmentId: string;
+      periodKind: string;
+      periodStart: string;
+      status: string;
+      submittedOn: string | null;
+      reviewedOn: string | null;
+      figures: Array<{ value: number; targetId?: string }>;
+    }> = await t.db.query(
+      `SELECT r.assignment_id AS "assignmentId", r.period_kind AS "periodKind",
+              r.period_start AS "periodStart", r.status, r.figures,
+              to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "submittedOn",
+              to_char(r.reviewed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reviewedOn"
+       FROM progress_reports r JOIN assignments a ON a.id = r.assignment_id WHERE a.plan_id = $1`,
+      [planId],
+    );
+    const targets: Array<{ id: string; itemId: string; count: number; per: PeriodKind | 'term' }> =
+      await t.db.query(
+        `SELECT rt.id, rt.item_id AS "itemId", rt.count, rt.per FROM recurring_targets rt
+         JOIN items i ON i.id = rt.item_id WHERE i.plan_id = $1`,
+        [planId],
+      );
+    const truth = new Map<string, Record<string, number>>();
+    for (const a of shares) {
+      const n = truth.get(a.unitId) ?? { due: 0, missing: 0, targets: 0, met: 0, behind: 0 };
+      truth.set(a.unitId, n);
+      const current = periodContaining(a.frequency, asOf);
+      const previous = periodContaining(a.frequency, addDays(current.start, -1));
+      const open = !a.completedOn || a.completedOn > asOf;
+      const owed = a.planStatus === 'active' && (a.planStart ?? '1900-01-01') < current.start;
+      if (open && owed) {
+        n.due++;
+        const filed = reports.some(
+          (r) =>
+            r.assignmentId === a.id &&
+            r.periodKind === a.frequency &&
+            r.periodStart === previous.start &&
+            ['submitted', 'accepted'].includes(r.status) &&
+            r.submittedOn! <= asOf,
+        );
+        if (!filed) n.missing++;
+      }
+      for (const target of targets.filter((x) => x.itemId === a.itemId && x.per !== 'term')) {
+        const required = target.count * PERIODS_PER_YEAR[target.per as PeriodKind];
+        const achieved = reports
+          .filter(
+            (r) =>
+              r.assignmentId === a.id &&
+              r.status === 'accepted' &&
+              r.periodStart.startsWith('2025') &&
+              r.reviewedOn! <= asOf,
+          )
+          .flatMap((r) => r.figures)
+          .filter((f) => f.targetId === target.id)
+          .reduce((sum, f) => sum + f.value, 0);
+        n.targets++;
+        if (achieved >= required) n.met++;
+        else if (achieved > 0) n.behind++;
+      }
+    }
+
+    const res = await get(`/supervision/statistics?planId=${planId}&asOf=${asOf}&groupBy=unit`);
+    expect(res.status).toBe(200);
+    const rows: Array<Record<string, number | string>> = res.body.rows;
+    expect(rows.map((r) => r.id).sort()).toEqual([...truth.keys()].sort());
+    for (const row of rows) {
+      const n = truth.get(row.id as string)!;
+      expect({
+        reportsDue: row.reportsDue,
+        reportsMissing: row.reportsMissing,
+        recurringTargets: row.recurringTargets,
+        recurringTargetsMet: row.recurringTargetsMet,
+        recurringTargetsBehind: row.recurringTargetsBehind,
+      }).toEqual({
+        reportsDue: n.due,
+        reportsMissing: n.missing,
+        recurringTargets: n.targets,
+        recurringTargetsMet: n.met,
+        recurringTargetsBehind: n.behind,
+      });
+    }
+    const total = (key: string) => rows.reduce((sum, r) => sum + (r[key] as number), 0);
+    expect(total('recurringTargetsMet')).toBe(1);
+    expect(total('recurringTargetsBehind')).toBe(1);
+    expect(total('reportsMissing')).toBeLessThan(total('reportsDue'));
+    const byPlan = (await get(`/supervision/statistics?planId=${planId}&asOf=${asOf}&groupBy=plan`))
+      .body.rows[0];
+    expect(byPlan.reportsMissing).toBe(total('reportsMissing'));
+    expect(byPlan.recurringTargets).toBe(total('recurringTargets'));
   });
 
   it('runs a full notice cycle: issue, answer, return, answer again, close; overdue ones count', async () => {

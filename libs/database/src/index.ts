@@ -4,3 +4,4 @@ export { SnakeNamingStrategy } from './naming-strategy';
 export { DatabaseModule } from './database.module';
 export { Tx, UnitOfWork } from './unit-of-work';
 export type { AuditActor } from './unit-of-work';
+export { duePeriodStart, reportFrequency, reportMissing, reportOwed } from './sql/reports-due';

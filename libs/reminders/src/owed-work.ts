@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { periodContaining, PeriodKind } from '@app/calendar';
+import { duePeriodStart, reportFrequency, reportMissing } from '@app/database';
 import type { AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
 
 type Row = OwedAssignment & { unitId: string };
@@ -11,17 +12,6 @@ const ASSIGNMENT = `
 const OPEN = `
   FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
   WHERE a.completed_on IS NULL AND a.status <> 'completed' AND p.status = 'active'`;
-
-// The reporting period just finished on day $1, per frequency (weeks start on Monday).
-const CURRENT_START = `CASE f
-  WHEN 'week' THEN date_trunc('week', $1::date)
-  WHEN 'month' THEN date_trunc('month', $1::date)
-  WHEN 'quarter' THEN date_trunc('quarter', $1::date)
-  WHEN 'half' THEN date_trunc('year', $1::date)
-    + CASE WHEN extract(month FROM $1::date) > 6 THEN interval '6 months' ELSE interval '0' END
-  ELSE date_trunc('year', $1::date) END`;
-const LENGTH = `CASE f WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
-  WHEN 'quarter' THEN interval '3 months' WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END`;
 
 /**
  * What every unit (or one) owes on `date`, in four set-based queries. Planning the weekly
@@ -47,20 +37,9 @@ export async function owedWork(
       params,
     ) as Promise<Array<Row & { daysLeft: number }>>,
     db.query(
-      `WITH open AS (
-         SELECT ${ASSIGNMENT}, a.plan_id, i.number,
-                COALESCE(i.report_frequency, p.report_frequency)::text AS f, p.period_start AS plan_start
-         ${OPEN} AND $2::int > 0 ${unit}
-       ), due AS (
-         SELECT open.*, ((${CURRENT_START}) - ${LENGTH})::date AS "periodStart" FROM open
-       )
-       SELECT * FROM due
-       WHERE COALESCE(plan_start, '1900-01-01') < "periodStart" + (${LENGTH})
-         AND NOT EXISTS (
-           SELECT 1 FROM progress_reports r WHERE r.assignment_id = due."assignmentId"
-             AND r.period_kind::text = due.f AND r.period_start = due."periodStart"
-             AND r.status IN ('submitted', 'accepted'))
-       ORDER BY number`,
+      `SELECT ${ASSIGNMENT}, ${reportFrequency} AS f, ${duePeriodStart('$1::date')} AS "periodStart"
+       ${OPEN} AND $2::int > 0 ${unit} AND ${reportMissing('$1::date')}
+       ORDER BY i.number`,
       params,
     ) as Promise<Array<Row & { f: PeriodKind; periodStart: string }>>,
     db.query(

@@ -1,3 +1,5 @@
+import { reportMissing } from '@app/database';
+
 /** Accumulates WHERE conditions with numbered parameters for a hand-written query. */
 export class Conditions {
   readonly params: unknown[] = [];
@@ -39,7 +41,13 @@ export const overdueOn = (d: string): string => `(a.due_on < ${d} AND ${openOn(d
 export const expectedPercent = (d: string): string =>
   `LEAST(100, GREATEST(0, (${d} - ${START}) * 100.0 / NULLIF(a.due_on - ${START}, 0)))`;
 
-/** Yellow on day d: open, due within `days`, and behind the expected progress. */
+/** Due within `days` of day d and behind the progress expected by then. */
+export const dueSoonBehind = (d: string, days: string): string =>
+  `(a.due_on - ${d} <= ${days}::int AND a.progress_percent < ${expectedPercent(d)})`;
+
+/**
+ * Yellow on day d: open, not yet due, and either due soon and behind or missing the report due
+ * on d (the weekly digest's rule, from @app/database). Needs the alias i (items) as well.
+ */
 export const yellowOn = (d: string, days: string): string =>
-  `(${openOn(d)} AND a.due_on >= ${d} AND a.due_on - ${d} <= ${days}::int
-    AND a.progress_percent < ${expectedPercent(d)})`;
+  `(${openOn(d)} AND a.due_on >= ${d} AND (${dueSoonBehind(d, days)} OR ${reportMissing(d)}))`;

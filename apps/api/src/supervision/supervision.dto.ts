@@ -123,8 +123,12 @@ export class OverduePage extends PageOf(OverdueRow) {
 }
 
 export class WarningRow extends OverdueRow {
-  @ApiProperty({ enum: ['red', 'yellow'], description: '红灯逾期；黄灯临期且进度落后' })
+  @ApiProperty({
+    enum: ['red', 'yellow'],
+    description: '红灯逾期；黄灯临期且进度落后，或刚结束周期的进展应报未报',
+  })
   level!: 'red' | 'yellow';
+  @ApiProperty({ description: '刚结束的报送周期的进展应报未报' }) reportMissing!: boolean;
   @ApiProperty({ description: '按时间推算应达到的进度' }) expectedPercent!: number;
   @ApiProperty({ description: '距到期天数（逾期为负）' }) daysLeft!: number;
   @ApiProperty({
@@ -153,6 +157,14 @@ export class StatisticsRow {
   onTimeRate!: number | null;
   @ApiProperty({ description: '现逾期' }) overdue!: number;
   @ApiProperty({ description: '逾期未答复的督办单' }) noticesOverdue!: number;
+  @ApiProperty({ description: '截至日期应报送的进展（刚结束的报送周期，每项未办结分工一份）' })
+  reportsDue!: number;
+  @ApiProperty({ description: '其中截至日期应报未报' }) reportsMissing!: number;
+  @ApiProperty({ description: '该年度跟踪的年度目标（每年…次；任期目标不计）' })
+  recurringTargets!: number;
+  @ApiProperty({ description: '其中已达标' }) recurringTargetsMet!: number;
+  @ApiProperty({ description: '其中有进展但未达标（其余为尚未开展）' })
+  recurringTargetsBehind!: number;
   @ApiPropertyOptional({ description: '排名（按期完成率高、逾期少者在前）' }) rank!: number;
 }
 

@@ -10,7 +10,9 @@ import {
   WarningQuery,
   WarningRow,
 } from './supervision.dto';
-import { Conditions, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
+import { periodContaining, PeriodKind } from '@app/calendar';
+import { duePeriodStart, reportFrequency, reportMissing, reportOwed } from '@app/database';
+import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
 
 /** Inlined into SQL (the count shares the parameters, and pg refuses unused ones): whole numbers only. */
 function int(n: number): number {
@@ -43,6 +45,36 @@ const FROM = `
   JOIN items i ON i.id = a.item_id
   JOIN plans p ON p.id = a.plan_id
   JOIN units u ON u.id = a.unit_id`;
+
+/**
+ * Each assignment's yearly recurring targets (每年…次) in the year of day d, judged as the
+ * progress module's standing does: met when accepted tagged figures reach the year's count,
+ * behind when some counted but not enough, not started when none did. Term targets (任期内) are
+ * due at the plan's end and left out. Only assignments whose items have targets are touched.
+ */
+const TARGET_STANDING = (d: string) => `tg AS (
+  SELECT x.assignment_id, count(*) AS targets,
+    count(*) FILTER (WHERE x.achieved >= x.required) AS met,
+    count(*) FILTER (WHERE x.achieved > 0 AND x.achieved < x.required) AS behind
+  FROM (
+    SELECT ta.id AS assignment_id,
+      rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4
+        WHEN 'half' THEN 2 ELSE 1 END AS required,
+      COALESCE((
+        SELECT sum((f->>'value')::numeric) FROM progress_reports r
+        CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
+        WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
+          AND extract(year FROM r.period_start) = extract(year FROM ${d})
+          AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}), 0) AS achieved
+    FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
+    WHERE rt.per <> 'term'
+  ) x GROUP BY x.assignment_id)`;
+
+interface RawWarning extends Omit<WarningRow, 'itemLevel' | 'reason'> {
+  dueSoonBehind: boolean;
+  reportFrequency: PeriodKind;
+  duePeriodStart: string;
+}
 
 /**
  * The supervision office's hot path, in SQL written for its plans: one statement per answer, no
@@ -112,15 +144,17 @@ export class SupervisionQueries {
       this.db.query(
         `SELECT ${rowColumns(d)}, (${d} - a.due_on) AS "daysOverdue", (a.due_on - ${d}) AS "daysLeft",
            COALESCE(round(${expectedPercent(d)}), 0)::int AS "expectedPercent",
-           CASE WHEN ${red} THEN 'red' ELSE 'yellow' END AS level
+           CASE WHEN ${red} THEN 'red' ELSE 'yellow' END AS level,
+           ${dueSoonBehind(d, days)} AS "dueSoonBehind", ${reportMissing(d)} AS "reportMissing",
+           ${reportFrequency} AS "reportFrequency", ${duePeriodStart(d)} AS "duePeriodStart"
          ${FROM} ${c.where}
          ORDER BY a.due_on ASC, i.number ASC, u.name ASC
          LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
         c.params,
-      ) as Promise<Array<Omit<WarningRow, 'itemLevel' | 'reason'>>>,
+      ) as Promise<RawWarning[]>,
       this.db.query(
         `SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
-         ${q.sectionId ? 'JOIN items i ON i.id = a.item_id' : ''} ${c.where}`,
+         JOIN items i ON i.id = a.item_id ${c.where}`,
         c.params,
       ) as Promise<Array<{ total: number }>>,
     ]);
@@ -130,13 +164,20 @@ export class SupervisionQueries {
       q.warningDays,
     );
     return [
-      rows.map((row) => ({
+      rows.map(({ dueSoonBehind: behind, reportFrequency, duePeriodStart: start, ...row }) => ({
         ...row,
         itemLevel: itemLevels.get(row.itemId) ?? 'green',
         reason:
           row.level === 'red'
             ? `已逾期 ${row.daysOverdue} 天`
-            : `${row.daysLeft} 天后到期，进度 ${row.progressPercent}%，应达 ${row.expectedPercent}%`,
+            : [
+                behind &&
+                  `${row.daysLeft} 天后到期，进度 ${row.progressPercent}%，应达 ${row.expectedPercent}%`,
+                row.reportMissing &&
+                  `${periodContaining(reportFrequency, start).label}进展应报未报`,
+              ]
+                .filter(Boolean)
+                .join('；'),
       })),
       total,
     ];
@@ -149,7 +190,7 @@ export class SupervisionQueries {
       `SELECT a.item_id AS "itemId",
          CASE max(CASE WHEN ${overdueOn('$2::date')} THEN 2 WHEN ${yellowOn('$2::date', '$3')} THEN 1 ELSE 0 END)
            WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END AS level
-       FROM assignments a JOIN plans p ON p.id = a.plan_id
+       FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN items i ON i.id = a.item_id
        WHERE a.item_id = ANY($1::uuid[]) GROUP BY a.item_id`,
       [itemIds, asOf, warningDays],
     );
@@ -188,19 +229,25 @@ export class SupervisionQueries {
              WHERE n.unit_id = g.id AND n.status IN ('issued', 'returned') AND n.reply_by < ${d})`
         : '0';
     const rows: StatisticsRow[] = await this.db.query(
-      `WITH g AS (
+      `WITH ${TARGET_STANDING(d)}, g AS (
          SELECT ${group.id} AS id, min(${group.name}) AS name,
            count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
            count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
            count(*) FILTER (WHERE a.due_on <= ${d}) AS due,
-           count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue
-         ${FROM} ${group.join} ${c.where}
+           count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue,
+           count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
+           count(*) FILTER (WHERE ${openOn(d)} AND ${reportMissing(d)}) AS "reportsMissing",
+           COALESCE(sum(tg.targets), 0) AS targets, COALESCE(sum(tg.met), 0) AS "targetsMet",
+           COALESCE(sum(tg.behind), 0) AS "targetsBehind"
+         ${FROM} ${group.join} LEFT JOIN tg ON tg.assignment_id = a.id ${c.where}
          GROUP BY ${group.id}
        )
        SELECT g.id, g.name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
          CASE WHEN g.due > 0 THEN round(g."completedOnTime" * 1.0 / g.due, 4)::float8 END AS "onTimeRate",
-         g.overdue::int, ${notices}::int AS "noticesOverdue",
+         g.overdue::int, ${notices}::int AS "noticesOverdue", g."reportsDue"::int,
+         g."reportsMissing"::int, g.targets::int AS "recurringTargets",
+         g."targetsMet"::int AS "recurringTargetsMet", g."targetsBehind"::int AS "recurringTargetsBehind",
          rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
                       g.overdue ASC)::int AS rank
        FROM g ORDER BY rank, g.name`,
