@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // A small mail catcher for machines without Docker (where compose would run Mailpit): accepts
-// every message on SMTP, keeps it as an .eml file and lists what arrived on a web page.
+// every message on SMTP, keeps it as an .eml file and lists what arrived on a web page. It keeps
+// the newest --keep messages (default 1000) and deletes older files, so a benchmark sending
+// thousands of digests fills neither memory nor the disk.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,7 +19,26 @@ const args = Object.fromEntries(
 const dir = args.dir || path.resolve('var/dev/mail');
 const smtpPort = Number(args['smtp-port'] || 1025);
 const httpPort = Number(args['http-port'] || 8025);
+const keep = Math.max(1, Number(args.keep || 1000));
 fs.mkdirSync(dir, { recursive: true });
+
+// File names sort by arrival: time, then a counter (a pooled connection can deliver several
+// messages within one millisecond).
+const kept = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
+let sequence = 0;
+function store(session, data, callback) {
+  const name = `${Date.now()}-${String(sequence++ % 1e6).padStart(6, '0')}-${session.id}.eml`;
+  fs.writeFile(path.join(dir, name), data, (error) => {
+    if (!error) {
+      kept.push(name);
+      while (kept.length > keep) fs.unlink(path.join(dir, kept.shift()), () => {});
+    }
+    callback(error);
+  });
+}
 
 const smtp = new SMTPServer({
   authOptional: true,
@@ -25,10 +46,7 @@ const smtp = new SMTPServer({
   onData(stream, session, callback) {
     const chunks = [];
     stream.on('data', (c) => chunks.push(c));
-    stream.on('end', () => {
-      const file = path.join(dir, `${Date.now()}-${session.id}.eml`);
-      fs.writeFile(file, Buffer.concat(chunks), callback);
-    });
+    stream.on('end', () => store(session, Buffer.concat(chunks), callback));
   },
 });
 smtp.listen(smtpPort, '127.0.0.1');

@@ -1,33 +1,7 @@
 #!/usr/bin/env bash
 # Supervision benchmark on a province-scale data set, in a database of its own (luoshi_bench) on
-# the local dev services: prepares it once (migrate, demo users, bench:generate), then measures.
+# the local dev services: prepares it once (see prepare.sh), then measures.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
-bash docker/install.sh
-# shellcheck source=docker/env-defaults.sh
-source docker/env-defaults.sh
-bash docker/services.sh start >/dev/null
-base="${DATABASE_URL%/*}"
-export DATABASE_URL="$base/luoshi_bench"
-export JWT_SECRET="${JWT_SECRET:-bench-secret-bench-secret-bench-secret-00}"
-export LOG_LEVEL=warn
-cli() { node -r @swc-node/register apps/cli/src/main.ts "$@"; }
-node -e '
-  const { Client } = require("pg");
-  const c = new Client({ connectionString: process.argv[1] });
-  c.connect().then(() => c.query("SELECT 1 FROM pg_database WHERE datname = $1", ["luoshi_bench"]))
-    .then((r) => (r.rowCount ? null : c.query("CREATE DATABASE luoshi_bench")))
-    .then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });
-' "$base/luoshi"
-cli db:migrate
-cli seed:demo >/dev/null
-if [ "$(node -e '
-  const { Client } = require("pg");
-  const c = new Client({ connectionString: process.env.DATABASE_URL });
-  c.connect().then(() => c.query("SELECT count(*)::int AS n FROM assignments"))
-    .then((r) => { console.log(r.rows[0].n); return c.end(); });
-')" -lt 300000 ]; then
-  cli bench:generate
-fi
+# shellcheck source=test/bench/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 node -r @swc-node/register test/bench/supervision.bench.ts
