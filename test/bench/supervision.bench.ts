@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
+import { reportMissing, reportOwed } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 
@@ -59,8 +60,12 @@ async function main(): Promise<void> {
     .rows;
   const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM assignments')).rows;
 
+  // The date each row's unit last reported, as the API looks it up for the page's rows.
+  const LAST_REPORT = `(SELECT max((r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)
+      FROM progress_reports r WHERE r.assignment_id = a.id
+        AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)`;
   const overduePage = `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status,
-      ($1::date - a.due_on) AS days FROM assignments a JOIN items i ON i.id = a.item_id
+      ($1::date - a.due_on) AS days, ${LAST_REPORT} FROM assignments a JOIN items i ON i.id = a.item_id
       JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
       WHERE a.completed_on IS NULL AND p.status <> 'archived' AND a.due_on < $1::date UNIT
       ORDER BY a.due_on, i.number, u.name LIMIT 50`;
@@ -71,22 +76,44 @@ async function main(): Promise<void> {
       pool.query(overduePage.replace('UNIT', unit), params),
       pool.query(overdueCount.replace('UNIT', unit), params),
     ]);
-  const stats = `SELECT a.unit_id, count(*), count(*) FILTER (WHERE a.completed_on <= $1),
+  // 应报未报 is one shared SQL rule (the digest uses it too), so the baseline runs the same text.
+  const OPEN = '(a.completed_on IS NULL OR a.completed_on > $1::date)';
+  const stats = `WITH tg AS (
+        SELECT x.assignment_id, count(*) AS targets,
+          count(*) FILTER (WHERE x.achieved >= x.required) AS met,
+          count(*) FILTER (WHERE x.achieved > 0 AND x.achieved < x.required) AS behind
+        FROM (SELECT ta.id AS assignment_id, rt.count * CASE rt.per WHEN 'week' THEN 52
+                WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 ELSE 1 END AS required,
+              COALESCE((SELECT sum((f->>'value')::numeric) FROM progress_reports r
+                CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
+                WHERE r.assignment_id = ta.id AND r.status = 'accepted'
+                  AND f->>'targetId' = rt.id::text
+                  AND extract(year FROM r.period_start) = extract(year FROM $1::date)
+                  AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date), 0) AS achieved
+              FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
+              WHERE rt.per <> 'term') x
+        GROUP BY x.assignment_id)
+      SELECT a.unit_id, count(*), count(*) FILTER (WHERE a.completed_on <= $1),
       count(*) FILTER (WHERE a.completed_on <= $1 AND a.completed_on <= a.due_on),
       count(*) FILTER (WHERE a.due_on <= $1),
-      count(*) FILTER (WHERE a.due_on < $1 AND (a.completed_on IS NULL OR a.completed_on > $1))
+      count(*) FILTER (WHERE a.due_on < $1 AND ${OPEN}),
+      count(*) FILTER (WHERE ${OPEN} AND ${reportOwed('$1::date')}),
+      count(*) FILTER (WHERE ${OPEN} AND ${reportMissing('$1::date')}),
+      sum(tg.targets), sum(tg.met), sum(tg.behind)
       FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
-      JOIN units u ON u.id = a.unit_id WHERE p.status <> 'archived' GROUP BY a.unit_id`;
+      JOIN units u ON u.id = a.unit_id LEFT JOIN tg ON tg.assignment_id = a.id
+      WHERE p.status <> 'archived' GROUP BY a.unit_id`;
 
   // The same page and count the API runs for a past as-of date, written out by hand.
   const PAST_OVERDUE = `(a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on < $1::date`;
   const PAST_WARNING = `(a.completed_on IS NULL OR a.completed_on > $1::date) AND (a.due_on < $1::date
-      OR (a.due_on >= $1::date AND a.due_on - $1::date <= 14 AND a.progress_percent < LEAST(100,
-        GREATEST(0, ($1::date - p.period_start) * 100.0 / NULLIF(a.due_on - p.period_start, 0)))))`;
+      OR (a.due_on >= $1::date AND ((a.due_on - $1::date <= 14 AND a.progress_percent < LEAST(100,
+        GREATEST(0, ($1::date - p.period_start) * 100.0 / NULLIF(a.due_on - p.period_start, 0))))
+        OR ${reportMissing('$1::date')})))`;
   const pastDate = (where: string) => async () =>
     Promise.all([
       pool.query(
-        `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status
+        `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status, ${LAST_REPORT}
          FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
          JOIN units u ON u.id = a.unit_id WHERE p.status <> 'archived' AND ${where}
          ORDER BY a.due_on, i.number, u.name LIMIT 50`,
@@ -94,7 +121,7 @@ async function main(): Promise<void> {
       ),
       pool.query(
         `SELECT count(*) FROM assignments a JOIN plans p ON p.id = a.plan_id
-         WHERE p.status <> 'archived' AND ${where}`,
+         JOIN items i ON i.id = a.item_id WHERE p.status <> 'archived' AND ${where}`,
         ['2024-06-30'],
       ),
     ]);
