@@ -9,8 +9,8 @@
  * i (items) and p (plans); `d` is a SQL date expression.
  */
 
-/** The assignment's reporting frequency, as text. */
-export const reportFrequency = 'COALESCE(i.report_frequency, p.report_frequency)::text';
+/** The assignment's reporting frequency (the report_frequency enum: compared without casts). */
+export const reportFrequency = 'COALESCE(i.report_frequency, p.report_frequency)';
 
 const FREQUENCIES = ['week', 'month', 'quarter', 'half', 'year'] as const;
 
@@ -48,10 +48,10 @@ export const reportOwed = (d: string): string =>
  * only those five periods, through progress_reports_status_period) instead of probing the
  * reports once per assignment: 0.9 s at province scale, where this takes a few milliseconds.
  */
-const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind::text FROM progress_reports r
+const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind FROM progress_reports r
   WHERE r.status IN ('submitted', 'accepted')
     AND r.period_start IN (${FREQUENCIES.map((f) => duePeriodStart(d, `'${f}'`)).join(', ')})
-    AND r.period_start = ${duePeriodStart(d, 'r.period_kind::text')}
+    AND r.period_start = ${duePeriodStart(d, 'r.period_kind')}
     AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}`;
 
 /** Owed on day d and not submitted by then. */
