@@ -49,6 +49,8 @@ const smtp = new SMTPServer({
     stream.on('end', () => store(session, Buffer.concat(chunks), callback));
   },
 });
+// A sender that dies mid-connection (a worker stopped with kill -9) must not take the catcher down.
+smtp.on('error', (error) => console.error(`mail catcher: ${error.message}`));
 smtp.listen(smtpPort, '127.0.0.1');
 
 const escape = (s) =>
