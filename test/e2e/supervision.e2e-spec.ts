@@ -588,6 +588,13 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
       ).noticesOverdue;
     expect(await stats('2025-03-12')).toBe(0);
     expect(await stats('2025-03-13')).toBe(1);
+    // The plan and the section the notice is about count it too.
+    for (const groupBy of ['plan', 'section']) {
+      const rows = (
+        await get(`/supervision/statistics?planId=${planId}&asOf=2025-03-13&groupBy=${groupBy}`)
+      ).body.rows as Array<{ noticesOverdue: number }>;
+      expect(rows.reduce((n, r) => n + r.noticesOverdue, 0)).toBe(1);
+    }
     const overdueList = await t
       .http()
       .get('/supervision/notices?overdue=true&asOf=2025-03-13')

@@ -18,7 +18,12 @@ export class Conditions {
   }
 
   get where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+    return this.parts.length ? `WHERE ${this.all}` : '';
+  }
+
+  /** The conditions alone, for a second WHERE over the same rows. */
+  get all(): string {
+    return this.parts.length ? this.parts.join(' AND ') : 'TRUE';
   }
 }
 

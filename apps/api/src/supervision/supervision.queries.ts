@@ -223,13 +223,24 @@ export class SupervisionQueries {
         join: 'JOIN sections sec ON sec.id = i.section_id',
       },
     }[groupBy];
+    // A unit answers for its notices; a plan or a section for those about its assignments.
     const notices =
       groupBy === 'unit'
         ? `(SELECT count(*) FROM supervision_notices n
              WHERE n.unit_id = g.id AND n.status IN ('issued', 'returned') AND n.reply_by < ${d})`
-        : '0';
+        : '(SELECT count(*) FROM nt WHERE nt.id = g.id)';
+    const noticesAbout =
+      groupBy === 'unit'
+        ? ''
+        : `nt AS (
+             SELECT DISTINCT ${group.id} AS id, n.id AS notice_id
+             ${FROM} ${group.join}
+             JOIN supervision_notice_assignments na ON na.assignment_id = a.id
+             JOIN supervision_notices n ON n.id = na.notice_id
+             WHERE ${c.all} AND n.status IN ('issued', 'returned') AND n.reply_by < ${d}
+           ),`;
     const rows: StatisticsRow[] = await this.db.query(
-      `WITH ${TARGET_STANDING(d)}, g AS (
+      `WITH ${TARGET_STANDING(d)}, ${noticesAbout} g AS (
          SELECT ${group.id} AS id, min(${group.name}) AS name,
            count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
