@@ -1,14 +1,6 @@
 import mammoth from 'mammoth';
+import { binary } from '../support/binary';
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
-
-const binary = (
-  res: NodeJS.ReadableStream,
-  done: (error: Error | null, body: Buffer) => void,
-): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 interface Share {
   id: string;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { addDays, periodContaining, PeriodKind, PERIODS_PER_YEAR } from '@app/calendar';
+import { binary } from '../support/binary';
 import { createTestApp, importSeedPlan as importPlan, TestApp } from '../support/test-app';
 
 async function readWorkbook(buffer: Buffer): Promise<unknown[][]> {
@@ -9,16 +10,6 @@ async function readWorkbook(buffer: Buffer): Promise<unknown[][]> {
   workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
 }
-
-/** supertest's parser for a binary body, so the xlsx arrives as a Buffer. */
-const binary = (
-  res: NodeJS.ReadableStream,
-  done: (error: Error | null, body: Buffer) => void,
-): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('supervision: overdue, warnings, statistics, notices, exports', () => {
   let t: TestApp;
