@@ -43,7 +43,7 @@ node dist/apps/api/src/main.js &
 pids+=($!)
 
 for _ in $(seq 100); do
-  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/health" && break
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/api/health" && break
   kill -0 "${pids[1]}" 2>/dev/null || { echo "The API did not start (see the lines above)." >&2; exit 1; }
   sleep 0.3
 done
@@ -52,7 +52,7 @@ cat <<INFO
 
   落实 Luoshi is running.
     API      $PUBLIC_URL
-    OpenAPI  $PUBLIC_URL/docs
+    OpenAPI  $PUBLIC_URL/api/docs
     Mail     http://127.0.0.1:$MAIL_UI_PORT/   (every email the system sends lands here)
     Sign in  admin / leader / supervisor / jingfaju … with the password ${DEMO_PASSWORD:-luoshi-demo}
 

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] }),
   );
   await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
+  const base = `${await app.getUrl()}/api`;
   const login = await fetch(`${base}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

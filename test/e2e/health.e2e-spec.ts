@@ -16,7 +16,7 @@ describe('health and docs', () => {
   it('serves the OpenAPI document with described DTOs', async () => {
     const res = await t.http().get('/docs/json');
     expect(res.status).toBe(200);
-    expect(res.body.paths['/assignments/{id}'].patch).toBeDefined();
+    expect(res.body.paths['/api/assignments/{id}'].patch).toBeDefined();
     const dto = res.body.components.schemas.UpdateAssignmentDto;
     expect(dto.required).toContain('version');
     expect(JSON.stringify(dto.properties.status)).toContain(

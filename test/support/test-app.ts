@@ -38,10 +38,10 @@ export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
     app,
     db: app.get(DataSource),
     clock,
-    http: () => request(server),
+    http: () => apiRequest(server),
     as: async (username) => {
       if (!tokens.has(username)) {
-        const res = await request(server)
+        const res = await apiRequest(server)
           .post('/auth/login')
           .send({ username, password: PASSWORD });
         if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
@@ -51,6 +51,29 @@ export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
     },
     close: () => app.close(),
   };
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * supertest against the API prefix: tests name REST paths as the OpenAPI document does
+ * (`/plans`), and anything outside the API (the console's pages) with an explicit `//` start.
+ */
+export function apiRequest(server: Parameters<typeof request>[0]): ReturnType<typeof request> {
+  const agent = request(server);
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !VERBS.has(prop) || typeof value !== 'function') return value;
+      return (path: string, ...rest: unknown[]) => value.call(target, apiPath(path), ...rest);
+    },
+  });
+}
+
+/** `/plans` → `/api/plans`; `//items/1` → `/items/1` (a console path, outside the API). */
+export function apiPath(path: string): string {
+  if (path.startsWith('//')) return path.slice(1);
+  return path.startsWith('/api/') || path === '/api' ? path : `/api${path}`;
 }
 
 /** Row counts of the tables a request could touch, to prove a refused request changed nothing. */

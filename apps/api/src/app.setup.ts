@@ -3,10 +3,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/errors';
 import { createValidationPipe } from './common/validation';
 
+export const API_PREFIX = 'api';
+
 /** Everything main.ts applies to the app, shared with the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   // A plan's full text travels as JSON (POST /plans/import); larger documents go up as files.
   app.useBodyParser('json', { limit: '12mb' });
+  // The REST API lives under one prefix so the console can own every other path (deep links
+  // such as /items/<id> load the console on a reload).
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
@@ -19,6 +24,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs/json`,
+  });
   return app;
 }

@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const logger = new Logger('Luoshi');
   logger.log(`API:     ${config.publicUrl}`);
-  logger.log(`OpenAPI: ${config.publicUrl}/docs`);
+  logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
 }
 
 bootstrap().catch((error) => {
