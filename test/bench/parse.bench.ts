@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parsePlan } from '@app/plan-parser';
+import { parsePlan, PlanParseError } from '@app/plan-parser';
 
 const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
 const MB = 1024 * 1024;
@@ -23,21 +23,31 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Item count, or the error code for input the parser refuses (hostile shapes). */
+function parseOnce(text: string): string {
+  try {
+    const result = parsePlan(text);
+    return `${result.sections.reduce((n, s) => n + s.items.length, 0)} items`;
+  } catch (error) {
+    if (error instanceof PlanParseError) return `refused ${error.code}`;
+    throw error;
+  }
+}
+
 function bench({ name, text, runs, budgetMs }: Case): void {
   const bytes = Buffer.byteLength(text, 'utf8');
-  for (let i = 0; i < 3; i++) parsePlan(text); // warm-up: lets the JIT compile the hot paths
+  parseOnce(text); // warm-up: lets the JIT compile the hot paths
   const times: number[] = [];
   const started = performance.now();
-  let items = 0;
+  let outcome = '';
   while (times.length < runs && performance.now() - started < budgetMs) {
     const t0 = performance.now();
-    const result = parsePlan(text);
+    outcome = parseOnce(text);
     times.push(performance.now() - t0);
-    items = result.sections.reduce((n, s) => n + s.items.length, 0);
   }
   const ms = median(times);
   console.log(
-    `${name}: ${(bytes / MB).toFixed(2)} MB, ${items} items, median ${ms.toFixed(1)} ms ` +
+    `${name}: ${(bytes / MB).toFixed(2)} MB, ${outcome}, median ${ms.toFixed(1)} ms ` +
       `of ${times.length} runs, ${(bytes / MB / (ms / 1000)).toFixed(2)} MB/s`,
   );
 }
@@ -50,3 +60,17 @@ bench({
   runs: 9,
   budgetMs: 20_000,
 });
+// The shapes hostile.spec.ts feeds the parser, timed here instead of asserted there.
+const line = Array.from(
+  { length: 2000 },
+  (_, i) => `(${i + 1})推进第${i + 1}项工作。具体内容${'甲乙丙'.repeat(150)}。(责任单位:区财政局)`,
+).join('');
+const hostile: [string, string][] = [
+  ['one line of 1 MB (a plan without line breaks)', `某县工作方案\n一、重点任务 ${line}`],
+  ['10 MB of seed copies', Array(copies * 10).fill(SEED).join('\n')],
+  ['one 10 MB line of x', 'x'.repeat(10 * MB)],
+  ['10 MB of unclosed unit brackets', '(一)标题。正文〔责任单位:'.repeat(400_000)],
+  ['brackets nested 2,000,000 deep', `(一)标题${'('.repeat(2_000_000)}${')'.repeat(2_000_000)}`],
+  ['brackets nested 1,000 deep', `一、任务\n(一)甲。${'('.repeat(1000)}乙${')'.repeat(1000)}`],
+];
+for (const [name, text] of hostile) bench({ name, text, runs: 3, budgetMs: 20_000 });

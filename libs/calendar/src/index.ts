@@ -2,10 +2,13 @@ export { InvalidDateError } from './invalid-date.error';
 export {
   addDays,
   compareDates,
+  daysInMonth,
   dayOfWeek,
   daysBetween,
   isCalendarDate,
   makeDate,
+  toEpochDay,
+  yearOf,
 } from './calendar-date';
 export { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
 export { calendarCoverage, isYearCovered } from './holiday-data';
@@ -28,9 +31,6 @@ export {
   todayIn,
   type Clock,
 } from './clock';
-export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
-export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
-export { CHINESE_DIGITS } from './chinese-numerals';
 export {
   periodContaining,
   periodStartingOn,

@@ -1,9 +1,5 @@
-import {
-  type Deadline,
-  type DeadlineContext,
-  earliestDateDeadline,
-  extractDeadlines,
-} from '@app/calendar';
+import type { Deadline, DeadlineContext } from './deadline-phrases/deadline';
+import { earliestDateDeadline, extractDeadlines } from './deadline-phrases/extract-deadlines';
 import type { ItemDeadline, Paragraph } from './types';
 
 /*

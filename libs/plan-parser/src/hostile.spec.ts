@@ -17,12 +17,20 @@ function parseError(input: unknown): PlanParseError {
   throw new Error('parsePlan did not throw');
 }
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
+/** Parses, and returns the result or the PlanParseError; anything else thrown fails the test. */
+function outcome(text: string): ReturnType<typeof parsePlan> | PlanParseError {
+  try {
+    return parsePlan(text);
+  } catch (error) {
+    if (error instanceof PlanParseError) return error;
+    throw error;
+  }
 }
 
+/*
+ * Speed is measured by `npm run bench:parse` (seed, 1 MB, 10 MB and the hostile shapes below);
+ * these tests assert behaviour only: a clear error or a bounded result with warnings.
+ */
 describe('hostile input', () => {
   it.each([
     ['empty text', ''],
@@ -69,9 +77,9 @@ describe('hostile input', () => {
   });
 
   it('refuses text longer than MAX_PLAN_TEXT_LENGTH before reading it', () => {
-    const { value: error, ms } = timed(() => parseError('一'.repeat(MAX_PLAN_TEXT_LENGTH + 1)));
+    const error = parseError('一'.repeat(MAX_PLAN_TEXT_LENGTH + 1));
     expect(error.code).toBe('TOO_LONG');
-    expect(ms).toBeLessThan(1000);
+    expect(error.message).toContain('文本过长');
   });
 
   it.each([
@@ -88,15 +96,14 @@ describe('hostile input', () => {
     expect(parseError(text).code).toBe('NO_ITEMS');
   });
 
-  it('parses a 10 MB plan in a few seconds and caps its warnings with a count', () => {
+  it('parses a 10 MB plan and caps its warnings with a count', () => {
     const copies = Math.ceil((10 * 1024 * 1024) / SEED.length);
     const big = Array.from({ length: copies }, () => SEED).join('\n');
-    const { value: result, ms } = timed(() => parsePlan(big));
+    const result = parsePlan(big);
     expect(result.sections.flatMap((s) => s.items)).toHaveLength(37 * copies);
     expect(result.warnings).toHaveLength(MAX_WARNINGS + 1);
     expect(result.warnings[MAX_WARNINGS].code).toBe('TOO_MANY_WARNINGS');
-    expect(ms).toBeLessThan(10_000);
-  }, 30_000);
+  }, 120_000);
 
   it.each([
     ['one 10 MB line', () => 'x'.repeat(10 * 1024 * 1024)],
@@ -107,28 +114,48 @@ describe('hostile input', () => {
       () => `(一)甲。乙〔责任单位:${'区人劳局'.repeat(150)}〕\n`.repeat(10_000),
     ],
   ])(
-    'finishes %s quickly without crashing',
+    'survives %s with an error or a bounded result',
     (_, make) => {
-      const text = make();
-      const { ms } = timed(() => {
-        try {
-          parsePlan(text);
-        } catch (error) {
-          if (!(error instanceof PlanParseError)) throw error;
-        }
-      });
-      expect(ms).toBeLessThan(10_000);
+      const result = outcome(make());
+      if (result instanceof PlanParseError) expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+      else expect(result.warnings.length).toBeLessThanOrEqual(MAX_WARNINGS + 1);
     },
-    30_000,
+    120_000,
   );
 
-  it('refuses more than MAX_PLAN_ITEMS items quickly with TOO_MANY_ITEMS', () => {
+  it('reads a plan whose 1 MB is one line, and warns about what it cannot place', () => {
+    const body = Array.from(
+      { length: 2000 },
+      (_, i) => `(${i + 1})推进第${i + 1}项工作。具体内容${'甲乙丙'.repeat(150)}。(责任单位:区财政局)`,
+    ).join('');
+    const text = `某县工作方案\n一、重点任务 ${body}`;
+    expect(text.length).toBeGreaterThan(500_000);
+    const result = outcome(text);
+    expect(result).not.toBeInstanceOf(PlanParseError);
+    const items = (result as ReturnType<typeof parsePlan>).sections.flatMap((s) => s.items);
+    expect(items.length).toBeGreaterThan(1000);
+    expect(items[0].units.map((u) => u.name)).toEqual(['区财政局']);
+  }, 120_000);
+
+  it('warns about brackets nested 1,000 deep and unbalanced, and keeps the item', () => {
+    const deep = `${'('.repeat(1000)}嵌套${')'.repeat(1000)}`;
+    const unbalanced = `${'〔'.repeat(1000)}责任单位:区财政局`;
+    const result = parsePlan(
+      `某方案\n一、任务\n(一)甲。${deep}(责任单位:区人劳局)\n(二)乙。${unbalanced}\n(三)丙。正文${')'.repeat(1000)}`,
+    );
+    const items = result.sections.flatMap((s) => s.items);
+    expect(items).toHaveLength(3);
+    expect(items[0].units.map((u) => u.name)).toEqual(['区人劳局']);
+    const lines = result.warnings.filter((w) => w.code === 'UNBALANCED_BRACKETS').map((w) => w.line);
+    expect(lines).toEqual(expect.arrayContaining([4, 5]));
+  });
+
+  it('refuses more than MAX_PLAN_ITEMS items with TOO_MANY_ITEMS', () => {
     const text = '(一)甲\n'.repeat(MAX_PLAN_ITEMS + 1);
-    const { value: error, ms } = timed(() => parseError(text));
+    const error = parseError(text);
     expect(error.code).toBe('TOO_MANY_ITEMS');
     expect(error.message).toContain('条目过多');
-    expect(ms).toBeLessThan(5_000);
-  }, 30_000);
+  }, 120_000);
 
   it('warns about unbalanced brackets and still reads the units', () => {
     const result = parsePlan(

@@ -4,7 +4,7 @@ import type { Deadline } from './deadline';
 import { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
 
 // The seed plan 漯开文〔2022〕57号, issued 2022-10-21 for the period 2022—2025.
-const plan = readFileSync(join(__dirname, '../../../test/fixtures/plan-003.txt'), 'utf8');
+const plan = readFileSync(join(__dirname, '../../../../test/fixtures/plan-003.txt'), 'utf8');
 const ctx = { issuedOn: '2022-10-21', periodStartYear: 2022, periodEndYear: 2025 };
 
 // Each item is one paragraph opening with its half-width marker, e.g. "(七)加快建设服务型政府。".

@@ -1,6 +1,6 @@
 import type { Deadline } from './deadline';
 import { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
-import { InvalidDateError } from './invalid-date.error';
+import { InvalidDateError } from '@app/calendar';
 
 const issued2022 = { issuedOn: '2022-10-21', periodStartYear: 2022, periodEndYear: 2025 };
 

@@ -1,7 +1,6 @@
-import { makeDate } from './calendar-date';
+import { endOfHalf, endOfMonth, endOfQuarter, endOfYear, makeDate } from '@app/calendar';
 import { CHINESE_NUMERAL_CHARS as CN, parseSmallNumber } from './chinese-numerals';
 import type { Deadline, RecurrencePeriod } from './deadline';
-import { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
 
 export type DeadlineFields = Omit<Deadline, 'text' | 'index'>;
 

@@ -1,8 +1,7 @@
-import { compareDates, toEpochDay, yearOf } from './calendar-date';
+import { compareDates, InvalidDateError, toEpochDay, yearOf } from '@app/calendar';
 import { toHalfWidthDigits } from './chinese-numerals';
 import type { Deadline, DeadlineContext } from './deadline';
 import { DEADLINE_RULES, type DeadlineFields, type YearlessResolver } from './deadline-rules';
-import { InvalidDateError } from './invalid-date.error';
 
 // A real plan item has a handful of deadlines. The cap keeps a hostile 10 MB input of
 // "每月每月…" from turning into millions of objects; it never binds on real text.
