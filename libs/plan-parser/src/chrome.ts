@@ -11,6 +11,10 @@ const CHROME = [
   /^(?:分享到|扫一扫|朗读|来源|作者|浏览(?:次数|量)?|点击(?:数|量)|发布(?:时间|日期|机构)|索引号|信息来源)\s*[:：|]?/,
   /^首页(?:\s*[>|｜]|$)/,
   /^!\[\]/,
+  // A note a data set or a person put before the text (# source: …), never plan prose.
+  /^#\s/,
+  // Links a page lists under the text: PDF:….pdf, 政策解读:….
+  /^(?:PDF|附件下载|相关链接|政策解读|相关解读|图解)\s*[:：]/,
   // A bare timestamp (2022/10/24 10:18) is the page's publishing time, not the issue date.
   /^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
 ];

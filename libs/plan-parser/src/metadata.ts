@@ -18,7 +18,9 @@ export type Metadata = Pick<
 >;
 
 const PLAN_WORD =
-  /(?:实施方案|工作方案|行动方案|实施意见|实施细则|工作要点|工作计划|行动计划|规划|方案|要点|计划|分工表|任务表|任务清单|责任清单)(?:\(.{1,20}\))?$/;
+  /(?:实施方案|工作方案|行动方案|实施意见|指导意见|若干意见|实施细则|工作要点|工作安排|工作计划|行动计划|若干措施|政策措施|规划|方案|要点|计划|意见|措施|分工表|任务表|任务清单|责任清单|通知)(?:\(.{1,20}\))?$/;
+/** 关于印发《X》的通知 / 关于印发X的通知: the plan is X. */
+const PRINTING_NOTICE = /关于(?:印发|转发|下发)《?(.{4,80}?)》?的通知$/;
 const NOTICE_TITLE = /《([^《》]{4,80})》/;
 const DOC_NUMBER =
   /^(?:文号\s*[:|]?\s*)?([\u4e00-\u9fa5]{1,10})\s*[〔[(]\s*(\d{4})\s*[〕\])]\s*(\d{1,4})\s*号$/;
@@ -49,11 +51,17 @@ export function readMetadata(front: Line[], tail: Line[], warnings: Warnings): M
 }
 
 function readTitle(front: Line[], warnings: Warnings): string | undefined {
-  // The plan's own title line stands nearest the body; earlier ones are page headers.
+  // The plan's own title line stands nearest the body; earlier ones are page headers. A title
+  // may be broken over two lines (国务院办公厅关于深入开展消费扶贫 / 助力打赢脱贫攻坚战的指导意见).
   for (let i = front.length - 1; i >= 0; i--) {
     const text = despace(front[i].text);
-    if (text.length <= MAX_TITLE_LENGTH && !/[。,;]|通知/.test(text) && PLAN_WORD.test(text)) {
-      return text;
+    const previous = i > 0 ? despace(front[i - 1].text) : '';
+    const candidates = isTitleFragment(previous) ? [previous + text, text] : [text];
+    for (const candidate of candidates) {
+      if (candidate.length > MAX_TITLE_LENGTH || /[。,;:]/.test(candidate)) continue;
+      const printed = PRINTING_NOTICE.exec(candidate);
+      if (printed) return printed[1];
+      if (PLAN_WORD.test(candidate)) return candidate;
     }
   }
   for (const line of front) {
@@ -68,6 +76,18 @@ function readTitle(front: Line[], warnings: Warnings): string | undefined {
     '未识别到方案标题(应为“……实施方案”“……工作要点”等独立成行的标题)',
   );
   return undefined;
+}
+
+/** The first line of a title broken in two: short, no punctuation, not a number or a date. */
+function isTitleFragment(text: string): boolean {
+  return (
+    text.length >= 4 &&
+    text.length <= 40 &&
+    !/[。,;:()《》“”"、]/.test(text) &&
+    !PLAN_WORD.test(text) &&
+    !/\d/.test(text) &&
+    readDateLine(text) === undefined
+  );
 }
 
 function readDocNumber(front: Line[], warnings: Warnings): string | undefined {

@@ -191,8 +191,8 @@ function continuesUnitList(node: DraftNode, text: string): boolean {
   if (!block || block.end < last.text.length || !last.scan.unbalanced.includes(block.start)) {
     return false;
   }
-  const close = text.search(/[〕\]】]/);
-  return close >= 0 && !/[〔【[]/.test(text.slice(0, close));
+  const close = text.search(/[〕\]】)]/);
+  return close >= 0 && !/[〔【[(]/.test(text.slice(0, close));
 }
 
 /**

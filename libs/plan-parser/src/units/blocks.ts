@@ -42,6 +42,13 @@ const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
 const OTHER_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)\s*:/g;
 const MAX_BLOCK_LENGTH = 600;
 const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与)$/;
+/**
+ * The national style without labels: (工业和信息化部、发展改革委等按职责分工负责),
+ * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同).
+ */
+export const LEAD_RULE = /[。.;,]?\s*列(?:第一位|首位)(?:者|的)?为牵头(?:单位|部门)[^)]{0,8}$/;
+export const RESPONSIBLE_END =
+  /(?:等(?:相关|有关|其他)?(?:部门|单位)?(?:和(?:部门|单位))?)?(?:按(?:照)?职责分工|按职责|分别|共同)*(?:分别)?负责(?:落实)?$/;
 
 interface Pair {
   open: number;
@@ -127,8 +134,18 @@ function pairBrackets(text: string): { pairs: Pair[]; unbalanced: number[] } {
 function isUnitBracket(content: string, pair: Pair, endsParagraph: boolean): boolean {
   const label = LABEL_AT_START.exec(content);
   if (label) return pair.square || label[1] !== undefined;
-  if (!pair.square) return isPostfixRoleList(content);
+  if (!pair.square) return isPostfixRoleList(content) || isResponsibleList(content);
   return endsParagraph && looksLikeUnitList(content);
+}
+
+/** (发展改革委、财政部等按职责分工负责): a unit list followed by 负责. */
+function isResponsibleList(content: string): boolean {
+  if (content.length > 400) return false;
+  const bare = content.replace(LEAD_RULE, '');
+  const end = RESPONSIBLE_END.exec(bare);
+  if (!end) return false;
+  const names = bare.slice(0, end.index).trim();
+  return names.length > 0 && looksLikeUnitList(names);
 }
 
 /** (区发改委牵头,区财政局配合): every clause names units and says their role. */
@@ -142,11 +159,22 @@ function isPostfixRoleList(content: string): boolean {
 
 export function looksLikeUnitList(content: string): boolean {
   if (content.length === 0 || content.length > 300) return false;
-  const names = content.split(/[、,;\s/]+/).filter(Boolean);
-  return names.every((n) => {
-    const name = n.replace(/等(?:相关|有关|其他)?(?:部门|单位)?$/, '');
+  // Brackets inside names (各县〔市、区〕人民政府) hold separators of their own.
+  const flat = content.replace(/[(〔][^()〔〕]{0,20}[)〕]/g, '').replace(/等和/g, '、');
+  const names = flat.split(/[、,;\s/]+/).filter(Boolean);
+  return names.every((n, i) => {
+    const name = n.replace(/等(?:相关|有关|其他)?(?:部门|单位)?(?:和(?:部门|单位))?$/, '');
+    if (name.length === 0) return true;
+    // A short name before one that ends in the shared suffix: 经开区、东北新城管委会.
+    if (i < names.length - 1 && borrowsSuffix(name)) return true;
     return isGroupPhrase(name) || endsWithUnitSuffix(name);
   });
+}
+
+/** 各乡、镇人民政府 / 经开区、东北新城管委会: the first name is too short to be one alone. */
+export function borrowsSuffix(name: string): boolean {
+  const bare = name.replace(/^各/, '').replace(/\([^()]*\)$/, '');
+  return bare.length >= 1 && bare.length <= 4 && !endsWithUnitSuffix(name);
 }
 
 /** `责任单位:…` outside brackets, up to the end of the sentence or the next non-unit label. */

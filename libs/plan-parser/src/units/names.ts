@@ -20,6 +20,19 @@ const WORD_AFTER_PREFIX: Record<string, RegExp> = {
  */
 export const UNIT_SUFFIXES = [
   '街道办事处',
+  '工商联',
+  '团中央',
+  '基金会',
+  '监管组',
+  '工作组',
+  '工作专班',
+  '专班',
+  '小组',
+  '总社',
+  '监会',
+  '商会',
+  '学会',
+  '海关',
   '人民政府',
   '办事处',
   '管委会',
@@ -66,6 +79,7 @@ export const UNIT_SUFFIXES = [
   '馆',
   '台',
   '庭',
+  '厅',
 ] as const;
 
 const SUFFIX_SET: ReadonlySet<string> = new Set(UNIT_SUFFIXES);

@@ -1,9 +1,9 @@
 import { append } from '../arrays';
 import type { UnitRef } from '../types';
-import { UNIT_LABEL_LONG } from './blocks';
+import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './blocks';
 import { type NameDictionary, splitConcatenated } from './concatenated';
 import { groupStartIn, isGroupPhrase, repairGroup } from './groups';
-import { cleanName, splitBracket } from './names';
+import { areaPrefixOf, cleanName, endsWithUnitSuffix, splitBracket, UNIT_SUFFIXES } from './names';
 
 /*
  * Turns the inside of a unit block (`责任单位:区人劳局、区经发局区建设局等部门,各镇()`) into
@@ -24,8 +24,12 @@ export interface ListedUnit {
 /** Inside a block the long labels may lack their colon; 牵头/配合 alone need it (区发改委牵头 is postfix). */
 const LABEL_ANYWHERE = new RegExp(`${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`, 'g');
 const POSTFIX = /(牵头负责|牵头|配合|协助|参与)$/;
-/** 等部门 / 等单位 / 等 end a list ("and others"); they name nobody. */
-const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?$/;
+/** 等部门 / 等单位 / 等有关部门和单位 / 等 end a list ("and others"); they name nobody. */
+const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?(?:和(?:部门|单位))?$/;
+/** An area written once before a list's first unit: 示范区交通运输局、住房和城乡建设局. */
+const LIST_AREA = /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
+/** Names that belong to another body and never take the list's area: 河南银保监局济源监管组. */
+const OWN_PLACE = /[省市县区州]|海关|银行|支行|监管组|公司|集团/;
 const SEPARATORS = /[、,;\s/]/;
 
 /** `defaultLabel` is what a table column says about its cells (a 牵头单位 column leads). */
@@ -35,17 +39,60 @@ export function parseUnitList(
   defaultLabel: Label = 'listed',
 ): ListedUnit[] {
   const out: ListedUnit[] = [];
-  for (const segment of labelSegments(content, defaultLabel)) {
+  for (const segment of labelSegments(normaliseList(content), defaultLabel)) {
     for (const clause of splitTopLevel(segment.text, /[;,]/)) {
       const postfix = POSTFIX.exec(clause);
       const label = postfix ? labelOf(postfix[1]) : segment.label;
       const names = postfix ? clause.slice(0, postfix.index) : clause;
-      for (const token of splitTopLevel(names, SEPARATORS)) {
+      for (const token of shareSuffixes(splitTopLevel(names, SEPARATORS))) {
         append(out, readToken(token, label, dictionary));
       }
     }
   }
+  return shareArea(out);
+}
+
+/**
+ * 〔〕 inside a list are name brackets (各市〔州〕); 等和 joins ministries and provinces
+ * (…全国总工会等和各省级人民政府负责); the trailing 负责 and the once-stated lead rule are no names.
+ */
+function normaliseList(content: string): string {
+  const text = content.replace(/〔/g, '(').replace(/〕/g, ')').replace(LEAD_RULE, '');
+  const end = RESPONSIBLE_END.exec(text);
+  const kept = end && end.index > 0 ? text.slice(0, end.index) : text;
+  return kept.replace(/等和/g, '、').replace(/[。.]$/, '');
+}
+
+/**
+ * 各乡、镇人民政府 → 各乡人民政府, 各镇人民政府; 经开区、东北新城管委会 → 经开区管委会, …;
+ * 各市(州)、各县(市、区、特区)人民政府 → 各市(州)人民政府, …: a short name that is no unit alone
+ * takes the unit suffix of the name after it.
+ */
+function shareSuffixes(tokens: string[]): string[] {
+  const out = [...tokens];
+  for (let i = out.length - 2; i >= 0; i--) {
+    const name = cleanName(out[i]);
+    if (!borrowsSuffix(name) || ETC.test(name)) continue;
+    const next = splitBracket(cleanName(out[i + 1])).base;
+    const suffix = UNIT_SUFFIXES.find((s) => next.endsWith(s) && next.length > s.length);
+    if (!suffix) continue;
+    const prefix = name.startsWith('各') || !next.startsWith('各') ? '' : '各';
+    out[i] = `${prefix}${name}${suffix}`;
+    if (name.startsWith('各') && !next.startsWith('各')) out[i + 1] = `各${out[i + 1]}`;
+  }
   return out;
+}
+
+/** The area prefix written only on a list's first unit applies to the departments after it. */
+function shareArea(units: ListedUnit[]): ListedUnit[] {
+  const first = units.find((u) => !u.group);
+  const area = first ? LIST_AREA.exec(first.name)?.[1] : undefined;
+  if (!area) return units;
+  return units.map((u) =>
+    u.group || u.name.startsWith(area) || OWN_PLACE.test(u.name) || !endsWithUnitSuffix(u.name)
+      ? u
+      : { ...u, name: `${area}${u.name}`, raw: u.raw },
+  );
 }
 
 function labelOf(word: string): Label {
@@ -99,7 +146,11 @@ function readToken(token: string, label: Label, dictionary?: NameDictionary): Li
     ];
   }
   if (isGroupPhrase(cleaned)) return [listed(cleaned, label, true)];
-  return splitConcatenated(cleaned, dictionary)
+  // Without a directory, only local lists (区人劳局区经发局) are cut at unit suffixes: a national
+  // name such as 中央军委政治工作部 holds a suffix inside it and no area prefix.
+  const pieces =
+    dictionary || areaPrefixOf(cleaned) ? splitConcatenated(cleaned, dictionary) : [cleaned];
+  return pieces
     .map((name) => cleanName(name).replace(ETC, ''))
     .filter((name) => name.length > 0)
     .map((name) => listed(name, label, false));
