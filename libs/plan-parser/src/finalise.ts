@@ -39,7 +39,20 @@ export function finaliseSections(outline: Outline, ctx: FinaliseContext): Sectio
 function finaliseSection(draft: DraftSection, ctx: FinaliseContext, notes: UnitNotes): Section {
   const title = stripEnd(splitTitle(draft.heading).title);
   const preambleChapter = PREAMBLE_TITLE.test(title);
-  const items = draft.items.map((node) => finaliseItem(node, preambleChapter, ctx, notes));
+  const listed: ListedUnit[] = [];
+  for (const p of draft.unitParts) {
+    for (const block of p.scan.blocks) {
+      const units = parseUnitList(block.content, ctx.dictionary);
+      notes.add(units, p.line);
+      append(listed, units);
+    }
+  }
+  const chapterUnits = assignRoles(listed);
+  const chapter = {
+    units: chapterUnits,
+    unitsText: draft.unitParts.flatMap((p) => p.scan.blocks.map((b) => b.text)),
+  };
+  const items = draft.items.map((node) => finaliseItem(node, preambleChapter, ctx, notes, chapter));
   return {
     number: draft.number,
     numberText: draft.numberText,
@@ -50,6 +63,7 @@ function finaliseSection(draft: DraftSection, ctx: FinaliseContext, notes: UnitN
       .join('\n'),
     preamble: items.length > 0 ? items.every((i) => i.preamble) : preambleChapter,
     items,
+    ...(chapterUnits.length > 0 ? { units: chapterUnits } : {}),
   };
 }
 
@@ -58,10 +72,29 @@ function finaliseItem(
   preambleChapter: boolean,
   ctx: FinaliseContext,
   notes: UnitNotes,
+  chapter: { units: UnitRef[]; unitsText: string[] },
 ): Item {
   const read = readNode(node, ctx, notes);
-  const tasks = node.tasks.map((t) => finaliseTask(t, ctx, notes));
-  const units = read.units.length > 0 ? read.units : unitsOfTasks(tasks);
+  const tasks =
+    node.tasks.length > 0
+      ? node.tasks.map((t) => finaliseTask(t, ctx, notes))
+      : sentenceTasks(node, ctx, notes);
+  const fromTasks = unitsOfTasks(tasks);
+  const unitsFrom =
+    read.units.length > 0
+      ? 'item'
+      : fromTasks.length > 0
+        ? 'tasks'
+        : chapter.units.length > 0
+          ? 'section'
+          : undefined;
+  const units =
+    unitsFrom === 'item'
+      ? read.units
+      : unitsFrom === 'tasks'
+        ? fromTasks
+        : chapter.units.map((u) => ({ ...u }));
+  if (unitsFrom === 'section') read.unitsText.push(...chapter.unitsText);
   const preamble = units.length === 0 && (preambleChapter || PREAMBLE_TITLE.test(read.title));
   if (units.length === 0 && !preamble) {
     ctx.warnings.add(
@@ -86,6 +119,8 @@ function finaliseItem(
     lineEnd,
     unitsText: read.unitsText,
     tasks: tasks.map((t) => (t.dueOn || !dueOn ? t : { ...t, dueOn })),
+    ...(unitsFrom ? { unitsFrom } : {}),
+    ...(node.under ? { under: node.under } : {}),
   };
   if (dueOn) {
     item.dueOn = dueOn;
@@ -107,6 +142,46 @@ function finaliseTask(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): 
     deadlines: read.deadlines,
     ...(dueOn ? { dueOn } : {}),
   };
+}
+
+/**
+ * Several unit lists closing different sentences of one item (…。(财政部负责)…。(教育部负责)):
+ * each list with the sentences before it becomes a task of the item, with its own units; the
+ * item answers with the union. One list, or lists only at the end, make no tasks.
+ */
+function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Task[] {
+  const blocks = node.parts.flatMap((p) => p.scan.blocks.map((b) => ({ p, b })));
+  if (blocks.length < 2) return [];
+  const inside = blocks.filter(({ p, b }) => p.text.slice(b.end).replace(/[\s。.;]/g, '') !== '');
+  if (inside.length === 0) return [];
+  const tasks: Task[] = [];
+  let from = { part: node.parts[0], index: 0 };
+  for (const { p, b } of blocks) {
+    const partsBetween = node.parts.filter((q) => q.line >= from.part.line && q.line <= p.line);
+    const texts = partsBetween.map((q) => {
+      const start = q === from.part ? from.index : 0;
+      const end = q === p ? b.start : q.text.length;
+      return q.text.slice(start, end);
+    });
+    const text = texts.join('\n').replace(/^[\s。.;]+/, '').trim();
+    const listed = parseUnitList(b.content, ctx.dictionary);
+    notes.add(listed, p.line);
+    const deadlines = readDeadlines([{ line: from.part.line, text }], ctx.deadlines);
+    const dueOn = earliestDueOn(deadlines);
+    const { title, rest } = splitTitle(text);
+    tasks.push({
+      number: tasks.length + 1,
+      numberText: String(tasks.length + 1),
+      title,
+      body: rest,
+      line: from.part.line,
+      units: assignRoles(listed),
+      deadlines,
+      ...(dueOn ? { dueOn } : {}),
+    });
+    from = { part: p, index: b.end };
+  }
+  return tasks;
 }
 
 function lastLine(node: DraftNode): number {

@@ -12,6 +12,7 @@ export type {
   DeadlineKind,
   Item,
   ItemDeadline,
+  OtherDate,
   MatchKind,
   Paragraph,
   ParseOptions,

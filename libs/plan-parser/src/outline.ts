@@ -43,6 +43,8 @@ export interface DraftNode {
   /** Set once the node's unit list has been read after its body: later text is not its own. */
   closed: boolean;
   tasks: DraftNode[];
+  /** The (一) heading a numbered measure stands under when the measures are the items. */
+  under?: { numberText: string; title: string; line: number };
 }
 
 export interface DraftSection {
@@ -52,6 +54,8 @@ export interface DraftSection {
   heading: string;
   intro: Paragraph[];
   items: DraftNode[];
+  /** Unit lists given once for the whole chapter (a line before its first or after its last item). */
+  unitParts: Part[];
 }
 
 export interface Outline {
@@ -97,6 +101,7 @@ export function draftSection(
     heading: heading.rest,
     intro: [],
     items: [],
+    unitParts: [],
   };
 }
 

@@ -35,7 +35,12 @@ interface Levels {
   section?: HeadingStyle;
   item: HeadingStyle;
   task?: HeadingStyle;
+  /** A fourth level (1./(1) under (一)): kept in its task's text unless the tasks become items. */
+  subtask?: HeadingStyle;
 }
+
+/** A paragraph that ends a sentence; a line that ends otherwise was broken by a PDF page. */
+const SENTENCE_END = /[。;!?！？:)）〕\]】”"…]$/;
 
 /** Paragraphs that end a plan rather than continue its last item. */
 const CLOSING_CUE =
@@ -91,7 +96,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
       );
     }
     const current = task ?? item;
-    if (current && continuesUnitList(current, line.text)) {
+    if (current && (continuesUnitList(current, line.text) || continuesSentence(current, line))) {
       const last = current.parts[current.parts.length - 1];
       current.parts[current.parts.length - 1] = part(last.line, last.text + line.text, line.no);
       continue;
@@ -108,6 +113,8 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     }
   }
 
+  for (const s of sections) takeChapterUnits(s);
+  placeItemLevel(sections, levels);
   const lastItem = sections.flatMap((s) => s.items).pop();
   const trailer = lastItem ? detachTrailer(lastItem) : [];
   const rest = splitClosing(sections, orphans);
@@ -141,7 +148,90 @@ function levelsFrom(headings: (Heading | undefined)[], bodyStart: number): Level
   }
   const styles = HEADING_STYLES.filter((s) => used.has(s));
   if (styles.length === 1) return { item: styles[0] };
-  return { section: styles[0], item: styles[1], task: styles[2] };
+  return { section: styles[0], item: styles[1], task: styles[2], subtask: styles[3] };
+}
+
+/**
+ * A line that continues the node's last paragraph: that paragraph stops mid-sentence (text copied
+ * from a PDF keeps the page's line breaks: 并同步 / 报审规划建筑方案). A heading's own line is only
+ * continued when it already holds body text, so a title-only heading keeps its body apart.
+ */
+function continuesSentence(node: DraftNode, line: Line): boolean {
+  const last = node.parts[node.parts.length - 1];
+  if (!last || SENTENCE_END.test(last.text) || readHeading(line.text)) return false;
+  if (node.parts.length === 1 && !last.text.includes('。')) return false;
+  // A unit list ends its paragraph whether or not a 。 follows it.
+  const lastBlock = last.scan.blocks[last.scan.blocks.length - 1];
+  if (lastBlock && lastBlock.end >= last.text.replace(/[\s。.;,]+$/, '').length) return false;
+  return !isUnitsOnly(part(line.no, line.text)) || last.scan.blocks.length === 0;
+}
+
+function hasOwnUnits(node: DraftNode): boolean {
+  return node.parts.some((p) => p.scan.blocks.length > 0) || node.unitCells.length > 0;
+}
+
+/**
+ * Units given once for a chapter: a unit-only line before the chapter's first item, or after its
+ * last item when no item of the chapter names units of its own (the last item would otherwise
+ * take them all).
+ */
+function takeChapterUnits(section: DraftSection): void {
+  section.intro = section.intro.filter((p) => {
+    const candidate = part(p.line, p.text);
+    if (!isUnitsOnly(candidate)) return true;
+    section.unitParts.push(candidate);
+    return false;
+  });
+  const items = section.items;
+  const last = items[items.length - 1];
+  if (!last || items.length < 2 || last.tasks.length > 0) return;
+  const trailing = last.parts.length > 1 ? last.parts[last.parts.length - 1] : undefined;
+  if (!trailing || !isUnitsOnly(trailing)) return;
+  const others = [...items.slice(0, -1), { ...last, parts: last.parts.slice(0, -1) }];
+  if (others.some(hasOwnUnits)) return;
+  section.unitParts.push(last.parts.pop()!);
+}
+
+/**
+ * The items are the level that carries the units. Under 一、/(一)/1. the (一) lines are usually
+ * the items; when the numbered measures carry clearly more unit lists than the (一) lines (at
+ * least three, and more than twice as many), the measures are the items and a (一) without units
+ * of its own becomes their heading. A (一) with units of its own stays an item.
+ */
+function placeItemLevel(sections: DraftSection[], levels: Levels): void {
+  const items = sections.flatMap((s) => s.items);
+  const itemUnits = items.filter(hasOwnUnits).length;
+  const taskUnits = items.flatMap((i) => i.tasks).filter(hasOwnUnits).length;
+  if (taskUnits < 3 || taskUnits <= 2 * itemUnits) return;
+  for (const section of sections) {
+    section.items = section.items.flatMap((item) => {
+      if (item.tasks.length === 0 || hasOwnUnits(item)) return [item];
+      const under = {
+        numberText: item.numberText,
+        title: item.parts.map((p) => p.text).join('\n'),
+        line: item.line,
+      };
+      return item.tasks.map((t) => ({ ...splitSubtasks(t, levels), under }));
+    });
+  }
+}
+
+/** A measure that became an item takes its (1)/① lines as its tasks. */
+function splitSubtasks(node: DraftNode, levels: Levels): DraftNode {
+  if (!levels.subtask) return node;
+  const parts: Part[] = [];
+  const tasks: DraftNode[] = [];
+  for (const [index, p] of node.parts.entries()) {
+    const heading = index > 0 ? readHeading(p.text) : undefined;
+    if (heading && heading.style === levels.subtask) {
+      const task = draftNode(p.text, heading.number, heading.numberText, p.line);
+      task.parts.push(part(p.line, heading.rest, p.lineEnd));
+      task.closed = true;
+      tasks.push(task);
+    } else if (tasks.length > 0) tasks[tasks.length - 1].parts.push(p);
+    else parts.push(p);
+  }
+  return { ...node, parts, tasks };
 }
 
 function openNode(heading: Heading, line: Line): DraftNode {
@@ -191,8 +281,9 @@ function continuesUnitList(node: DraftNode, text: string): boolean {
   if (!block || block.end < last.text.length || !last.scan.unbalanced.includes(block.start)) {
     return false;
   }
-  const close = text.search(/[〕\]】)]/);
-  return close >= 0 && !/[〔【[(]/.test(text.slice(0, close));
+  const square = last.text[block.start] !== '(';
+  const close = text.search(square ? /[〕\]】]/ : /\)/);
+  return close >= 0 && !(square ? /[〔【[]/ : /\(/).test(text.slice(0, close));
 }
 
 /**

@@ -85,6 +85,27 @@ export interface Item {
   unitsText: string[];
   /** Numbered measures inside the item (`1.`/`(1)` under `(一)`), each tracked on its own. */
   tasks: Task[];
+  /**
+   * Where the units came from: the item's own text, its tasks (the union), or a unit line given
+   * once for the whole chapter. Absent when the item has no units.
+   */
+  unitsFrom?: 'item' | 'tasks' | 'section';
+  /** The (一) heading the item stands under, when the numbered measures are the items. */
+  under?: { numberText: string; title: string; line: number };
+  /** Dates in the item's text that are not its deadlines (conditions, cut-offs, periods). */
+  otherDates?: OtherDate[];
+}
+
+/** A date the parser found but did not take as a deadline, and why. */
+export interface OtherDate {
+  text: string;
+  /** `condition`: 2021年11月24日前取得…的; `period`: 2019年1月1日至12月31日, 从…起, 延至…; `mention`: a date with no time-limit word. */
+  reason: 'condition' | 'period' | 'mention';
+  /** The first day of a period, when the text gives one. */
+  startOn?: string;
+  /** The last day the text names (the period's end, the condition's cut-off). */
+  endOn?: string;
+  line: number;
 }
 
 export interface Section {
@@ -95,6 +116,8 @@ export interface Section {
   line: number;
   /** Paragraphs between the chapter heading and its first item. */
   intro: string;
+  /** Units given once for all the chapter's items (a unit line before or after its items). */
+  units?: UnitRef[];
   preamble: boolean;
   items: Item[];
 }
@@ -140,6 +163,9 @@ export type WarningCode =
   | 'LONG_TITLE'
   | 'UNIT_NOT_IN_DIRECTORY'
   | 'UNIT_AMBIGUOUS'
+  | 'UNIT_NOT_SPLIT'
+  | 'DATE_NOT_DEADLINE'
+  | 'DEADLINE_BEFORE_ISSUE'
   | 'TOO_MANY_WARNINGS';
 
 export interface Paragraph {
