@@ -1,16 +1,45 @@
 import type { Deadline, DeadlineContext } from './deadline-phrases/deadline';
 import { earliestDateDeadline, extractDeadlines } from './deadline-phrases/extract-deadlines';
-import type { ItemDeadline, Paragraph } from './types';
+import { addDays, addWorkingDays } from '@app/calendar';
+import { findDateMentions } from './deadline-phrases/other-dates';
+import type { ItemDeadline, OtherDate, Paragraph } from './types';
 
 /*
- * Deadline phrases are read by @app/calendar; this file only feeds it the right text and maps
- * what it finds back to document lines.
+ * Deadline phrases are found by deadline-phrases/; this file feeds them the right text, keeps the
+ * dates that are conditions or periods apart from the deadlines, and maps both back to lines.
  */
 
 export type { DeadlineContext };
 
+/**
+ * A date with 前 that limits who qualifies rather than when work is due: 2021年11月24日前取得
+ * 预售许可的, 2024年3月31日之前供应, 2023年3月31日前到期. A verb of a past act follows the date, or
+ * its clause ends in 的 (those who…) without a word of completing work.
+ */
+const CONDITION_VERB =
+  /^(?:已|已经|均|仍|内)?(?:取得|购买|购房|签订|签约|供应|到期|缴纳|出让|受理|登记|备案|发生|注册|成立|交付|办理|申请|入职|招用|参保|竞得|网签|认购|贷款|批准|获得|开业|毕业|离校|认定|发放|申报)/;
+const COMPLETING = /完成|实现|建成|出台|落实|到位|达到|开工|投产|印发|制定/;
+/** 印发之日起30日内: a relative limit counted from the document's issue date. */
+const FROM_ISSUE = /(?:印发|发布|出台|下发|公布|施行|实施)之日起[^,;。]{0,4}$/;
+
+export function isConditionDate(text: string, end: number): boolean {
+  const clause = text.slice(end, end + 40).split(/[,;。\n]/)[0];
+  if (CONDITION_VERB.test(clause)) return true;
+  return clause.endsWith('的') && !COMPLETING.test(clause);
+}
+
+export interface ReadDates {
+  deadlines: ItemDeadline[];
+  otherDates: OtherDate[];
+}
+
 /** Reads the deadlines of paragraphs that belong together (one item) in document order. */
 export function readDeadlines(paragraphs: Paragraph[], ctx: DeadlineContext): ItemDeadline[] {
+  return readDates(paragraphs, ctx).deadlines;
+}
+
+/** The deadlines, and every other date of the paragraphs with the reason it is not one. */
+export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDates {
   const starts: number[] = [];
   let text = '';
   for (const p of paragraphs) {
@@ -18,14 +47,75 @@ export function readDeadlines(paragraphs: Paragraph[], ctx: DeadlineContext): It
     starts.push(text.length);
     text += p.text;
   }
-  if (!text) return [];
-  return extractDeadlines(text, ctx).map((d) =>
-    toItemDeadline(d, lineAt(paragraphs, starts, d.index)),
-  );
+  if (!text) return { deadlines: [], otherDates: [] };
+  const deadlines: ItemDeadline[] = [];
+  const otherDates: OtherDate[] = [];
+  const taken: [number, number][] = [];
+  for (const d of extractDeadlines(text, ctx)) {
+    const line = lineAt(paragraphs, starts, d.index);
+    const end = d.index + d.text.length;
+    taken.push([d.index, end]);
+    if (d.kind === 'date' && /前$/.test(d.text) && isConditionDate(text, end)) {
+      otherDates.push({
+        text: d.text,
+        reason: 'condition',
+        line,
+        ...(d.dueOn ? { endOn: d.dueOn } : {}),
+      });
+      continue;
+    }
+    const deadline = toItemDeadline(d, line);
+    if (d.kind === 'relative' && ctx.issuedOn && FROM_ISSUE.test(text.slice(0, d.index))) {
+      deadline.dueOn =
+        d.workingDays !== undefined
+          ? addWorkingDays(ctx.issuedOn, d.workingDays)
+          : addDays(ctx.issuedOn, d.days ?? 0);
+    }
+    deadlines.push(deadline);
+  }
+  for (const m of findDateMentions(
+    text,
+    ctx.issuedOn ? Number(ctx.issuedOn.slice(0, 4)) : (ctx.periodStartYear ?? ctx.documentYear),
+  )) {
+    const end = m.index + m.text.length;
+    if (taken.some(([a, b]) => m.index < b && end > a)) continue;
+    otherDates.push({
+      text: m.text,
+      reason: m.reason,
+      line: lineAt(paragraphs, starts, m.index),
+      ...(m.startOn ? { startOn: m.startOn } : {}),
+      ...(m.endOn ? { endOn: m.endOn } : {}),
+    });
+  }
+  return { deadlines, otherDates };
 }
 
+/**
+ * The year a document without issue date or period points to: the earliest year of its dated
+ * deadlines (定西 今冬明春: 2023年12月上旬 before 2024年2月底前), else the earliest year it names.
+ */
+export function inferDocumentYear(texts: string[]): number | undefined {
+  let fromDeadlines: number | undefined;
+  let named: number | undefined;
+  for (const text of texts) {
+    for (const d of extractDeadlines(text, {})) {
+      if (d.kind !== 'date' || !d.dueOn || isConditionDate(text, d.index + d.text.length)) continue;
+      const year = Number(d.dueOn.slice(0, 4));
+      fromDeadlines = Math.min(fromDeadlines ?? year, year);
+    }
+    for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})年/g)) {
+      const year = Number(m[1]);
+      named = Math.min(named ?? year, year);
+    }
+  }
+  return fromDeadlines ?? named;
+}
+
+/** The earliest dated deadline, a relative one counted from the issue date included. */
 export function earliestDueOn(deadlines: ItemDeadline[]): string | undefined {
-  return earliestDateDeadline(deadlines.map((d) => ({ ...d, index: 0 })));
+  return earliestDateDeadline(
+    deadlines.map((d) => ({ ...d, kind: d.dueOn ? 'date' : d.kind, index: 0 })),
+  );
 }
 
 /** Words after a date that make it the plan-wide deadline: 确保2025年年底前全面完成. */

@@ -1,8 +1,8 @@
 import { append } from './arrays';
-import { type DeadlineContext, earliestDueOn, readDeadlines } from './deadlines';
+import { type DeadlineContext, earliestDueOn, readDates, readDeadlines } from './deadlines';
 import { checkNumbering } from './numbering';
 import type { DraftNode, DraftSection, Outline, Part } from './outline';
-import type { Item, Paragraph, Section, Task, UnitRef } from './types';
+import type { Item, OtherDate, Paragraph, Section, Task, UnitRef } from './types';
 import type { NameDictionary } from './units/concatenated';
 import { UnitNotes } from './units/notes';
 import { assignRoles, type ListedUnit, parseUnitList } from './units/unit-list';
@@ -121,6 +121,7 @@ function finaliseItem(
     tasks: tasks.map((t) => (t.dueOn || !dueOn ? t : { ...t, dueOn })),
     ...(unitsFrom ? { unitsFrom } : {}),
     ...(node.under ? { under: node.under } : {}),
+    ...(read.otherDates.length > 0 ? { otherDates: read.otherDates } : {}),
   };
   if (dueOn) {
     item.dueOn = dueOn;
@@ -163,7 +164,10 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
       const end = q === p ? b.start : q.text.length;
       return q.text.slice(start, end);
     });
-    const text = texts.join('\n').replace(/^[\s。.;]+/, '').trim();
+    const text = texts
+      .join('\n')
+      .replace(/^[\s。.;]+/, '')
+      .trim();
     const listed = parseUnitList(b.content, ctx.dictionary);
     notes.add(listed, p.line);
     const deadlines = readDeadlines([{ line: from.part.line, text }], ctx.deadlines);
@@ -205,7 +209,14 @@ interface ReadNode {
   units: UnitRef[];
   unitsText: string[];
   deadlines: Item['deadlines'];
+  otherDates: OtherDate[];
 }
+
+const OTHER_DATE_MESSAGE: Record<OtherDate['reason'], (text: string) => string> = {
+  condition: (t) => `“${t}”像是适用条件或截止日期(如“…前取得…的”)，未作为完成时限，请核对`,
+  period: (t) => `“${t}”是政策期间或起止日期，未作为完成时限，请核对`,
+  mention: (t) => `“${t}”没有“前”“底”等时限用语，未作为完成时限，请核对`,
+};
 
 function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): ReadNode {
   const plain: Paragraph[] = node.parts.map((p) => ({ line: p.line, text: withoutBlocks(p) }));
@@ -246,11 +257,14 @@ function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Read
     notes.add(units, cell.line);
     append(listed, units);
   }
-  const deadlines = readDeadlines(
+  const { deadlines, otherDates } = readDates(
     [...node.deadlineCells, ...plain.filter((p) => p.text)],
     ctx.deadlines,
   );
-  return { title, body, units: assignRoles(listed), unitsText, deadlines };
+  for (const d of otherDates) {
+    ctx.warnings.add('DATE_NOT_DEADLINE', d.line, d.text, OTHER_DATE_MESSAGE[d.reason](d.text));
+  }
+  return { title, body, units: assignRoles(listed), unitsText, deadlines, otherDates };
 }
 
 function withoutBlocks(p: Part): string {

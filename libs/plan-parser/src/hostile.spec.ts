@@ -126,7 +126,8 @@ describe('hostile input', () => {
   it('reads a plan whose 1 MB is one line, and warns about what it cannot place', () => {
     const body = Array.from(
       { length: 2000 },
-      (_, i) => `(${i + 1})推进第${i + 1}项工作。具体内容${'甲乙丙'.repeat(150)}。(责任单位:区财政局)`,
+      (_, i) =>
+        `(${i + 1})推进第${i + 1}项工作。具体内容${'甲乙丙'.repeat(150)}。(责任单位:区财政局)`,
     ).join('');
     const text = `某县工作方案\n一、重点任务 ${body}`;
     expect(text.length).toBeGreaterThan(500_000);
@@ -146,7 +147,9 @@ describe('hostile input', () => {
     const items = result.sections.flatMap((s) => s.items);
     expect(items).toHaveLength(3);
     expect(items[0].units.map((u) => u.name)).toEqual(['区人劳局']);
-    const lines = result.warnings.filter((w) => w.code === 'UNBALANCED_BRACKETS').map((w) => w.line);
+    const lines = result.warnings
+      .filter((w) => w.code === 'UNBALANCED_BRACKETS')
+      .map((w) => w.line);
     expect(lines).toEqual(expect.arrayContaining([4, 5]));
   });
 

@@ -1,4 +1,4 @@
-import { readDefaultDueOn } from './deadlines';
+import { inferDocumentYear, readDefaultDueOn } from './deadlines';
 import { MAX_PLAN_ITEMS, PlanParseError } from './errors';
 import { attachMatches } from './directory-matches';
 import { finaliseSections } from './finalise';
@@ -50,6 +50,13 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     ...(meta.periodEnd ? { periodEndYear: Number(meta.periodEnd.slice(0, 4)) } : {}),
     ...(meta.issuedOn ? { issuedOn: meta.issuedOn } : {}),
   };
+  if (!meta.issuedOn && !meta.periodStart) {
+    const texts = outline.sections.flatMap((s) =>
+      s.items.flatMap((i) => [...i.parts, ...i.tasks.flatMap((t) => t.parts)].map((p) => p.text)),
+    );
+    const year = inferDocumentYear(texts);
+    if (year !== undefined) Object.assign(deadlineContext, { documentYear: year });
+  }
   const introductions = outline.sections.flatMap((s) => s.intro);
   const stated = readDefaultDueOn([...outline.closing, ...introductions], deadlineContext);
   const defaultDueOn = stated ?? meta.periodEnd;

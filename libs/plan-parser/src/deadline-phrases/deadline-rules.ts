@@ -39,6 +39,13 @@ const PERIODS: Readonly<Record<string, RecurrencePeriod>> = {
 };
 
 const num = (text: string): number => parseSmallNumber(text) ?? NaN;
+/** 上旬 ends on the 10th, 中旬 on the 20th, 下旬 with the month. */
+const tenDays = (year: number, month: number, part: string): string =>
+  part === '上'
+    ? makeDate(year, month, 10)
+    : part === '中'
+      ? makeDate(year, month, 20)
+      : endOfMonth(year, month);
 const rule = (source: string, read: DeadlineRule['read']): DeadlineRule => ({
   pattern: new RegExp(source, 'g'),
   read,
@@ -58,6 +65,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     dated(endOfHalf(+y, h === '上' ? 1 : 2)),
   ),
   rule(`${YEAR}年?${END}${BEFORE}?`, ([y]) => dated(endOfYear(+y))),
+  // 2023年12月上旬 / 中旬 / 下旬(前): the 10th, the 20th, the month's end.
+  rule(`${YEAR}${NUM}月([上中下])旬${BEFORE}?`, ([y, m, part]) => dated(tenDays(+y, num(m), part))),
   // 到2025年 is a target year (the end of it), even in a preamble; when a month, quarter, half or
   // year end follows, the narrower rules above describe the phrase instead.
   rule(`到(\\d{4})年(?!年|${END}|[上下]半年|第|[\\d${CN}]{1,3}(?:月|季度))`, ([y]) =>
@@ -76,6 +85,24 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   ),
   rule(`(?<![\\d${CN}年第每])第?([一二三四1-4])季度${END}${BEFORE}?`, ([q], yearless) =>
     dated(yearless((y) => endOfQuarter(y, num(q)))),
+  ),
+  // A bare quarter (四季度白酒增加值增长15%, 今年四季度) is a target for that quarter: by its end.
+  rule(
+    `(?<![\\d${CN}年第每个至到、和-])(?:今年|本年)?第?([一二三四])季度(?![末底度])`,
+    ([q], yearless) => dated(yearless((y) => endOfQuarter(y, num(q)))),
+  ),
+  rule(`(?<![\\d${CN}年月])${NUM}月([上中下])旬${BEFORE}?`, ([m, part], yearless) =>
+    dated(yearless((y) => tenDays(y, num(m), part))),
+  ),
+  // 年内建设不少于200个, 今年内: by the end of the document's year (3年内, 两年内 are durations).
+  rule(`(?<![\\d${CN}个多每近去明上])(?:今|本)?年(?:度)?内(?!容|外)`, (_, yearless) =>
+    dated(yearless(endOfYear)),
+  ),
+  // 年底 without 前 is still the year's end when work is due then (确保年底建成), not a routine
+  // (年底考核, 年底总结).
+  rule(
+    `(?<![\\d${CN}每明次去上前年])(?:今|本)?年{1,2}${END}(?!${BEFORE}|考核|总结|评|检查|督查|盘点|通报|报送)`,
+    (_, yearless) => dated(yearless(endOfYear)),
   ),
   rule(`(?<![\\d${CN}每明次去上前年])(?:今|本)?年{1,2}${END}${BEFORE}`, (_, yearless) =>
     dated(yearless(endOfYear)),

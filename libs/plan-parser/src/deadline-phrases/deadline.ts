@@ -26,8 +26,10 @@ export interface Deadline {
 export interface DeadlineContext {
   /** First year of the plan's period, e.g. 2022 for (2022—2025年). */
   periodStartYear?: number;
-  /** Last year of the plan's period; accepted for completeness, no current rule needs it. */
+  /** Last year of the plan's period: a period over several years lets 三季度末前 roll over. */
   periodEndYear?: number;
   /** The plan's issue date (YYYY-MM-DD). */
   issuedOn?: string;
+  /** The year the text itself points to, for a document without issue date or period. */
+  documentYear?: number;
 }

@@ -51,8 +51,16 @@ export function earliestDateDeadline(deadlines: readonly Deadline[]): string | u
   return earliest;
 }
 
+/*
+ * A phrase without a year names the document's year. Only a plan whose period runs over several
+ * years (2022—2025) means the next such date when the one in the year of issue has passed (issued
+ * 2022-10-21, 三季度末前 is 2023-09-30); a one-year plan or a short action plan means its own year
+ * even when the date is already past at issue (issued 2022-10-01, 9月底前 is 2022-09-30).
+ */
 function yearlessResolver(ctx: DeadlineContext): YearlessResolver {
-  const { issuedOn, periodStartYear } = ctx;
+  const { issuedOn, periodStartYear, periodEndYear, documentYear } = ctx;
+  const rolls =
+    periodStartYear !== undefined && periodEndYear !== undefined && periodEndYear > periodStartYear;
   if (issuedOn !== undefined) toEpochDay(issuedOn);
   if (
     periodStartYear !== undefined &&
@@ -65,9 +73,10 @@ function yearlessResolver(ctx: DeadlineContext): YearlessResolver {
     endIn(2000);
     if (issuedOn !== undefined) {
       const due = endIn(yearOf(issuedOn));
-      return compareDates(due, issuedOn) < 0 ? endIn(yearOf(issuedOn) + 1) : due;
+      return rolls && compareDates(due, issuedOn) < 0 ? endIn(yearOf(issuedOn) + 1) : due;
     }
-    return periodStartYear === undefined ? undefined : endIn(periodStartYear);
+    const year = periodStartYear ?? documentYear;
+    return year === undefined ? undefined : endIn(year);
   };
 }
 

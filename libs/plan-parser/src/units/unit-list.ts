@@ -27,7 +27,8 @@ const POSTFIX = /(牵头负责|牵头|配合|协助|参与)$/;
 /** 等部门 / 等单位 / 等有关部门和单位 / 等 end a list ("and others"); they name nobody. */
 const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?(?:和(?:部门|单位))?$/;
 /** An area written once before a list's first unit: 示范区交通运输局、住房和城乡建设局. */
-const LIST_AREA = /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
+const LIST_AREA =
+  /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
 /** Names that belong to another body and never take the list's area: 河南银保监局济源监管组. */
 const OWN_PLACE = /[省市县区州]|海关|银行|支行|监管组|公司|集团/;
 const SEPARATORS = /[、,;\s/]/;
