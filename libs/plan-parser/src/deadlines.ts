@@ -17,7 +17,7 @@ export type { DeadlineContext };
  * its clause ends in 的 (those who…) without a word of completing work.
  */
 const CONDITION_VERB =
-  /^(?:已|已经|均|仍|内)?(?:取得|购买|购房|签订|签约|供应|到期|缴纳|出让|受理|登记|备案|发生|注册|成立|交付|办理|申请|入职|招用|参保|竞得|网签|认购|贷款|批准|获得|开业|毕业|离校|认定|发放|申报)/;
+  /^(?:\(含\))?(?:尚|仍|已|处于|已经|均|内)|^(?:取得|购买|购房|签订|签约|供应|到期|缴纳|出让|受理|登记|备案|发生|注册|成立|交付|办理|申请|入职|招用|参保|竞得|网签|认购|贷款|批准|获得|开业|毕业|离校|认定|发放|申报)/;
 const COMPLETING = /完成|实现|建成|出台|落实|到位|达到|开工|投产|印发|制定/;
 /** 印发之日起30日内: a relative limit counted from the document's issue date. */
 const FROM_ISSUE = /(?:印发|发布|出台|下发|公布|施行|实施)之日起[^,;。]{0,4}$/;
@@ -79,9 +79,11 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
   )) {
     const end = m.index + m.text.length;
     if (taken.some(([a, b]) => m.index < b && end > a)) continue;
+    // 2021年11月24日后…: a cut-off that sorts cases, like 前…的.
+    const after = /^(?:之|以)?后/.test(text.slice(end)) && m.reason === 'mention';
     otherDates.push({
       text: m.text,
-      reason: m.reason,
+      reason: after ? 'condition' : m.reason,
       line: lineAt(paragraphs, starts, m.index),
       ...(m.startOn ? { startOn: m.startOn } : {}),
       ...(m.endOn ? { endOn: m.endOn } : {}),

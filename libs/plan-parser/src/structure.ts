@@ -159,6 +159,8 @@ function levelsFrom(headings: (Heading | undefined)[], bodyStart: number): Level
 function continuesSentence(node: DraftNode, line: Line): boolean {
   const last = node.parts[node.parts.length - 1];
   if (!last || SENTENCE_END.test(last.text) || readHeading(line.text)) return false;
+  // A signature (国务院办公厅 / 2019年1月9日) is lines of its own, not a broken sentence.
+  if ([last.text, line.text].some((t) => readDateLine(t) || readOrgLine(t))) return false;
   if (node.parts.length === 1 && !last.text.includes('。')) return false;
   // A unit list ends its paragraph whether or not a 。 follows it.
   const lastBlock = last.scan.blocks[last.scan.blocks.length - 1];

@@ -130,10 +130,22 @@ function mergePieces(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of forward) {
     const prev = out[out.length - 1];
-    if (prev && !p.known && needsPrevious(p.text)) prev.text += p.text;
-    else out.push({ ...p });
+    if (prev && !p.known && (needsPrevious(p.text) || isBranchOf(prev.text, p.text))) {
+      prev.text += p.text;
+    } else out.push({ ...p });
   }
   return out;
+}
+
+/** 市市场监管局福田局: a city bureau's district branch is a place of two characters and 局. */
+function isBranchOf(previous: string, text: string): boolean {
+  return (
+    text.length === 3 &&
+    text.endsWith('局') &&
+    !areaPrefixOf(text) &&
+    previous.endsWith('局') &&
+    areaPrefixOf(previous) === '市'
+  );
 }
 
 function needsNext(text: string): boolean {
