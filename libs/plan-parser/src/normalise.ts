@@ -86,3 +86,51 @@ export function despace(text: string): string {
     return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
   });
 }
+
+/** Numbers that may start a heading inside a run-on line (1.5亿元 and dates are no headings). */
+const INLINE_NUMBER =
+  /第[一二三四五六七八九十]{1,3}(?:章|部分)|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[.、](?!\d)|\(\d{1,3}\)/g;
+const SENTENCE_END_BEFORE = /[。;!?:)〕\]】”\s]$/;
+/** A text that arrives as one long line (or a few) has fewer numbered lines than this. */
+const FEW_HEADINGS = 3;
+const RUN_ON_LENGTH = 300;
+
+export interface InlineHeading {
+  style: string;
+  number: number;
+}
+
+/**
+ * A whole document on one line (copied out of a viewer that drops paragraph breaks): when hardly
+ * any line starts with a number but long lines hold many, each long line is cut before its
+ * numbered headings: a number after the end of a sentence, or the next number of its style
+ * (一、 after 一、…, 4. after 3.), since a title-only heading ends without punctuation. The pieces
+ * keep the line number of the line they came from.
+ */
+export function splitRunOnLines(
+  lines: Line[],
+  headingAt: (text: string) => InlineHeading | undefined,
+): Line[] {
+  const numbered = lines.filter((l) => headingAt(l.text)).length;
+  if (numbered >= FEW_HEADINGS || !lines.some((l) => l.text.length >= RUN_ON_LENGTH)) return lines;
+  const last = new Map<string, number>();
+  return lines.flatMap((line) => {
+    if (line.text.length < RUN_ON_LENGTH) return [line];
+    const cuts: number[] = [];
+    for (const m of line.text.matchAll(INLINE_NUMBER)) {
+      const heading = headingAt(line.text.slice(m.index, m.index + 40));
+      if (!heading) continue;
+      const next = heading.number === (last.get(heading.style) ?? 0) + 1 || heading.number === 1;
+      if (m.index === 0 || next || SENTENCE_END_BEFORE.test(line.text.slice(0, m.index))) {
+        if (m.index > 0) cuts.push(m.index);
+        last.set(heading.style, heading.number);
+      }
+    }
+    const bounds = [0, ...cuts, line.text.length];
+    return bounds
+      .slice(0, -1)
+      .map((from, i) => line.text.slice(from, bounds[i + 1]).trim())
+      .filter(Boolean)
+      .map((text) => ({ no: line.no, text }));
+  });
+}

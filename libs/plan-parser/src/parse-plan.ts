@@ -3,7 +3,8 @@ import { MAX_PLAN_ITEMS, PlanParseError } from './errors';
 import { attachMatches } from './directory-matches';
 import { finaliseSections } from './finalise';
 import { readMetadata } from './metadata';
-import { toLines } from './normalise';
+import { splitRunOnLines, toLines } from './normalise';
+import { readHeading } from './headings';
 import type { Outline } from './outline';
 import { buildProseOutline } from './structure';
 import { buildTableOutline, findTableHeader } from './table';
@@ -21,7 +22,7 @@ const REPORT_MARK = /报告$|报告如下|情况的报告|工作总结/;
  */
 export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
   const warnings = new Warnings();
-  const lines = toLines(text, warnings);
+  const lines = splitRunOnLines(toLines(text, warnings), readHeading);
   const table = findTableHeader(lines);
   const outline = table
     ? buildTableOutline(lines, table.index, table.columns)
