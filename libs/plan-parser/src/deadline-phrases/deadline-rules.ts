@@ -88,14 +88,14 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   ),
   // A bare quarter (四季度白酒增加值增长15%, 今年四季度) is a target for that quarter: by its end.
   rule(
-    `(?<![\\d${CN}年第每个至到、和-])(?:今年|本年)?第?([一二三四])季度(?![末底度])`,
+    `(?<![\\d${CN}年第每个至、和-])(?:今年|本年)?第?([一二三四])季度(?![末底度])`,
     ([q], yearless) => dated(yearless((y) => endOfQuarter(y, num(q)))),
   ),
   rule(`(?<![\\d${CN}年月])${NUM}月([上中下])旬${BEFORE}?`, ([m, part], yearless) =>
     dated(yearless((y) => tenDays(y, num(m), part))),
   ),
   // 年内建设不少于200个, 今年内: by the end of the document's year (3年内, 两年内 are durations).
-  rule(`(?<![\\d${CN}个多每近去明上])(?:今|本)?年(?:度)?内(?!容|外)`, (_, yearless) =>
+  rule(`(?<![\\d${CN}个多每近去明上当])(?:今|本)?年(?:度)?内(?!容|外)`, (_, yearless) =>
     dated(yearless(endOfYear)),
   ),
   // 年底 without 前 is still the year's end when work is due then (确保年底建成), not a routine

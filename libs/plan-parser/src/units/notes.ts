@@ -1,11 +1,13 @@
 import type { Warnings } from '../warnings';
 import { isKnownGroup } from './groups';
+import { endsWithUnitSuffix } from './names';
 import type { ListedUnit } from './unit-list';
 
 /** Repaired and unknown group phrases, said once per phrase with a count instead of per item. */
 export class UnitNotes {
   private readonly repaired = new Map<string, { line: number; name: string; count: number }>();
   private readonly unknownGroups = new Map<string, { line: number; count: number }>();
+  private readonly unsplit = new Map<string, { line: number; count: number }>();
 
   add(units: ListedUnit[], line: number): void {
     for (const u of units) {
@@ -13,6 +15,11 @@ export class UnitNotes {
         const seen = this.repaired.get(u.raw) ?? { line, name: u.name, count: 0 };
         seen.count++;
         this.repaired.set(u.raw, seen);
+      }
+      if (!u.group && !endsWithUnitSuffix(u.name)) {
+        const seen = this.unsplit.get(u.name) ?? { line, count: 0 };
+        seen.count++;
+        this.unsplit.set(u.name, seen);
       }
       if (u.group && !isKnownGroup(u.name)) {
         const seen = this.unknownGroups.get(u.name) ?? { line, count: 0 };
@@ -32,6 +39,14 @@ export class UnitNotes {
         line,
         name,
         `未识别的单位群组“${name}”(共${count}处)，请确认它包括哪些单位`,
+      );
+    }
+    for (const [name, { line, count }] of this.unsplit) {
+      warnings.add(
+        'UNIT_NOT_SPLIT',
+        line,
+        name,
+        `“${name}”不像一个单位名称(共${count}处)，可能是几个单位连写或不是单位，请核对`,
       );
     }
   }
