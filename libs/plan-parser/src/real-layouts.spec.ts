@@ -1,0 +1,231 @@
+import { parsePlan } from './parse-plan';
+import type { ParseResult } from './types';
+
+/*
+ * The layouts issue 14 lists, each in a small plan written in the manner of real documents, so
+ * a rule is checked on a text it was not written for.
+ */
+
+const itemsOf = (r: ParseResult) => r.sections.flatMap((s) => s.items);
+const roles = (units: { name: string; role: string }[]) => units.map((u) => `${u.name}:${u.role}`);
+
+describe('units in the national style, without labels', () => {
+  const r = parsePlan(
+    [
+      '某省关于促进消费的实施意见',
+      '一、重点任务',
+      '（一）扩大汽车消费。开展汽车下乡活动。（工业和信息化部、发展改革委等按职责分工负责）',
+      '（二）发展文旅消费。丰富产品供给。（文化和旅游部牵头，商务部、财政部参与）',
+      '（三）加强组织实施。落实属地责任。（各省级人民政府负责）',
+      '（四）优化环境。开展专项整治。（市场监管总局、商务部负责）推进信用监管。（发展改革委、人民银行负责）',
+    ].join('\n'),
+  );
+  const [first, second, third, fourth] = itemsOf(r);
+
+  it('reads …等按职责分工负责 with the first unit leading and 等 dropped', () => {
+    expect(roles(first.units)).toEqual(['工业和信息化部:lead', '发展改革委:co']);
+  });
+  it('reads (…牵头，…参与)', () => {
+    expect(roles(second.units)).toEqual(['文化和旅游部:lead', '商务部:co', '财政部:co']);
+  });
+  it('keeps a group that names no unit', () => {
+    expect(third.units).toEqual([expect.objectContaining({ name: '各省级人民政府', group: true })]);
+  });
+  it('makes each unit group closing a sentence a task of the item, with its own units', () => {
+    expect(fourth.tasks.map((t) => [t.title, t.units.map((u) => u.name)])).toEqual([
+      ['优化环境', ['市场监管总局', '商务部']],
+      ['推进信用监管', ['发展改革委', '人民银行']],
+    ]);
+    expect(fourth.units.map((u) => u.name)).toEqual([
+      '市场监管总局',
+      '商务部',
+      '发展改革委',
+      '人民银行',
+    ]);
+  });
+  it('reads the title of an 实施意见', () => {
+    expect(r.plan.title).toBe('某省关于促进消费的实施意见');
+  });
+});
+
+describe('unit lists as real documents write them', () => {
+  const r = parsePlan(
+    [
+      '关于印发《某县2024年优化营商环境工作安排》的通知',
+      '某县2024年优化营商环境工作安排',
+      '一、重点工作',
+      '1.推进审批提速。按照昆政办〔2024〕6号要求压减时限。(牵头单位:县发展改革局,责任单位:各乡、镇人民政府,经开区、东北新城管委会)',
+      '2.改善交通。优化线路。〔责任单位：示范区交通运输局、住房和城乡建设局、县直相关单位、属地人民政府〕',
+      '3.做好服务。提升效能。[牵头单位:示范区发展改革和统计局(商务局);配合单位:乡镇人民政府]',
+      '4.加强保障。落实经费。',
+      '责任单位：县财政局、各有关部门',
+    ].join('\n'),
+  );
+  const [first, second, third, fourth] = itemsOf(r);
+
+  it('takes the plan title from the printing notice wrapper or its own line', () => {
+    expect(r.plan.title).toBe('某县2024年优化营商环境工作安排');
+    expect(r.plan.periodEnd).toBe('2024-12-31');
+  });
+  it('splits shared suffixes and never takes a 文号 for a unit', () => {
+    expect(roles(first.units)).toEqual([
+      '县发展改革局:lead',
+      '各乡人民政府:co',
+      '各镇人民政府:co',
+      '经开区管委会:co',
+      '东北新城管委会:co',
+    ]);
+    expect(first.units.map((u) => u.name).join()).not.toContain('2024');
+  });
+  it('gives the area written on the first unit to the departments after it, groups kept', () => {
+    expect(second.units.map((u) => [u.name, u.group])).toEqual([
+      ['示范区交通运输局', false],
+      ['示范区住房和城乡建设局', false],
+      ['县直相关单位', true],
+      ['属地人民政府', true],
+    ]);
+  });
+  it('keeps a bracketed function and reads 乡镇人民政府 as a group', () => {
+    expect(third.units[0]).toMatchObject({
+      name: '示范区发展改革和统计局(商务局)',
+      bracket: '商务局',
+      role: 'lead',
+    });
+    expect(third.units[1]).toMatchObject({ name: '乡镇人民政府', group: true, role: 'co' });
+  });
+  it('reads units on a line of their own after the item', () => {
+    expect(fourth.units.map((u) => u.name)).toEqual(['县财政局', '各有关部门']);
+    expect(r.warnings.filter((w) => /UNIT|GROUP/.test(w.code))).toEqual([]);
+  });
+});
+
+describe('units given once for a chapter', () => {
+  it('gives a unit line before the chapter’s items to each of them', () => {
+    const r = parsePlan(
+      [
+        '某区工作要点',
+        '一、优化服务',
+        '牵头单位:区政务服务中心;配合单位:区直各相关部门',
+        '(一)推进一网通办。2024年6月底前上线。',
+        '(二)推进一窗受理。完善窗口设置。',
+        '二、强化保障',
+        '(三)加强督查。开展督查。〔责任单位:区督查室〕',
+      ].join('\n'),
+    );
+    const items = itemsOf(r);
+    expect(items.map((i) => [i.unitsFrom, i.units.map((u) => u.name)])).toEqual([
+      ['section', ['区政务服务中心', '区直各相关部门']],
+      ['section', ['区政务服务中心', '区直各相关部门']],
+      ['item', ['区督查室']],
+    ]);
+    expect(items[0].dueOn).toBe('2024-06-30');
+  });
+});
+
+describe('four levels 一、/（一）/1./（1）', () => {
+  it('makes the numbered measures the items when they carry the units, (1) their tasks', () => {
+    const r = parsePlan(
+      [
+        '某市行动方案',
+        '一、扩大投资',
+        '（一）加快项目建设',
+        '1.推进重大项目。（1）加快前期。（2）加快开工。（责任单位：市发展改革委）',
+        '2.强化要素保障。落实用地。（责任单位：市自然资源局）',
+        '（二）激发民间投资',
+        '3.支持民营企业。落实政策。（责任单位：市工信局）',
+        '（1）开展银企对接。',
+        '（2）开展政策宣讲。',
+      ].join('\n'),
+    );
+    const items = itemsOf(r);
+    expect(items.map((i) => [i.numberText, i.under?.title, i.units.map((u) => u.name)])).toEqual([
+      ['1', '加快项目建设', ['市发展改革委']],
+      ['2', '加快项目建设', ['市自然资源局']],
+      ['3', '激发民间投资', ['市工信局']],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'ITEM_WITHOUT_UNITS')).toEqual([]);
+  });
+});
+
+describe('deadlines and the dates that are not', () => {
+  const r = parsePlan(
+    [
+      '某县2024年工作安排',
+      '一、任务',
+      '（一）甲。年底前完成清理，10月25日前报送方案，四季度开展评估。〔责任单位：县司法局〕',
+      '（二）乙。12月上旬完成验收，2024年2月底前完成整改。〔责任单位：县住建局〕',
+      '（三）丙。本方案印发之日起30日内制定细则，收到申请后20个工作日内办结。〔责任单位：县政务服务中心〕',
+      '（四）丁。对2024年3月31日之前供应的地块，以及2021年11月24日前取得许可的项目，给予支持。〔责任单位：县自然资源局〕',
+    ].join('\n'),
+  );
+  const items = itemsOf(r);
+  const dues = (i: number) => items[i].deadlines.map((d) => `${d.text}=${d.dueOn ?? d.kind}`);
+
+  it('takes the year from the document', () => {
+    expect(dues(0)).toEqual(['年底前=2024-12-31', '10月25日前=2024-10-25', '四季度=2024-12-31']);
+    expect(dues(1)).toEqual(['12月上旬=2024-12-10', '2024年2月底前=2024-02-29']);
+  });
+  it('reads relative rules', () => {
+    expect(items[2].deadlines).toEqual([
+      expect.objectContaining({ kind: 'relative', days: 30 }),
+      expect.objectContaining({ kind: 'relative', workingDays: 20 }),
+    ]);
+  });
+  it('keeps conditions and cut-offs apart from deadlines, and warns with their line', () => {
+    expect(items[3].deadlines).toEqual([]);
+    expect(items[3].otherDates?.map((d) => [d.text, d.reason, d.endOn])).toEqual([
+      ['2024年3月31日之前', 'condition', '2024-03-31'],
+      ['2021年11月24日前', 'condition', '2021-11-24'],
+    ]);
+    expect(
+      r.warnings.filter((w) => w.code === 'DATE_NOT_DEADLINE').map((w) => [w.line, w.text]),
+    ).toEqual([
+      [6, '2024年3月31日之前'],
+      [6, '2021年11月24日前'],
+    ]);
+  });
+});
+
+describe('warnings, not silence', () => {
+  it('warns about a line it cannot place and a unit phrase it cannot split, with their lines', () => {
+    const r = parsePlan(
+      [
+        '某区工作方案',
+        '一、任务',
+        '（一）甲。做好工作。〔责任单位：区财政局〕',
+        '这一段落在两个条目之间。',
+        '（二）乙。做好工作。〔责任单位：区财政局，做好衔接工作〕',
+      ].join('\n'),
+    );
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual(
+      expect.arrayContaining([
+        ['UNRECOGNISED_PARAGRAPH', 4],
+        ['UNIT_NOT_SPLIT', 5],
+      ]),
+    );
+  });
+});
+
+describe('PDF page breaks', () => {
+  it('joins a sentence and a unit list broken across lines', () => {
+    const r = parsePlan(
+      [
+        '某县若干措施',
+        '一、优化审批',
+        '对符合条件的项目，并同步',
+        '报审规划方案。（牵头单位：县自然资源局，责任单位：经开区、东',
+        '北新城管委会）',
+        '二、加强监管',
+        '开展检查。（责任单位：县住建局）',
+      ].join('\n'),
+    );
+    const [first] = itemsOf(r);
+    expect(first.body).toContain('并同步报审规划方案');
+    expect(first.units.map((u) => u.name)).toEqual([
+      '县自然资源局',
+      '经开区管委会',
+      '东北新城管委会',
+    ]);
+    expect(first.lineEnd).toBe(5);
+  });
+});
