@@ -1,4 +1,4 @@
-import { In, IsNull } from 'typeorm';
+import { EntityTarget, In, IsNull } from 'typeorm';
 import {
   Assignment,
   AssignmentRole,
@@ -19,7 +19,7 @@ import { loadDirectory } from './directory';
 import { findGaps, ImportGap, ownDueOn, PlanOverrides } from './gaps';
 import { describeResolutions, resolveUnits } from './resolution';
 import { AliasAdded, resolveTargets, TargetOptions } from './targets';
-import { SyncOutcome, syncRow } from './sync';
+import { SyncOutcome, syncRow as writeRow } from './sync';
 import { KeptEdit, mergeField, WrittenItem, WrittenPlan } from './written';
 
 export interface CommitOptions extends TargetOptions {
@@ -68,6 +68,12 @@ export interface ImportSummary {
   written: WrittenPlan;
 }
 
+/** syncRow, or in a dry run its count without the write. */
+const syncRow = <E extends { id: string }>(
+  dry: boolean,
+  ...args: [Tx, EntityTarget<E>, E | undefined, Partial<E>]
+) => writeRow(args[0], args[1], args[2], args[3], dry);
+
 // jsonb drops undefined fields; compare and store what the database will give back.
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -95,6 +101,7 @@ export async function commitPlanImport(
   options: CommitOptions = {},
 ): Promise<ImportSummary> {
   const m = tx.manager;
+  const dry = Boolean(options.dryRun);
   const result = parsePlan(text, { directory: await loadDirectory(m) });
   const resolutions = await describeResolutions(m, resolveUnits(result));
   const targets = await resolveTargets(tx, resolutions, options);
@@ -137,7 +144,7 @@ export async function commitPlanImport(
     planValues.title ??= '（未命名方案）';
     planValues.status = options.status ?? PlanStatus.Draft;
   }
-  const plan = await syncRow(tx, Plan, existingPlan ?? undefined, planValues);
+  const plan = await syncRow(dry, tx, Plan, existingPlan ?? undefined, planValues);
   const summary: ImportSummary = {
     planId: plan.row.id,
     planOutcome: plan.outcome,
@@ -202,6 +209,7 @@ async function writeContent(
   options: CommitOptions,
 ): Promise<void> {
   const m = tx.manager;
+  const dry = Boolean(options.dryRun);
   // Everything the plan already has, read once, so the loops below do no lookups of their own.
   const [sections, items] = await Promise.all([
     m.find(Section, { where: { planId: plan.id } }),
@@ -231,7 +239,7 @@ async function writeContent(
   const planDefault = plan.defaultDueOn ?? plan.periodEnd ?? undefined;
 
   for (const parsedSection of result.sections) {
-    const section = await syncRow(tx, Section, sectionByNumber.get(parsedSection.number), {
+    const section = await syncRow(dry, tx, Section, sectionByNumber.get(parsedSection.number), {
       planId: plan.id,
       number: parsedSection.number,
       numberText: parsedSection.numberText,
@@ -283,7 +291,7 @@ async function writeContent(
         values.body ??= parsed.body;
         values.dueOn ??= null;
       }
-      const item = await syncRow(tx, Item, previous, values);
+      const item = await syncRow(dry, tx, Item, previous, values);
       summary.items[item.outcome]++;
       const written: WrittenItem = {
         title: (fields.title.base as string | undefined) ?? item.row.title,
@@ -292,13 +300,13 @@ async function writeContent(
         assignments: {},
       };
       summary.written.items[String(parsed.number)] = written;
-      await syncTargets(tx, item.row.id, deadlines, existingTargets);
+      await syncTargets(tx, item.row.id, deadlines, existingTargets, dry);
 
       const itemTasks = new Map(
         tasks.filter((t) => t.itemId === item.row.id).map((t) => [t.number, t]),
       );
       for (const parsedTask of parsed.tasks) {
-        const task = await syncRow(tx, Task, itemTasks.get(parsedTask.number), {
+        const task = await syncRow(dry, tx, Task, itemTasks.get(parsedTask.number), {
           itemId: item.row.id,
           number: parsedTask.number,
           title: parsedTask.title,
@@ -333,7 +341,7 @@ async function writeContent(
           baseShare ? { known: true, value: baseShare.role } : { known: false },
           role,
         );
-        const assignment = await syncRow(tx, Assignment, existing, {
+        const assignment = await syncRow(dry, tx, Assignment, existing, {
           planId: plan.id,
           itemId: item.row.id,
           unitId,
@@ -378,10 +386,11 @@ async function syncTargets(
   itemId: string,
   deadlines: ItemDeadline[],
   existing: RecurringTarget[],
+  dry: boolean,
 ): Promise<void> {
   for (const d of deadlines.filter((x) => x.kind === 'recurring')) {
     const found = existing.find((t) => t.itemId === itemId && t.text === d.text);
-    await syncRow(tx, RecurringTarget, found, {
+    await syncRow(dry, tx, RecurringTarget, found, {
       itemId,
       text: d.text,
       count: d.count ?? 1,

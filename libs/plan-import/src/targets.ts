@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Tx, Unit, UnitGroup } from '@app/database';
 import type { UnitRef } from '@app/plan-parser';
 import { guessUnitKind, UnitDecision } from './decisions';
@@ -9,6 +10,8 @@ export interface TargetOptions {
   createUnknownUnits?: boolean;
   /** For the CLI and the demo data: accept fuzzy matches and large groups as proposed. */
   confirmMatches?: boolean;
+  /** Work out what would happen without writing units or aliases. */
+  dryRun?: boolean;
 }
 
 /** A written name remembered as another spelling of a unit or group. */
@@ -62,7 +65,7 @@ export async function resolveTargets(
       });
       if (!unit || unit.name === name || unit.shortName === name || unit.aliases.includes(name))
         return;
-      await tx.update(Unit, unit, { aliases: [...unit.aliases, name] });
+      if (!options.dryRun) await tx.update(Unit, unit, { aliases: [...unit.aliases, name] });
       aliasesAdded.push({ name, unitName: unit.name });
     } else if (target.groupId) {
       const group = await tx.manager.findOne(UnitGroup, {
@@ -71,7 +74,7 @@ export async function resolveTargets(
       });
       if (!group || group.name === name || group.aliases.includes(name)) return;
       // Saved without its members relation, so the membership is left as it is.
-      await tx.update(UnitGroup, group, { aliases: [...group.aliases, name] });
+      if (!options.dryRun) await tx.update(UnitGroup, group, { aliases: [...group.aliases, name] });
       aliasesAdded.push({ name, groupName: group.name });
     }
   };
@@ -107,7 +110,9 @@ export async function resolveTargets(
       }
       const kind =
         decision?.action === 'create' && decision.kind ? decision.kind : guessUnitKind(r.name);
-      const unit = await tx.create(Unit, { name: r.name, kind });
+      const unit = options.dryRun
+        ? { id: randomUUID(), name: r.name }
+        : await tx.create(Unit, { name: r.name, kind });
       createdUnits.push(unit.name);
       unitIds.set(r.name, [unit.id]);
     } else if (needsChoice(r)) {
@@ -118,13 +123,16 @@ export async function resolveTargets(
             ? `“${r.name}”可能是${(r.candidates ?? []).map((c) => `“${c.name}”`).join('或')}，请指定`
             : `“${r.name}”不在单位名录中：请新建、映射到已有${r.group ? '单位组' : '单位'}或跳过`,
       );
-    } else if (needsDecision(r) && decision?.action !== 'confirm' && !options.confirmMatches) {
-      problems.push(
-        r.match === 'fuzzy'
-          ? `“${r.name}”与“${r.matchedName}”相近但不相同：请确认或改为映射、新建、跳过`
-          : `“${r.name}”是单位组，将展开为 ${r.memberCount} 个单位的分工：请确认或改为映射、跳过`,
-      );
     } else {
+      if (needsDecision(r) && decision?.action !== 'confirm' && !options.confirmMatches) {
+        problems.push(
+          r.match === 'fuzzy'
+            ? `“${r.name}”与“${r.matchedName}”相近但不相同：请确认或改为映射、新建、跳过`
+            : `“${r.name}”是单位组，将展开为 ${r.memberCount} 个单位的分工：请确认或改为映射、跳过`,
+        );
+        // A dry run counts the guess as proposed, so the preview can say what it would become.
+        if (!options.dryRun) continue;
+      }
       if (r.groupId) unitIds.set(r.name, (await groupMembers(r.groupId)) ?? []);
       else if (r.unitId) unitIds.set(r.name, [r.unitId]);
       // A confirmed guess is remembered; a large group matched by name needs no new alias.
