@@ -5,13 +5,7 @@ import type { ParseResult } from '@app/plan-parser';
  * each as a decision, so no import ends in a demand the office has no field for.
  */
 
-export type GapField =
-  | 'title'
-  | 'docNumber'
-  | 'issuers'
-  | 'period'
-  | 'defaultDueOn'
-  | 'itemDueOn';
+export type GapField = 'title' | 'docNumber' | 'issuers' | 'period' | 'defaultDueOn' | 'itemDueOn';
 
 export interface ImportGap {
   field: GapField;

@@ -57,10 +57,14 @@ export function mergeField<T>(
 ): Merge<T | undefined> {
   if (decided !== undefined) return { write: true, value: decided, base: decided };
   if (incoming === undefined || incoming === null) {
-    return { write: false, value: current, base: base.known ? base.value : current, handEdited: false };
+    return {
+      write: false,
+      value: current,
+      base: base.known ? base.value : current,
+      handEdited: false,
+    };
   }
-  const handEdited =
-    base.known && current !== undefined && !isDeepStrictEqual(current, base.value);
+  const handEdited = base.known && current !== undefined && !isDeepStrictEqual(current, base.value);
   if (handEdited && !isDeepStrictEqual(current, incoming)) {
     return { write: false, value: current, base: base.value, handEdited: true };
   }

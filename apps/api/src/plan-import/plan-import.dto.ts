@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -80,7 +80,11 @@ export class ImportPlanDto {
     description: '表格（Word、Excel 或制表符分隔的文本）的列含义更正；multipart 时为 JSON 字符串',
   })
   @IsOptional()
-  @Transform(jsonField)
+  @Transform((params) => {
+    const value = jsonField(params);
+    // @Type does not apply to what a transform returns: the items are made instances here.
+    return Array.isArray(value) ? plainToInstance(ColumnOverrideDto, value as object[]) : value;
+  })
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -378,4 +382,3 @@ export class ImportPreviewView {
     });
   }
 }
-

@@ -139,14 +139,9 @@ async function readXlsx(buffer: Buffer): Promise<PlanDocument> {
       .filter(Boolean);
     if (!table.sources.length) table.before.push(...above);
     const where = `工作表“${sheet.name}”`;
-    const before = table.rows.length;
+    // Several sheets of tasks: each sheet may be a chapter (decided when rendered).
+    if (found.length > 1) table.rows.push({ type: 'sheet', text: sheet.name, where });
     appendGrid(table, sheet.grid, header!, where, (r) => `${where}第 ${r + 1} 行`);
-    // Several sheets of tasks: each sheet is a chapter, unless it names its own chapters.
-    const ownSections =
-      table.rows[before]?.type === 'section' || header!.columns.some((c) => c.kind === 'section');
-    if (found.length > 1 && !ownSections) {
-      table.rows.splice(before, 0, { type: 'section', text: sheet.name, where });
-    }
   }
   const text = sheets
     .flatMap((s) => s.grid.map((row) => row.join('\t').trimEnd()))

@@ -51,7 +51,9 @@ export interface TableColumn {
 export type TableRow =
   | { type: 'row'; cells: string[]; where: string }
   /** A row spanning the table (`一、知识产权保护方面`): it starts a chapter. */
-  | { type: 'section'; text: string; where: string };
+  | { type: 'section'; text: string; where: string }
+  /** The start of a sheet: a chapter, unless a section column or row names the chapters. */
+  | { type: 'sheet'; text: string; where: string };
 
 export interface SourceTable {
   /** Paragraphs before the table: title, 文号, issuers, the notice. */
@@ -223,11 +225,22 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
     const numbered = /^[一二三四五六七八九十百]+[、.]/.test(text);
     lines.push(numbered ? text : `${toChineseNumeral(sectionCount)}、${text}`);
   };
-  for (const row of table.rows) {
+  table.rows.forEach((row, i) => {
+    if (row.type === 'sheet') {
+      const next = table.rows[i + 1];
+      const named =
+        next?.type === 'section' ||
+        (next?.type === 'row' && sectionColumn !== undefined && next.cells[sectionColumn.index]);
+      if (!named) {
+        startSection(flatten(row.text, 'section'));
+        section = undefined;
+      }
+      return;
+    }
     if (row.type === 'section') {
       startSection(flatten(row.text, 'section'));
       section = undefined;
-      continue;
+      return;
     }
     const sectionText = sectionColumn ? flatten(row.cells[sectionColumn.index], 'section') : '';
     if (sectionText && sectionText !== section) {
@@ -247,7 +260,7 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
     const values = kinds.map((k) => (k === 'title' ? title : k === 'body' ? body : cell(k)));
     const otherValues = others.map((c) => flatten(row.cells[c.index] ?? '', 'other'));
     lines.push([String(number), ...values, ...otherValues].join('\t'));
-  }
+  });
   lines.push(...table.after);
   return lines.join('\n');
 }
