@@ -253,7 +253,11 @@ async function writeContent(
       const baseItem: WrittenItem | undefined = base?.items[String(parsed.number)];
       const deadlines = plain(parsed.deadlines) as ItemDeadline[];
       // The item's own date, else the plan's default (the text's, or the office's, or kept).
-      const textDue = parsed.preamble ? undefined : (ownDueOn(parsed) ?? planDefault);
+      const own = ownDueOn(parsed);
+      const decided = decidedDue.get(parsed.number);
+      // A date the office gave an undated item stays while the text still gives none.
+      const keepDecided = !own && !decided && baseItem?.dueOnDecided === true;
+      const textDue = parsed.preamble || keepDecided ? undefined : (own ?? planDefault);
       const fields = {
         title: mergeField(previous?.title, known(baseItem, 'title'), parsed.title),
         body: mergeField(previous?.body, known(baseItem, 'body'), parsed.body || undefined),
@@ -261,7 +265,7 @@ async function writeContent(
           previous?.dueOn,
           known(baseItem, 'dueOn'),
           textDue,
-          decidedDue.get(parsed.number),
+          decided,
         ),
       };
       const values: Partial<Item> = {
@@ -297,6 +301,7 @@ async function writeContent(
         title: (fields.title.base as string | undefined) ?? item.row.title,
         body: (fields.body.base as string | undefined) ?? item.row.body,
         dueOn: (fields.dueOn.base as string | null | undefined) ?? item.row.dueOn,
+        ...(decided !== undefined || keepDecided ? { dueOnDecided: true } : {}),
         assignments: {},
       };
       summary.written.items[String(parsed.number)] = written;

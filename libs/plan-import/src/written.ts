@@ -16,6 +16,8 @@ export interface WrittenItem {
   title: string;
   body: string;
   dueOn: string | null;
+  /** The due date was the office's decision (the text gave none): the text's silence keeps it. */
+  dueOnDecided?: boolean;
   /** By unit id. */
   assignments: Record<string, WrittenAssignment>;
 }
