@@ -97,6 +97,8 @@ interface Row {
 
 function readRow(text: string, columns: Column[]): Row | undefined {
   const cells = splitCells(text);
+  // Trimming the line loses a tab row's trailing empty cells: they are empty, not missing.
+  if (text.includes('\t')) while (cells.length < columns.length) cells.push('');
   if (cells.length < 2) return undefined;
   const numberText = cells[0].replace(/[.、]$/, '');
   const number = /^\d{1,3}$/.test(numberText)
