@@ -23,7 +23,8 @@ import type { Label } from './units/unit-list';
  * header is the preface.
  */
 
-export type ColumnKind = 'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
+export type ColumnKind =
+  'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
 
 export interface Column {
   kind: ColumnKind;

@@ -7,7 +7,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Plan, PlanImport, Tx, UnitOfWork } from '@app/database';
 import {
   commitPlanImport,
@@ -78,9 +78,19 @@ export class PlanImportService {
       asHttpError(error);
     }
     const row = await this.uow.run(actor, async (tx) => {
+      // The plan a commit would update: by doc number, else the one plan of the same title.
+      const sameTitle =
+        !result.plan.docNumber && result.plan.title
+          ? await tx.manager.find(Plan, {
+              where: { title: result.plan.title, docNumber: IsNull() },
+              take: 2,
+            })
+          : [];
       const existing = result.plan.docNumber
         ? await tx.manager.findOne(Plan, { where: { docNumber: result.plan.docNumber } })
-        : null;
+        : sameTitle.length === 1
+          ? sameTitle[0]
+          : null;
       return tx.create(PlanImport, {
         createdByUserId: actor.userId,
         sourceName: dto.sourceName ?? fileName,
