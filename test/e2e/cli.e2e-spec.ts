@@ -4,7 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { wordTablePlan } from '../support/table-fixtures';
+
 const run = promisify(execFile);
+
+/** Node decodes GB18030 but has no encoder: build the few characters a plan needs by table. */
+function encodeGb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
 const root = join(__dirname, '../..');
 
 /** The CLI as an operator runs it, from source: plan:parse needs no database at all. */
@@ -37,6 +59,27 @@ describe('cli plan:parse', () => {
     expect(seventh).toMatchObject({ numberText: '七', dueOn: '2022-12-31', preamble: false });
     expect(seventh.units[0]).toMatchObject({ name: '区行政服务中心', role: 'lead', group: false });
   }, 30_000);
+
+  it('reads a plan saved in GB18030, and a Word file with a task table, by the API reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-'));
+    const seed = readFileSync(join(root, 'test/fixtures/plan-003.txt'), 'utf8');
+    const gbk = join(dir, 'plan-gbk.txt');
+    writeFileSync(gbk, encodeGb18030(seed));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(gbk))).toThrow();
+    const fromGbk = JSON.parse((await cli('plan:parse', gbk, '--json')).stdout);
+    expect(fromGbk.plan.docNumber).toBe('漯开文〔2022〕57号');
+    expect(fromGbk.sections.flatMap((s: { items: unknown[] }) => s.items)).toHaveLength(37);
+
+    const docx = join(dir, 'plan.docx');
+    writeFileSync(docx, await wordTablePlan());
+    const fromDocx = JSON.parse((await cli('plan:parse', docx, '--json')).stdout);
+    expect(fromDocx.plan).toMatchObject({ docNumber: '漯开文〔2025〕21号', layout: 'table' });
+    const items = fromDocx.sections.flatMap(
+      (s: { items: Array<{ units: Array<{ name: string; role: string }> }> }) => s.items,
+    );
+    expect(items).toHaveLength(4);
+    expect(items[2].units[0]).toMatchObject({ name: '区建设局', role: 'lead' });
+  }, 120_000);
 
   it('answers a missing file with a plain message and exit code 1', async () => {
     await expect(cli('plan:parse', 'no-such-plan.txt')).rejects.toMatchObject({

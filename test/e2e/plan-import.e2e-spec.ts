@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import { createTestApp, tableCounts, TestApp } from '../support/test-app';
+import { confirmations, createTestApp, tableCounts, TestApp } from '../support/test-app';
 
 const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
 
@@ -9,6 +9,9 @@ const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
 function variant(docNumber: string, edit: (text: string) => string = (t) => t): string {
   return edit(SEED.replace('漯开文〔202257', docNumber));
 }
+
+// Each preview works the commit out once (a dry run): a busy shared machine needs the room.
+jest.setTimeout(60_000);
 
 describe('plan import: preview → commit → re-import', () => {
   let t: TestApp;
@@ -28,6 +31,12 @@ describe('plan import: preview → commit → re-import', () => {
       .set(await t.as('leader'))
       .send(body);
 
+  /** Preview, confirm every guess, commit. */
+  const commitAll = async (text: string) => {
+    const shown = await preview({ text });
+    return commit({ previewId: shown.body.id, decisions: confirmations(shown.body) });
+  };
+
   it('previews the seed plan: every unit matched to the directory, the plan already there', async () => {
     const res = await preview({ text: SEED, sourceName: 'seed.txt' });
     expect(res.status).toBe(201);
@@ -35,8 +44,30 @@ describe('plan import: preview → commit → re-import', () => {
     expect(res.body.existingPlanId).toEqual(expect.any(String));
     expect(res.body.sections).toHaveLength(10);
     expect(res.body.sections.flatMap((s: { items: unknown[] }) => s.items)).toHaveLength(37);
-    expect(res.body.needsDecision).toEqual([]);
+    // Nothing unknown; the fuzzy match and the groups of many units wait for a confirmation.
+    expect(res.body.needsDecision).toEqual([
+      '区政党工委办公室',
+      '区直各相关部门',
+      '区直各行政执法部门',
+    ]);
+    expect(res.body.gaps).toEqual([]);
     const byName = Object.fromEntries(res.body.units.map((u: { name: string }) => [u.name, u]));
+    expect(byName['区直各相关部门']).toMatchObject({
+      decision: 'confirm-group',
+      memberCount: expect.any(Number),
+    });
+    expect(byName['区直各相关部门'].memberCount).toBeGreaterThan(3);
+    expect(byName['区直各相关部门'].assignments).toBeGreaterThanOrEqual(
+      byName['区直各相关部门'].memberCount,
+    );
+    expect(byName['区政党工委办公室'].decision).toBe('confirm-fuzzy');
+    // The plan is there already: the outcome says every row would stay as it is.
+    expect(res.body.outcome).toMatchObject({
+      dryRun: true,
+      planOutcome: 'unchanged',
+      items: { created: 0, updated: 0, unchanged: 37 },
+      assignments: { created: 0, updated: 0 },
+    });
     expect(byName['经发局']).toMatchObject({ matchedName: '区经发局', unitId: expect.any(String) });
     expect(byName['区政党工委办公室']).toMatchObject({
       match: 'fuzzy',
@@ -51,18 +82,27 @@ describe('plan import: preview → commit → re-import', () => {
       s.replace('〔责任单位:区督查室,各镇()〕', '〔责任单位:区督查室、区测试局,各镇()〕'),
     );
     const shown = await preview({ text });
-    expect(shown.body.needsDecision).toEqual(['区测试局']);
+    expect(shown.body.needsDecision).toContain('区测试局');
+    expect(shown.body.units.find((u: { name: string }) => u.name === '区测试局').decision).toBe(
+      'choose',
+    );
     expect(shown.body.existingPlanId).toBeNull();
 
     const before = await tableCounts(t.db);
-    const refused = await commit({ previewId: shown.body.id });
+    const refused = await commit({
+      previewId: shown.body.id,
+      decisions: confirmations(shown.body),
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.message.join('')).toContain('区测试局');
     expect(await tableCounts(t.db)).toEqual(before);
 
     const done = await commit({
       previewId: shown.body.id,
-      decisions: [{ name: '区测试局', action: 'create', kind: 'department' }],
+      decisions: [
+        ...confirmations(shown.body),
+        { name: '区测试局', action: 'create', kind: 'department' },
+      ],
       status: 'active',
     });
     expect(done.status).toBe(200);
@@ -90,7 +130,7 @@ describe('plan import: preview → commit → re-import', () => {
 
   it('re-imports in place: nothing written when nothing changed, status kept, due dates follow the text', async () => {
     const text = variant('漯开文〔2023〕12号');
-    const first = await commit({ previewId: (await preview({ text })).body.id });
+    const first = await commitAll(text);
     expect(first.status).toBe(200);
     const planId = first.body.planId;
     const [assignment] = await t.db.query(
@@ -119,7 +159,7 @@ describe('plan import: preview → commit → re-import', () => {
       )[0].n;
     const beforeRows = await rows();
     const beforeAudits = await audits();
-    const same = await commit({ previewId: (await preview({ text })).body.id });
+    const same = await commitAll(text);
     expect(same.body).toMatchObject({
       planId,
       planOutcome: 'unchanged',
@@ -136,7 +176,7 @@ describe('plan import: preview → commit → re-import', () => {
         '2024年年底前基本建成全区基层政务公开标准体系',
       ),
     );
-    const changed = await commit({ previewId: (await preview({ text: moved })).body.id });
+    const changed = await commitAll(moved);
     expect(changed.body).toMatchObject({ planOutcome: 'unchanged', items: { updated: 1 } });
     const [after] = await t.db.query(
       'SELECT status, progress_percent, due_on FROM assignments WHERE id = $1',

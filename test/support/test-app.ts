@@ -125,9 +125,21 @@ export async function importSeedPlan(t: TestApp, docNumber: string): Promise<str
     .http()
     .post('/plans/import/commit')
     .set(leader)
-    .send({ previewId: preview.body.id, status: 'active' });
+    .send({ previewId: preview.body.id, status: 'active', decisions: confirmations(preview.body) });
   if (done.status !== 200) throw new Error(`import: ${done.status} ${done.text}`);
   return done.body.planId;
+}
+
+/**
+ * The office's confirmations of every guess a preview shows (fuzzy matches, large groups), the
+ * way a person accepts them on the screen.
+ */
+export function confirmations(preview: {
+  units: Array<{ name: string; decision?: string }>;
+}): Array<{ name: string; action: 'confirm' }> {
+  return preview.units
+    .filter((u) => u.decision === 'confirm-fuzzy' || u.decision === 'confirm-group')
+    .map((u) => ({ name: u.name, action: 'confirm' }));
 }
 
 /** The assignment of `unitName` on item `number` of a plan. */

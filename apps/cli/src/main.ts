@@ -5,10 +5,10 @@ import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
 import { generateProvince, generateReports } from './commands/generate-province';
 import { describe, importPlanFile } from './commands/plan-import';
-import { parsePlanFile, readPlanText, summarise } from './commands/plan-parse';
+import { parsePlanFile, readPlanSourceText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
 import { PlanParseError } from '@app/plan-parser';
-import { ImportDecisionError } from '@app/plan-import';
+import { ImportDecisionError, PlanFileError } from '@app/plan-import';
 import { resolve } from 'node:path';
 
 /** The seed plan's text; relative to the working directory, which the scripts set to the repo. */
@@ -19,7 +19,7 @@ const USAGE = `用法: npm run cli -- <命令>
   db:migrate     执行尚未执行的数据库迁移
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
-  plan:import <文件> [--create-units] [--active]
+  plan:import <文件> [--create-units] [--active]   (.txt UTF-8/GB18030、.docx、.xlsx)
                  导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
   bench:generate 生成省级规模的基准数据（约 2000 个单位、2000 个方案、6 万条目、30 万责任分工、
                  100 万份进展报告）
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed:demo': {
       const password = process.env.DEMO_PASSWORD?.trim() || DEFAULT_DEMO_PASSWORD;
-      const text = readPlanText(resolve(process.env.DEMO_PLAN_FILE ?? DEMO_PLAN_FILE));
+      const text = await readPlanSourceText(resolve(process.env.DEMO_PLAN_FILE ?? DEMO_PLAN_FILE));
       const summary = await withDatabase((db) => seedDemo(db, password, text));
       console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
       console.log(describe(summary.plan));
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(USAGE);
         return 2;
       }
-      const result = parsePlanFile(file);
+      const result = await parsePlanFile(file);
       console.log(argv.includes('--json') ? JSON.stringify(result, null, 2) : summarise(result));
       return 0;
     }
@@ -116,6 +116,7 @@ main(process.argv.slice(2)).then(
     const known =
       error instanceof ConfigError ||
       error instanceof PlanParseError ||
+      error instanceof PlanFileError ||
       error instanceof ImportDecisionError;
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
     console.error(

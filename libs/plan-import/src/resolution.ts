@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { MatchKind, ParseResult, UnitRef } from '@app/plan-parser';
 import { readDirectoryId } from './directory';
 
@@ -17,7 +18,14 @@ export interface UnitResolution {
   distance?: number;
   /** For `ambiguous`: the directory entries a person chooses from. */
   candidates?: Array<{ unitId?: string; groupId?: string; name: string }>;
+  /** For a matched group: its active members, i.e. the assignments each mention becomes. */
+  memberCount?: number;
+  /** Why the office must decide or confirm before the commit (absent when it need not). */
+  decision?: 'choose' | 'confirm-fuzzy' | 'confirm-group';
 }
+
+/** A group with more active members than this is confirmed by a person before it expands. */
+export const GROUP_CONFIRM_ABOVE = 3;
 
 function allRefs(result: ParseResult): UnitRef[] {
   return result.sections.flatMap((s) =>
@@ -72,5 +80,38 @@ export function resolveUnits(result: ParseResult): UnitResolution[] {
   return [...byName.values()];
 }
 
-export const needsDecision = (r: UnitResolution): boolean =>
+/** Names the directory does not settle: a person maps, creates or skips them. */
+export const needsChoice = (r: UnitResolution): boolean =>
   r.match === 'none' || r.match === 'ambiguous';
+
+/** Everything the commit waits for: a choice, or a confirmation of a guess or a large group. */
+export const needsDecision = (r: UnitResolution): boolean =>
+  needsChoice(r) ||
+  r.match === 'fuzzy' ||
+  (r.groupId !== undefined && (r.memberCount ?? 0) > GROUP_CONFIRM_ABOVE);
+
+/** Adds each matched group's member count and says which names wait for a decision. */
+export async function describeResolutions(
+  manager: EntityManager,
+  resolutions: UnitResolution[],
+): Promise<UnitResolution[]> {
+  const groupIds = [...new Set(resolutions.flatMap((r) => (r.groupId ? [r.groupId] : [])))];
+  const counts = new Map<string, number>();
+  if (groupIds.length) {
+    const rows: Array<{ groupId: string; n: number }> = await manager.query(
+      `SELECT m.group_id AS "groupId", count(*)::int AS n FROM unit_group_members m
+       JOIN units u ON u.id = m.unit_id AND u.active WHERE m.group_id = ANY($1) GROUP BY m.group_id`,
+      [groupIds],
+    );
+    for (const row of rows) counts.set(row.groupId, row.n);
+  }
+  return resolutions.map((r) => {
+    const described: UnitResolution = r.groupId
+      ? { ...r, memberCount: counts.get(r.groupId) ?? 0 }
+      : { ...r };
+    if (needsChoice(described)) described.decision = 'choose';
+    else if (described.match === 'fuzzy') described.decision = 'confirm-fuzzy';
+    else if (needsDecision(described)) described.decision = 'confirm-group';
+    return described;
+  });
+}

@@ -1,4 +1,5 @@
 export { parsePlan } from './parse-plan';
+export { classifyColumns, columnKindOf, type Column, type ColumnKind } from './table';
 export { matchUnits } from './matching';
 export { collectUnitNames, collectUnits, type CollectedUnit } from './collect';
 export {

@@ -23,7 +23,8 @@ import type { Label } from './units/unit-list';
  * header is the preface.
  */
 
-type ColumnKind = 'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
+export type ColumnKind =
+  'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
 
 export interface Column {
   kind: ColumnKind;
@@ -57,12 +58,22 @@ export function splitCells(text: string): string[] {
 /** The column names when `text` is a task table's header row (it must name a unit column). */
 export function readTableHeader(text: string): Column[] | undefined {
   if (!/单位|部门/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
-  const cells = splitCells(text);
+  return classifyColumns(splitCells(text));
+}
+
+/** What a header cell names: the one place column names are read, for text and for tables. */
+export function columnKindOf(name: string): ColumnKind {
+  const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(name));
+  return hit ? hit[0] : 'other';
+}
+
+/**
+ * The columns of a header row given as cells (a row of a Word or Excel table, or a text line
+ * split into cells), or undefined when the row is not a task table's header.
+ */
+export function classifyColumns(cells: string[]): Column[] | undefined {
   if (cells.length < 3) return undefined;
-  const columns = cells.map((name): Column => {
-    const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(name));
-    return { kind: hit ? hit[0] : 'other', name };
-  });
+  const columns = cells.map((name): Column => ({ kind: columnKindOf(name), name }));
   if (!columns.some((c) => UNIT_COLUMNS.includes(c.kind))) return undefined;
   if (columns.filter((c) => c.kind !== 'other').length < 3) return undefined;
   // A table with only a 措施 column uses it as the task.
@@ -87,6 +98,8 @@ interface Row {
 
 function readRow(text: string, columns: Column[]): Row | undefined {
   const cells = splitCells(text);
+  // Trimming the line loses a tab row's trailing empty cells: they are empty, not missing.
+  if (text.includes('\t')) while (cells.length < columns.length) cells.push('');
   if (cells.length < 2) return undefined;
   const numberText = cells[0].replace(/[.、]$/, '');
   const number = /^\d{1,3}$/.test(numberText)

@@ -9,6 +9,8 @@ const WORDING: Record<string, (c: string) => string> = {
   isNumber: () => '应为数字',
   isBoolean: () => '应为 true 或 false',
   isUUID: () => '应为有效的 ID（UUID）',
+  // class-validator names the IsUUID constraint isUuid.
+  isUuid: () => '应为有效的 ID（UUID）',
   isEmail: () => '应为有效的邮箱地址',
   isArray: () => '应为数组',
   isEnum: (c) => `取值无效（${c.replace(/^.*following values: /, '可选：')}）`,

@@ -42,7 +42,12 @@ export class PlanImportController {
         file: {
           type: 'string',
           format: 'binary',
-          description: '.txt（UTF-8 或 GB18030）或 .docx 文件，至多 10 MB',
+          description: '.txt（UTF-8 或 GB18030）、.docx 或 .xlsx 文件，至多 10 MB',
+        },
+        columnMapping: {
+          type: 'string',
+          description:
+            '表格的列含义更正，JSON 数组 [{"index":2,"kind":"lead"}]（JSON 请求体中直接给数组）',
         },
       },
     },
@@ -59,11 +64,14 @@ export class PlanImportController {
 
   @Get(':id')
   @ApiOkResponse({ type: ImportPreviewView })
-  get(@IdParam() id: string) {
-    return this.imports.get(id);
+  get(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.imports.get(actor, id);
   }
 
-  /** Creates or updates the plan, its items and assignments in one transaction. */
+  /**
+   * Creates or updates the plan, its items and assignments in one transaction; with dryRun,
+   * answers what it would do and writes nothing.
+   */
   @Post('commit')
   @HttpCode(200)
   @ApiOkResponse({ type: ImportResultView })

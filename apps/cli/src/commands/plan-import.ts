@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { PlanStatus, UnitOfWork } from '@app/database';
-import { commitPlanImport, ImportSummary } from '@app/plan-import';
-import { readPlanText } from './plan-parse';
+import { basename } from 'node:path';
+import { importPlanText, ImportSummary } from '@app/plan-import';
+import { readPlanSourceText } from './plan-parse';
 
 const SYSTEM = { userId: null, unitId: null };
 
@@ -10,10 +11,12 @@ export async function importPlanFile(
   file: string,
   options: { createUnknownUnits: boolean; active: boolean },
 ): Promise<string> {
-  const text = readPlanText(file);
+  const text = await readPlanSourceText(file);
+  // An operator's batch import: fuzzy matches and large groups are taken as proposed (and listed).
   const summary = await new UnitOfWork(db).run(SYSTEM, (tx) =>
-    commitPlanImport(tx, text, {
+    importPlanText(tx, text, basename(file), {
       createUnknownUnits: options.createUnknownUnits,
+      confirmMatches: true,
       status: options.active ? PlanStatus.Active : PlanStatus.Draft,
     }),
   );
@@ -33,6 +36,7 @@ export function describe(s: ImportSummary): string {
     line('责任分工', s.assignments),
     ...(s.createdUnits.length ? [`新建单位：${s.createdUnits.join('、')}`] : []),
     ...(s.skippedNames.length ? [`跳过：${s.skippedNames.join('、')}`] : []),
+    ...(s.kept.length ? [`${s.kept.length} 处手工设置的内容已保留`] : []),
     ...(s.assignmentsNoLongerListed
       ? [`${s.assignmentsNoLongerListed} 条已有分工的单位不再出现在文本中（已保留）`]
       : []),

@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { readPlanFile, renderPlanSource } from '@app/plan-import';
 import { parsePlan, ParseResult } from '@app/plan-parser';
 
-/** Reads a plan's text file as UTF-8, without the byte-order mark some editors write. */
-export function readPlanText(file: string): string {
-  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+/**
+ * A plan file as the parser reads it, by the API's own reader: .txt in UTF-8 or GB18030, .docx
+ * and .xlsx (a task table rendered for the parser's table layout).
+ */
+export async function readPlanSourceText(file: string): Promise<string> {
+  return renderPlanSource(await readPlanFile(await readFile(file), file)).text;
 }
 
-export function parsePlanFile(file: string): ParseResult {
-  return parsePlan(readPlanText(file));
+export async function parsePlanFile(file: string): Promise<ParseResult> {
+  return parsePlan(await readPlanSourceText(file));
 }
 
 /** A few lines a person can check at a glance; `--json` prints the full result instead. */

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { PlanStatus, Role, Tx, Unit, UnitGroup, UnitOfWork, User } from '@app/database';
-import { commitPlanImport, ImportSummary } from '@app/plan-import';
+import { importPlanText, ImportSummary } from '@app/plan-import';
 import { DEMO_GROUPS, DEMO_UNITS } from '../demo/demo-directory';
 
 const SYSTEM = { userId: null, unitId: null };
@@ -26,7 +26,10 @@ export async function seedDemo(
     const units = await seedUnits(tx);
     await seedGroups(tx, units);
     const users = await seedUsers(tx, units, passwordHash);
-    const plan = await commitPlanImport(tx, planText, { status: PlanStatus.Active });
+    const plan = await importPlanText(tx, planText, 'demo', {
+      status: PlanStatus.Active,
+      confirmMatches: true,
+    });
     return { units: units.size, users, plan };
   });
 }

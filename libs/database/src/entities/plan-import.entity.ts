@@ -30,6 +30,20 @@ export class PlanImport {
   @Column({ type: 'text', nullable: true })
   docNumber!: string | null;
 
+  /**
+   * A task table read from a .docx, .xlsx or pasted text, before any column correction: a
+   * commit with corrected columns renders the text again from it.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  sourceTable!: Record<string, unknown> | null;
+
+  /**
+   * What the commit wrote (plan fields, items, assignments), so the next import of the plan
+   * tells values the office changed by hand from values that followed the text.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  written!: Record<string, unknown> | null;
+
   /** The plan a commit created or updated. */
   @Column({ type: 'uuid', nullable: true })
   planId!: string | null;

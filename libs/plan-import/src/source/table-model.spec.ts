@@ -1,0 +1,79 @@
+import { parsePlan } from '@app/plan-parser';
+import { docxBlocks } from './docx';
+import { readPlanText, renderPlanSource } from './plan-file';
+import { PlanFileError } from './plan-file-error';
+
+describe('task tables as one model', () => {
+  it('spreads a merged (rowspan) cell over every row it spans and keeps a colspan row as a section', () => {
+    const html =
+      '<p>某某工作方案</p><table><tr><td><p>序号</p></td><td><p>工作任务</p></td><td><p>牵头单位</p></td><td><p>完成时限</p></td></tr>' +
+      '<tr><td colspan="4"><p>一、第一部分</p></td></tr>' +
+      '<tr><td><p>1</p></td><td><p>任务一&amp;甲</p></td><td rowspan="2"><p>区经发局</p><p>区财政局</p></td><td><p>2025年6月底前</p></td></tr>' +
+      '<tr><td><p>2</p></td><td><p>任务二</p></td><td><p>2025年年底前</p></td></tr></table><p>结尾</p>';
+    const blocks = docxBlocks(html);
+    expect(blocks[0]).toEqual({ type: 'paragraph', text: '某某工作方案' });
+    expect(blocks[1]).toEqual({
+      type: 'table',
+      grid: [
+        ['序号', '工作任务', '牵头单位', '完成时限'],
+        ['一、第一部分', '', '', ''],
+        ['1', '任务一&甲', '区经发局\n区财政局', '2025年6月底前'],
+        ['2', '任务二', '区经发局\n区财政局', '2025年年底前'],
+      ],
+    });
+    expect(blocks[2]).toEqual({ type: 'paragraph', text: '结尾' });
+  });
+
+  it('reads tab-separated text into columns, renumbers numbers that restart, and renders for the parser', () => {
+    const doc = readPlanText(
+      [
+        '测试任务清单',
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限\t备注',
+        '一、第一类',
+        '1\t任务甲。\t区经发局\t区财政局\t2025年6月底前\t',
+        '二、第二类',
+        '1\t任务乙。\t区财政局\t\t2025年9月底前\t按季度报送',
+        '确保2025年年底前全面完成。',
+      ].join('\n'),
+    );
+    expect(doc.table?.columns.map((c) => c.kind)).toEqual([
+      'number',
+      'title',
+      'lead',
+      'co',
+      'deadline',
+      'other',
+    ]);
+    const { text, columns } = renderPlanSource(doc);
+    expect(columns).toHaveLength(6);
+    const result = parsePlan(text);
+    const items = result.sections.flatMap((s) => s.items);
+    expect(result.sections.map((s) => s.title)).toEqual(['第一类', '第二类']);
+    expect(items.map((i) => i.number)).toEqual([1, 2]);
+    expect(items[0].units.map((u) => `${u.role}:${u.name}`)).toEqual([
+      'lead:区经发局',
+      'co:区财政局',
+    ]);
+    expect(items[1].dueOn).toBe('2025-09-30');
+    expect(items[1].body).toContain('按季度报送');
+    expect(result.plan.defaultDueOn).toBe('2025-12-31');
+  });
+
+  it('applies a correction: a column read as another kind, or not read', () => {
+    const doc = readPlanText(
+      ['序号\t任务\t责任单位\t完成时限', '1\t任务甲。\t区经发局、区财政局\t2025年6月底前'].join(
+        '\n',
+      ),
+    );
+    const asLead = parsePlan(renderPlanSource(doc, [{ index: 3, kind: 'ignore' }]).text);
+    expect(asLead.sections[0].items[0].deadlines).toEqual([]);
+    expect(() => renderPlanSource(doc, [{ index: 9, kind: 'lead' }])).toThrow(PlanFileError);
+    expect(() => renderPlanSource({ text: 'x' }, [{ index: 0, kind: 'lead' }])).toThrow(
+      '没有识别为表格',
+    );
+  });
+
+  it('leaves prose alone', () => {
+    expect(readPlanText('一、总体要求\n(一)指导思想。').table).toBeUndefined();
+  });
+});

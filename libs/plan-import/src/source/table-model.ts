@@ -1,0 +1,266 @@
+import {
+  classifyColumns,
+  columnKindOf,
+  parseChineseNumeral,
+  toChineseNumeral,
+} from '@app/plan-parser';
+
+/*
+ * One model for a task table however it arrived (a Word table, an Excel 任务分解表, tab-separated
+ * text): the paragraphs around it, its columns with what each was read as, and its rows with
+ * merged cells already spread over the rows they span. It is rendered as the tab-separated text
+ * the parser's table layout reads, so units, deadlines and numbering follow the parser's rules.
+ */
+
+/** What a column is read as; `section` groups rows into chapters, `ignore` drops the column. */
+export const COLUMN_KINDS = [
+  'number',
+  'section',
+  'title',
+  'body',
+  'lead',
+  'co',
+  'listed',
+  'deadline',
+  'other',
+  'ignore',
+] as const;
+export type TableColumnKind = (typeof COLUMN_KINDS)[number];
+
+export const COLUMN_KIND_LABEL: Record<TableColumnKind, string> = {
+  number: '序号',
+  section: '章节（分类）',
+  title: '任务',
+  body: '具体内容',
+  lead: '牵头单位',
+  co: '配合单位',
+  listed: '责任单位',
+  deadline: '完成时限',
+  other: '其他（并入正文）',
+  ignore: '不读取',
+};
+
+export interface TableColumn {
+  /** 0-based position in the model (the key a mapping override refers to). */
+  index: number;
+  /** The header cell as written. */
+  name: string;
+  kind: TableColumnKind;
+}
+
+export type TableRow =
+  | { type: 'row'; cells: string[]; where: string }
+  /** A row spanning the table (`一、知识产权保护方面`): it starts a chapter. */
+  | { type: 'section'; text: string; where: string }
+  /** The start of a sheet: a chapter, unless a section column or row names the chapters. */
+  | { type: 'sheet'; text: string; where: string };
+
+export interface SourceTable {
+  /** Paragraphs before the table: title, 文号, issuers, the notice. */
+  before: string[];
+  /** Paragraphs after it: closing words (确保…年底前全面完成), signature. */
+  after: string[];
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Where the table came from, for people: `Word 表格 1`, `工作表“重点任务”`. */
+  sources: string[];
+}
+
+/** How far down a sheet or table the header row is looked for. */
+const HEADER_SEARCH_ROWS = 10;
+const SECTION_COLUMN =
+  /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/;
+
+/** Header cells as people write them: `主 要 内 容`, `牵头\n单位`, full-width brackets. */
+export function headerName(cell: string): string {
+  return cell
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[(（][^)）]*[)）]$/, '');
+}
+
+function kindOf(name: string): TableColumnKind {
+  const clean = headerName(name);
+  if (SECTION_COLUMN.test(clean)) return 'section';
+  return columnKindOf(clean);
+}
+
+/**
+ * The header row among the first rows of a grid: the first row the parser's column rules read
+ * as a task table's header (it names a unit column and at least three known columns).
+ */
+export function findHeaderRow(
+  grid: string[][],
+): { index: number; columns: TableColumn[] } | undefined {
+  for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
+    const cells = grid[i].map(headerName);
+    if (cells.filter(Boolean).length < 3) continue;
+    const classified = classifyColumns(cells.map((c) => c || '—'));
+    if (!classified) continue;
+    const columns = grid[i].map((name, index): TableColumn => ({
+      index,
+      name: name.replace(/\s+/g, ' ').trim(),
+      // The parser promotes a lone 措施 column to the task: keep its reading.
+      kind: kindOf(name) === 'other' ? 'other' : classified[index].kind,
+    }));
+    for (const c of columns) if (kindOf(c.name) === 'section') c.kind = 'section';
+    return { index: i, columns };
+  }
+  return undefined;
+}
+
+/**
+ * Adds the rows of one grid (a sheet, a Word table) below its header to the model, aligning its
+ * columns with the model's by name (a later sheet may order or name them differently).
+ */
+export function appendGrid(
+  table: SourceTable,
+  grid: string[][],
+  header: { index: number; columns: TableColumn[] },
+  source: string,
+  rowLabel: (rowIndex: number) => string,
+): void {
+  const position = header.columns.map((column) => {
+    const sameKind = table.columns.filter((c) => c.kind === column.kind);
+    const known =
+      table.columns.find((c) => headerName(c.name) === headerName(column.name)) ??
+      (column.kind !== 'other' && sameKind.length === 1 ? sameKind[0] : undefined);
+    if (known) return known.index;
+    const index = table.columns.length;
+    table.columns.push({ ...column, index });
+    return index;
+  });
+  table.sources.push(source);
+  const numberColumn = header.columns.findIndex((c) => c.kind === 'number');
+  for (let r = header.index + 1; r < grid.length; r++) {
+    const raw = grid[r];
+    const filled = raw.map((c) => c.trim()).filter(Boolean);
+    if (filled.length === 0) continue;
+    // A repeated header (a table split over pages) is not a row.
+    if (findHeaderRow([raw])) continue;
+    if (new Set(filled).size === 1 && !isNumber(raw[numberColumn] ?? '') && filled.length < 2) {
+      table.rows.push({ type: 'section', text: filled[0], where: rowLabel(r) });
+      continue;
+    }
+    const cells = new Array<string>(table.columns.length).fill('');
+    raw.forEach((text, i) => {
+      if (position[i] !== undefined) cells[position[i]] = text.trim();
+    });
+    table.rows.push({ type: 'row', cells, where: rowLabel(r) });
+  }
+}
+
+const isNumber = (text: string): boolean =>
+  /^\d{1,3}[.、]?$/.test(text.trim()) || Boolean(parseChineseNumeral(text.trim()));
+
+export interface ColumnOverride {
+  index: number;
+  kind: TableColumnKind;
+}
+
+/** The model's columns with a person's corrections applied (unknown indexes are refused). */
+export function applyMapping(table: SourceTable, overrides: ColumnOverride[] = []): TableColumn[] {
+  const columns = table.columns.map((c) => ({ ...c }));
+  for (const o of overrides) {
+    const column = columns[o.index];
+    if (!column) {
+      throw new RangeError(`表格没有第 ${o.index + 1} 列（共 ${columns.length} 列）`);
+    }
+    column.kind = o.kind;
+  }
+  return columns;
+}
+
+/** One cell's paragraphs as one line: unit lists by 、, other text by a space. */
+function flatten(text: string, kind: TableColumnKind): string {
+  const lines = text
+    .split(/[\r\n\t]+/)
+    .map((l) => l.replace(/\s{2,}/g, ' ').trim())
+    .filter(Boolean);
+  return lines.join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
+}
+
+/** The canonical header the parser's table layout reads; other columns keep a neutral name. */
+const RENDERED: Partial<Record<TableColumnKind, string>> = {
+  title: '任务',
+  body: '主要内容',
+  lead: '牵头单位',
+  co: '配合单位',
+  listed: '责任单位',
+  deadline: '完成时限',
+};
+const RENDER_ORDER: TableColumnKind[] = ['title', 'body', 'lead', 'co', 'listed', 'deadline'];
+
+/**
+ * The table as the text the parser reads: the paragraphs before it, a header of canonical
+ * column names, one tab-separated line per row (numbered straight through, since items are
+ * numbered once per plan), a `一、…` line where a section starts, the paragraphs after it.
+ */
+export function renderTable(table: SourceTable, columns: TableColumn[]): string {
+  const kinds = RENDER_ORDER.filter(
+    (k) => k === 'title' || k === 'listed' || columns.some((c) => c.kind === k),
+  );
+  const others = columns.filter((c) => c.kind === 'other');
+  // An 'other' column keeps its own name unless the parser would read that name as something else.
+  const otherName = (c: TableColumn, i: number) =>
+    columnKindOf(headerName(c.name)) === 'other' && headerName(c.name)
+      ? headerName(c.name)
+      : `备注${i + 1}`;
+  const header = ['序号', ...kinds.map((k) => RENDERED[k]!), ...others.map(otherName)];
+  const numberColumn = columns.find((c) => c.kind === 'number');
+  const sectionColumn = columns.find((c) => c.kind === 'section');
+  const dataRows = table.rows.filter((r) => r.type === 'row');
+  const written = dataRows.map((r) => (numberColumn ? Number(r.cells[numberColumn.index]) : NaN));
+  // The table's own numbers when they rise straight through; else 1…N (they restart per sheet).
+  const ownNumbers = written.every(
+    (n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n > written[i - 1]),
+  );
+
+  const lines = [...table.before, header.join('\t')];
+  let sectionCount = 0;
+  let section: string | undefined;
+  let n = 0;
+  const startSection = (text: string) => {
+    sectionCount++;
+    const numbered = /^[一二三四五六七八九十百]+[、.]/.test(text);
+    lines.push(numbered ? text : `${toChineseNumeral(sectionCount)}、${text}`);
+  };
+  table.rows.forEach((row, i) => {
+    if (row.type === 'sheet') {
+      const next = table.rows[i + 1];
+      const named =
+        next?.type === 'section' ||
+        (next?.type === 'row' && sectionColumn !== undefined && next.cells[sectionColumn.index]);
+      if (!named) {
+        startSection(flatten(row.text, 'section'));
+        section = undefined;
+      }
+      return;
+    }
+    if (row.type === 'section') {
+      startSection(flatten(row.text, 'section'));
+      section = undefined;
+      return;
+    }
+    const sectionText = sectionColumn ? flatten(row.cells[sectionColumn.index], 'section') : '';
+    if (sectionText && sectionText !== section) {
+      section = sectionText;
+      startSection(sectionText);
+    }
+    const number = ownNumbers ? written[n] : n + 1;
+    n++;
+    const cell = (kind: TableColumnKind) =>
+      columns
+        .filter((c) => c.kind === kind)
+        .map((c) => flatten(row.cells[c.index] ?? '', kind))
+        .filter(Boolean)
+        .join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
+    const title = cell('title') || cell('body');
+    const body = cell('title') ? cell('body') : '';
+    const values = kinds.map((k) => (k === 'title' ? title : k === 'body' ? body : cell(k)));
+    const otherValues = others.map((c) => flatten(row.cells[c.index] ?? '', 'other'));
+    lines.push([String(number), ...values, ...otherValues].join('\t'));
+  });
+  lines.push(...table.after);
+  return lines.join('\n');
+}
