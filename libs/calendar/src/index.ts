@@ -8,7 +8,28 @@ export {
   makeDate,
 } from './calendar-date';
 export { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
-export { calendarCoverage, isYearCovered } from './holiday-data';
+export {
+  activeHolidayCalendar,
+  calendarCoverage,
+  HolidayCalendar,
+  isYearCovered,
+  useHolidayCalendar,
+  type CalendarYearSource,
+  type OfficialDayType,
+  type StoredYear,
+} from './holiday-data';
+export {
+  calendarWarning,
+  NEXT_YEAR_WARNING_FROM_MONTH,
+  type CalendarWarning,
+} from './calendar-warning';
+export {
+  HolidayNoticeError,
+  parseHolidayNotice,
+  type HolidayNotice,
+  type NoticeWarning,
+  type OfficialDay,
+} from './holiday-notice';
 export {
   addWorkingDays,
   addWorkingDaysChecked,
