@@ -101,6 +101,25 @@ export class HolidayCalendar {
   }
 }
 
+/**
+ * The package's days dated in `year`, with the holiday's Chinese name (its JSON says
+ * "New Year's Day,元旦,1"), for showing a package year the way a stored one is shown.
+ */
+export function packageYear(year: number):
+  | {
+      holidays: Array<{ date: string; name: string }>;
+      workdays: Array<{ date: string; name: string }>;
+    }
+  | undefined {
+  if (!packageYears.has(year)) return undefined;
+  const of = (table: Record<string, string>) =>
+    Object.entries(table)
+      .filter(([date]) => date.startsWith(`${year}-`))
+      .map(([date, label]) => ({ date, name: label.split(',')[1] ?? label }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  return { holidays: of(data.holidays), workdays: of(data.workdays) };
+}
+
 let active = HolidayCalendar.fromPackage();
 
 /**

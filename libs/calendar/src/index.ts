@@ -13,6 +13,7 @@ export {
   calendarCoverage,
   HolidayCalendar,
   isYearCovered,
+  packageYear,
   useHolidayCalendar,
   type CalendarYearSource,
   type OfficialDayType,
