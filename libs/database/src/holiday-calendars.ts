@@ -45,13 +45,14 @@ async function stamp(m: EntityManager): Promise<string> {
 
 /**
  * Stores (or replaces) one year from a parsed notice, audited in the caller's transaction.
- * `expectedVersion`: the version the person previewed against; a replaced year must match it.
+ * `expectedVersion`: the version the person previewed against (null: they saw none stored); a
+ * replaced year must match it. Undefined replaces whatever is stored (the CLI's --yes).
  */
 export async function saveHolidayYear(
   tx: Tx,
   notice: HolidayNotice,
   sourceText: string,
-  expectedVersion?: number,
+  expectedVersion?: number | null,
 ): Promise<{ row: HolidayCalendarYear; created: boolean }> {
   const values = {
     year: notice.year,
@@ -99,6 +100,7 @@ export class CalendarSource implements OnModuleInit, OnModuleDestroy {
   private current = HolidayCalendar.fromPackage();
   private loadedStamp = '';
   private timer?: NodeJS.Timeout;
+  private loading: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -120,15 +122,21 @@ export class CalendarSource implements OnModuleInit, OnModuleDestroy {
     return this.current;
   }
 
-  async reload(): Promise<HolidayCalendar> {
-    const now = await stamp(this.db.manager);
-    const calendar = await loadHolidayCalendar(this.db.manager);
-    this.apply(calendar, now);
-    return calendar;
+  /** Loads from the database now; calls are serialised, so a tick and start-up never interleave. */
+  reload(): Promise<HolidayCalendar> {
+    const next = this.loading.then(async () => {
+      const now = await stamp(this.db.manager);
+      const calendar = await loadHolidayCalendar(this.db.manager);
+      this.apply(calendar, now);
+      return calendar;
+    });
+    this.loading = next.catch(() => undefined);
+    return next;
   }
 
   /** Reloads only when a stored year changed since the last load; true when it did. */
   async refreshIfChanged(): Promise<boolean> {
+    await this.loading;
     if ((await stamp(this.db.manager)) === this.loadedStamp) return false;
     await this.reload();
     return true;

@@ -87,7 +87,7 @@ export class CalendarService {
     let saved: HolidayCalendarYear;
     try {
       saved = await this.uow.run(actor, async (tx) => {
-        const { row } = await saveHolidayYear(tx, notice, dto.text, dto.version);
+        const { row } = await saveHolidayYear(tx, notice, dto.text, dto.version ?? null);
         return row;
       });
     } catch (error) {
