@@ -17,7 +17,7 @@ const LOGIN: Record<RoleName, string> = {
 const ALL: RoleName[] = ['admin', 'leadership', 'supervisor', 'unit'];
 
 interface Call {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: object;
   /** A multipart upload in the field `file`. */
@@ -514,7 +514,47 @@ const rows: Row[] = [
     // after this file.
     async () => ({ method: 'post', path: '/reminders/digest-runs', body: { date: '2031-01-06' } }),
   ],
+  // Holidays for any year (issue 12): everyone reads the calendar; the admin and the
+  // leadership office import notices. A far year, so no other test's working days move.
+  ['GET /calendar/years', ALL, async () => ({ method: 'get', path: '/calendar/years' })],
+  ['GET /calendar/years/:year', ALL, async () => ({ method: 'get', path: '/calendar/years/2026' })],
+  [
+    'GET /calendar/working-days',
+    ALL,
+    async () => ({ method: 'get', path: '/calendar/working-days?from=2026-09-30&days=10' }),
+  ],
+  [
+    'POST /calendar/holiday-notices/preview',
+    ['admin', 'leadership'],
+    async () => ({
+      method: 'post',
+      path: '/calendar/holiday-notices/preview',
+      body: { text: farNotice() },
+    }),
+  ],
+  [
+    'PUT /calendar/years/:year',
+    ['admin', 'leadership'],
+    async () => {
+      const [row] = await t.db.query('SELECT version FROM holiday_calendars WHERE year = 2099');
+      return {
+        method: 'put',
+        path: '/calendar/years/2099',
+        body: { text: farNotice(), ...(row ? { version: row.version } : {}) },
+      };
+    },
+  ],
 ];
+
+/** A short notice for 2099, a year nothing else in the suite looks at. */
+function farNotice(): string {
+  return [
+    '国务院办公厅关于2099年部分节假日安排的通知',
+    '一、元旦：1月1日放假，共1天。',
+    '二、春节：2月1日至7日放假，共7天。',
+    '三、国庆节：10月1日至7日放假，共7天。',
+  ].join('\n');
+}
 
 async function noticeBody() {
   return {

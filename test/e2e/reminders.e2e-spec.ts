@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Queue from 'bull';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { E2E_INSTALLED_AT, setInstalledAt } from '../support/installation';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker';
@@ -279,12 +280,52 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
   }, 120_000);
 
   it('catches up at start: a worker started after the slot plans the missed digest at once', async () => {
-    const mail = await smtp();
-    // A yearly tick: only the tick asked for at start can plan this Monday's digest.
-    await worker(mail, '2025-04-14T15:00:00+08:00', { REMINDER_TICK_CRON: '0 0 1 1 *' });
-    const sent = await runDone('2025-04-14');
-    expect(sent.length).toBeGreaterThan(5);
-    expect(await ofPeriod(mail, '2025-04-14')).toHaveLength(sent.length);
+    // A real miss: installed on 2025-04-07, this file's plan assigned on 2025-04-08, then no
+    // worker ran through Monday 2025-04-14 09:00. (The demo plan's shares were made today,
+    // after that slot, so the caught-up digest leaves them out.)
+    await setInstalledAt(t.db, '2025-04-07T10:00:00+08:00');
+    await t.db.query(
+      `UPDATE assignments SET created_at = '2025-04-08T10:00:00+08:00' WHERE plan_id = $1`,
+      [planId],
+    );
+    try {
+      const mail = await smtp();
+      // A yearly tick: only the tick asked for at start can plan this Monday's digest.
+      await worker(mail, '2025-04-14T15:00:00+08:00', { REMINDER_TICK_CRON: '0 0 1 1 *' });
+      const sent = await runDone('2025-04-14');
+      expect(sent.length).toBeGreaterThan(5);
+      expect(await ofPeriod(mail, '2025-04-14')).toHaveLength(sent.length);
+      const withWork: Array<{ unit_id: string }> = await t.db.query(
+        `SELECT DISTINCT unit_id FROM assignments WHERE plan_id = $1 AND status <> 'completed'`,
+        [planId],
+      );
+      const planned = await deliveries('digest', '2025-04-14');
+      expect(planned.map((d) => d.unitId).sort()).toEqual(withWork.map((w) => w.unit_id).sort());
+    } finally {
+      await setInstalledAt(t.db, E2E_INSTALLED_AT);
+    }
+  }, 120_000);
+
+  it('does not catch up a slot from before the installation, nor alerts of days before it', async () => {
+    // Installed at 12:00 on Monday 2025-05-12, three hours after that day's 09:00 slot.
+    await setInstalledAt(t.db, '2025-05-12T12:00:00+08:00');
+    try {
+      const mail = await smtp();
+      const w = await worker(mail, '2025-05-12T15:00:00+08:00', {
+        REMINDER_TICK_CRON: '0 0 1 1 *',
+      });
+      await waitFor('the start tick to pass the slot by', async () =>
+        w.output().includes('not catching up digest 2025-05-12'),
+      );
+      expect(w.output()).toContain('alerts 2025-05-10, alerts 2025-05-11, alerts 2025-05-12');
+      const runs = await t.db.query(
+        `SELECT kind, period FROM reminder_runs WHERE period IN ('2025-05-10', '2025-05-11', '2025-05-12')`,
+      );
+      expect(runs).toEqual([]);
+      expect(mail.messages).toHaveLength(0);
+    } finally {
+      await setInstalledAt(t.db, E2E_INSTALLED_AT);
+    }
   }, 120_000);
 
   it('alerts 30, 7 and 1 days before a due date and the day after it', async () => {

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     ProgressModule,
     RemindersModule,
     AssignmentsModule,
+    CalendarModule,
     HealthModule,
   ],
 })

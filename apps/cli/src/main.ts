@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, useStoredHolidayCalendar } from '@app/database';
+import { HolidayNoticeError } from '@app/calendar';
+import { describeNotice, importHolidayNotice } from './commands/calendar-import';
 import { migrate, revertLast } from './commands/migrate';
 import { generateProvince, generateReports } from './commands/generate-province';
 import { describe, importPlanFile } from './commands/plan-import';
@@ -25,6 +27,9 @@ const USAGE = `用法: npm run cli -- <命令>
                  100 万份进展报告）
   bench:generate-reports
                  为已有的基准数据补上进展报告（已有则不变）
+  calendar:import <文件> [--yes] [--accept-warnings]
+                 读取国务院办公厅《关于YYYY年部分节假日安排的通知》全文，显示放假和调休上班日；
+                 加 --yes 保存该年度（覆盖已保存的同一年度，并记入审计日志）
   plan:parse <文件> [--json]
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
@@ -33,6 +38,8 @@ async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T>
   const db = new DataSource(dataSourceOptions(loadDatabaseUrl()));
   await db.initialize();
   try {
+    // Every working-day rule in this process reads the stored years too.
+    await useStoredHolidayCalendar(db);
     return await work(db);
   } finally {
     await db.destroy();
@@ -94,6 +101,32 @@ async function main(argv: string[]): Promise<number> {
       console.log(report);
       return 0;
     }
+    case 'calendar:import': {
+      const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
+      if (!file) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const outcome = await withDatabase((db) =>
+        importHolidayNotice(db, file, {
+          yes: argv.includes('--yes'),
+          acceptWarnings: argv.includes('--accept-warnings'),
+        }),
+      );
+      console.log(describeNotice(outcome.notice));
+      const year = outcome.notice.year;
+      console.log(
+        outcome.previousSource
+          ? `与现用${year}年数据（${outcome.previousSource === 'stored' ? '已导入的通知' : 'chinese-days 自带'}）相比：${outcome.differences} 天不同`
+          : `现用数据中没有${year}年`,
+      );
+      if (!outcome.saved) {
+        console.log(outcome.reason);
+        return outcome.notice.warnings.length && argv.includes('--yes') ? 1 : 0;
+      }
+      console.log(`已保存${year}年节假日安排${outcome.replaced ? '（替换了原先保存的版本）' : ''}`);
+      return 0;
+    }
     case 'plan:parse': {
       const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
       if (!file) {
@@ -115,6 +148,7 @@ main(process.argv.slice(2)).then(
   (error) => {
     const known =
       error instanceof ConfigError ||
+      error instanceof HolidayNoticeError ||
       error instanceof PlanParseError ||
       error instanceof PlanFileError ||
       error instanceof ImportDecisionError;

@@ -11,7 +11,29 @@ export {
   yearOf,
 } from './calendar-date';
 export { endOfHalf, endOfMonth, endOfQuarter, endOfYear } from './period-ends';
-export { calendarCoverage, isYearCovered } from './holiday-data';
+export {
+  activeHolidayCalendar,
+  calendarCoverage,
+  HolidayCalendar,
+  isYearCovered,
+  packageYear,
+  useHolidayCalendar,
+  type CalendarYearSource,
+  type OfficialDayType,
+  type StoredYear,
+} from './holiday-data';
+export {
+  calendarWarning,
+  NEXT_YEAR_WARNING_FROM_MONTH,
+  type CalendarWarning,
+} from './calendar-warning';
+export {
+  HolidayNoticeError,
+  parseHolidayNotice,
+  type HolidayNotice,
+  type NoticeWarning,
+  type OfficialDay,
+} from './holiday-notice';
 export {
   addWorkingDays,
   addWorkingDaysChecked,

@@ -1,9 +1,9 @@
 import { dayOfWeek, fromEpochDay, toEpochDay } from './calendar-date';
-import { calendarCoverage, isYearCovered, officialDayType } from './holiday-data';
+import { activeHolidayCalendar, calendarCoverage, HolidayCalendar } from './holiday-data';
 
 /**
- * Attached to every checked working-day answer. Outside the years chinese-days covers the
- * official holidays are unknown, so only Saturdays and Sundays count as days off; the answer may
+ * Attached to every checked working-day answer. Outside the years the calendar covers (the
+ * chinese-days package and the notices stored from the database) the official holidays are unknown, so only Saturdays and Sundays count as days off; the answer may
  * then be wrong by the length of a holiday, and `warning` says so in words fit for a log line.
  */
 export interface CoverageReport {
@@ -11,14 +11,17 @@ export interface CoverageReport {
   warning?: string;
 }
 
-export function isWorkingDayChecked(date: string): { working: boolean } & CoverageReport {
-  const probe = new Probe();
+export function isWorkingDayChecked(
+  date: string,
+  calendar = activeHolidayCalendar(),
+): { working: boolean } & CoverageReport {
+  const probe = new Probe(pick(calendar));
   return { working: probe.isWorking(toEpochDay(date)), ...probe.report() };
 }
 
 /** Like isWorkingDayChecked without the report: weekends only outside the covered years. */
-export function isWorkingDay(date: string): boolean {
-  return isWorkingDayChecked(date).working;
+export function isWorkingDay(date: string, calendar = activeHolidayCalendar()): boolean {
+  return isWorkingDayChecked(date, calendar).working;
 }
 
 /**
@@ -26,11 +29,15 @@ export function isWorkingDay(date: string): boolean {
  * 1 working day is due Monday. n = 0 means "due the same day if that is a working day", so it
  * returns `date` when it is a working day and otherwise the next one.
  */
-export function addWorkingDaysChecked(date: string, n: number): { date: string } & CoverageReport {
+export function addWorkingDaysChecked(
+  date: string,
+  n: number,
+  calendar = activeHolidayCalendar(),
+): { date: string } & CoverageReport {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`addWorkingDays: n must be a whole number >= 0, got ${n}`);
   }
-  const probe = new Probe();
+  const probe = new Probe(pick(calendar));
   let day = toEpochDay(date);
   if (n === 0) {
     while (!probe.isWorking(day)) day += 1;
@@ -42,12 +49,16 @@ export function addWorkingDaysChecked(date: string, n: number): { date: string }
   return { date: fromEpochDay(day), ...probe.report() };
 }
 
-export function addWorkingDays(date: string, n: number): string {
-  return addWorkingDaysChecked(date, n).date;
+export function addWorkingDays(
+  date: string,
+  n: number,
+  calendar = activeHolidayCalendar(),
+): string {
+  return addWorkingDaysChecked(date, n, calendar).date;
 }
 
-export function nextWorkingDayOnOrAfter(date: string): string {
-  return addWorkingDays(date, 0);
+export function nextWorkingDayOnOrAfter(date: string, calendar = activeHolidayCalendar()): string {
+  return addWorkingDays(date, 0, calendar);
 }
 
 /**
@@ -57,9 +68,10 @@ export function nextWorkingDayOnOrAfter(date: string): string {
 export function workingDaysBetweenChecked(
   from: string,
   to: string,
+  calendar = activeHolidayCalendar(),
 ): { count: number } & CoverageReport {
   const [start, end] = [toEpochDay(from), toEpochDay(to)];
-  const probe = new Probe();
+  const probe = new Probe(pick(calendar));
   let count = 0;
   for (let day = Math.min(start, end) + 1; day <= Math.max(start, end); day += 1) {
     if (probe.isWorking(day)) count += 1;
@@ -67,25 +79,35 @@ export function workingDaysBetweenChecked(
   return { count: end < start ? -count : count, ...probe.report() };
 }
 
-export function workingDaysBetween(from: string, to: string): number {
-  return workingDaysBetweenChecked(from, to).count;
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  calendar = activeHolidayCalendar(),
+): number {
+  return workingDaysBetweenChecked(from, to, calendar).count;
 }
+
+// A callback use such as dates.filter(isWorkingDay) passes an index where the calendar goes.
+const pick = (calendar: unknown): HolidayCalendar =>
+  calendar instanceof HolidayCalendar ? calendar : activeHolidayCalendar();
 
 // Collects the uncovered years an answer actually relied on, so a deadline that stays inside
 // covered years carries no warning even if the caller's other dates do not.
 class Probe {
   private readonly uncovered = new Set<number>();
 
+  constructor(private readonly calendar: HolidayCalendar) {}
+
   isWorking(epochDay: number): boolean {
     const date = fromEpochDay(epochDay);
     const weekday = dayOfWeek(date);
     const ordinary = weekday !== 0 && weekday !== 6;
     const year = Number(date.slice(0, 4));
-    if (!isYearCovered(year)) {
+    if (!this.calendar.isYearCovered(year)) {
       this.uncovered.add(year);
       return ordinary;
     }
-    const official = officialDayType(date);
+    const official = this.calendar.dayType(date);
     return official ? official === 'workday' : ordinary;
   }
 
@@ -93,12 +115,14 @@ class Probe {
     const uncoveredYears = [...this.uncovered].sort((a, b) => a - b);
     if (uncoveredYears.length === 0) return { uncoveredYears };
     const { firstYear, lastYear } = calendarCoverage();
+    const stored = this.calendar.storedYears();
     return {
       uncoveredYears,
       warning:
         `No official holiday data for ${uncoveredYears.join(', ')} ` +
-        `(chinese-days covers ${firstYear}-${lastYear}): only Saturdays and Sundays ` +
-        `were treated as days off there.`,
+        `(chinese-days covers ${firstYear}-${lastYear}` +
+        `${stored.length ? `; stored notices: ${stored.join(', ')}` : ''}): ` +
+        `only Saturdays and Sundays were treated as days off there.`,
     };
   }
 }

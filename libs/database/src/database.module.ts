@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
+import { CalendarSource } from './holiday-calendars';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -16,7 +17,8 @@ import { UnitOfWork } from './unit-of-work';
       }),
     }),
   ],
-  providers: [UnitOfWork],
-  exports: [UnitOfWork],
+  // Every process that has the database has its one calendar, loaded from it at start.
+  providers: [UnitOfWork, CalendarSource],
+  exports: [UnitOfWork, CalendarSource],
 })
 export class DatabaseModule {}

@@ -5,3 +5,10 @@ export { DatabaseModule } from './database.module';
 export { Tx, UnitOfWork } from './unit-of-work';
 export type { AuditActor } from './unit-of-work';
 export { duePeriodStart, reportFrequency, reportMissing, reportOwed } from './sql/reports-due';
+export {
+  CalendarSource,
+  HolidayYearConflict,
+  loadHolidayCalendar,
+  saveHolidayYear,
+  useStoredHolidayCalendar,
+} from './holiday-calendars';

@@ -23,8 +23,11 @@ export const REMINDER_JOBS = {
 
 export interface ReminderJobPayloads {
   [REMINDER_JOBS.tick]: Record<string, never>;
-  /** `period`: the slot's nominal date; `asOf`: the date the content is computed for. */
-  [REMINDER_JOBS.planDigest]: { period: string; asOf: string };
+  /**
+   * `period`: the slot's nominal date; `asOf`: the date the content is computed for;
+   * `workBefore` (ISO instant, set by the tick): only work that existed at the slot counts.
+   */
+  [REMINDER_JOBS.planDigest]: { period: string; asOf: string; workBefore?: string };
   [REMINDER_JOBS.planAlerts]: { date: string };
   [REMINDER_JOBS.send]: { deliveryId: string };
 }

@@ -48,18 +48,26 @@ function render(
   };
 }
 
-/** The weekly digest: everything a unit owes on `date`, most urgent first. */
+/**
+ * The weekly digest: everything a unit owes on `date`, most urgent first; `notes` (the system's
+ * own notices, see digestNotes) come before the work.
+ */
 export function composeDigest(
   unitName: string,
   date: string,
   owed: OwedWork,
   link: (itemId: string) => string,
+  notes: string[] = [],
 ): Email {
   const count = owed.overdue.length + owed.dueSoon.length + owed.reportsMissing.length;
   const subject = owed.overdue.length
     ? `【落实督办】${unitName}：${owed.overdue.length} 项任务已逾期，请抓紧办理（${date}）`
     : `【落实督办】${unitName}：本周待办 ${count + owed.noticesAwaiting.length} 项（${date}）`;
   return render(subject, `${unitName}：截至 ${date}，贵单位有以下事项需要办理。`, [
+    {
+      title: '系统提示',
+      lines: notes.map((n) => ({ text: n, html: `<li>${escape(n)}</li>` })),
+    },
     {
       title: '已逾期',
       lines: owed.overdue.map((a) => line(a, `已逾期 ${a.daysOverdue} 天`, link)),

@@ -5,3 +5,4 @@ export { alertReason, needsEscalation, owesAnything } from './rules';
 export type { AlertReason, AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
 export { dueDigestSlot } from './schedule';
 export type { DigestSlot } from './schedule';
+export { digestNotes } from './notes';

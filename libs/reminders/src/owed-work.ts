@@ -15,16 +15,27 @@ const OPEN = `
 
 /**
  * What every unit (or one) owes on `date`, in four set-based queries. Planning the weekly
- * digest for two thousand units is then four statements, not one per unit.
+ * digest for two thousand units is then four statements, not one per unit. `workBefore`: only
+ * work assigned (and notices issued) by then counts, so a digest slot caught up late lists what
+ * existed at the slot, not work a unit was given after it.
  */
 export async function owedWork(
   db: EntityManager,
   date: string,
   dueSoonDays: number,
   unitId?: string,
+  workBefore?: Date,
 ): Promise<Map<string, OwedWork>> {
-  const unit = unitId ? 'AND a.unit_id = $3' : '';
-  const params = unitId ? [date, dueSoonDays, unitId] : [date, dueSoonDays];
+  const params: unknown[] = [date, dueSoonDays];
+  let unit = '';
+  if (unitId) {
+    params.push(unitId);
+    unit += ` AND a.unit_id = $${params.length}`;
+  }
+  if (workBefore) {
+    params.push(workBefore);
+    unit += ` AND a.created_at <= $${params.length}`;
+  }
   const [overdue, dueSoon, missing, notices] = await Promise.all([
     db.query(
       `SELECT ${ASSIGNMENT}, ($1::date - a.due_on) AS "daysOverdue" ${OPEN}
@@ -45,7 +56,7 @@ export async function owedWork(
     db.query(
       `SELECT n.id AS "noticeId", n.unit_id AS "unitId", n.reason, n.reply_by AS "replyBy"
        FROM supervision_notices n
-       WHERE n.status IN ('issued', 'returned') AND $2::int > 0 ${unit.replace('a.unit_id', 'n.unit_id')}
+       WHERE n.status IN ('issued', 'returned') AND $2::int > 0 ${unit.replace(/\ba\./g, 'n.')}
          AND $1::date IS NOT NULL
        ORDER BY n.reply_by`,
       params,

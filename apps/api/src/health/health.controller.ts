@@ -1,6 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { calendarWarning, CLOCK, Clock, todayIn } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { CalendarSource } from '@app/database';
 import { Public } from '../auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -12,14 +15,40 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly calendar: CalendarSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check([
+  async check() {
+    const result = await this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 1500 }),
       () => this.redis.isHealthy('redis'),
     ]);
+    // Missing holiday data is for a person to fix, not an outage: the service stays up (overall
+    // status ok, HTTP 200, so monitors do not page anyone) and the detail says what is wrong.
+    const calendar = this.calendarDetail();
+    return {
+      ...result,
+      info: { ...result.info, calendar },
+      details: { ...result.details, calendar },
+    };
+  }
+
+  private calendarDetail() {
+    const warning = calendarWarning(
+      todayIn(this.clock, this.config.timeZone),
+      this.calendar.calendar(),
+    );
+    return warning
+      ? {
+          status: 'up' as const,
+          state: 'degraded' as const,
+          missingYear: warning.year,
+          message: warning.message,
+        }
+      : { status: 'up' as const, state: 'ok' as const };
   }
 }

@@ -6,7 +6,13 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ReminderDelivery, Unit, UnitKind } from '@app/database';
 import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
-import { composeDigest, needsEscalation, owedWork, owesAnything } from '@app/reminders';
+import {
+  composeDigest,
+  digestNotes,
+  needsEscalation,
+  owedWork,
+  owesAnything,
+} from '@app/reminders';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import {
@@ -76,11 +82,13 @@ export class RemindersService {
     const { dueSoonDays, escalateAfterDays } = this.config.reminders;
     const owed =
       (await owedWork(this.db.manager, q.date, dueSoonDays, unitId)).get(unitId) ?? EMPTY;
+    const notes = unit.active ? digestNotes(unit.kind, q.date) : [];
     const email = composeDigest(
       unit.name,
       q.date,
       owed,
       (id) => `${this.config.publicUrl}/items/${id}`,
+      notes,
     );
     const recipients: Array<{ email: string }> = await this.db.query(
       `SELECT DISTINCT lower(e) AS email FROM unnest($1::text[] || ARRAY(
@@ -96,7 +104,7 @@ export class RemindersService {
     return {
       unitId,
       date: q.date,
-      wouldSend: owesAnything(owed),
+      wouldSend: owesAnything(owed) || notes.length > 0,
       recipients: recipients.map((r) => r.email),
       cc: cc.map((r) => r.email),
       ...email,

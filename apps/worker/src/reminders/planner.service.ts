@@ -6,10 +6,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, Clock, addDays, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
+  CalendarSource,
   DeliveryKind,
   DeliveryStatus,
+  INSTALLED_AT,
   ReminderDelivery,
   ReminderRun,
+  SystemState,
+  UnitKind,
   UnitOfWork,
 } from '@app/database';
 import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
@@ -17,6 +21,7 @@ import {
   alertReason,
   composeAlert,
   composeDigest,
+  digestNotes,
   dueDigestSlot,
   Email,
   needsEscalation,
@@ -30,6 +35,13 @@ const SYSTEM = { userId: null, unitId: null };
 const ALERT_HOUR = 9;
 /** How many past days of alerts a worker that was down catches up on. */
 const ALERT_CATCH_UP_DAYS = 3;
+const EMPTY = { overdue: [], dueSoon: [], reportsMissing: [], noticesAwaiting: [] };
+
+/** Alerts for a day are due at 09:00 that day in Asia/Shanghai (UTC+8, no DST). */
+const alertTime = (date: string): Date =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + (ALERT_HOUR - 8) * 3_600_000);
+
+type UnitInfo = { name: string; kind: UnitKind; active: boolean };
 
 type Planned = Pick<ReminderDelivery, 'unitId' | 'recipients' | 'cc' | 'itemCount'> & Email;
 
@@ -41,9 +53,12 @@ type Planned = Pick<ReminderDelivery, 'unitId' | 'recipients' | 'cc' | 'itemCoun
 @Injectable()
 export class ReminderPlanner {
   private readonly logger = new Logger(ReminderPlanner.name);
+  private installedAt?: Date;
+  private readonly skipLogged = new Set<string>();
 
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly calendar: CalendarSource,
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,15 +67,25 @@ export class ReminderPlanner {
 
   private link = (itemId: string) => `${this.config.publicUrl}/items/${itemId}`;
 
-  /** The repeatable tick: plans whatever has come due by now and re-queues unsent mail. */
+  /**
+   * The repeatable tick: plans whatever has come due by now and re-queues unsent mail. Catching
+   * up covers slots missed while no worker ran, never slots from before the installation: a
+   * fresh install (migrate, seed, start) mails nobody until the next slot or a hand run.
+   */
   async tick(): Promise<void> {
+    // A year stored through the API (another process) counts from this tick on.
+    await this.calendar.refreshIfChanged();
     const now = this.clock.now();
     const today = todayIn(this.clock, this.config.timeZone);
+    const installedAt = await this.installation();
+    const skipped: string[] = [];
     const slot = dueDigestSlot(this.config.reminders.digestCron, now);
-    if (slot && !(await this.planned(DeliveryKind.Digest, slot.period))) {
+    if (slot && slot.sendAt < installedAt) {
+      skipped.push(`digest ${slot.period}`);
+    } else if (slot && !(await this.planned(DeliveryKind.Digest, slot.period))) {
       await this.queue.add(
         REMINDER_JOBS.planDigest,
-        { period: slot.period, asOf: today },
+        { period: slot.period, asOf: today, workBefore: slot.sendAt.toISOString() },
         { jobId: jobIds.planDigest(slot.period) },
       );
     }
@@ -74,6 +99,10 @@ export class ReminderPlanner {
     for (let back = ALERT_CATCH_UP_DAYS - 1; back >= 0; back--) {
       const date = addDays(today, -back);
       if (back === 0 && hour < ALERT_HOUR) continue;
+      if (alertTime(date) < installedAt) {
+        skipped.push(`alerts ${date}`);
+        continue;
+      }
       if (!(await this.planned(DeliveryKind.Alert, date))) {
         await this.queue.add(
           REMINDER_JOBS.planAlerts,
@@ -83,23 +112,48 @@ export class ReminderPlanner {
       }
     }
     await this.requeueUnsent();
+    const fresh = skipped.filter((s) => !this.skipLogged.has(s));
+    if (fresh.length) {
+      fresh.forEach((s) => this.skipLogged.add(s));
+      this.logger.log(
+        `not catching up ${fresh.join(', ')}: due before the installation (${installedAt.toISOString()})`,
+      );
+    }
   }
 
-  async planDigest(period: string, asOf: string): Promise<number> {
+  /** When this installation began (system_state, written by the migration that made it). */
+  private async installation(): Promise<Date> {
+    if (this.installedAt) return this.installedAt;
+    const row = await this.db.manager.findOne(SystemState, { where: { key: INSTALLED_AT } });
+    // No record (a database from before the record existed and never migrated since): no limit.
+    if (!row) return new Date(0);
+    this.installedAt = new Date(row.value);
+    return this.installedAt;
+  }
+
+  async planDigest(period: string, asOf: string, workBefore?: Date): Promise<number> {
     const { dueSoonDays, escalateAfterDays } = this.config.reminders;
+    await this.calendar.refreshIfChanged();
     return this.plan(DeliveryKind.Digest, period, async (m) => {
-      const owed = await owedWork(m, asOf, dueSoonDays);
+      const owed = await owedWork(m, asOf, dueSoonDays, undefined, workBefore);
       const addresses = await recipientsByUnit(m);
       const supervision = await supervisionAddresses(m, addresses);
-      const names = await this.unitNames(m);
-      return [...owed]
-        .filter(([, work]) => owesAnything(work))
-        .map(([unitId, work]) => ({
+      const units = await this.units(m);
+      const calendar = this.calendar.calendar();
+      return [...units]
+        .map(([unitId, unit]) => ({
+          unitId,
+          unit,
+          work: owed.get(unitId) ?? EMPTY,
+          notes: unit.active ? digestNotes(unit.kind, asOf, calendar) : [],
+        }))
+        .filter(({ work, notes }) => owesAnything(work) || notes.length > 0)
+        .map(({ unitId, unit, work, notes }) => ({
           unitId,
           recipients: addresses.get(unitId) ?? [],
           cc: needsEscalation(work, escalateAfterDays) ? supervision : [],
           itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
-          ...composeDigest(names.get(unitId) ?? '', asOf, work, this.link),
+          ...composeDigest(unit.name, asOf, work, this.link, notes),
         }));
     });
   }
@@ -192,8 +246,14 @@ export class ReminderPlanner {
   }
 
   private async unitNames(m: EntityManager): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; name: string }> = await m.query('SELECT id, name FROM units');
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map([...(await this.units(m))].map(([id, u]) => [id, u.name]));
+  }
+
+  private async units(m: EntityManager): Promise<Map<string, UnitInfo>> {
+    const rows: Array<UnitInfo & { id: string }> = await m.query(
+      'SELECT id, name, kind, active FROM units ORDER BY name',
+    );
+    return new Map(rows.map(({ id, ...unit }) => [id, unit]));
   }
 
   private async enqueuePending(kind: DeliveryKind, period: string): Promise<void> {

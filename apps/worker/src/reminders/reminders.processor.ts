@@ -20,7 +20,8 @@ export class RemindersProcessor {
 
   @Process(REMINDER_JOBS.planDigest)
   planDigest(job: JobOf<typeof REMINDER_JOBS.planDigest>): Promise<number> {
-    return this.planner.planDigest(job.data.period, job.data.asOf);
+    const { period, asOf, workBefore } = job.data;
+    return this.planner.planDigest(period, asOf, workBefore ? new Date(workBefore) : undefined);
   }
 
   @Process(REMINDER_JOBS.planAlerts)

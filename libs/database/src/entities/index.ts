@@ -1,5 +1,6 @@
 import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
+import { HolidayCalendarYear } from './holiday-calendar-year.entity';
 import { Item } from './item.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
@@ -9,6 +10,7 @@ import { RecurringTarget } from './recurring-target.entity';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { ReminderRun } from './reminder-run.entity';
 import { Section } from './section.entity';
+import { SystemState } from './system-state.entity';
 import { SupervisionNotice } from './supervision-notice.entity';
 import { Task } from './task.entity';
 import { UnitGroup } from './unit-group.entity';
@@ -19,6 +21,7 @@ export * from './enums';
 export {
   Assignment,
   AuditLog,
+  HolidayCalendarYear,
   Item,
   Plan,
   PlanImport,
@@ -29,6 +32,7 @@ export {
   ReminderRun,
   Section,
   SupervisionNotice,
+  SystemState,
   Task,
   Unit,
   UnitGroup,
@@ -37,6 +41,8 @@ export {
 export type { ItemDeadline } from './item.entity';
 export type { ReportFigure } from './progress-report.entity';
 export type { AuditAction } from './audit-log.entity';
+export type { StoredOfficialDay } from './holiday-calendar-year.entity';
+export { INSTALLED_AT } from './system-state.entity';
 
 export const ENTITIES = [
   Unit,
@@ -55,4 +61,6 @@ export const ENTITIES = [
   RecurringTarget,
   ReminderDelivery,
   ReminderRun,
+  HolidayCalendarYear,
+  SystemState,
 ];
