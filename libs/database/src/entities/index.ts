@@ -1,6 +1,7 @@
 import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
 import { Item } from './item.entity';
+import { LoginThrottle } from './login-throttle.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
 import { EvidenceFile } from './evidence-file.entity';
@@ -20,6 +21,7 @@ export {
   Assignment,
   AuditLog,
   Item,
+  LoginThrottle,
   Plan,
   PlanImport,
   ProgressReport,
@@ -37,6 +39,7 @@ export {
 export type { ItemDeadline } from './item.entity';
 export type { ReportFigure } from './progress-report.entity';
 export type { AuditAction } from './audit-log.entity';
+export { AUDIT_ACTIONS } from './audit-log.entity';
 
 export const ENTITIES = [
   Unit,
@@ -55,4 +58,5 @@ export const ENTITIES = [
   RecurringTarget,
   ReminderDelivery,
   ReminderRun,
+  LoginThrottle,
 ];
