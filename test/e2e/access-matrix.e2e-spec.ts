@@ -177,7 +177,7 @@ const rows: Row[] = [
       body: {
         username: `u${uniq()}`,
         displayName: '测试',
-        password: 'password-123',
+        password: 'Password-Test-9',
         role: 'unit',
         unitId: await newUnit(),
       },
@@ -188,7 +188,7 @@ const rows: Row[] = [
     ['admin'],
     async () => ({
       method: 'patch',
-      path: `/users/${await make('/users', 'admin', { username: `u${uniq()}`, displayName: '测试', password: 'password-123', role: 'unit', unitId: await newUnit() })}`,
+      path: `/users/${await make('/users', 'admin', { username: `u${uniq()}`, displayName: '测试', password: 'Password-Test-9', role: 'unit', unitId: await newUnit() })}`,
       body: { displayName: '改名' },
     }),
   ],
@@ -197,7 +197,7 @@ const rows: Row[] = [
     ['admin'],
     async () => ({
       method: 'delete',
-      path: `/users/${await make('/users', 'admin', { username: `u${uniq()}`, displayName: '测试', password: 'password-123', role: 'unit', unitId: await newUnit() })}`,
+      path: `/users/${await make('/users', 'admin', { username: `u${uniq()}`, displayName: '测试', password: 'Password-Test-9', role: 'unit', unitId: await newUnit() })}`,
     }),
   ],
   ['GET /plans', ALL, async () => ({ method: 'get', path: '/plans' })],

@@ -26,7 +26,11 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ description: '初始密码（至少 8 个字符）', minLength: 8 })
+  @ApiProperty({
+    description:
+      '初始密码：至少 8 个字符，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码，至多 72 个字节',
+    minLength: 8,
+  })
   @IsString()
   @MinLength(8)
   @MaxLength(200)

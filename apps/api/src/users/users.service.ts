@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
+import { assertPasswordAllowed } from './password-policy';
 import { hashPassword } from './passwords';
 import { CreateUserDto, UpdateUserDto, UserListQuery, UserView } from './user.dto';
 import { UserQueries } from './user.queries';
@@ -25,6 +26,7 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const { password, ...rest } = dto;
+    assertPasswordAllowed(password, dto.username);
     const passwordHash = await hashPassword(password);
     const user = await this.uow.run(actor, async (tx) => {
       await this.requireUnit(tx.manager, dto.unitId);
@@ -42,13 +44,16 @@ export class UsersService {
     const { password, ...rest } = dto;
     const changes: Partial<User> = { ...rest };
     if (dto.username) changes.username = dto.username.toLowerCase();
-    if (password) changes.passwordHash = await hashPassword(password);
     await this.uow.run(actor, async (tx) => {
       const user = await tx.manager.findOne(User, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw new NotFoundException('未找到该用户');
+      if (password !== undefined) {
+        assertPasswordAllowed(password, changes.username ?? user.username);
+        changes.passwordHash = await hashPassword(password);
+      }
       if (dto.unitId) await this.requireUnit(tx.manager, dto.unitId);
       await tx.update(User, user, changes);
     });
