@@ -1,10 +1,12 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { CLOCK, Clock } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AuditAction, UnitOfWork, User } from '@app/database';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { UserQueries } from '../users/user.queries';
+import { UsersService } from '../users/users.service';
+import { Actor } from './actor';
 import { TokenView } from './auth.dto';
 import { lockedError } from './login-throttle';
 import { LoginThrottleService } from './login-throttle.service';
@@ -29,6 +31,7 @@ export const loginName = (username: string): string => username.trim().toLowerCa
 export class AuthService {
   constructor(
     private readonly users: UserQueries,
+    private readonly accounts: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottleService,
     private readonly uow: UnitOfWork,
@@ -66,11 +69,50 @@ export class AuthService {
     return this.issue(user);
   }
 
+  /**
+   * 修改密码: the current password is checked like a sign-in (a wrong one counts towards the
+   * account's lock, so a stolen token cannot guess it), the new one meets the policy, and every
+   * earlier session ends; the answer is a fresh token for this one.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<TokenView> {
+    const name = actor.username;
+    const now = this.clock.now();
+    const lock = await this.throttle.lockOf(name, address, now);
+    if (lock) {
+      await this.record('login_refused', name, null, { address, reason: lock.kind });
+      throw lockedError(lock.kind, lock.until, this.config.timeZone);
+    }
+    const user = await this.users.findWithHash(actor.userId);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      const locked = await this.throttle.recordFailure(name, address, now);
+      await this.record('login_failed', name, null, {
+        address,
+        userId: actor.userId,
+        lockedUntil: locked?.until ?? null,
+        during: 'password_change',
+      });
+      if (locked) throw lockedError(locked.kind, locked.until, this.config.timeZone);
+      throw new BadRequestException('currentPassword：当前密码不正确');
+    }
+    if (currentPassword === newPassword) {
+      throw new BadRequestException('newPassword：新密码不能与当前密码相同');
+    }
+    return this.issue(await this.accounts.changeOwnPassword(actor, newPassword));
+  }
+
   /** A token bound to the user's current password (its `ver`): a change or reset ends it. */
-  async issue(user: User): Promise<TokenView> {
+  private async issue(user: User): Promise<TokenView> {
     const expiresIn = seconds(this.config.jwtExpiresIn);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn });
-    return { accessToken, expiresIn };
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role, ver: user.tokenVersion },
+      { expiresIn },
+    );
+    return { accessToken, expiresIn, mustChangePassword: user.mustChangePassword };
   }
 
   /** Sign-in events in the audit trail: entity `Login`, id the name tried, actor when signed in. */
