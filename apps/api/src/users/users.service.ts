@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LoginThrottle, Tx, Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
@@ -96,10 +96,24 @@ export class UsersService {
     });
   }
 
+  /**
+   * Only an account that never signed in nor wrote anything may be deleted: the audit trail
+   * names people by their account, so one with history is deactivated instead (409).
+   */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const user = await tx.manager.findOne(User, { where: { id } });
-      if (!user) throw new NotFoundException('未找到该用户');
+      const user = await this.lock(tx, id);
+      const [{ used }]: Array<{ used: boolean }> = await tx.manager.query(
+        `SELECT EXISTS (SELECT 1 FROM audit_log WHERE actor_user_id = $1)
+             OR EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'Login' AND entity_id = $2)
+             AS used`,
+        [id, user.username],
+      );
+      if (used) {
+        throw new ConflictException(
+          '该用户已有登录或操作记录，不能删除（审计记录需对应到人）；不再使用时请停用（将 active 改为 false）',
+        );
+      }
       await tx.remove(User, user);
     });
   }

@@ -5,12 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * `login_refused` while an account or address is locked) share one trail (等保 安全审计).
  */
 export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'login'
-  | 'login_failed'
-  | 'login_refused';
+  'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'login_refused';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'create',
