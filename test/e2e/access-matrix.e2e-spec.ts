@@ -183,6 +183,11 @@ const rows: Row[] = [
   ],
   ['GET /users', ['admin'], async () => ({ method: 'get', path: '/users' })],
   [
+    'GET /audit-log',
+    ['admin', 'supervisor'],
+    async () => ({ method: 'get', path: '/audit-log?entityType=Unit&pageSize=5' }),
+  ],
+  [
     'POST /users',
     ['admin'],
     async () => ({

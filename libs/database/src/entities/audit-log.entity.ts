@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 /** One row for every write: who, when, which entity, before and after. */
 @Entity('audit_log')
 @Index('audit_log_entity', ['entityType', 'entityId', 'id'])
+// The audit-log API's other filters: who, and when.
+@Index('audit_log_actor', ['actorUserId', 'id'])
+@Index('audit_log_at', ['at'])
 export class AuditLog {
   /** bigint: pg returns it as a string, which is also how it travels in JSON. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
