@@ -61,7 +61,7 @@ describe('authentication', () => {
     const created = await t.http().post('/users').set(admin).send({
       username: 'temp-clerk',
       displayName: '临时',
-      password: 'temporary-pass',
+      password: 'Temporary-Pass-1',
       role: 'unit',
       unitId: unit.id,
     });
@@ -69,7 +69,7 @@ describe('authentication', () => {
     const login = await t
       .http()
       .post('/auth/login')
-      .send({ username: 'temp-clerk', password: 'temporary-pass' });
+      .send({ username: 'temp-clerk', password: 'Temporary-Pass-1' });
     const bearer = { Authorization: `Bearer ${login.body.accessToken}` };
     expect((await t.http().get('/me').set(bearer)).status).toBe(200);
 

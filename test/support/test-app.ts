@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CLOCK, FixedClock } from '@app/calendar';
+import { APP_CONFIG, AppConfig, loadConfig } from '@app/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 
@@ -21,12 +22,20 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real API module on the test services; only the clock is swapped so tests can move time. */
-export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
+/**
+ * The real API module on the test services; only the clock is swapped so tests can move time,
+ * and a test may change settings (`config`) as an operator would through the environment.
+ */
+export async function createTestApp(
+  today = '2025-03-10',
+  config: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const clock = new FixedClock(today);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(CLOCK)
     .useValue(clock)
+    .overrideProvider(APP_CONFIG)
+    .useValue({ ...loadConfig(), ...config })
     .compile();
   const app = configureApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }),

@@ -3,6 +3,7 @@ import { AppConfigModule, ClockModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AssignmentsModule } from './assignments/assignments.module';
+import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { GroupsModule } from './groups/groups.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     RemindersModule,
     AssignmentsModule,
     CalendarModule,
+    AuditLogModule,
     HealthModule,
   ],
 })

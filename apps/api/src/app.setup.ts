@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/errors';
 import { createValidationPipe } from './common/validation';
@@ -9,6 +10,9 @@ export const API_PREFIX = 'api';
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   // A plan's full text travels as JSON (POST /plans/import); larger documents go up as files.
   app.useBodyParser('json', { limit: '12mb' });
+  // Behind a proxy the client address (sign-in throttling, audit) comes from X-Forwarded-For,
+  // trusted only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   // The REST API lives under one prefix so the console can own every other path (deep links
   // such as /items/<id> load the console on a reload).
   app.setGlobalPrefix(API_PREFIX);

@@ -32,6 +32,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, UPLOAD_MAX_BYTES: '1024' }).uploadMaxBytes).toBe(1024);
   });
 
+  it('locks an account after 5 failures for 15 minutes and trusts no proxy unless told', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      login: { maxFailures: 5, lockMinutes: 15, addressMaxFailures: 30, addressWindowMinutes: 15 },
+      trustProxy: false,
+    });
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(loadConfig({ ...valid, LOGIN_MAX_FAILURES: '3' }).login.maxFailures).toBe(3);
+  });
+
   it('names every missing required variable in one error', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     try {
@@ -57,6 +69,8 @@ describe('loadConfig', () => {
     ['UPLOAD_MAX_BYTES', '0', 'UPLOAD_MAX_BYTES'],
     ['DIGEST_CRON', 'every monday', 'DIGEST_CRON'],
     ['ALERT_DAYS', '30,seven', 'ALERT_DAYS'],
+    ['LOGIN_MAX_FAILURES', '0', 'LOGIN_MAX_FAILURES'],
+    ['TRUST_PROXY', 'any proxy; really', 'TRUST_PROXY'],
   ])('rejects a malformed %s (%s) and names it', (name, value, expected) => {
     expect(() => loadConfig({ ...valid, [name]: value })).toThrow(new RegExp(expected));
   });

@@ -49,7 +49,21 @@ export interface AppConfig {
   };
   uploadMaxBytes: number;
   storageDir: string;
+  login: LoginRules;
+  /** Express's `trust proxy`: which proxies may name the client address (X-Forwarded-For). */
+  trustProxy: boolean | number | string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Sign-in throttling (等保 身份鉴别: 登录失败处理). */
+export interface LoginRules {
+  /** Failed sign-ins in a row that lock an account (known or not: the answers stay alike). */
+  maxFailures: number;
+  /** How long a locked account stays locked; also how long a run of failures is remembered. */
+  lockMinutes: number;
+  /** Failed sign-ins from one client address within `addressWindowMinutes` that block it. */
+  addressMaxFailures: number;
+  addressWindowMinutes: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'luoshi-demo';
@@ -150,6 +164,20 @@ class Reader {
     return [...new Set(days.map(Number))].sort((a, b) => b - a);
   }
 
+  /** `false` (default), `true`, a hop count, or addresses/subnets such as `loopback, 10.0.0.0/8`. */
+  trustProxy(name: string): boolean | number | string {
+    const value = this.raw(name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (!/^[\w.:/,\s-]+$/.test(value)) {
+      this.problems.push(
+        `${name} 应为 false、true、代理层数或地址列表（如 loopback），现为 "${value}"`,
+      );
+    }
+    return value;
+  }
+
   secret(name: string, minLength: number): string {
     const value = this.string(name);
     if (value && value.length < minLength) {
@@ -191,6 +219,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'STORAGE_DIR',
       `${env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`}/files`,
     ),
+    login: {
+      maxFailures: read.positiveInt('LOGIN_MAX_FAILURES', 5),
+      lockMinutes: read.positiveInt('LOGIN_LOCK_MINUTES', 15),
+      addressMaxFailures: read.positiveInt('LOGIN_ADDRESS_MAX_FAILURES', 30),
+      addressWindowMinutes: read.positiveInt('LOGIN_ADDRESS_WINDOW_MINUTES', 15),
+    },
+    trustProxy: read.trustProxy('TRUST_PROXY'),
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,

@@ -85,7 +85,27 @@ export class Tx {
     before: object | null,
     after: object | null,
   ): Promise<void> {
-    await this.manager.insert(AuditLog, {
+    await this.manager.insert(AuditLog, this.auditRow(action, entityType, entityId, before, after));
+  }
+
+  /** One `delete` row per entity, written in batches (a cascade can take hundreds of rows). */
+  async auditRemoved(entityType: string, entities: Array<{ id: string }>): Promise<void> {
+    for (let i = 0; i < entities.length; i += 500) {
+      const rows = entities
+        .slice(i, i + 500)
+        .map((entity) => this.auditRow('delete', entityType, entity.id, entity, null));
+      await this.manager.insert(AuditLog, rows);
+    }
+  }
+
+  private auditRow(
+    action: AuditAction,
+    entityType: string,
+    entityId: string,
+    before: object | null,
+    after: object | null,
+  ) {
+    return {
       // jsonb columns: TypeORM's deep-partial type cannot describe arbitrary JSON.
       actorUserId: this.actor.userId,
       actorUnitId: this.actor.unitId,
@@ -95,7 +115,7 @@ export class Tx {
       assignmentId: assignmentOf(entityType, entityId, after ?? before),
       before: snapshot(before) as never,
       after: snapshot(after) as never,
-    });
+    };
   }
 
   /** Work that must only happen once the data is committed (enqueueing jobs, sending mail). */

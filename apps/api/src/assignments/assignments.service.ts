@@ -22,6 +22,7 @@ import {
 } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
+import { auditRemovalOf } from '../common/removal';
 import {
   AssignmentListQuery,
   AssignmentView,
@@ -150,6 +151,8 @@ export class AssignmentsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
+      // Locked and checked first, then read: the row removed is the row that was checked.
+      await auditRemovalOf(tx, { kind: 'assignment', id });
       const current = await tx.manager.findOne(Assignment, { where: { id } });
       if (!current) throw new NotFoundException('未找到该责任分工');
       await tx.remove(Assignment, current);

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserView } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
-import { LoginDto, TokenView } from './auth.dto';
+import { ChangePasswordDto, LoginDto, TokenView } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentActor, Public } from './decorators';
+import { CurrentActor, OpenBeforePasswordChange, Public } from './decorators';
 
 @ApiTags('auth')
 @Controller()
@@ -19,14 +19,28 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Ip() address: string) {
+    return this.auth.login(dto.username, dto.password, address);
   }
 
   @Get('me')
+  @OpenBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor) {
     return this.users.get(actor.userId);
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @OpenBeforePasswordChange()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: TokenView, description: '新令牌；此前签发的令牌（含本次所用）全部失效' })
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() address: string,
+  ) {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 }

@@ -8,12 +8,16 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@app/database';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES } from './decorators';
 import { UserQueries } from '../users/user.queries';
 
 interface TokenPayload {
   sub: string;
+  /** The user's tokenVersion when the token was issued; absent in tokens from before it existed. */
+  ver?: number;
 }
+
+export const PASSWORD_CHANGE_REQUIRED = '管理员已重置您的密码，请先修改密码后再继续操作';
 
 /**
  * Global guard: a valid bearer token, a user that still exists and is active, and the role the
@@ -42,8 +46,12 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
+    // One read: the user row says whether the account is active, and which password generation
+    // (tokenVersion) its tokens must carry: a change or reset ends older sessions at once.
     const user = await this.users.findActiveById(payload.sub);
-    if (!user) throw new UnauthorizedException('登录已失效，请重新登录');
+    if (!user || (payload.ver ?? 0) !== user.tokenVersion) {
+      throw new UnauthorizedException('登录已失效，请重新登录');
+    }
     request.actor = {
       userId: user.id,
       username: user.username,
@@ -53,6 +61,12 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new ForbiddenException('无权执行此操作');
+    if (
+      user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)
+    ) {
+      throw new ForbiddenException(PASSWORD_CHANGE_REQUIRED);
+    }
     return true;
   }
 }

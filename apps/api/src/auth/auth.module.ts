@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
 
 @Module({
   imports: [
@@ -16,6 +17,6 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { Item, Plan, Section, Tx, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
+import { auditRemovalOf } from '../common/removal';
 import {
   CreateItemDto,
   CreatePlanDto,
@@ -56,7 +57,9 @@ export class PlansService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      await tx.remove(Plan, await this.lock(tx, Plan, id, '未找到该方案'));
+      const plan = await this.lock(tx, Plan, id, '未找到该方案');
+      await auditRemovalOf(tx, { kind: 'plan', id });
+      await tx.remove(Plan, plan);
     });
   }
 
@@ -82,7 +85,9 @@ export class PlansService {
 
   async removeSection(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      await tx.remove(Section, await this.lock(tx, Section, id, '未找到该章'));
+      const section = await this.lock(tx, Section, id, '未找到该章');
+      await auditRemovalOf(tx, { kind: 'section', id });
+      await tx.remove(Section, section);
     });
   }
 
@@ -117,7 +122,9 @@ export class PlansService {
 
   async removeItem(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      await tx.remove(Item, await this.lock(tx, Item, id, '未找到该条目'));
+      const item = await this.lock(tx, Item, id, '未找到该条目');
+      await auditRemovalOf(tx, { kind: 'item', id });
+      await tx.remove(Item, item);
     });
   }
 

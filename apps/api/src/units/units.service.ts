@@ -1,6 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Unit, UnitOfWork } from '@app/database';
+import { Tx, Unit, UnitGroup, UnitOfWork } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import { CreateUnitDto, UnitListQuery, UnitView, UpdateUnitDto } from './unit.dto';
@@ -48,12 +53,60 @@ export class UnitsService {
     return UnitView.from(unit);
   }
 
+  /**
+   * Only a unit nothing has happened to may be deleted: one that holds assignments, user
+   * accounts, supervision notices or reminder deliveries keeps its history and is deactivated
+   * instead (409). Memberships of groups and child units' parent link go with an audit row each.
+   */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const unit = await tx.manager.findOne(Unit, { where: { id } });
+      const unit = await tx.manager.findOne(Unit, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!unit) throw new NotFoundException('未找到该单位');
+      await this.refuseIfUsed(tx, id);
+      await this.auditLinks(tx, id);
       await tx.remove(Unit, unit);
     });
+  }
+
+  private async refuseIfUsed(tx: Tx, id: string): Promise<void> {
+    const [used]: Array<Record<string, number>> = await tx.manager.query(
+      `SELECT (SELECT count(*) FROM assignments WHERE unit_id = $1)::int AS "责任分工",
+              (SELECT count(*) FROM users WHERE unit_id = $1)::int AS "用户账号",
+              (SELECT count(*) FROM supervision_notices WHERE unit_id = $1)::int AS "督办单",
+              (SELECT count(*) FROM reminder_deliveries WHERE unit_id = $1)::int AS "催办记录"`,
+      [id],
+    );
+    const held = Object.entries(used).filter(([, count]) => count > 0);
+    if (held.length) {
+      const list = held.map(([what, count]) => `${what} ${count} 条`).join('、');
+      throw new ConflictException(
+        `该单位已有${list}，不能删除；不再使用时请停用（将 active 改为 false），其历史会保留`,
+      );
+    }
+  }
+
+  private async auditLinks(tx: Tx, id: string): Promise<void> {
+    const groups = await tx.manager
+      .createQueryBuilder(UnitGroup, 'g')
+      .innerJoin('g.members', 'm', 'm.id = :id', { id })
+      .leftJoinAndSelect('g.members', 'member')
+      .getMany();
+    for (const group of groups) {
+      const memberIds = group.members.map((m) => m.id).sort();
+      await tx.audit(
+        'update',
+        'UnitGroup',
+        group.id,
+        { id: group.id, name: group.name, memberIds },
+        { id: group.id, name: group.name, memberIds: memberIds.filter((m) => m !== id) },
+      );
+    }
+    for (const child of await tx.manager.find(Unit, { where: { parentId: id } })) {
+      await tx.update(Unit, child, { parentId: null });
+    }
   }
 
   private async requireParent(manager: EntityManager, parentId: string): Promise<void> {

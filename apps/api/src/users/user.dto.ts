@@ -26,7 +26,11 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ description: '初始密码（至少 8 个字符）', minLength: 8 })
+  @ApiProperty({
+    description:
+      '初始密码：至少 8 个字符，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码，至多 72 个字节',
+    minLength: 8,
+  })
   @IsString()
   @MinLength(8)
   @MaxLength(200)
@@ -53,6 +57,18 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   active?: boolean;
 }
 
+export class PasswordResetDto {
+  @ApiProperty({
+    description:
+      '临时密码（用户下次登录后须先修改）：至少 8 个字符，含三类字符，不含用户名，不是常见密码，至多 72 个字节',
+    minLength: 8,
+  })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  temporaryPassword!: string;
+}
+
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: '按单位筛选' })
   @IsOptional()
@@ -69,6 +85,8 @@ export class UserView {
   @ApiPropertyOptional({ nullable: true }) unitName!: string | null;
   @ApiPropertyOptional({ nullable: true }) email!: string | null;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: '管理员重置密码后为 true，直到用户自己修改密码' })
+  mustChangePassword!: boolean;
 
   static from(user: User): UserView {
     return Object.assign(new UserView(), {
@@ -80,6 +98,7 @@ export class UserView {
       unitName: user.unit?.name ?? null,
       email: user.email,
       active: user.active,
+      mustChangePassword: user.mustChangePassword,
     });
   }
 }

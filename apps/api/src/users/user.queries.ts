@@ -16,7 +16,16 @@ export class UserQueries {
     return this.users.findOne({ where: { id }, relations: { unit: true } });
   }
 
-  /** The only read that loads the password hash. */
+  /** The reads that load the password hash: sign-in, and a user's own password change. */
+  findWithHash(id: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .andWhere('user.active')
+      .getOne();
+  }
+
   findForLogin(username: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')

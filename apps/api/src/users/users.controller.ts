@@ -4,7 +4,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { CreateUserDto, UpdateUserDto, UserListQuery, UserPage, UserView } from './user.dto';
+import {
+  CreateUserDto,
+  PasswordResetDto,
+  UpdateUserDto,
+  UserListQuery,
+  UserPage,
+  UserView,
+} from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -36,6 +43,20 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: UserView,
+    description: '已设临时密码；该用户原有登录全部失效，下次登录须先改密码',
+  })
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: PasswordResetDto,
+  ) {
+    return this.users.resetPassword(actor, id, dto.temporaryPassword);
   }
 
   @Delete(':id')

@@ -1,8 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Unit, UnitOfWork, User } from '@app/database';
+import { LoginThrottle, Tx, Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
+import { throttleKey } from '../auth/login-throttle';
 import { page, Page } from '../common/pagination';
+import { assertPasswordAllowed } from './password-policy';
 import { hashPassword } from './passwords';
 import { CreateUserDto, UpdateUserDto, UserListQuery, UserView } from './user.dto';
 import { UserQueries } from './user.queries';
@@ -23,8 +25,10 @@ export class UsersService {
     return UserView.from(await this.require(id));
   }
 
+  /** The first password is the administrator's, so it is temporary like a reset. */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const { password, ...rest } = dto;
+    assertPasswordAllowed(password, dto.username);
     const passwordHash = await hashPassword(password);
     const user = await this.uow.run(actor, async (tx) => {
       await this.requireUnit(tx.manager, dto.unitId);
@@ -33,34 +37,112 @@ export class UsersService {
         username: dto.username.toLowerCase(),
         email: dto.email ?? null,
         passwordHash,
+        mustChangePassword: true,
       });
     });
     return this.get(user.id);
   }
 
+  /** A password in the update is an administrator's reset, with all that a reset does. */
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
     const { password, ...rest } = dto;
     const changes: Partial<User> = { ...rest };
     if (dto.username) changes.username = dto.username.toLowerCase();
-    if (password) changes.passwordHash = await hashPassword(password);
     await this.uow.run(actor, async (tx) => {
-      const user = await tx.manager.findOne(User, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!user) throw new NotFoundException('未找到该用户');
+      const user = await this.lock(tx, id);
       if (dto.unitId) await this.requireUnit(tx.manager, dto.unitId);
+      if (password !== undefined) {
+        const username = changes.username ?? user.username;
+        Object.assign(changes, await this.newPassword(tx, user, username, password, true));
+      }
       await tx.update(User, user, changes);
     });
     return this.get(id);
   }
 
+  /**
+   * 管理员重置密码: a temporary password the user must change at the next sign-in; the
+   * account's sign-in lock is lifted and every session it had ends.
+   */
+  async resetPassword(actor: Actor, id: string, temporaryPassword: string): Promise<UserView> {
+    await this.uow.run(actor, async (tx) => {
+      const user = await this.lock(tx, id);
+      const changes = await this.newPassword(
+        tx,
+        user,
+        user.username,
+        temporaryPassword,
+        true,
+        'temporaryPassword',
+      );
+      await tx.update(User, user, changes);
+    });
+    return this.get(id);
+  }
+
+  /** The user's own change (the current password already checked): ends every other session. */
+  async changeOwnPassword(actor: Actor, newPassword: string): Promise<User> {
+    return this.uow.run(actor, async (tx) => {
+      const user = await this.lock(tx, actor.userId);
+      const changes = await this.newPassword(
+        tx,
+        user,
+        user.username,
+        newPassword,
+        false,
+        'newPassword',
+      );
+      return tx.update(User, user, changes);
+    });
+  }
+
+  /**
+   * Only an account that never signed in nor wrote anything may be deleted: the audit trail
+   * names people by their account, so one with history is deactivated instead (409).
+   */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const user = await tx.manager.findOne(User, { where: { id } });
-      if (!user) throw new NotFoundException('未找到该用户');
+      const user = await this.lock(tx, id);
+      const [{ used }]: Array<{ used: boolean }> = await tx.manager.query(
+        `SELECT EXISTS (SELECT 1 FROM audit_log WHERE actor_user_id = $1)
+             OR EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'Login' AND entity_id = $2)
+             AS used`,
+        [id, user.username],
+      );
+      if (used) {
+        throw new ConflictException(
+          '该用户已有登录或操作记录，不能删除（审计记录需对应到人）；不再使用时请停用（将 active 改为 false）',
+        );
+      }
       await tx.remove(User, user);
     });
+  }
+
+  /** The one way a password is set through the API: the policy, a new hash, a new token generation. */
+  private async newPassword(
+    tx: Tx,
+    user: User,
+    username: string,
+    password: string,
+    temporary: boolean,
+    field = 'password',
+  ): Promise<Partial<User>> {
+    assertPasswordAllowed(password, username, field);
+    await tx.manager.delete(LoginThrottle, { key: throttleKey('account', user.username) });
+    return {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: temporary,
+      tokenVersion: user.tokenVersion + 1,
+    };
+  }
+
+  private async lock(tx: Tx, id: string): Promise<User> {
+    const user = await tx.manager.findOne(User, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!user) throw new NotFoundException('未找到该用户');
+    return user;
   }
 
   private async require(id: string): Promise<User> {

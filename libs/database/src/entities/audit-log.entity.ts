@@ -1,10 +1,27 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+/**
+ * Writes (`create`, `update`, `delete`) and sign-in events (`login`, `login_failed`,
+ * `login_refused` while an account or address is locked) share one trail (等保 安全审计).
+ */
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'login_refused';
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'login_refused',
+];
 
 /** One row for every write: who, when, which entity, before and after. */
 @Entity('audit_log')
 @Index('audit_log_entity', ['entityType', 'entityId', 'id'])
+// The audit-log API's other filters: who, and when.
+@Index('audit_log_actor', ['actorUserId', 'id'])
+@Index('audit_log_at', ['at'])
 export class AuditLog {
   /** bigint: pg returns it as a string, which is also how it travels in JSON. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })

@@ -2,6 +2,7 @@ import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
 import { HolidayCalendarYear } from './holiday-calendar-year.entity';
 import { Item } from './item.entity';
+import { LoginThrottle } from './login-throttle.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
 import { EvidenceFile } from './evidence-file.entity';
@@ -23,6 +24,7 @@ export {
   AuditLog,
   HolidayCalendarYear,
   Item,
+  LoginThrottle,
   Plan,
   PlanImport,
   ProgressReport,
@@ -43,6 +45,7 @@ export type { ReportFigure } from './progress-report.entity';
 export type { AuditAction } from './audit-log.entity';
 export type { StoredOfficialDay } from './holiday-calendar-year.entity';
 export { INSTALLED_AT } from './system-state.entity';
+export { AUDIT_ACTIONS } from './audit-log.entity';
 
 export const ENTITIES = [
   Unit,
@@ -63,4 +66,5 @@ export const ENTITIES = [
   ReminderRun,
   HolidayCalendarYear,
   SystemState,
+  LoginThrottle,
 ];

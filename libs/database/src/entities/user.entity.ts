@@ -44,6 +44,17 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * Goes up with every password change or reset; a token carries the value it was issued
+   * under (`ver`), so the auth guard's one read of the user ends every older session at once.
+   */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion!: number;
+
+  /** Set by an administrator's reset (and a new account): only /me and the change are open. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
