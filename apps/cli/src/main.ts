@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
+import {
+  ConfigError,
+  DEFAULT_DEMO_PASSWORD,
+  loadDatabaseSettings,
+  loadLogSettings,
+} from '@app/config';
+import { createLogger } from '@app/logging';
 import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
 import { generateProvince, generateReports } from './commands/generate-province';
@@ -29,8 +35,12 @@ const USAGE = `用法: npm run cli -- <命令>
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
 
+/**
+ * The CLI's commands are batch work (migrations, imports, the province data set): no
+ * statement limit, only the connect limit, so a database that is down is still said at once.
+ */
 async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = new DataSource(dataSourceOptions(loadDatabaseUrl()));
+  const db = new DataSource(dataSourceOptions(loadDatabaseSettings(), { statementTimeoutMs: 0 }));
   await db.initialize();
   try {
     return await work(db);
@@ -39,8 +49,23 @@ async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * The CLI's log (LOG_LEVEL, LOG_FORMAT) goes to stderr: stdout carries the command's results
+ * (summaries, `--json`), which scripts read.
+ */
+function cliLogger() {
+  try {
+    return createLogger(loadLogSettings(), undefined, 2);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+const log = cliLogger();
+
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
+  log.debug({ command }, '命令开始');
   switch (command) {
     case 'db:migrate': {
       const applied = await withDatabase(migrate);
@@ -118,13 +143,10 @@ main(process.argv.slice(2)).then(
       error instanceof PlanParseError ||
       error instanceof ImportDecisionError;
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-    console.error(
-      known
-        ? error.message
-        : missing
-          ? `找不到文件：${(error as NodeJS.ErrnoException).path}`
-          : error,
-    );
+    if (known) console.error(error.message);
+    else if (missing) console.error(`找不到文件：${(error as NodeJS.ErrnoException).path}`);
+    else log.fatal({ err: error }, '命令失败');
+    log.flush();
     process.exit(1);
   },
 );

@@ -5,3 +5,5 @@ export { DatabaseModule } from './database.module';
 export { Tx, UnitOfWork } from './unit-of-work';
 export type { AuditActor } from './unit-of-work';
 export { duePeriodStart, reportFrequency, reportMissing, reportOwed } from './sql/reports-due';
+export { databaseOutage } from './unavailable';
+export type { DatabaseOutage } from './unavailable';
