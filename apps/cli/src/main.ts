@@ -3,9 +3,13 @@ import { DataSource } from 'typeorm';
 import {
   ConfigError,
   DEFAULT_DEMO_PASSWORD,
+  loadBackupSettings,
   loadDatabaseSettings,
   loadLogSettings,
 } from '@app/config';
+import { backup } from './backup/backup';
+import { BackupError } from './backup/pg-tools';
+import { restore } from './backup/restore';
 import { createLogger } from '@app/logging';
 import { dataSourceOptions } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
@@ -31,6 +35,10 @@ const USAGE = `用法: npm run cli -- <命令>
                  100 万份进展报告）
   bench:generate-reports
                  为已有的基准数据补上进展报告（已有则不变）
+  backup         备份数据库和证明材料文件到 BACKUP_DIR（luoshi-backup-日期-时间.tar.gz），
+                 只保留最新的 BACKUP_KEEP 个
+  restore <备份文件> [--force]
+                 把备份恢复到空的安装；目标已有数据时须加 --force（原文件移到一旁保留）
   plan:parse <文件> [--json]
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
@@ -119,6 +127,28 @@ async function main(argv: string[]): Promise<number> {
       console.log(report);
       return 0;
     }
+    case 'backup': {
+      const done = await backup(loadBackupSettings(), log);
+      const mb = (done.manifest.files.bytes / 1024 / 1024).toFixed(1);
+      console.log(`备份完成：${done.file}`);
+      console.log(`  数据库 + ${done.manifest.files.count} 个证明材料文件（${mb} MB）`);
+      for (const old of done.removed) console.log(`  已删除旧备份：${old}`);
+      return 0;
+    }
+    case 'restore': {
+      const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
+      if (!file) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const done = await restore(loadBackupSettings(), file, argv.includes('--force'), log);
+      console.log(
+        `恢复完成：${done.tables} 个数据表，${done.files} 个文件；` +
+          `${done.evidenceChecked} 个证明材料的文件已核对无误`,
+      );
+      if (done.setAside) console.log(`  原有文件已移到：${done.setAside}`);
+      return 0;
+    }
     case 'plan:parse': {
       const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
       if (!file) {
@@ -141,7 +171,8 @@ main(process.argv.slice(2)).then(
     const known =
       error instanceof ConfigError ||
       error instanceof PlanParseError ||
-      error instanceof ImportDecisionError;
+      error instanceof ImportDecisionError ||
+      error instanceof BackupError;
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
     if (known) console.error(error.message);
     else if (missing) console.error(`找不到文件：${(error as NodeJS.ErrnoException).path}`);

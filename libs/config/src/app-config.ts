@@ -278,3 +278,24 @@ export function loadLogSettings(env: Env = process.env): LogSettings {
   if (read.problems.length) throw new ConfigError(read.problems);
   return settings;
 }
+
+/** What `npm run backup` and `npm run restore` need: the database, the files, where backups go. */
+export interface BackupSettings {
+  database: DatabaseSettings;
+  storageDir: string;
+  backup: AppConfig['backup'];
+}
+
+export function loadBackupSettings(env: Env = process.env): BackupSettings {
+  const read = new Reader(env);
+  const settings: BackupSettings = {
+    database: readDatabaseSettings(read),
+    storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),
+    backup: {
+      dir: read.string('BACKUP_DIR', `${varDir(env)}/backups`),
+      keep: read.nonNegativeInt('BACKUP_KEEP', 14),
+    },
+  };
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return settings;
+}
