@@ -22,6 +22,7 @@ const aliases = [
   'database',
   'queue-contracts',
   'config',
+  'logging',
 ];
 const moduleNameMapper = Object.fromEntries(
   aliases.flatMap((name) => [

@@ -3,7 +3,14 @@
 # without a Docker engine. Data lives under $LUOSHI_VAR_DIR (git-ignored). Ports come from
 # DATABASE_URL, REDIS_URL and SMTP_URL, so the app and this script always agree.
 #
-#   bash docker/services.sh start|stop|status
+#   bash docker/services.sh start|stop|status|reset
+#
+# PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user, which must
+# be able to reach its data folder. When the checkout lies where that user cannot enter (under
+# /root, or any folder of mode 700), its data goes to a folder of its own in the postgres user's
+# home instead (/var/lib/postgresql/luoshi-<hash of the data path>), and this script says so. The
+# user's own folders keep their permissions. `reset` stops everything and deletes the data,
+# wherever it is.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,11 +18,30 @@ root="$(cd "$here/.." && pwd)"
 # shellcheck source=docker/env-defaults.sh
 source "$here/env-defaults.sh"
 
-var_dir="$LUOSHI_VAR_DIR"
-pg_data="$var_dir/postgres"
+mkdir -p "$LUOSHI_VAR_DIR"
+var_dir="$(cd "$LUOSHI_VAR_DIR" && pwd)"
 redis_dir="$var_dir/redis"
 mail_dir="$var_dir/mail"
 log_dir="$var_dir/log"
+
+# Where PostgreSQL keeps its data and writes its logs (both must be the postgres user's).
+pg_dir="$var_dir"
+pg_elsewhere=""
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$var_dir" 2>/dev/null; then
+  pg_home="$(getent passwd postgres | cut -d: -f6)"
+  [ -n "$pg_home" ] && runuser -u postgres -- test -w "$pg_home" 2>/dev/null || pg_home=/var/tmp
+  pg_dir="$pg_home/luoshi-$(printf %s "$(cd "$var_dir" && pwd -P)" | sha1sum | cut -c1-12)"
+  pg_elsewhere="the postgres user cannot enter $var_dir"
+fi
+pg_data="$pg_dir/postgres"
+pg_log_dir="$pg_dir/log"
+[ "$pg_dir" = "$var_dir" ] && pg_log_dir="$log_dir"
+
+# A service that did not start says why: the last lines of its log.
+show_log() { # file what
+  echo "$2 failed to start. Last lines of $1:" >&2
+  if [ -f "$1" ]; then tail -n 25 "$1" | sed 's/^/    /' >&2; else echo "    (no log was written)" >&2; fi
+}
 
 # postgres://user:pass@host:port/db → fields
 url_field() { # url field
@@ -34,8 +60,9 @@ pg_bin() {
 }
 
 # PostgreSQL refuses to run as root: as root we run it as the 'postgres' system user.
+# From / so that a working directory the postgres user cannot enter does not trouble it.
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure_redis() {
@@ -50,13 +77,14 @@ ensure_redis() {
   fi
 }
 
-wait_port() { # host port name seconds
+wait_port() { # host port name seconds log
   local i
   for ((i = 0; i < $4 * 10; i++)); do
     if port_open "$1" "$2"; then return 0; fi
     sleep 0.1
   done
-  echo "$3 did not come up on $1:$2 (logs in $log_dir)" >&2
+  echo "$3 did not come up on $1:$2." >&2
+  show_log "$5" "$3"
   exit 1
 }
 
@@ -79,18 +107,29 @@ start_postgres() {
   port="$(url_field "$DATABASE_URL" port)"; port="${port:-5432}"
   user="$(url_field "$DATABASE_URL" user)"; pass="$(url_field "$DATABASE_URL" password)"
   db="$(url_field "$DATABASE_URL" db)"
-  mkdir -p "$pg_data" "$log_dir"
-  if [ "$(id -u)" = 0 ]; then chown postgres "$pg_data" "$log_dir"; chmod 700 "$pg_data"; fi
+  mkdir -p "$pg_dir" "$pg_data" "$log_dir" "$pg_log_dir"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$pg_data" "$pg_log_dir"
+    chmod 700 "$pg_data"
+    if [ -n "$pg_elsewhere" ]; then chown postgres "$pg_dir"; chmod 700 "$pg_dir"; fi
+  fi
+  [ -n "$pg_elsewhere" ] && echo "PostgreSQL data in $pg_dir ($pg_elsewhere)"
   if [ ! -f "$pg_data/PG_VERSION" ]; then
-    as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$log_dir/initdb.log" 2>&1 \
-      || as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C >"$log_dir/initdb.log" 2>&1
+    if ! as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_log_dir/initdb.log" 2>&1 &&
+      ! as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C >"$pg_log_dir/initdb.log" 2>&1; then
+      show_log "$pg_log_dir/initdb.log" "PostgreSQL's initdb"
+      exit 1
+    fi
   fi
   if ! as_pg "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
     require_free_port "$port" PostgreSQL
-    as_pg "$bin/pg_ctl" -D "$pg_data" -l "$log_dir/postgres.log" -w -t 60 \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC" start >/dev/null
+    if ! as_pg "$bin/pg_ctl" -D "$pg_data" -l "$pg_log_dir/postgres.log" -w -t 60 \
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC" start >/dev/null; then
+      show_log "$pg_log_dir/postgres.log" PostgreSQL
+      exit 1
+    fi
   fi
-  wait_port 127.0.0.1 "$port" PostgreSQL 30
+  wait_port 127.0.0.1 "$port" PostgreSQL 30 "$pg_log_dir/postgres.log"
   local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$user'")" != 1 ]; then
     "${psql[@]}" -c "create role \"$user\" login password '$pass' createdb"
@@ -109,9 +148,10 @@ start_redis() {
   if [ ! -f "$redis_dir/redis.pid" ] || ! kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null; then
     require_free_port "$port" Redis
     redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_dir" --daemonize yes \
-      --pidfile "$redis_dir/redis.pid" --logfile "$log_dir/redis.log" --appendonly yes --save ""
+      --pidfile "$redis_dir/redis.pid" --logfile "$log_dir/redis.log" --appendonly yes --save "" ||
+      { show_log "$log_dir/redis.log" Redis; exit 1; }
   fi
-  wait_port 127.0.0.1 "$port" Redis 20
+  wait_port 127.0.0.1 "$port" Redis 20 "$log_dir/redis.log"
   echo "Redis       127.0.0.1:$port (data in $redis_dir)"
 }
 
@@ -125,7 +165,7 @@ start_mail() {
       >"$log_dir/mail-catcher.log" 2>&1 &
     echo $! >"$mail_dir/catcher.pid"
   fi
-  wait_port 127.0.0.1 "$port" "Mail catcher" 20
+  wait_port 127.0.0.1 "$port" "Mail catcher" 20 "$log_dir/mail-catcher.log"
   echo "Mail        smtp://127.0.0.1:$port, read the mail at http://127.0.0.1:$MAIL_UI_PORT/"
 }
 
@@ -151,10 +191,16 @@ stop_all() {
 case "${1:-}" in
   start) start_postgres; start_redis; start_mail ;;
   stop) stop_all ;;
+  reset)
+    stop_all >/dev/null
+    rm -rf "$var_dir"
+    [ -n "$pg_elsewhere" ] && rm -rf "$pg_dir"
+    echo "Services stopped and their data deleted ($var_dir${pg_elsewhere:+ and $pg_dir})."
+    ;;
   status)
     as_pg "$(pg_bin)/pg_ctl" -D "$pg_data" status || true
     [ -f "$redis_dir/redis.pid" ] && kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null && echo "redis running" || echo "redis stopped"
     [ -f "$mail_dir/catcher.pid" ] && kill -0 "$(cat "$mail_dir/catcher.pid")" 2>/dev/null && echo "mail catcher running" || echo "mail catcher stopped"
     ;;
-  *) echo "usage: bash docker/services.sh start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: bash docker/services.sh start|stop|status|reset" >&2; exit 2 ;;
 esac

@@ -19,14 +19,28 @@ if [ -z "${JWT_SECRET:-}" ]; then
   export JWT_SECRET
 fi
 
-echo "==> Building"
-npm run --silent build >/dev/null
+# A second start skips the build when no source, config or lock file changed since the last one.
+build_stamp() {
+  find apps libs -type f \( -name '*.ts' -o -name '*.json' -o -name '*.sql' \) -print0 |
+    sort -z | xargs -0 sha1sum | cat - package-lock.json tsconfig.json nest-cli.json | sha1sum | cut -d' ' -f1
+}
+stamp="$(build_stamp)"
+if [ -f dist/.build-stamp ] && [ "$(cat dist/.build-stamp)" = "$stamp" ] &&
+  [ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] && [ -f dist/apps/cli/src/main.js ]; then
+  echo "==> Build is up to date (nothing changed since the last one)"
+else
+  echo "==> Building"
+  npm run --silent build >/dev/null
+  echo "$stamp" >dist/.build-stamp
+fi
 echo "==> Starting services"
 bash docker/services.sh start
 echo "==> Migrating and loading the demo data"
 node dist/apps/cli/src/main.js db:migrate
 node dist/apps/cli/src/main.js seed:demo
 
+# Each process runs under docker/supervise.js: one that exits unexpectedly is started again
+# (and the supervisor says so on the console).
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -37,16 +51,22 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-node dist/apps/worker/src/main.js &
+node docker/supervise.js worker -- node dist/apps/worker/src/main.js &
 pids+=($!)
-node dist/apps/api/src/main.js &
+node docker/supervise.js API -- node dist/apps/api/src/main.js &
 pids+=($!)
 
+healthy=no
 for _ in $(seq 100); do
-  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/api/health" && break
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "The API did not start (see the lines above)." >&2; exit 1; }
+  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/api/health"; then
+    healthy=yes
+    break
+  fi
   sleep 0.3
 done
+if [ "$healthy" = no ]; then
+  echo "The API is not answering at http://127.0.0.1:$PORT/api/health yet (see the lines above); it keeps being restarted. Ctrl-C stops it." >&2
+fi
 
 cat <<INFO
 

@@ -20,8 +20,7 @@ started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(($(date +%s) - started))"; }
 
 step "Services (PostgreSQL, Redis, mail catcher) under $LUOSHI_VAR_DIR"
-bash docker/services.sh stop >/dev/null 2>&1 || true
-rm -rf "$LUOSHI_VAR_DIR"
+bash docker/services.sh reset >/dev/null 2>&1 || rm -rf "$LUOSHI_VAR_DIR"
 bash docker/services.sh start
 trap 'bash docker/services.sh stop >/dev/null 2>&1 || true' EXIT
 

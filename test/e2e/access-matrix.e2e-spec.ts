@@ -654,7 +654,12 @@ describe('access rules: every endpoint × every role', () => {
       expect([200, 201, 202, 204]).toContain(res.status);
     } else {
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: '无权执行此操作' });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: '无权执行此操作',
+        requestId: res.headers['x-request-id'],
+      });
     }
   });
 

@@ -37,6 +37,7 @@ describe('authentication', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message: '用户名或密码错误',
+      requestId: res.headers['x-request-id'],
     });
   });
 

@@ -117,6 +117,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: '请求内容不是有效的 JSON',
+      requestId: res.headers['x-request-id'],
     });
   });
 
@@ -132,7 +133,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
       .get('/plans/00000000-0000-4000-8000-000000000000')
       .set(await t.as('leader'));
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: '未找到该方案' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: '未找到该方案',
+      requestId: missing.headers['x-request-id'],
+    });
   });
 
   it('refuses a duplicate unit name with 409', async () => {

@@ -16,7 +16,7 @@ describe('sign-in throttling', () => {
   const rules = { ...loadConfig().login, maxFailures: 5, lockMinutes: 15, addressMaxFailures: 8 };
 
   beforeAll(async () => {
-    t = await createTestApp('2025-03-10', { trustProxy: 'loopback', login: rules });
+    t = await createTestApp('2025-03-10', { config: { trustProxy: 'loopback', login: rules } });
     const admin = await t.as('admin');
     const unitId = (await t.http().get('/units?q=区统计局').set(admin)).body.items[0].id;
     for (const username of ['lock-a', 'lock-b', 'lock-c', 'lock-d']) {
@@ -60,7 +60,7 @@ describe('sign-in throttling', () => {
     t.clock.set('2025-03-10T09:14:00+08:00');
     const right = await login('lock-a', password, '198.51.100.2');
     expect([right.status, right.body]).toEqual([429, locked('2025-03-10 09:15')]);
-    const other = await createTestApp('2025-03-10T09:14:00+08:00', { trustProxy: 'loopback' });
+    const other = await createTestApp('2025-03-10T09:14:00+08:00', { config: { trustProxy: 'loopback' } });
     try {
       const res = await other
         .http()

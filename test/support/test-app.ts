@@ -5,8 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { DestinationStream } from 'pino';
 import { CLOCK, FixedClock } from '@app/calendar';
-import { APP_CONFIG, AppConfig, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, LogLevel, loadConfig } from '@app/config';
+import { AppLogger, LOG_DESTINATION } from '@app/logging';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 
@@ -22,24 +24,54 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Another database than DATABASE_URL (a scratch PostgreSQL, a database of the test's own). */
+  databaseUrl?: string;
+  storageDir?: string;
+  /** Bounds on waiting for PostgreSQL (the outage tests make them short). */
+  database?: Partial<AppConfig['database']>;
+  /** `warn` unless LOG_LEVEL is set, so test output stays readable. */
+  logLevel?: LogLevel;
+  /** Where log lines go (JSON then); stdout otherwise. */
+  logStream?: DestinationStream;
+  /** Settings an operator would change through the environment (sign-in rules, proxies…). */
+  config?: Partial<AppConfig>;
+}
+
 /**
  * The real API module on the test services; only the clock is swapped so tests can move time,
- * and a test may change settings (`config`) as an operator would through the environment.
+ * and the configuration when a test asks for another database, storage folder or log level.
  */
 export async function createTestApp(
   today = '2025-03-10',
-  config: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const clock = new FixedClock(today);
+  const base = loadConfig();
+  const databaseUrl = options.databaseUrl ?? base.databaseUrl;
+  const config: AppConfig = {
+    ...base,
+    databaseUrl,
+    database: { ...base.database, ...options.database, url: databaseUrl },
+    storageDir: options.storageDir ?? base.storageDir,
+    log: {
+      ...base.log,
+      level: options.logLevel ?? (process.env.LOG_LEVEL ? base.log.level : 'warn'),
+      format: options.logStream ? 'json' : base.log.format,
+    },
+    ...options.config,
+  };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(CLOCK)
     .useValue(clock)
     .overrideProvider(APP_CONFIG)
-    .useValue({ ...loadConfig(), ...config })
+    .useValue(config)
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(options.logStream)
     .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }),
-  );
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
+  configureApp(app);
   await app.init();
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule, ClockModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { LoggingModule } from '@app/logging';
 import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditLogModule } from './audit/audit-log.module';
@@ -19,6 +20,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     AppConfigModule,
+    LoggingModule.forRoot(),
     DatabaseModule,
     ClockModule,
     AuthModule,

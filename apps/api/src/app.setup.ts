@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RequestHandler } from 'express';
+import { REQUEST_LOGGING } from '@app/logging';
 import { AllExceptionsFilter } from './common/errors';
 import { createValidationPipe } from './common/validation';
 
@@ -8,6 +10,9 @@ export const API_PREFIX = 'api';
 
 /** Everything main.ts applies to the app, shared with the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // First of all: every request gets its id (X-Request-Id) and its log line, also one refused
+  // by the body parser below.
+  app.use(app.get<RequestHandler>(REQUEST_LOGGING));
   // A plan's full text travels as JSON (POST /plans/import); larger documents go up as files.
   app.useBodyParser('json', { limit: '12mb' });
   // Behind a proxy the client address (sign-in throttling, audit) comes from X-Forwarded-For,

@@ -1,9 +1,19 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, DEFAULT_DEMO_PASSWORD, loadDatabaseUrl } from '@app/config';
-import { dataSourceOptions, useStoredHolidayCalendar } from '@app/database';
 import { HolidayNoticeError } from '@app/calendar';
 import { describeNotice, importHolidayNotice } from './commands/calendar-import';
+import {
+  ConfigError,
+  DEFAULT_DEMO_PASSWORD,
+  loadBackupSettings,
+  loadDatabaseSettings,
+  loadLogSettings,
+} from '@app/config';
+import { backup } from './backup/backup';
+import { BackupError } from './backup/pg-tools';
+import { restore } from './backup/restore';
+import { createLogger } from '@app/logging';
+import { dataSourceOptions, useStoredHolidayCalendar } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
 import { generateProvince, generateReports } from './commands/generate-province';
 import { describe, importPlanFile } from './commands/plan-import';
@@ -30,12 +40,20 @@ const USAGE = `用法: npm run cli -- <命令>
   calendar:import <文件> [--yes] [--accept-warnings]
                  读取国务院办公厅《关于YYYY年部分节假日安排的通知》全文，显示放假和调休上班日；
                  加 --yes 保存该年度（覆盖已保存的同一年度，并记入审计日志）
+  backup         备份数据库和证明材料文件到 BACKUP_DIR（luoshi-backup-日期-时间.tar.gz），
+                 只保留最新的 BACKUP_KEEP 个
+  restore <备份文件> [--force]
+                 把备份恢复到空的安装；目标已有数据时须加 --force（原文件移到一旁保留）
   plan:parse <文件> [--json]
                  解析实施方案文本，打印章、条目、责任单位和时限（不连接数据库）
 `;
 
+/**
+ * The CLI's commands are batch work (migrations, imports, the province data set): no
+ * statement limit, only the connect limit, so a database that is down is still said at once.
+ */
 async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = new DataSource(dataSourceOptions(loadDatabaseUrl()));
+  const db = new DataSource(dataSourceOptions(loadDatabaseSettings(), { statementTimeoutMs: 0 }));
   await db.initialize();
   try {
     // Every working-day rule in this process reads the stored years too.
@@ -46,8 +64,23 @@ async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * The CLI's log (LOG_LEVEL, LOG_FORMAT) goes to stderr: stdout carries the command's results
+ * (summaries, `--json`), which scripts read.
+ */
+function cliLogger() {
+  try {
+    return createLogger(loadLogSettings(), undefined, 2);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+const log = cliLogger();
+
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
+  log.debug({ command }, '命令开始');
   switch (command) {
     case 'db:migrate': {
       const applied = await withDatabase(migrate);
@@ -101,6 +134,28 @@ async function main(argv: string[]): Promise<number> {
       console.log(report);
       return 0;
     }
+    case 'backup': {
+      const done = await backup(loadBackupSettings(), log);
+      const mb = (done.manifest.files.bytes / 1024 / 1024).toFixed(1);
+      console.log(`备份完成：${done.file}`);
+      console.log(`  数据库 + ${done.manifest.files.count} 个证明材料文件（${mb} MB）`);
+      for (const old of done.removed) console.log(`  已删除旧备份：${old}`);
+      return 0;
+    }
+    case 'restore': {
+      const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
+      if (!file) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const done = await restore(loadBackupSettings(), file, argv.includes('--force'), log);
+      console.log(
+        `恢复完成：${done.tables} 个数据表，${done.files} 个文件；` +
+          `${done.evidenceChecked} 个证明材料的文件已核对无误`,
+      );
+      if (done.setAside) console.log(`  原有文件已移到：${done.setAside}`);
+      return 0;
+    }
     case 'calendar:import': {
       const file = argv.slice(1).find((arg) => !arg.startsWith('--'));
       if (!file) {
@@ -151,15 +206,13 @@ main(process.argv.slice(2)).then(
       error instanceof HolidayNoticeError ||
       error instanceof PlanParseError ||
       error instanceof PlanFileError ||
-      error instanceof ImportDecisionError;
+      error instanceof ImportDecisionError ||
+      error instanceof BackupError;
     const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-    console.error(
-      known
-        ? error.message
-        : missing
-          ? `找不到文件：${(error as NodeJS.ErrnoException).path}`
-          : error,
-    );
+    if (known) console.error(error.message);
+    else if (missing) console.error(`找不到文件：${(error as NodeJS.ErrnoException).path}`);
+    else log.fatal({ err: error }, '命令失败');
+    log.flush();
     process.exit(1);
   },
 );

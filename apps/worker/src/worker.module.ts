@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, AppConfigModule, ClockModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { LoggingModule } from '@app/logging';
 import { QUEUES } from '@app/queue-contracts';
 import { Mailer } from './reminders/mailer.service';
 import { ReminderPlanner } from './reminders/planner.service';
@@ -12,6 +13,7 @@ import { DeliverySender } from './reminders/sender.service';
 @Module({
   imports: [
     AppConfigModule,
+    LoggingModule.forRoot(),
     ClockModule,
     DatabaseModule,
     BullModule.forRootAsync({

@@ -61,3 +61,9 @@ export {
   type PeriodKind,
   type ReportPeriod,
 } from './report-periods';
+export {
+  CHINESE_DIGITS,
+  CHINESE_NUMERAL_CHARS,
+  parseSmallNumber,
+  toHalfWidthDigits,
+} from './chinese-numerals';

@@ -44,6 +44,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, LOGIN_MAX_FAILURES: '3' }).login.maxFailures).toBe(3);
   });
 
+  it('logs readable lines except in production, and bounds every wait on PostgreSQL', () => {
+    expect(loadConfig(valid).log).toEqual({
+      level: 'info',
+      format: 'pretty',
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).log.format).toBe('json');
+    expect(loadConfig({ ...valid, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' }).log).toMatchObject({
+      level: 'warn',
+      format: 'json',
+    });
+    expect(loadConfig(valid).database).toEqual({
+      url: valid.DATABASE_URL,
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 30000,
+      poolSize: 20,
+    });
+    expect(
+      loadConfig({ ...valid, DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '0' })
+        .database,
+    ).toMatchObject({ connectTimeoutMs: 1000, statementTimeoutMs: 0 });
+    expect(loadConfig(valid).backup).toEqual({ dir: 'var/dev/backups', keep: 14 });
+  });
+
   it('names every missing required variable in one error', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     try {
@@ -65,6 +89,10 @@ describe('loadConfig', () => {
     ['JWT_SECRET', 'short', 'JWT_SECRET'],
     ['JWT_EXPIRES_IN', 'forever', 'JWT_EXPIRES_IN'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['LOG_FORMAT', 'xml', 'LOG_FORMAT'],
+    ['DB_STATEMENT_TIMEOUT_MS', '30s', 'DB_STATEMENT_TIMEOUT_MS'],
+    ['DB_CONNECT_TIMEOUT_MS', '-1', 'DB_CONNECT_TIMEOUT_MS'],
+    ['BACKUP_KEEP', 'all', 'BACKUP_KEEP'],
     ['UPLOAD_MAX_BYTES', '20MB', 'UPLOAD_MAX_BYTES'],
     ['UPLOAD_MAX_BYTES', '0', 'UPLOAD_MAX_BYTES'],
     ['DIGEST_CRON', 'every monday', 'DIGEST_CRON'],

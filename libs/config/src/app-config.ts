@@ -52,7 +52,32 @@ export interface AppConfig {
   login: LoginRules;
   /** Express's `trust proxy`: which proxies may name the client address (X-Forwarded-For). */
   trustProxy: boolean | number | string;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  log: LogSettings;
+  database: DatabaseSettings;
+  backup: { dir: string; keep: number };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How the API, the worker and the CLI log: one reading of LOG_LEVEL and LOG_FORMAT for all. */
+export interface LogSettings {
+  level: LogLevel;
+  /** `json`: one JSON object a line (production); `pretty`: readable lines (development, tests). */
+  format: 'json' | 'pretty';
+  /** Zone of the timestamps (with their offset); the product's zone. */
+  timeZone: string;
+}
+
+/**
+ * Bounds on waiting for PostgreSQL, so a stopped or frozen database turns into a quick 503
+ * instead of requests that hang. 0 switches a bound off (the CLI's long batch statements).
+ */
+export interface DatabaseSettings {
+  url: string;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  poolSize: number;
 }
 
 /** Sign-in throttling (等保 身份鉴别: 登录失败处理). */
@@ -138,6 +163,15 @@ class Reader {
     return value;
   }
 
+  nonNegativeInt(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+      this.problems.push(`${name} 应为非负整数（0 表示不限），现为 "${value}"`);
+    }
+    return Number(value);
+  }
+
   positiveInt(name: string, fallback: number): number {
     const value = this.raw(name);
     if (value === undefined) return fallback;
@@ -190,16 +224,18 @@ class Reader {
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const port = read.port('PORT', 3000);
+  const database = readDatabaseSettings(read);
+  const timeZone = read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai');
   const config: AppConfig = {
     nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
     port,
-    databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
+    databaseUrl: database.url,
     redisUrl: read.url('REDIS_URL', ['redis', 'rediss']),
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps']),
     mailFrom: read.string('MAIL_FROM', '落实督办系统 <luoshi@localhost>'),
     jwtSecret: read.secret('JWT_SECRET', 32),
     jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '8h'),
-    timeZone: read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
+    timeZone,
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`),
     demoPassword: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD),
     reminders: {
@@ -215,10 +251,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     // Beside the profile's other data (var/dev/files, var/test/files), never in the database.
-    storageDir: read.string(
-      'STORAGE_DIR',
-      `${env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`}/files`,
-    ),
+    storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),
+    log: readLogSettings(read, env, timeZone),
+    database,
+    backup: {
+      dir: read.string('BACKUP_DIR', `${varDir(env)}/backups`),
+      keep: read.nonNegativeInt('BACKUP_KEEP', 14),
+    },
     login: {
       maxFailures: read.positiveInt('LOGIN_MAX_FAILURES', 5),
       lockMinutes: read.positiveInt('LOGIN_LOCK_MINUTES', 15),
@@ -226,20 +265,72 @@ export function loadConfig(env: Env = process.env): AppConfig {
       addressWindowMinutes: read.positiveInt('LOGIN_ADDRESS_WINDOW_MINUTES', 15),
     },
     trustProxy: read.trustProxy('TRUST_PROXY'),
-    logLevel: read.oneOf(
-      'LOG_LEVEL',
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
-      'info',
-    ),
   };
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
 }
 
+/** The profile's data folder, as docker/env-defaults.sh sets it. */
+function varDir(env: Env): string {
+  return env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`;
+}
+
+function readLogSettings(read: Reader, env: Env, timeZone?: string): LogSettings {
+  const production = env.NODE_ENV?.trim() === 'production';
+  return {
+    level: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    format: read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
+    timeZone: timeZone ?? read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
+  };
+}
+
+function readDatabaseSettings(read: Reader): DatabaseSettings {
+  return {
+    url: read.url('DATABASE_URL', ['postgres', 'postgresql']),
+    connectTimeoutMs: read.nonNegativeInt('DB_CONNECT_TIMEOUT_MS', 5_000),
+    statementTimeoutMs: read.nonNegativeInt('DB_STATEMENT_TIMEOUT_MS', 30_000),
+    poolSize: read.positiveInt('DB_POOL_SIZE', 20),
+  };
+}
+
 /** Only what the migration CLI and the data source need, so they do not demand JWT_SECRET. */
 export function loadDatabaseUrl(env: Env = process.env): string {
+  return loadDatabaseSettings(env).url;
+}
+
+/** DATABASE_URL and the timeouts, for the CLI, the migration CLI and the tests. */
+export function loadDatabaseSettings(env: Env = process.env): DatabaseSettings {
   const read = new Reader(env);
-  const url = read.url('DATABASE_URL', ['postgres', 'postgresql']);
+  const settings = readDatabaseSettings(read);
   if (read.problems.length) throw new ConfigError(read.problems);
-  return url;
+  return settings;
+}
+
+/** LOG_LEVEL and LOG_FORMAT alone, for the CLI (which needs no JWT_SECRET). */
+export function loadLogSettings(env: Env = process.env): LogSettings {
+  const read = new Reader(env);
+  const settings = readLogSettings(read, env);
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return settings;
+}
+
+/** What `npm run backup` and `npm run restore` need: the database, the files, where backups go. */
+export interface BackupSettings {
+  database: DatabaseSettings;
+  storageDir: string;
+  backup: AppConfig['backup'];
+}
+
+export function loadBackupSettings(env: Env = process.env): BackupSettings {
+  const read = new Reader(env);
+  const settings: BackupSettings = {
+    database: readDatabaseSettings(read),
+    storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),
+    backup: {
+      dir: read.string('BACKUP_DIR', `${varDir(env)}/backups`),
+      keep: read.nonNegativeInt('BACKUP_KEEP', 14),
+    },
+  };
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return settings;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
+import type { DatabaseSettings } from '@app/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 
@@ -13,7 +14,12 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
  * (`typeorm -d dist/libs/database/src/data-source.js`) and the tests. Never `synchronize`:
  * the schema only changes through migrations.
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(
+  target: string | DatabaseSettings,
+  bounds: Partial<Omit<DatabaseSettings, 'url'>> = {},
+): DataSourceOptions {
+  const settings = { ...DEFAULT_BOUNDS, ...(typeof target === 'string' ? {} : target), ...bounds };
+  const url = typeof target === 'string' ? target : target.url;
   return {
     type: 'postgres',
     url,
@@ -27,6 +33,30 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     // Deadlines are calendar dates; timestamps are stored as timestamptz. Keeping the session in
     // UTC makes `now()` and date arithmetic in SQL independent of the server's setting.
-    extra: { options: '-c timezone=UTC', max: 20 },
+    extra: { ...sessionBounds(settings), max: settings.poolSize },
+  };
+}
+
+const DEFAULT_BOUNDS: Omit<DatabaseSettings, 'url'> = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  poolSize: 20,
+};
+
+/**
+ * pg's pool and client options that bound every wait on PostgreSQL. A stopped server refuses
+ * at once; a frozen one accepts the TCP connection and never answers, so the connect, the
+ * statement (server side) and the read (client side, for a server too frozen to cancel
+ * anything) all have limits. The read limit is a little longer than the statement limit, so a
+ * slow statement is cancelled by the server (and its connection stays usable) before the client
+ * gives up on it.
+ */
+function sessionBounds(settings: Omit<DatabaseSettings, 'url'>) {
+  const statement = settings.statementTimeoutMs;
+  return {
+    options: `-c timezone=UTC${statement ? ` -c statement_timeout=${statement}` : ''}`,
+    ...(settings.connectTimeoutMs ? { connectionTimeoutMillis: settings.connectTimeoutMs } : {}),
+    ...(statement ? { query_timeout: statement + 2_000 } : {}),
+    keepAlive: true,
   };
 }

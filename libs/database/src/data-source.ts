@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadDatabaseUrl } from '@app/config';
+import { loadDatabaseSettings } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 
-/** For the TypeORM CLI: `typeorm migration:run -d dist/libs/database/src/data-source.js`. */
-const AppDataSource = new DataSource(dataSourceOptions(loadDatabaseUrl()));
+/**
+ * For the TypeORM CLI: `typeorm migration:run -d dist/libs/database/src/data-source.js`. A
+ * migration may rewrite a big table: no statement limit here.
+ */
+const AppDataSource = new DataSource(
+  dataSourceOptions(loadDatabaseSettings(), { statementTimeoutMs: 0 }),
+);
 export default AppDataSource;

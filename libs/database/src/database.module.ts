@@ -11,7 +11,7 @@ import { UnitOfWork } from './unit-of-work';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.database),
         // Nest must not run migrations behind the operator's back: `db:migrate` does.
         migrationsRun: false,
       }),

@@ -12,3 +12,5 @@ export {
   saveHolidayYear,
   useStoredHolidayCalendar,
 } from './holiday-calendars';
+export { databaseOutage } from './unavailable';
+export type { DatabaseOutage } from './unavailable';

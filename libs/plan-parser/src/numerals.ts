@@ -1,4 +1,4 @@
-import { CHINESE_DIGITS } from './deadline-phrases/chinese-numerals';
+import { CHINESE_DIGITS } from '@app/calendar';
 
 const DIGITS: Record<string, number> = {
   零: 0,

@@ -6,14 +6,27 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import { databaseOutage } from '@app/database';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** The request's id (also in the X-Request-Id header and on every log line of the request). */
+  requestId?: string;
 }
+
+/** What the request logging middleware leaves on the request. */
+type LoggedRequest = Request & { id?: unknown; log?: PinoLogger };
+
+/** PostgreSQL out of reach: a 503 the caller can retry, not our fault in the code. */
+const OUTAGE_WORDS = {
+  down: '数据库暂时无法连接，请稍后再试',
+  timeout: '数据库响应超时，请稍后再试',
+} as const;
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -103,12 +116,35 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const result = this.toBody(exception);
-    if (result.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<LoggedRequest>();
+    const outage = databaseOutage(exception);
+    const result = outage ? body(503, OUTAGE_WORDS[outage]) : this.toBody(exception);
+    if (outage) {
+      // Expected while PostgreSQL is down or frozen: one line, no stack.
+      this.report('warn', request, { reason: (exception as Error)?.message }, 'PostgreSQL 不可用');
+      response.setHeader('Retry-After', '5');
+    } else if (result.statusCode >= 500) {
+      this.report('error', request, { err: exception }, '未处理的错误');
     }
-    response.status(result.statusCode).json(result);
+    const requestId = typeof request?.id === 'string' ? request.id : undefined;
+    response.status(result.statusCode).json(requestId ? { ...result, requestId } : result);
+  }
+
+  /** Through the request's own logger when there is one, so the line carries the request id. */
+  private report(
+    level: 'warn' | 'error',
+    request: LoggedRequest | undefined,
+    fields: Record<string, unknown>,
+    message: string,
+  ): void {
+    if (request?.log) {
+      request.log[level]({ context: 'Errors', ...fields }, message);
+      return;
+    }
+    const detail = fields.err instanceof Error ? fields.err.stack : String(fields.reason ?? '');
+    this.logger[level](`${message}: ${detail}`);
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { addDays, HolidayNotice, OfficialDay, parseHolidayNotice } from '@app/calendar';
 import { loadHolidayCalendar, saveHolidayYear, UnitOfWork } from '@app/database';
-import { readPlanText } from './plan-parse';
+import { readPlanSourceText } from './plan-parse';
 
 const SYSTEM = { userId: null, unitId: null };
 
@@ -55,7 +55,7 @@ export async function importHolidayNotice(
   file: string,
   options: { yes: boolean; acceptWarnings: boolean },
 ): Promise<CalendarImportOutcome> {
-  const text = readPlanText(file);
+  const text = await readPlanSourceText(file);
   const notice = parseHolidayNotice(text);
   const current = await loadHolidayCalendar(db.manager);
   let differences = 0;

@@ -1,5 +1,5 @@
 import { endOfHalf, endOfMonth, endOfQuarter, endOfYear, makeDate } from '@app/calendar';
-import { CHINESE_NUMERAL_CHARS as CN, parseSmallNumber } from './chinese-numerals';
+import { CHINESE_NUMERAL_CHARS as CN, parseSmallNumber } from '@app/calendar';
 import type { Deadline, RecurrencePeriod } from './deadline';
 
 export type DeadlineFields = Omit<Deadline, 'text' | 'index'>;

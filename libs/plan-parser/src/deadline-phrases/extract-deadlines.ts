@@ -1,5 +1,5 @@
 import { compareDates, InvalidDateError, toEpochDay, yearOf } from '@app/calendar';
-import { toHalfWidthDigits } from './chinese-numerals';
+import { toHalfWidthDigits } from '@app/calendar';
 import type { Deadline, DeadlineContext } from './deadline';
 import { DEADLINE_RULES, type DeadlineFields, type YearlessResolver } from './deadline-rules';
 

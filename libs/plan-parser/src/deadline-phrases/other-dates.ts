@@ -1,5 +1,5 @@
 import { makeDate } from '@app/calendar';
-import { toHalfWidthDigits } from './chinese-numerals';
+import { toHalfWidthDigits } from '@app/calendar';
 
 /*
  * Dates in an item's text that are not its deadlines: periods (2019年1月1日至12月31日, 从…起,
