@@ -60,7 +60,9 @@ describe('sign-in throttling', () => {
     t.clock.set('2025-03-10T09:14:00+08:00');
     const right = await login('lock-a', password, '198.51.100.2');
     expect([right.status, right.body]).toEqual([429, locked('2025-03-10 09:15')]);
-    const other = await createTestApp('2025-03-10T09:14:00+08:00', { config: { trustProxy: 'loopback' } });
+    const other = await createTestApp('2025-03-10T09:14:00+08:00', {
+      config: { trustProxy: 'loopback' },
+    });
     try {
       const res = await other
         .http()
