@@ -12,7 +12,11 @@ export interface DeadlineRule {
   pattern: RegExp;
   /** undefined (or an InvalidDateError) when the match is not a usable deadline after all. */
   read(groups: string[], yearless: YearlessResolver): DeadlineFields | undefined;
+  /** Characters one of which every match contains; the rule is skipped for a text without them. */
+  keys: readonly string[];
 }
+
+export const KEY_CHARACTERS = ['年', '月', '季', '每', '任', '日', '天'] as const;
 
 // Every pattern is a chain of bounded pieces with no quantified group inside another, so a scan
 // costs a constant per position and 10 MB of hostile text stays linear.
@@ -49,6 +53,7 @@ const tenDays = (year: number, month: number, part: string): string =>
 const rule = (source: string, read: DeadlineRule['read']): DeadlineRule => ({
   pattern: new RegExp(source, 'g'),
   read,
+  keys: KEY_CHARACTERS.filter((ch) => source.includes(ch)),
 });
 const dated = (dueOn: string | undefined): DeadlineFields =>
   dueOn === undefined ? { kind: 'date' } : { kind: 'date', dueOn };

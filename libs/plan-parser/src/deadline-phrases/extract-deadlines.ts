@@ -1,7 +1,12 @@
 import { compareDates, InvalidDateError, toEpochDay, yearOf } from '@app/calendar';
 import { toHalfWidthDigits } from '@app/calendar';
 import type { Deadline, DeadlineContext } from './deadline';
-import { DEADLINE_RULES, type DeadlineFields, type YearlessResolver } from './deadline-rules';
+import {
+  DEADLINE_RULES,
+  type DeadlineFields,
+  KEY_CHARACTERS,
+  type YearlessResolver,
+} from './deadline-rules';
 
 // A real plan item has a handful of deadlines. The cap keeps a hostile 10 MB input of
 // "每月每月…" from turning into millions of objects; it never binds on real text.
@@ -21,7 +26,10 @@ export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadl
   const yearless = yearlessResolver(ctx);
   const normalized = toHalfWidthDigits(text);
   const found: Deadline[] = [];
+  // Most paragraphs hold no time word at all; a rule runs only when its key character is there.
+  const present = new Set<string>(KEY_CHARACTERS.filter((ch) => normalized.includes(ch)));
   for (const rule of DEADLINE_RULES) {
+    if (!rule.keys.some((k) => present.has(k))) continue;
     let matches = 0;
     for (const match of normalized.matchAll(rule.pattern)) {
       if (++matches > MAX_MATCHES_PER_RULE) break;

@@ -24,6 +24,7 @@ const DATE = new RegExp(
 const MAX_MENTIONS = 200;
 
 export function findDateMentions(text: string, documentYear?: number): DateMention[] {
+  if (!text.includes('月')) return [];
   const normal = toHalfWidthDigits(text);
   const out: DateMention[] = [];
   for (const m of normal.matchAll(DATE)) {
