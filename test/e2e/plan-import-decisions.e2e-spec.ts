@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmations, createTestApp, tableCounts, TestApp } from '../support/test-app';
 
-// Each preview works the commit out once (a dry run): a busy shared machine needs the room.
-jest.setTimeout(60_000);
-
 /** A …工作安排 in the manner of the corpus: no 文号, no period, no closing deadline. */
 const ANPAI = readFileSync(join(__dirname, '../fixtures/plans/gongzuo-anpai.txt'), 'utf8');
 

@@ -1,9 +1,6 @@
 import { excelBreakdown, wordTablePlan } from '../support/table-fixtures';
 import { confirmations, createTestApp, tableCounts, TestApp } from '../support/test-app';
 
-// Each preview works the commit out once (a dry run): a busy shared machine needs the room.
-jest.setTimeout(60_000);
-
 interface Column {
   index: number;
   name: string;

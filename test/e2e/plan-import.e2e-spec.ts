@@ -10,9 +10,6 @@ function variant(docNumber: string, edit: (text: string) => string = (t) => t): 
   return edit(SEED.replace('漯开文〔202257', docNumber));
 }
 
-// Each preview works the commit out once (a dry run): a busy shared machine needs the room.
-jest.setTimeout(60_000);
-
 describe('plan import: preview → commit → re-import', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));

@@ -109,7 +109,7 @@ export async function commitPlanImport(
   const given: PlanOverrides = { ...options.plan };
   if (options.title?.trim()) given.title = options.title.trim();
 
-  const existingPlan = await findTargetPlan(tx, result, given, options.planId, problems);
+  const existingPlan = await findTargetPlan(tx, result, given, options.planId, problems, dry);
   const base = existingPlan ? await lastWritten(tx, existingPlan.id) : undefined;
   const gaps = findGaps(result, { ...given, itemDueDates: options.itemDueDates }, existingPlan);
   for (const gap of gaps.filter((g) => g.required)) problems.push(gap.message);
@@ -173,19 +173,25 @@ async function findTargetPlan(
   given: PlanOverrides,
   planId: string | undefined,
   problems: string[],
+  dryRun: boolean,
 ): Promise<Plan | null> {
   const m = tx.manager;
-  const lock = { mode: 'pessimistic_write' } as const;
+  // A dry run (the preview) reads without locks, so it never holds up a unit's write.
+  const lock = dryRun ? undefined : ({ mode: 'pessimistic_write' } as const);
+  const docNumber = given.docNumber ?? result.plan.docNumber;
   if (planId) {
     const plan = await m.findOne(Plan, { where: { id: planId }, lock });
     if (!plan) problems.push('指定要更新的方案不存在');
+    const holder = docNumber ? await m.findOne(Plan, { where: { docNumber } }) : null;
+    if (plan && holder && holder.id !== plan.id) {
+      problems.push(`文号“${docNumber}”已属于另一个方案“${holder.title}”，不能用于指定的方案`);
+    }
     return plan;
   }
-  const docNumber = given.docNumber ?? result.plan.docNumber;
   if (docNumber) return m.findOne(Plan, { where: { docNumber }, lock });
   const title = given.title ?? result.plan.title;
   if (!title) return null;
-  const sameTitle = await m.find(Plan, { where: { title, docNumber: IsNull() }, take: 2, lock });
+  const sameTitle = await m.find(Plan, { where: { title, docNumber: IsNull() }, lock });
   return sameTitle.length === 1 ? sameTitle[0] : null;
 }
 
@@ -223,7 +229,7 @@ async function writeContent(
         m.find(Assignment, {
           where: { itemId: In(itemIds) },
           order: { id: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
+          ...(dry ? {} : { lock: { mode: 'pessimistic_write' } as const }),
         }),
       ])
     : [[], []];

@@ -61,7 +61,7 @@ export async function resolveTargets(
     if (target.unitId) {
       const unit = await tx.manager.findOne(Unit, {
         where: { id: target.unitId },
-        lock: { mode: 'pessimistic_write' },
+        ...(options.dryRun ? {} : { lock: { mode: 'pessimistic_write' } as const }),
       });
       if (!unit || unit.name === name || unit.shortName === name || unit.aliases.includes(name))
         return;
@@ -70,7 +70,7 @@ export async function resolveTargets(
     } else if (target.groupId) {
       const group = await tx.manager.findOne(UnitGroup, {
         where: { id: target.groupId },
-        lock: { mode: 'pessimistic_write' },
+        ...(options.dryRun ? {} : { lock: { mode: 'pessimistic_write' } as const }),
       });
       if (!group || group.name === name || group.aliases.includes(name)) return;
       // Saved without its members relation, so the membership is left as it is.

@@ -95,7 +95,11 @@ export class PlanImportService {
         createdByUserId: actor.userId,
         sourceName: dto.sourceName ?? fileName,
         sourceText: text,
-        sourceTable: (doc.table ?? null) as unknown as Record<string, unknown> | null,
+        // Kept with the columns as read now (corrections included); a commit may correct again.
+        sourceTable: (doc.table ? { ...doc.table, columns } : null) as unknown as Record<
+          string,
+          unknown
+        > | null,
         result: JSON.parse(JSON.stringify(result)),
         docNumber: result.plan.docNumber ?? null,
         planId: existing?.id ?? null,
