@@ -59,7 +59,7 @@ export async function commitPlanImport(
   text: string,
   options: CommitOptions = {},
 ): Promise<ImportSummary> {
-  const result = parsePlan(text, { directory: await loadDirectory(tx.manager) });
+  const result = parsePlan(text, { directory: await loadDirectory(tx.read) });
   const { unitsOf, createdUnits, skippedNames } = await resolveTargets(
     tx,
     resolveUnits(result),
@@ -69,7 +69,7 @@ export async function commitPlanImport(
   if (!title) throw new ImportDecisionError(['未识别到方案标题，请填写标题（title）']);
 
   const existingPlan = result.plan.docNumber
-    ? await tx.manager.findOne(Plan, {
+    ? await tx.read.findOne(Plan, {
         where: { docNumber: result.plan.docNumber },
         lock: { mode: 'pessimistic_write' },
       })
@@ -106,7 +106,7 @@ async function writeContent(
   unitsOf: (ref: UnitRef) => string[],
   summary: ImportSummary,
 ): Promise<void> {
-  const m = tx.manager;
+  const m = tx.read;
   // Everything the plan already has, read once, so the loops below do no lookups of their own.
   const [sections, items] = await Promise.all([
     m.find(Section, { where: { planId: plan.id } }),
@@ -116,7 +116,13 @@ async function writeContent(
   const [tasks, assignments] = itemIds.length
     ? await Promise.all([
         m.find(Task, { where: { itemId: In(itemIds) } }),
-        m.find(Assignment, { where: { itemId: In(itemIds) } }),
+        // Locked: a unit's PATCH waits for the import, and the import writes over no change it
+        // did not read (its updates are version-guarded as well).
+        m.find(Assignment, {
+          where: { itemId: In(itemIds) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        }),
       ])
     : [[], []];
   const existingTargets = itemIds.length
@@ -244,14 +250,14 @@ async function resolveTargets(tx: Tx, resolutions: UnitResolution[], options: Co
   const createdUnits: string[] = [];
   const skippedNames: string[] = [];
   const groupMembers = async (groupId: string): Promise<string[] | undefined> => {
-    const group = await tx.manager.findOne(UnitGroup, {
+    const group = await tx.read.findOne(UnitGroup, {
       where: { id: groupId },
       relations: { members: true },
     });
     return group?.members.filter((u) => u.active).map((u) => u.id);
   };
   const activeUnit = async (unitId: string) =>
-    tx.manager.exists(Unit, { where: { id: unitId, active: true } });
+    tx.read.exists(Unit, { where: { id: unitId, active: true } });
 
   for (const r of resolutions) {
     const decision = decisions.get(r.name);

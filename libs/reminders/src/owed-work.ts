@@ -1,6 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { periodContaining, PeriodKind } from '@app/calendar';
-import { duePeriodStart, reportFrequency, reportMissing } from '@app/database';
+import { duePeriodStart, ReadManager, reportFrequency, reportMissing } from '@app/database';
 import type { AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
 
 type Row = OwedAssignment & { unitId: string };
@@ -18,7 +17,7 @@ const OPEN = `
  * digest for two thousand units is then four statements, not one per unit.
  */
 export async function owedWork(
-  db: EntityManager,
+  db: ReadManager,
   date: string,
   dueSoonDays: number,
   unitId?: string,

@@ -57,7 +57,7 @@ export class PlanImportService {
     }
     const row = await this.uow.run(actor, async (tx) => {
       const existing = result.plan.docNumber
-        ? await tx.manager.findOne(Plan, { where: { docNumber: result.plan.docNumber } })
+        ? await tx.read.findOne(Plan, { where: { docNumber: result.plan.docNumber } })
         : null;
       return tx.create(PlanImport, {
         createdByUserId: actor.userId,
@@ -80,11 +80,9 @@ export class PlanImportService {
   async commit(actor: Actor, dto: CommitImportDto): Promise<ImportResultView> {
     try {
       const summary = await this.uow.run(actor, async (tx) => {
-        const preview = await tx.manager.findOne(PlanImport, {
-          where: { id: dto.previewId },
-          lock: { mode: 'pessimistic_write' },
+        const preview = await tx.lock(PlanImport, dto.previewId, {
+          missing: '未找到该导入预览',
         });
-        if (!preview) throw new NotFoundException('未找到该导入预览');
         if (preview.committedAt) {
           throw new ConflictException('该预览已经导入过；如需再次导入，请重新上传生成新的预览');
         }

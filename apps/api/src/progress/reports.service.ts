@@ -48,6 +48,8 @@ export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];
  * submits; the leadership office accepts or returns it. Anyone who may see the assignment may
  * read its reports; nobody else learns they exist.
  */
+const STALE_REPORT = '该报送已被修改，请刷新后重试';
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -92,7 +94,7 @@ export class ReportsService {
       if (period.start > todayIn(this.clock, this.config.timeZone)) {
         throw new BadRequestException(`periodDate：${period.label}尚未开始，不能提前填报`);
       }
-      const taken = await tx.manager.exists(ProgressReport, {
+      const taken = await tx.read.exists(ProgressReport, {
         where: { assignmentId, periodKind: kind, periodStart: period.start },
       });
       if (taken) throw new ConflictException(`${period.label}已有报送，请修改原报送`);
@@ -181,14 +183,11 @@ export class ReportsService {
   async lockOwn(tx: Tx, actor: Actor, id: string, version?: number) {
     const report = await this.visibleReport(actor, id);
     const assignment = await this.ownAssignment(actor, report.assignmentId);
-    const locked = await tx.manager.findOne(ProgressReport, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
+    const locked = await tx.lock(ProgressReport, id, {
+      missing: '未找到该进展报送',
+      version,
+      stale: STALE_REPORT,
     });
-    if (!locked) throw new NotFoundException('未找到该进展报送');
-    if (version !== undefined && locked.version !== version) {
-      throw new ConflictException('该报送已被修改，请刷新后重试');
-    }
     return { report: locked, assignment };
   }
 
@@ -201,31 +200,29 @@ export class ReportsService {
   }
 
   private async lockForReview(tx: Tx, id: string, version: number) {
-    const report = await tx.manager.findOne(ProgressReport, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
+    const report = await tx.lock(ProgressReport, id, {
+      missing: '未找到该进展报送',
+      version,
+      stale: STALE_REPORT,
     });
-    if (!report) throw new NotFoundException('未找到该进展报送');
-    if (report.version !== version) throw new ConflictException('该报送已被修改，请刷新后重试');
     this.requireStatus(report, [ReportStatus.Submitted], '审核');
-    const assignment = await tx.manager.findOne(Assignment, {
-      where: { id: report.assignmentId },
-      lock: { mode: 'pessimistic_write' },
+    const assignment = await tx.lock(Assignment, report.assignmentId, {
+      missing: '未找到该责任分工',
     });
-    return { report, assignment: assignment! };
+    return { report, assignment };
   }
 
   private async defaultFrequency(tx: Tx, assignment: Assignment): Promise<ReportFrequency> {
-    const item = await tx.manager.findOneOrFail(Item, { where: { id: assignment.itemId } });
+    const item = await tx.read.findOneOrFail(Item, { where: { id: assignment.itemId } });
     if (item.reportFrequency) return item.reportFrequency;
-    const plan = await tx.manager.findOneOrFail(Plan, { where: { id: assignment.planId } });
+    const plan = await tx.read.findOneOrFail(Plan, { where: { id: assignment.planId } });
     return plan.reportFrequency;
   }
 
   private async checkFigures(tx: Tx, assignment: Assignment, figures?: FigureDto[]): Promise<void> {
     const tagged = [...new Set((figures ?? []).map((f) => f.targetId).filter(Boolean))] as string[];
     if (!tagged.length) return;
-    const targets = await tx.manager.find(RecurringTarget, {
+    const targets = await tx.read.find(RecurringTarget, {
       where: { itemId: assignment.itemId },
     });
     const known = new Set(targets.map((t) => t.id));

@@ -1,6 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Unit, UnitOfWork } from '@app/database';
+import { Tx, Unit, UnitOfWork } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import { CreateUnitDto, UnitListQuery, UnitView, UpdateUnitDto } from './unit.dto';
@@ -26,7 +25,7 @@ export class UnitsService {
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitView> {
     const unit = await this.uow.run(actor, async (tx) => {
-      if (dto.parentId) await this.requireParent(tx.manager, dto.parentId);
+      if (dto.parentId) await this.requireParent(tx, dto.parentId);
       return tx.create(Unit, { ...dto, name: dto.name.trim() });
     });
     return UnitView.from(unit);
@@ -34,14 +33,10 @@ export class UnitsService {
 
   async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitView> {
     const unit = await this.uow.run(actor, async (tx) => {
-      const current = await tx.manager.findOne(Unit, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current) throw new NotFoundException('未找到该单位');
+      const current = await tx.lock(Unit, id, { missing: '未找到该单位' });
       if (dto.parentId) {
         if (dto.parentId === id) throw new BadRequestException('parentId：单位不能是自己的上级');
-        await this.requireParent(tx.manager, dto.parentId);
+        await this.requireParent(tx, dto.parentId);
       }
       return tx.update(Unit, current, dto);
     });
@@ -50,14 +45,13 @@ export class UnitsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const unit = await tx.manager.findOne(Unit, { where: { id } });
-      if (!unit) throw new NotFoundException('未找到该单位');
+      const unit = await tx.lock(Unit, id, { missing: '未找到该单位' });
       await tx.remove(Unit, unit);
     });
   }
 
-  private async requireParent(manager: EntityManager, parentId: string): Promise<void> {
-    if (!(await manager.exists(Unit, { where: { id: parentId } }))) {
+  private async requireParent(tx: Tx, parentId: string): Promise<void> {
+    if (!(await tx.read.exists(Unit, { where: { id: parentId } }))) {
       throw new NotFoundException('上级单位不存在');
     }
   }

@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Unit, UnitOfWork, User } from '@app/database';
+import { Tx, Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import { hashPassword } from './passwords';
@@ -27,7 +26,7 @@ export class UsersService {
     const { password, ...rest } = dto;
     const passwordHash = await hashPassword(password);
     const user = await this.uow.run(actor, async (tx) => {
-      await this.requireUnit(tx.manager, dto.unitId);
+      await this.requireUnit(tx, dto.unitId);
       return tx.create(User, {
         ...rest,
         username: dto.username.toLowerCase(),
@@ -44,12 +43,8 @@ export class UsersService {
     if (dto.username) changes.username = dto.username.toLowerCase();
     if (password) changes.passwordHash = await hashPassword(password);
     await this.uow.run(actor, async (tx) => {
-      const user = await tx.manager.findOne(User, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!user) throw new NotFoundException('未找到该用户');
-      if (dto.unitId) await this.requireUnit(tx.manager, dto.unitId);
+      const user = await tx.lock(User, id, { missing: '未找到该用户' });
+      if (dto.unitId) await this.requireUnit(tx, dto.unitId);
       await tx.update(User, user, changes);
     });
     return this.get(id);
@@ -57,8 +52,7 @@ export class UsersService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const user = await tx.manager.findOne(User, { where: { id } });
-      if (!user) throw new NotFoundException('未找到该用户');
+      const user = await tx.lock(User, id, { missing: '未找到该用户' });
       await tx.remove(User, user);
     });
   }
@@ -69,8 +63,8 @@ export class UsersService {
     return user;
   }
 
-  private async requireUnit(manager: EntityManager, unitId: string): Promise<void> {
-    if (!(await manager.exists(Unit, { where: { id: unitId } }))) {
+  private async requireUnit(tx: Tx, unitId: string): Promise<void> {
+    if (!(await tx.read.exists(Unit, { where: { id: unitId } }))) {
       throw new NotFoundException('所属单位不存在');
     }
   }

@@ -2,12 +2,13 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CLOCK, Clock, addDays, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   DeliveryKind,
   DeliveryStatus,
+  ReadManager,
   ReminderDelivery,
   ReminderRun,
   UnitOfWork,
@@ -133,48 +134,36 @@ export class ReminderPlanner {
   private async plan(
     kind: DeliveryKind,
     period: string,
-    compose: (m: EntityManager) => Promise<Planned[]>,
+    compose: (m: ReadManager) => Promise<Planned[]>,
   ): Promise<number> {
     const created = await this.uow.run(SYSTEM, async (tx) => {
-      const claimed = await tx.manager
-        .createQueryBuilder()
-        .insert()
-        .into(ReminderRun)
-        .values({ kind, period })
-        .orIgnore()
-        .returning(['kind'])
-        .execute();
+      const claimed = await tx.insertIgnore(ReminderRun, { kind, period }, ['kind']);
       if (!claimed.raw.length) return -1;
-      const rows = await compose(tx.manager);
+      const rows = await compose(tx.read);
       if (rows.length) {
-        await tx.manager
-          .createQueryBuilder()
-          .insert()
-          .into(ReminderDelivery)
-          .values(
-            rows.map((r) => ({
-              unitId: r.unitId,
-              kind,
-              period,
-              recipients: r.recipients,
-              cc: r.cc,
-              subject: r.subject,
-              textBody: r.text,
-              htmlBody: r.html,
-              itemCount: r.itemCount,
-              // A unit with no address at all cannot be mailed: say so where people look.
-              ...(r.recipients.length
-                ? {}
-                : {
-                    status: DeliveryStatus.Failed,
-                    lastError: '该单位没有任何邮箱地址（单位联系邮箱和用户邮箱均为空）',
-                  }),
-            })),
-          )
-          .orIgnore()
-          .execute();
+        await tx.insertIgnore(
+          ReminderDelivery,
+          rows.map((r) => ({
+            unitId: r.unitId,
+            kind,
+            period,
+            recipients: r.recipients,
+            cc: r.cc,
+            subject: r.subject,
+            textBody: r.text,
+            htmlBody: r.html,
+            itemCount: r.itemCount,
+            // A unit with no address at all cannot be mailed: say so where people look.
+            ...(r.recipients.length
+              ? {}
+              : {
+                  status: DeliveryStatus.Failed,
+                  lastError: '该单位没有任何邮箱地址（单位联系邮箱和用户邮箱均为空）',
+                }),
+          })),
+        );
       }
-      await tx.manager.update(ReminderRun, { kind, period }, { deliveries: rows.length });
+      await tx.updateWhere(ReminderRun, { kind, period }, { deliveries: rows.length });
       await tx.audit('create', 'ReminderRun', `${kind}:${period}`, null, {
         kind,
         period,
@@ -191,7 +180,7 @@ export class ReminderPlanner {
     return this.db.manager.exists(ReminderRun, { where: { kind, period } });
   }
 
-  private async unitNames(m: EntityManager): Promise<Map<string, string>> {
+  private async unitNames(m: ReadManager): Promise<Map<string, string>> {
     const rows: Array<{ id: string; name: string }> = await m.query('SELECT id, name FROM units');
     return new Map(rows.map((r) => [r.id, r.name]));
   }

@@ -1,8 +1,7 @@
-import { EntityManager } from 'typeorm';
-import { UnitKind } from '@app/database';
+import { ReadManager, UnitKind } from '@app/database';
 
 /** Each unit's addresses: its contact emails and its active users' emails, without repeats. */
-export async function recipientsByUnit(m: EntityManager): Promise<Map<string, string[]>> {
+export async function recipientsByUnit(m: ReadManager): Promise<Map<string, string[]>> {
   const rows: Array<{ unitId: string; emails: string[] }> = await m.query(
     `SELECT u.id AS "unitId",
             ARRAY(SELECT DISTINCT lower(e) FROM unnest(u.emails || ARRAY(
@@ -14,7 +13,7 @@ export async function recipientsByUnit(m: EntityManager): Promise<Map<string, st
 }
 
 /** The supervision office's addresses, copied on escalated digests. */
-export async function supervisionAddresses(m: EntityManager, all: Map<string, string[]>) {
+export async function supervisionAddresses(m: ReadManager, all: Map<string, string[]>) {
   const offices: Array<{ id: string }> = await m.query(
     'SELECT id FROM units WHERE kind = $1 AND active',
     [UnitKind.SupervisionOffice],
