@@ -28,6 +28,7 @@ export {
   todayIn,
   type Clock,
 } from './clock';
+export { SQL_TIME_ZONE, TIME_ZONE, TIME_ZONE_OFFSET_MS } from './time-zone';
 export type { Deadline, DeadlineContext, DeadlineKind, RecurrencePeriod } from './deadline';
 export { earliestDateDeadline, extractDeadlines } from './extract-deadlines';
 export { CHINESE_DIGITS } from './chinese-numerals';

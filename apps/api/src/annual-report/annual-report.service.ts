@@ -59,7 +59,7 @@ export class AnnualReportService {
   }
 
   private lastYear(): number {
-    return Number(todayIn(this.clock, this.config.timeZone).slice(0, 4)) - 1;
+    return Number(todayIn(this.clock).slice(0, 4)) - 1;
   }
 
   private async render(

@@ -127,9 +127,7 @@ export class AssignmentsService {
         if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
         if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
         changes.completedOn =
-          dto.status === AssignmentStatus.Completed
-            ? todayIn(this.clock, this.config.timeZone)
-            : null;
+          dto.status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
         if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
       }
       if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {

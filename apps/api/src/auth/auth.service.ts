@@ -10,14 +10,6 @@ import { TokenView } from './auth.dto';
 let dummyHash: Promise<string> | undefined;
 const DUMMY_HASH = (): Promise<string> => (dummyHash ??= hashPassword('not-a-password'));
 
-function seconds(duration: string): number {
-  const m = /^(\d+)([smhd]?)$/.exec(duration);
-  if (!m) return 0;
-  return (
-    Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']
-  );
-}
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -30,7 +22,7 @@ export class AuthService {
     const user = await this.users.findForLogin(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH()));
     if (!user || !ok) throw new UnauthorizedException('用户名或密码错误');
-    const expiresIn = seconds(this.config.jwtExpiresIn);
+    const expiresIn = this.config.jwtExpiresIn;
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn });
     return { accessToken, expiresIn };
   }

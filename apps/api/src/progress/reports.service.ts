@@ -91,7 +91,7 @@ export class ReportsService {
     const id = await this.uow.run(actor, async (tx) => {
       const kind = dto.periodKind ?? (await this.defaultFrequency(tx, assignment));
       const period = periodContaining(kind, dto.periodDate);
-      if (period.start > todayIn(this.clock, this.config.timeZone)) {
+      if (period.start > todayIn(this.clock)) {
         throw new BadRequestException(`periodDate：${period.label}尚未开始，不能提前填报`);
       }
       const taken = await tx.read.exists(ProgressReport, {

@@ -152,7 +152,7 @@ export class StandingService {
     const assignment: Assignment = await this.reports.visibleAssignment(actor, assignmentId);
     const targets = await this.queries.targetsOf(assignment.itemId);
     if (!targets.length) return [];
-    const thisYear = Number(todayIn(this.clock, this.config.timeZone).slice(0, 4));
+    const thisYear = Number(todayIn(this.clock).slice(0, 4));
     const plan = await this.plans.findPlan(scope, assignment.planId);
     if (!plan) throw new NotFoundException('未找到该责任分工');
     const years = planYears(plan, thisYear);

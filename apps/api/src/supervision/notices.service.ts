@@ -41,7 +41,7 @@ export class NoticesService {
   ) {}
 
   private today(): string {
-    return todayIn(this.clock, this.config.timeZone);
+    return todayIn(this.clock);
   }
 
   private query(scope: AccessScope) {

@@ -87,7 +87,7 @@ export class SupervisionService {
   ) {}
 
   private dates(asOf?: string) {
-    const today = todayIn(this.clock, this.config.timeZone);
+    const today = todayIn(this.clock);
     return { today, asOf: asOf ?? today };
   }
 

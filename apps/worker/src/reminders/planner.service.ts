@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { CLOCK, Clock, addDays, todayIn } from '@app/calendar';
+import { CLOCK, Clock, addDays, TIME_ZONE, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   DeliveryKind,
@@ -56,7 +56,7 @@ export class ReminderPlanner {
   /** The repeatable tick: plans whatever has come due by now and re-queues unsent mail. */
   async tick(): Promise<void> {
     const now = this.clock.now();
-    const today = todayIn(this.clock, this.config.timeZone);
+    const today = todayIn(this.clock);
     const slot = dueDigestSlot(this.config.reminders.digestCron, now);
     if (slot && !(await this.planned(DeliveryKind.Digest, slot.period))) {
       await this.queue.add(
@@ -69,7 +69,7 @@ export class ReminderPlanner {
       new Intl.DateTimeFormat('en-GB', {
         hour: '2-digit',
         hour12: false,
-        timeZone: this.config.timeZone,
+        timeZone: TIME_ZONE,
       }).format(now),
     );
     for (let back = ALERT_CATCH_UP_DAYS - 1; back >= 0; back--) {

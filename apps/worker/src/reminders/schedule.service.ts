@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { TIME_ZONE } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 
@@ -20,7 +21,7 @@ export class ReminderSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const cron = this.config.reminders.tickCron;
-    const tz = this.config.timeZone;
+    const tz = TIME_ZONE;
     for (const job of await this.queue.getRepeatableJobs()) {
       if (job.name === REMINDER_JOBS.tick && (job.cron !== cron || job.tz !== tz)) {
         await this.queue.removeRepeatableByKey(job.key);
