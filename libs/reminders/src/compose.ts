@@ -54,6 +54,7 @@ export function composeDigest(
   date: string,
   owed: OwedWork,
   link: (itemId: string) => string,
+  dueSoonDays: number,
 ): Email {
   const count = owed.overdue.length + owed.dueSoon.length + owed.reportsMissing.length;
   const subject = owed.overdue.length
@@ -65,7 +66,7 @@ export function composeDigest(
       lines: owed.overdue.map((a) => line(a, `已逾期 ${a.daysOverdue} 天`, link)),
     },
     {
-      title: '30 天内到期',
+      title: `${dueSoonDays} 天内到期`,
       lines: owed.dueSoon.map((a) => line(a, `还有 ${a.daysLeft} 天到期`, link)),
     },
     {

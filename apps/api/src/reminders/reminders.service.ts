@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ReminderDelivery, Unit, UnitKind } from '@app/database';
+import { ReminderDelivery, Unit } from '@app/database';
 import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
-import { composeDigest, needsEscalation, owedWork, owesAnything } from '@app/reminders';
+import { composeDigest, digestAddresses, owedWork, owesAnything } from '@app/reminders';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import {
@@ -81,24 +81,19 @@ export class RemindersService {
       q.date,
       owed,
       (id) => `${this.config.publicUrl}/items/${id}`,
+      dueSoonDays,
     );
-    const recipients: Array<{ email: string }> = await this.db.query(
-      `SELECT DISTINCT lower(e) AS email FROM unnest($1::text[] || ARRAY(
-         SELECT email FROM users WHERE unit_id = $2 AND active AND email IS NOT NULL)) e ORDER BY 1`,
-      [unit.emails, unitId],
+    // The same rule as the digest sent (libs/reminders), so the preview shows what goes out.
+    const addresses = await digestAddresses(
+      this.db.manager,
+      new Map([[unitId, owed]]),
+      escalateAfterDays,
     );
-    const cc = needsEscalation(owed, escalateAfterDays)
-      ? ((await this.db.query(
-          `SELECT DISTINCT lower(e) AS email FROM units u, unnest(u.emails) e WHERE u.kind = $1 ORDER BY 1`,
-          [UnitKind.SupervisionOffice],
-        )) as Array<{ email: string }>)
-      : [];
     return {
       unitId,
       date: q.date,
       wouldSend: owesAnything(owed),
-      recipients: recipients.map((r) => r.email),
-      cc: cc.map((r) => r.email),
+      ...addresses.get(unitId)!,
       ...email,
       owed,
     };

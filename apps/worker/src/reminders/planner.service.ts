@@ -18,13 +18,13 @@ import {
   alertReason,
   composeAlert,
   composeDigest,
+  digestAddresses,
   dueDigestSlot,
   Email,
-  needsEscalation,
   owedWork,
   owesAnything,
+  recipientsByUnit,
 } from '@app/reminders';
-import { recipientsByUnit, supervisionAddresses } from './recipients';
 
 const SYSTEM = { userId: null, unitId: null };
 /** Alerts for a day go out from this hour (Asia/Shanghai), like the working day. */
@@ -89,19 +89,17 @@ export class ReminderPlanner {
   async planDigest(period: string, asOf: string): Promise<number> {
     const { dueSoonDays, escalateAfterDays } = this.config.reminders;
     return this.plan(DeliveryKind.Digest, period, async (m) => {
-      const owed = await owedWork(m, asOf, dueSoonDays);
-      const addresses = await recipientsByUnit(m);
-      const supervision = await supervisionAddresses(m, addresses);
+      const owed = new Map(
+        [...(await owedWork(m, asOf, dueSoonDays))].filter(([, w]) => owesAnything(w)),
+      );
+      const addresses = await digestAddresses(m, owed, escalateAfterDays);
       const names = await this.unitNames(m);
-      return [...owed]
-        .filter(([, work]) => owesAnything(work))
-        .map(([unitId, work]) => ({
-          unitId,
-          recipients: addresses.get(unitId) ?? [],
-          cc: needsEscalation(work, escalateAfterDays) ? supervision : [],
-          itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
-          ...composeDigest(names.get(unitId) ?? '', asOf, work, this.link),
-        }));
+      return [...owed].map(([unitId, work]) => ({
+        unitId,
+        ...addresses.get(unitId)!,
+        itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
+        ...composeDigest(names.get(unitId) ?? '', asOf, work, this.link, dueSoonDays),
+      }));
     });
   }
 
