@@ -1,3 +1,4 @@
+import { ASSIGNMENT_ROLE_LABEL } from '@app/database';
 import type { AlertReason, OwedAssignment, OwedWork } from './rules';
 
 export interface Email {
@@ -6,7 +7,7 @@ export interface Email {
   html: string;
 }
 
-const ROLE = { lead: '牵头', co: '配合' } as const;
+const ROLE = ASSIGNMENT_ROLE_LABEL;
 
 const escape = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

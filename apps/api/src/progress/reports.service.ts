@@ -20,6 +20,7 @@ import {
   Role,
   Tx,
   UnitOfWork,
+  REPORT_STATUS_LABEL as LABEL,
 } from '@app/database';
 import { AssignmentQueries } from '../assignments/assignment.queries';
 import { Actor, scopeOf } from '../auth/actor';
@@ -32,13 +33,6 @@ import {
   VersionDto,
 } from './report.dto';
 import { ProgressQueries } from './progress.queries';
-
-const LABEL: Record<ReportStatus, string> = {
-  [ReportStatus.Draft]: '草稿',
-  [ReportStatus.Submitted]: '已报送',
-  [ReportStatus.Accepted]: '审核通过',
-  [ReportStatus.Returned]: '已退回',
-};
 
 /** A unit may change a report (and its files) until it is submitted, and again when returned. */
 export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];

@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ReminderDelivery, Unit } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
 import { composeDigest, digestAddresses, owedWork, owesAnything } from '@app/reminders';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
@@ -23,7 +22,7 @@ const EMPTY = { overdue: [], dueSoon: [], reportsMissing: [], noticesAwaiting: [
 @Injectable()
 export class RemindersService {
   constructor(
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: ReminderQueue,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

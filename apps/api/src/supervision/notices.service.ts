@@ -9,7 +9,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Assignment, NoticeStatus, SupervisionNotice, Unit, UnitOfWork } from '@app/database';
+import {
+  Assignment,
+  NOTICE_STATUS_LABEL as LABEL,
+  NoticeStatus,
+  SupervisionNotice,
+  Unit,
+  UnitOfWork,
+} from '@app/database';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import {
@@ -19,13 +26,6 @@ import {
   NoticeView,
   ReviewNoticeDto,
 } from './notice.dto';
-
-const LABEL: Record<NoticeStatus, string> = {
-  [NoticeStatus.Issued]: '待答复',
-  [NoticeStatus.Answered]: '已答复',
-  [NoticeStatus.Returned]: '已退回',
-  [NoticeStatus.Closed]: '已办结',
-};
 
 /**
  * 督办单: issued by the supervision office, answered by the unit, then closed or sent back.

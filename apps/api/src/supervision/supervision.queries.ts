@@ -20,10 +20,9 @@ function int(n: number): number {
   return n;
 }
 
-// For one as-of date the most overdue are the earliest due: both orders are the same list.
+// For one as-of date the most overdue are the earliest due.
 const SORTS = {
   daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
-  dueOn: 'a.due_on ASC, i.number ASC, u.name ASC',
   unit: 'u.name ASC, a.due_on ASC, i.number ASC',
 } as const;
 
@@ -198,7 +197,7 @@ export class SupervisionQueries {
   }
 
   async statistics(
-    f: SupervisionFilter,
+    f: Omit<SupervisionFilter, 'page' | 'pageSize' | 'offset'>,
     groupBy: StatGroup,
     asOf: string,
   ): Promise<StatisticsRow[]> {

@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock, addDays, TIME_ZONE, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -13,7 +12,7 @@ import {
   ReminderRun,
   UnitOfWork,
 } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
 import {
   alertReason,
   composeAlert,
@@ -46,7 +45,7 @@ export class ReminderPlanner {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: ReminderQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
