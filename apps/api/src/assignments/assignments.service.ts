@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   AssignmentStatus,
@@ -38,7 +37,6 @@ export class AssignmentsService {
     private readonly uow: UnitOfWork,
     private readonly queries: AssignmentQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: AssignmentListQuery): Promise<Page<AssignmentView>> {

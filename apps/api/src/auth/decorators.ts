@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Role } from '@app/database';
-import type { Actor } from './actor';
+import type { Actor, ActorRequest } from './actor';
 
 export const IS_PUBLIC = 'luoshi:public';
 export const ROLES = 'luoshi:roles';
@@ -13,5 +13,6 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES, roles);
 
 export const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest().actor,
+  (_: unknown, context: ExecutionContext): Actor =>
+    context.switchToHttp().getRequest<ActorRequest>().actor!,
 );

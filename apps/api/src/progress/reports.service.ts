@@ -7,7 +7,6 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { CLOCK, Clock, periodContaining, PeriodKind, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   AssignmentStatus,
@@ -51,7 +50,6 @@ export class ReportsService {
     private readonly assignments: AssignmentQueries,
     private readonly queries: ProgressQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The assignment if the actor may see it (404 otherwise, as if it did not exist). */

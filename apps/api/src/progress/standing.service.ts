@@ -1,7 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLOCK, Clock, PERIODS_PER_YEAR, PeriodKind, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { Assignment, AssignmentRole, AssignmentStatus, Plan } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { PlanQueries } from '../plans/plan.queries';
@@ -107,7 +106,6 @@ export class StandingService {
     private readonly plans: PlanQueries,
     private readonly queries: ProgressQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The item's standing from all its shares; a unit is shown its own share(s) only. */

@@ -8,7 +8,6 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   NOTICE_STATUS_LABEL as LABEL,
@@ -37,7 +36,6 @@ export class NoticesService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private today(): string {

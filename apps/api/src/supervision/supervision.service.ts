@@ -2,7 +2,6 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   ASSIGNMENT_ROLE_LABEL,
   ASSIGNMENT_STATUS_LABEL,
@@ -86,7 +85,6 @@ export class SupervisionService {
     private readonly breakdown: BreakdownQueries,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private dates(asOf?: string) {
