@@ -2,6 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Libraries never import apps; an app never imports another app (libs are the shared part). */
+const apps = ['api', 'worker', 'cli', 'web'];
+const boundary = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+const appImport = (app) => ({
+  group: [`**/apps/${app}/**`, `apps/${app}/**`],
+  message: `apps/${app} is an application: share code through a lib (libs/…) instead.`,
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -31,4 +41,25 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits, a promise where a callback is expected, and a
+    // switch that forgets a member of a union all fail the lint.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  { files: ['libs/**/*.ts'], rules: boundary(apps.map(appImport)) },
+  ...apps.map((app) => ({
+    files: [`apps/${app}/**/*.ts`],
+    rules: boundary(apps.filter((other) => other !== app).map(appImport)),
+  })),
 );

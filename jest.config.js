@@ -39,6 +39,8 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
+  // The machines are shared: a slow run is not a failure (speed is measured in test/bench).
+  testTimeout: 120_000,
   projects: [
     {
       ...common,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by the benchmark scripts: starts the local dev services and prepares the province-scale
 # data set in a database of its own (luoshi_bench) once: migrations, the demo users, then
-# `bench:generate` (units, plans, items, assignments, progress reports). A luoshi_bench made
+# `npm run bench:generate` (units, plans, items, assignments, progress reports). A luoshi_bench made
 # before the progress reports existed gets them added. Leaves DATABASE_URL pointing at it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,6 +15,7 @@ export DATABASE_URL="$base/luoshi_bench"
 export JWT_SECRET="${JWT_SECRET:-bench-secret-bench-secret-bench-secret-00}"
 export LOG_LEVEL=warn
 cli() { node -r @swc-node/register apps/cli/src/main.ts "$@"; }
+generate() { node -r @swc-node/register test/bench/generate.ts "$@"; }
 node -e '
   const { Client } = require("pg");
   const c = new Client({ connectionString: process.argv[1] });
@@ -30,7 +31,7 @@ if [ "$(node -e '
   c.connect().then(() => c.query("SELECT count(*)::int AS n FROM assignments"))
     .then((r) => { console.log(r.rows[0].n); return c.end(); });
 ')" -lt 300000 ]; then
-  cli bench:generate
+  generate province
 else
-  cli bench:generate-reports
+  generate reports
 fi

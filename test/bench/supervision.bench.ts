@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
+import { SQL_TIME_ZONE } from '@app/calendar';
 import { reportMissing, reportOwed } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
   const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM assignments')).rows;
 
   // The date each row's unit last reported, as the API looks it up for the page's rows.
-  const LAST_REPORT = `(SELECT max((r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)
+  const LAST_REPORT = `(SELECT max((r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date)
       FROM progress_reports r WHERE r.assignment_id = a.id
-        AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)`;
+        AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= $1::date)`;
   const overduePage = `SELECT a.id, p.title, i.number, i.title, u.name, a.role, a.due_on, a.status,
       ($1::date - a.due_on) AS days, ${LAST_REPORT} FROM assignments a JOIN items i ON i.id = a.item_id
       JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
                 WHERE r.assignment_id = ta.id AND r.status = 'accepted'
                   AND f->>'targetId' = rt.id::text
                   AND extract(year FROM r.period_start) = extract(year FROM $1::date)
-                  AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date), 0) AS achieved
+                  AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= $1::date), 0) AS achieved
               FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
               WHERE rt.per <> 'term') x
         GROUP BY x.assignment_id)

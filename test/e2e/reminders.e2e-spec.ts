@@ -110,6 +110,49 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
   }, 120_000);
 
   it('sends one digest per unit that owes work, none to the others, with items and days overdue', async () => {
+    const admin = await t.as('admin');
+    // A unit that owes work but has no address at all: its digest must be recorded as failed.
+    const mute = await t
+      .http()
+      .post('/units')
+      .set(admin)
+      .send({ name: '区无邮箱测试局', kind: 'department', emails: [] });
+    expect(mute.status).toBe(201);
+    const assigned = await t
+      .http()
+      .post('/assignments')
+      .set(await t.as('leader'))
+      .send({
+        itemId: (await shareOf(t, planId, 23, '区人劳局')).itemId,
+        unitId: mute.body.id,
+        role: 'co',
+      });
+    expect(assigned.status).toBe(201);
+    // The copy on escalation: the supervision office's users too, no inactive office.
+    const [{ id: office }] = await t.db.query(
+      "SELECT id FROM units WHERE kind = 'supervision_office' AND active ORDER BY name LIMIT 1",
+    );
+    const clerk = await t.http().post('/users').set(admin).send({
+      username: 'dcs-clerk',
+      displayName: '督查室干事',
+      password: 'dcs-clerk-password-1',
+      role: 'supervisor',
+      unitId: office,
+      email: 'dcs-clerk@luoshi.example',
+    });
+    expect(clerk.status).toBe(201);
+    const retired = await t
+      .http()
+      .post('/units')
+      .set(admin)
+      .send({
+        name: '原督查室（已撤销）',
+        kind: 'supervision_office',
+        emails: ['old-dcs@luoshi.example'],
+        active: false,
+      });
+    expect(retired.status).toBe(201);
+
     const mail = await smtp();
     await worker(mail, '2025-03-10T08:00:00+08:00');
     await trigger('2025-03-10');
@@ -122,8 +165,10 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     );
     const all = await deliveries('digest', '2025-03-10');
     expect(all.map((d) => d.unitId).sort()).toEqual(owing.map((o) => o.unit_id).sort());
-    for (const unaddressed of all.filter((d) => d.recipients.length === 0)) {
-      expect(unaddressed).toMatchObject({
+    const unaddressed = all.filter((d) => d.recipients.length === 0);
+    expect(unaddressed.map((d) => d.unitName)).toContain('区无邮箱测试局');
+    for (const d of unaddressed) {
+      expect(d).toMatchObject({
         status: 'failed',
         lastError: expect.stringContaining('没有任何邮箱'),
       });
@@ -144,9 +189,24 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(renlao.text).toContain('应报未报的进展');
     expect(renlao.html).toContain(`/items/${share.itemId}`);
     // Overdue for more than 7 days: the supervision office is copied.
-    expect([renlao.cc ?? []].flat().flatMap((a) => a.value.map((v) => v.address))).toContain(
-      'supervisor@luoshi.example',
+    const cc = [renlao.cc ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
+    expect(cc).toEqual(
+      expect.arrayContaining(['supervisor@luoshi.example', 'dcs-clerk@luoshi.example']),
     );
+    expect(cc).not.toContain('old-dcs@luoshi.example');
+
+    // The preview and the email sent follow one recipients rule.
+    const row = all.find((d) => d.unitName === '区人劳局')!;
+    const preview = await t
+      .http()
+      .get(`/reminders/digest-preview?date=2025-03-10&unitId=${row.unitId}`)
+      .set(await t.as('leader'));
+    expect(preview.status).toBe(200);
+    expect({ recipients: preview.body.recipients, cc: preview.body.cc }).toEqual({
+      recipients: row.recipients,
+      cc: row.cc,
+    });
+    expect(preview.body.subject).toBe(renlao.subject);
   }, 120_000);
 
   it('lets two workers run the same digest and still sends each unit one email', async () => {

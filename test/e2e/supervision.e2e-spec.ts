@@ -109,9 +109,11 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     expect(new Set(towns.items.map((r: { unitName: string }) => r.unitName))).toEqual(
       new Set(['后谢镇', '湘江路管理办公室']),
     );
-    const byDue = (await get(`/supervision/overdue?${q}&sort=dueOn`)).body.items;
+    const byDue = (await get(`/supervision/overdue?${q}&sort=daysOverdue`)).body.items;
     const dues = byDue.map((r: { dueOn: string }) => r.dueOn);
     expect(dues).toEqual([...dues].sort());
+    expect((await get(`/supervision/overdue?${q}&sort=dueOn`)).status).toBe(400);
+    expect((await get(`/supervision/statistics?${q}&page=2`)).status).toBe(400);
     const paged = (
       await get(`/supervision/overdue?planId=${planId}&asOf=2024-01-02&pageSize=5&page=2`)
     ).body;

@@ -38,14 +38,19 @@ export async function startSmtp(
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
+      stream.on('end', () => {
         if (options.refuse) {
           const error = new Error('邮箱已满，拒收') as Error & { responseCode: number };
           error.responseCode = 550;
           return callback(error);
         }
-        messages.push(await simpleParser(Buffer.concat(chunks)));
-        callback();
+        simpleParser(Buffer.concat(chunks)).then(
+          (message) => {
+            messages.push(message);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
       });
     },
   });

@@ -15,7 +15,6 @@ import { restore } from './backup/restore';
 import { createLogger } from '@app/logging';
 import { dataSourceOptions, useStoredHolidayCalendar } from '@app/database';
 import { migrate, revertLast } from './commands/migrate';
-import { generateProvince, generateReports } from './commands/generate-province';
 import { describe, importPlanFile } from './commands/plan-import';
 import { parsePlanFile, readPlanSourceText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
@@ -33,10 +32,6 @@ const USAGE = `用法: npm run cli -- <命令>
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
   plan:import <文件> [--create-units] [--active]   (.txt UTF-8/GB18030、.docx、.xlsx)
                  导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
-  bench:generate 生成省级规模的基准数据（约 2000 个单位、2000 个方案、6 万条目、30 万责任分工、
-                 100 万份进展报告）
-  bench:generate-reports
-                 为已有的基准数据补上进展报告（已有则不变）
   calendar:import <文件> [--yes] [--accept-warnings]
                  读取国务院办公厅《关于YYYY年部分节假日安排的通知》全文，显示放假和调休上班日；
                  加 --yes 保存该年度（覆盖已保存的同一年度，并记入审计日志）
@@ -99,24 +94,6 @@ async function main(argv: string[]): Promise<number> {
       const summary = await withDatabase((db) => seedDemo(db, password, text));
       console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
       console.log(describe(summary.plan));
-      return 0;
-    }
-    case 'bench:generate': {
-      const made = await withDatabase((db) => generateProvince(db));
-      console.log(
-        `基准数据：${made.units} 个单位，${made.plans} 个方案，${made.items} 个条目，` +
-          `${made.assignments} 条责任分工，${made.reports} 份进展报告` +
-          `（用时 ${made.seconds} 秒，其中进展报告 ${made.reportSeconds} 秒）`,
-      );
-      return 0;
-    }
-    case 'bench:generate-reports': {
-      const made = await withDatabase((db) => generateReports(db));
-      console.log(
-        made.added
-          ? `基准数据：已生成进展报告，共 ${made.reports} 份（用时 ${made.seconds} 秒）`
-          : `基准数据已有进展报告（${made.reports} 份），未作改动`,
-      );
       return 0;
     }
     case 'plan:import': {

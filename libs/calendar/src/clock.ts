@@ -1,5 +1,6 @@
 import { isCalendarDate, toEpochDay } from './calendar-date';
 import { InvalidDateError } from './invalid-date.error';
+import { TIME_ZONE, TIME_ZONE_OFFSET_MS } from './time-zone';
 
 /** Injection token for a Clock; a plain symbol so this library needs no NestJS. */
 export const CLOCK = Symbol('CLOCK');
@@ -16,14 +17,12 @@ export class SystemClock implements Clock {
 }
 
 const MS_PER_DAY = 86_400_000;
-// Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 // An instant must carry its offset: without one, Date parses it in the process time zone.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** 00:00 of `date` (YYYY-MM-DD) in Asia/Shanghai, as an instant. */
 export function shanghaiMidnight(date: string): Date {
-  return new Date(toEpochDay(date) * MS_PER_DAY - SHANGHAI_OFFSET_MS);
+  return new Date(toEpochDay(date) * MS_PER_DAY - TIME_ZONE_OFFSET_MS);
 }
 
 /** A clock that stands still until told otherwise; for tests and for replaying a past day. */
@@ -67,20 +66,15 @@ function toInstant(at: string | Date): number {
   return ms;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
-/** The calendar date (YYYY-MM-DD) that `clock` reads in `timeZone`. */
-export function todayIn(clock: Clock, timeZone = 'Asia/Shanghai'): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
+/** The calendar date (YYYY-MM-DD) that `clock` reads in the product's zone (`TIME_ZONE`). */
+export function todayIn(clock: Clock): string {
   const parts = Object.fromEntries(
     formatter.formatToParts(clock.now()).map((part) => [part.type, part.value]),
   );

@@ -53,6 +53,7 @@ export {
   todayIn,
   type Clock,
 } from './clock';
+export { SQL_TIME_ZONE, TIME_ZONE, TIME_ZONE_OFFSET_MS } from './time-zone';
 export {
   periodContaining,
   periodStartingOn,

@@ -1,9 +1,12 @@
 import { parseExpression } from 'cron-parser';
+import { TIME_ZONE } from '@app/calendar';
+
+const SECONDS = { '': 1, s: 1, m: 60, h: 3600, d: 86400 } as const;
 
 /** What cron-parser says is wrong with an expression, or undefined. */
 function cronProblem(cron: string): string | undefined {
   try {
-    parseExpression(cron, { tz: 'Asia/Shanghai' });
+    parseExpression(cron, { tz: TIME_ZONE });
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -32,8 +35,8 @@ export interface AppConfig {
   smtpUrl: string;
   mailFrom: string;
   jwtSecret: string;
-  jwtExpiresIn: string;
-  timeZone: string;
+  /** Token lifetime in seconds, parsed once from JWT_EXPIRES_IN (`3600`, `30m`, `8h`, `7d`). */
+  jwtExpiresIn: number;
   publicUrl: string;
   demoPassword: string;
   reminders: {
@@ -65,8 +68,6 @@ export interface LogSettings {
   level: LogLevel;
   /** `json`: one JSON object a line (production); `pretty`: readable lines (development, tests). */
   format: 'json' | 'pretty';
-  /** Zone of the timestamps (with their offset); the product's zone. */
-  timeZone: string;
 }
 
 /**
@@ -145,22 +146,15 @@ class Reader {
     return value as T;
   }
 
-  timeZone(name: string, fallback: string): string {
+  /** A duration in seconds: `3600`, `30m`, `8h`, `7d`. */
+  duration(name: string, fallback: string): number {
     const value = this.string(name, fallback);
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-    } catch {
-      this.problems.push(`${name} 不是有效的时区名（例如 Asia/Shanghai），现为 "${value}"`);
-    }
-    return value;
-  }
-
-  duration(name: string, fallback: string): string {
-    const value = this.string(name, fallback);
-    if (!/^\d+[smhd]?$/.test(value)) {
+    const m = /^(\d+)([smhd]?)$/.exec(value);
+    if (!m || Number(m[1]) < 1) {
       this.problems.push(`${name} 应为时长，如 3600、30m、8h、7d，现为 "${value}"`);
+      return 0;
     }
-    return value;
+    return Number(m[1]) * SECONDS[m[2] as keyof typeof SECONDS];
   }
 
   nonNegativeInt(name: string, fallback: number): number {
@@ -225,7 +219,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const port = read.port('PORT', 3000);
   const database = readDatabaseSettings(read);
-  const timeZone = read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai');
   const config: AppConfig = {
     nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
     port,
@@ -235,7 +228,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: read.string('MAIL_FROM', '落实督办系统 <luoshi@localhost>'),
     jwtSecret: read.secret('JWT_SECRET', 32),
     jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '8h'),
-    timeZone,
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], `http://localhost:${port}`),
     demoPassword: read.string('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD),
     reminders: {
@@ -252,7 +244,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     // Beside the profile's other data (var/dev/files, var/test/files), never in the database.
     storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),
-    log: readLogSettings(read, env, timeZone),
+    log: readLogSettings(read, env),
     database,
     backup: {
       dir: read.string('BACKUP_DIR', `${varDir(env)}/backups`),
@@ -266,6 +258,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: read.trustProxy('TRUST_PROXY'),
   };
+  // Gone, not ignored: a deployment that sets another zone must hear that it has no effect.
+  const zone = env.APP_TIME_ZONE?.trim();
+  if (zone && zone !== TIME_ZONE) {
+    read.problems.push(
+      `APP_TIME_ZONE 已取消：本系统固定按 ${TIME_ZONE} 时间工作，请删除该变量（现为 "${zone}"）`,
+    );
+  }
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
 }
@@ -275,12 +274,11 @@ function varDir(env: Env): string {
   return env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`;
 }
 
-function readLogSettings(read: Reader, env: Env, timeZone?: string): LogSettings {
+function readLogSettings(read: Reader, env: Env): LogSettings {
   const production = env.NODE_ENV?.trim() === 'production';
   return {
     level: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     format: read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
-    timeZone: timeZone ?? read.timeZone('APP_TIME_ZONE', 'Asia/Shanghai'),
   };
 }
 

@@ -62,7 +62,7 @@ export async function saveHolidayYear(
     sourceText,
     updatedByUserId: tx.actor.userId,
   };
-  const existing = await tx.manager.findOne(HolidayCalendarYear, {
+  const existing = await tx.read.findOne(HolidayCalendarYear, {
     where: { year: notice.year },
     lock: { mode: 'pessimistic_write' },
   });

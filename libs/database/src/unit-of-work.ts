@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  InsertResult,
+  ObjectLiteral,
+} from 'typeorm';
 import { AuditAction, AuditLog } from './entities';
 
 /** Who a write is recorded against; the worker writes as nobody (null). */
@@ -8,6 +15,15 @@ export interface AuditActor {
   userId: string | null;
   unitId: string | null;
 }
+
+/**
+ * What a transaction may do besides the audited writes: read. Writes go through `Tx` so that
+ * each one leaves its audit row (the entity manager itself is private to `Tx`).
+ */
+export type ReadManager = Pick<
+  EntityManager,
+  'find' | 'findOne' | 'findOneOrFail' | 'exists' | 'count' | 'query'
+>;
 
 /** Secrets and bulk text stay out of the audit trail; the row they belong to keeps them. */
 const NOT_AUDITED = new Set(['passwordHash', 'sourceText']);
@@ -34,6 +50,20 @@ function assignmentOf(entityType: string, entityId: string, state: object | null
   return typeof id === 'string' ? id : null;
 }
 
+/** The one wording of a lost race: someone else's write came first. */
+export const STALE_VERSION_MESSAGE = '该记录已被他人修改，请刷新后重试';
+
+export interface LockOptions<E> {
+  /** The 404 message, e.g. `未找到该方案`. */
+  missing: string;
+  /** The version the caller read; another one answers 409. */
+  version?: number;
+  /** The 409 message for a stale version. */
+  stale?: string | ((current: E) => string);
+  /** Extra conditions, e.g. the caller's unit: a row outside them reads as missing. */
+  where?: FindOptionsWhere<E>;
+}
+
 /**
  * One transaction, with the audit trail written inside it: a write and its audit row commit or
  * roll back together, so a failed request leaves neither.
@@ -42,40 +72,151 @@ export class Tx {
   private readonly afterCommit: Array<() => Promise<void> | void> = [];
 
   constructor(
-    readonly manager: EntityManager,
+    private readonly manager: EntityManager,
     readonly actor: AuditActor,
   ) {}
+
+  /** Reads inside this transaction. */
+  get read(): ReadManager {
+    return this.manager;
+  }
+
+  /**
+   * "Lock the row, check the version, else 404 or 409": the row is locked until the transaction
+   * ends, so concurrent writers are serialised and each sees the last committed version.
+   */
+  async lock<E extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<E>,
+    id: string,
+    options: LockOptions<E>,
+  ): Promise<E> {
+    const found = await this.manager.findOne(target, {
+      where: { ...(options.where ?? {}), id } as FindOptionsWhere<E>,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found) throw new NotFoundException(options.missing);
+    if (
+      options.version !== undefined &&
+      (found as { version?: number }).version !== options.version
+    ) {
+      const stale = options.stale ?? STALE_VERSION_MESSAGE;
+      throw new ConflictException(typeof stale === 'function' ? stale(found) : stale);
+    }
+    return found;
+  }
 
   async create<E extends ObjectLiteral & { id: string }>(
     target: EntityTarget<E>,
     values: Partial<E>,
+    auditView: (saved: E) => object = (saved) => saved,
   ): Promise<E> {
     const repository = this.manager.getRepository(target);
     const saved = await repository.save(repository.create(values as E));
-    await this.audit('create', repository.metadata.name, saved.id, null, saved);
+    await this.audit('create', repository.metadata.name, saved.id, null, auditView(saved));
     return saved;
   }
 
-  /** Applies `changes` to `entity` and saves it; the entity's own @VersionColumn guards it. */
+  /**
+   * Writes only the columns in `changes`, and only if the row still has the version `entity` was
+   * read at (`UPDATE … SET cols, version = version + 1 WHERE id = $1 AND version = $2`): a write
+   * committed in between is never undone, the caller gets 409 instead. Returns the row as stored.
+   */
   async update<E extends ObjectLiteral & { id: string }>(
     target: EntityTarget<E>,
     entity: E,
     changes: Partial<E>,
+    /** `false` where the caller writes one audit row for a wider change (a group and its members). */
+    options: { audit?: boolean } = {},
   ): Promise<E> {
     const repository = this.manager.getRepository(target);
-    const before = snapshot(entity);
-    const saved = await repository.save(repository.merge(repository.create(entity), changes as E));
-    await this.audit('update', repository.metadata.name, saved.id, before, saved);
+    const metadata = repository.metadata;
+    const set = Object.fromEntries(
+      Object.entries(changes).filter(
+        ([key, value]) => value !== undefined && metadata.findColumnWithPropertyName(key),
+      ),
+    );
+    const versionColumn = metadata.versionColumn?.propertyName;
+    if (!Object.keys(set).length) return entity;
+    const where: Record<string, unknown> = { id: entity.id };
+    if (versionColumn) where[versionColumn] = (entity as Record<string, unknown>)[versionColumn];
+    // TypeORM adds `version = version + 1` and `updated_at = now()` to a query-builder update.
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(target)
+      .set(set as never)
+      .where(where)
+      .execute();
+    if (!result.affected) throw new ConflictException(STALE_VERSION_MESSAGE);
+    const saved = await repository.findOneOrFail({
+      where: { id: entity.id } as FindOptionsWhere<E>,
+    });
+    if (options.audit !== false) await this.audit('update', metadata.name, saved.id, entity, saved);
     return saved;
+  }
+
+  /** Replaces a many-to-many relation (a group's members, a notice's assignments). */
+  async relate<E extends ObjectLiteral & { id: string }>(
+    target: EntityTarget<E>,
+    id: string,
+    relation: string,
+    before: string[],
+    after: string[],
+  ): Promise<void> {
+    const keep = new Set(after);
+    const had = new Set(before);
+    await this.manager
+      .createQueryBuilder()
+      .relation(target, relation)
+      .of(id)
+      .addAndRemove(
+        after.filter((x) => !had.has(x)),
+        before.filter((x) => !keep.has(x)),
+      );
   }
 
   async remove<E extends ObjectLiteral & { id: string }>(
     target: EntityTarget<E>,
     entity: E,
+    auditView: (entity: E) => object = (e) => e,
   ): Promise<void> {
     const repository = this.manager.getRepository(target);
     await repository.delete(entity.id);
-    await this.audit('delete', repository.metadata.name, entity.id, entity, null);
+    await this.audit('delete', repository.metadata.name, entity.id, auditView(entity), null);
+  }
+
+  /**
+   * Bulk rows of the system's own bookkeeping (reminder runs and deliveries) that a row already
+   * present leaves alone; the caller writes one audit row for the batch.
+   */
+  async insertIgnore<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    values: Partial<E> | Array<Partial<E>>,
+    returning: string[] = [],
+  ): Promise<InsertResult> {
+    const qb = this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(values as never)
+      .orIgnore();
+    return (returning.length ? qb.returning(returning) : qb).execute();
+  }
+
+  /** A bookkeeping update by criteria, audited by the caller (see `insertIgnore`). */
+  async updateWhere<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    criteria: FindOptionsWhere<E>,
+    changes: Partial<E>,
+  ): Promise<void> {
+    await this.manager.update(target, criteria, changes as never);
+  }
+
+  /** Bookkeeping rows removed by criteria (sign-in counters), audited by the caller. */
+  async deleteWhere<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    criteria: FindOptionsWhere<E>,
+  ): Promise<void> {
+    await this.manager.delete(target, criteria);
   }
 
   async audit(
@@ -118,19 +259,25 @@ export class Tx {
     };
   }
 
-  /** Work that must only happen once the data is committed (enqueueing jobs, sending mail). */
+  /**
+   * Work that must only happen once the data is committed (enqueueing jobs, sending mail). It
+   * must be safe to lose: the write has committed, so its failure is logged, not thrown, and
+   * the worker's next tick picks up what it left (see `UnitOfWork.run`).
+   */
   onCommit(work: () => Promise<void> | void): void {
     this.afterCommit.push(work);
   }
 
   /** @internal */
-  async runAfterCommit(): Promise<void> {
-    for (const work of this.afterCommit) await work();
+  takeAfterCommit(): Array<() => Promise<void> | void> {
+    return this.afterCommit.splice(0);
   }
 }
 
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger('UnitOfWork');
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run<T>(actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -139,7 +286,32 @@ export class UnitOfWork {
       tx = new Tx(manager, actor);
       return work(tx);
     });
-    await tx.runAfterCommit();
+    await runAfterCommit(tx.takeAfterCommit(), this.logger);
     return result;
+  }
+}
+
+/** Tries each hook twice; a hook that still fails is logged and left to the worker's next tick. */
+export async function runAfterCommit(
+  hooks: Array<() => Promise<void> | void>,
+  logger: Pick<Logger, 'warn' | 'error'>,
+  attempts = 2,
+): Promise<void> {
+  for (const hook of hooks) {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await hook();
+        break;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (attempt < attempts) {
+          logger.warn(`after-commit work failed (attempt ${attempt}), trying again: ${reason}`);
+        } else {
+          logger.error(
+            `after-commit work failed ${attempts} times; the write is committed and the worker's next tick picks it up: ${reason}`,
+          );
+        }
+      }
+    }
   }
 }

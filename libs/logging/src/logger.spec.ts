@@ -4,7 +4,7 @@ import { createLogger } from './logger';
 function capture(settings: Partial<LogSettings>) {
   const lines: Array<Record<string, unknown>> = [];
   const logger = createLogger(
-    { level: 'info', format: 'json', timeZone: 'Asia/Shanghai', ...settings },
+    { level: 'info', format: 'json', ...settings },
     { write: (chunk: string) => void lines.push(JSON.parse(chunk)) },
   );
   return { logger, lines };

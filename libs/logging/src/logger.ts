@@ -2,6 +2,7 @@ import pino, { DestinationStream, Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogSettings } from '@app/config';
 import { isoInZone } from './zoned-time';
+import { TIME_ZONE } from '@app/calendar';
 
 /** Fields a request line carries; the readable format prints them in its message instead. */
 const REQUEST_FIELDS = ['requestId', 'method', 'path', 'status', 'ms', 'userId'];
@@ -19,7 +20,7 @@ export function createLogger(
   return pino(
     {
       level: settings.level,
-      timestamp: () => `,"time":"${isoInZone(Date.now(), settings.timeZone)}"`,
+      timestamp: () => `,"time":"${isoInZone(Date.now(), TIME_ZONE)}"`,
       formatters: { level: (label) => ({ level: label }) },
       base: { pid: process.pid },
       redact: {

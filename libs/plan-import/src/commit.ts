@@ -100,7 +100,7 @@ export async function commitPlanImport(
   text: string,
   options: CommitOptions = {},
 ): Promise<ImportSummary> {
-  const m = tx.manager;
+  const m = tx.read;
   const dry = Boolean(options.dryRun);
   const result = parsePlan(text, { directory: await loadDirectory(m) });
   const resolutions = await describeResolutions(m, resolveUnits(result));
@@ -175,7 +175,7 @@ async function findTargetPlan(
   problems: string[],
   dryRun: boolean,
 ): Promise<Plan | null> {
-  const m = tx.manager;
+  const m = tx.read;
   // A dry run (the preview) reads without locks, so it never holds up a unit's write.
   const lock = dryRun ? undefined : ({ mode: 'pessimistic_write' } as const);
   const docNumber = given.docNumber ?? result.plan.docNumber;
@@ -197,7 +197,7 @@ async function findTargetPlan(
 
 /** What the plan's last import wrote (undefined for plans imported before this was kept). */
 async function lastWritten(tx: Tx, planId: string): Promise<WrittenPlan | undefined> {
-  const [last] = await tx.manager.query(
+  const [last] = await tx.read.query(
     `SELECT written FROM plan_imports WHERE plan_id = $1 AND committed_at IS NOT NULL
        AND written IS NOT NULL ORDER BY committed_at DESC LIMIT 1`,
     [planId],
@@ -214,7 +214,7 @@ async function writeContent(
   base: WrittenPlan | undefined,
   options: CommitOptions,
 ): Promise<void> {
-  const m = tx.manager;
+  const m = tx.read;
   const dry = Boolean(options.dryRun);
   // Everything the plan already has, read once, so the loops below do no lookups of their own.
   const [sections, items] = await Promise.all([
@@ -448,7 +448,7 @@ export async function importPlanText(
   if (!changed && summary.planOutcome === 'unchanged' && (await lastWritten(tx, summary.planId))) {
     return summary;
   }
-  const result = parsePlan(text, { directory: await loadDirectory(tx.manager) });
+  const result = parsePlan(text, { directory: await loadDirectory(tx.read) });
   await tx.create(PlanImport, {
     createdByUserId: tx.actor.userId,
     sourceName,

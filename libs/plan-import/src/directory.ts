@@ -1,5 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { Unit, UnitGroup } from '@app/database';
+import { ReadManager, Unit, UnitGroup } from '@app/database';
 import type { UnitDirectoryEntry } from '@app/plan-parser';
 
 /** Directory ids say what they point at, so one directory serves units and group phrases. */
@@ -13,7 +12,7 @@ export function readDirectoryId(id: string | undefined): DirectoryRef | undefine
 }
 
 /** Every active unit and every unit group, with their other spellings, for the parser. */
-export async function loadDirectory(manager: EntityManager): Promise<UnitDirectoryEntry[]> {
+export async function loadDirectory(manager: ReadManager): Promise<UnitDirectoryEntry[]> {
   const [units, groups] = await Promise.all([
     manager.find(Unit, { where: { active: true }, order: { name: 'ASC' } }),
     manager.find(UnitGroup, { order: { name: 'ASC' } }),

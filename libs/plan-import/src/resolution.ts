@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadManager } from '@app/database';
 import type { MatchKind, ParseResult, UnitRef } from '@app/plan-parser';
 import { readDirectoryId } from './directory';
 
@@ -92,7 +92,7 @@ export const needsDecision = (r: UnitResolution): boolean =>
 
 /** Adds each matched group's member count and says which names wait for a decision. */
 export async function describeResolutions(
-  manager: EntityManager,
+  manager: ReadManager,
   resolutions: UnitResolution[],
 ): Promise<UnitResolution[]> {
   const groupIds = [...new Set(resolutions.flatMap((r) => (r.groupId ? [r.groupId] : [])))];

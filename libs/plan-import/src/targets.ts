@@ -51,7 +51,7 @@ export async function resolveTargets(
   const skippedNames: string[] = [];
   const aliasesAdded: AliasAdded[] = [];
   const groupMembers = async (groupId: string): Promise<string[] | undefined> => {
-    const group = await tx.manager.findOne(UnitGroup, {
+    const group = await tx.read.findOne(UnitGroup, {
       where: { id: groupId },
       relations: { members: true },
     });
@@ -59,7 +59,7 @@ export async function resolveTargets(
   };
   const remember = async (name: string, target: { unitId?: string; groupId?: string }) => {
     if (target.unitId) {
-      const unit = await tx.manager.findOne(Unit, {
+      const unit = await tx.read.findOne(Unit, {
         where: { id: target.unitId },
         ...(options.dryRun ? {} : { lock: { mode: 'pessimistic_write' } as const }),
       });
@@ -68,7 +68,7 @@ export async function resolveTargets(
       if (!options.dryRun) await tx.update(Unit, unit, { aliases: [...unit.aliases, name] });
       aliasesAdded.push({ name, unitName: unit.name });
     } else if (target.groupId) {
-      const group = await tx.manager.findOne(UnitGroup, {
+      const group = await tx.read.findOne(UnitGroup, {
         where: { id: target.groupId },
         ...(options.dryRun ? {} : { lock: { mode: 'pessimistic_write' } as const }),
       });
@@ -93,7 +93,7 @@ export async function resolveTargets(
         } else problems.push(`“${r.name}”：指定的单位组不存在`);
       } else if (
         decision.unitId &&
-        (await tx.manager.exists(Unit, { where: { id: decision.unitId, active: true } }))
+        (await tx.read.exists(Unit, { where: { id: decision.unitId, active: true } }))
       ) {
         unitIds.set(r.name, [decision.unitId]);
         await remember(r.name, { unitId: decision.unitId });

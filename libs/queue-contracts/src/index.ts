@@ -1,3 +1,5 @@
+import type { Job, JobOptions, Queue } from 'bull';
+
 /**
  * The one contract between producers (the API) and processors (the worker): queue names, job
  * names and a typed payload per job. Payloads carry ids and dates only; the worker re-reads the
@@ -50,3 +52,19 @@ export const PRODUCER_REDIS_OPTIONS = {
   enableOfflineQueue: false,
   connectTimeout: 2000,
 } as const;
+
+/**
+ * The reminders queue as producers see it: `add` and `addBulk` take only a job name of the
+ * contract, with that job's payload, so a producer cannot queue what the processor does not read.
+ * Inject it with `@InjectQueue(QUEUES.reminders) queue: ReminderQueue`.
+ */
+export interface ReminderQueue extends Omit<Queue, 'add' | 'addBulk'> {
+  add<N extends ReminderJobName>(
+    name: N,
+    data: ReminderJobPayloads[N],
+    opts?: JobOptions,
+  ): Promise<Job<ReminderJobPayloads[N]>>;
+  addBulk<N extends ReminderJobName>(
+    jobs: Array<{ name: N; data: ReminderJobPayloads[N]; opts?: JobOptions }>,
+  ): Promise<Array<Job<ReminderJobPayloads[N]>>>;
+}

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_ROLE_LABEL } from '@app/database';
 import type { AlertReason, OwedAssignment, OwedWork } from './rules';
 
 export interface Email {
@@ -6,7 +7,7 @@ export interface Email {
   html: string;
 }
 
-const ROLE = { lead: '牵头', co: '配合' } as const;
+const ROLE = ASSIGNMENT_ROLE_LABEL;
 
 const escape = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -57,6 +58,7 @@ export function composeDigest(
   date: string,
   owed: OwedWork,
   link: (itemId: string) => string,
+  dueSoonDays: number,
   notes: string[] = [],
 ): Email {
   const count = owed.overdue.length + owed.dueSoon.length + owed.reportsMissing.length;
@@ -73,7 +75,7 @@ export function composeDigest(
       lines: owed.overdue.map((a) => line(a, `已逾期 ${a.daysOverdue} 天`, link)),
     },
     {
-      title: '30 天内到期',
+      title: `${dueSoonDays} 天内到期`,
       lines: owed.dueSoon.map((a) => line(a, `还有 ${a.daysLeft} 天到期`, link)),
     },
     {

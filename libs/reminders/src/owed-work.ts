@@ -1,6 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { periodContaining, PeriodKind } from '@app/calendar';
-import { duePeriodStart, reportFrequency, reportMissing } from '@app/database';
+import { duePeriodStart, ReadManager, reportFrequency, reportMissing } from '@app/database';
 import type { AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
 
 type Row = OwedAssignment & { unitId: string };
@@ -20,7 +19,7 @@ const OPEN = `
  * existed at the slot, not work a unit was given after it.
  */
 export async function owedWork(
-  db: EntityManager,
+  db: ReadManager,
   date: string,
   dueSoonDays: number,
   unitId?: string,

@@ -1,11 +1,14 @@
 import { parseExpression } from 'cron-parser';
-import { isWorkingDay, nextWorkingDayOnOrAfter } from '@app/calendar';
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import {
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  TIME_ZONE,
+  TIME_ZONE_OFFSET_MS,
+} from '@app/calendar';
 
 /** The calendar date and clock time of an instant in Asia/Shanghai (UTC+8, no DST since 1991). */
 function shanghai(instant: Date): { date: string; minutes: number } {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
+  const local = new Date(instant.getTime() + TIME_ZONE_OFFSET_MS);
   return {
     date: local.toISOString().slice(0, 10),
     minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
@@ -13,7 +16,7 @@ function shanghai(instant: Date): { date: string; minutes: number } {
 }
 
 function at(date: string, minutes: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + minutes * 60_000);
+  return new Date(Date.parse(`${date}T00:00:00Z`) - TIME_ZONE_OFFSET_MS + minutes * 60_000);
 }
 
 export interface DigestSlot {
@@ -34,7 +37,7 @@ export function dueDigestSlot(cron: string, now: Date): DigestSlot | undefined {
   // prev() excludes its starting instant: start just after now so a slot at exactly now counts.
   const iterator = parseExpression(cron, {
     currentDate: new Date(now.getTime() + 1000),
-    tz: 'Asia/Shanghai',
+    tz: TIME_ZONE,
   });
   // A moved slot can fall after a later nominal date's, so look back over a few occurrences.
   const slots: DigestSlot[] = [];

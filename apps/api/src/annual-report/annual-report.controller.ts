@@ -1,17 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
+import { download } from '../common/attachment';
 import { IdParam } from '../common/id-param';
 import { AnnualReportQuery } from './annual-report.dto';
 import { AnnualReportService, DOCX_TYPE, MARKDOWN_TYPE, ReportFile } from './annual-report.service';
 
-function send(res: Response, file: ReportFile): void {
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', file.disposition);
-  res.send(file.body);
-}
+const send = (file: ReportFile): StreamableFile =>
+  download(file.body, file.contentType, file.disposition);
 
 /** The annual report draft, for the offices that write it; a unit clerk has none of it. */
 @ApiTags('annual report')
@@ -24,14 +21,14 @@ export class AnnualReportController {
   @Get('plans/:id/annual-report')
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '年度报告初稿（Markdown 或 .docx）' })
-  async forPlan(@IdParam() id: string, @Query() query: AnnualReportQuery, @Res() res: Response) {
-    send(res, await this.reports.forPlan(id, query));
+  async forPlan(@IdParam() id: string, @Query() query: AnnualReportQuery) {
+    return send(await this.reports.forPlan(id, query));
   }
 
   @Get('annual-report')
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '全部实施中方案的年度报告初稿（Markdown 或 .docx）' })
-  async forOffice(@Query() query: AnnualReportQuery, @Res() res: Response) {
-    send(res, await this.reports.forOffice(query));
+  async forOffice(@Query() query: AnnualReportQuery) {
+    return send(await this.reports.forOffice(query));
   }
 }

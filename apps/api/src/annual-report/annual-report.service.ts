@@ -9,7 +9,6 @@ import {
   subjectOf,
 } from '@app/annual-report';
 import { CLOCK, Clock, periodContaining, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { attachment } from '../common/attachment';
 import { AcceptedReportRow, AnnualReportQueries, ReportPlanRow } from './annual-report.queries';
 import { AnnualReportQuery } from './annual-report.dto';
@@ -35,7 +34,6 @@ export class AnnualReportService {
   constructor(
     private readonly queries: AnnualReportQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forPlan(planId: string, q: AnnualReportQuery): Promise<ReportFile> {
@@ -59,7 +57,7 @@ export class AnnualReportService {
   }
 
   private lastYear(): number {
-    return Number(todayIn(this.clock, this.config.timeZone).slice(0, 4)) - 1;
+    return Number(todayIn(this.clock).slice(0, 4)) - 1;
   }
 
   private async render(

@@ -31,10 +31,5 @@ export function allowedTransitions(from: S, role: Role): S[] {
     .map(([to]) => to);
 }
 
-export const STATUS_LABEL: Record<S, string> = {
-  [S.NotStarted]: '未开始',
-  [S.InProgress]: '推进中',
-  [S.Submitted]: '已报完成',
-  [S.Completed]: '已办结',
-  [S.Returned]: '已退回',
-};
+/** The words for a status, from the one list in libs/database. */
+export { ASSIGNMENT_STATUS_LABEL as STATUS_LABEL } from '@app/database';

@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   AssignmentStatus,
@@ -39,7 +38,6 @@ export class AssignmentsService {
     private readonly uow: UnitOfWork,
     private readonly queries: AssignmentQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: AssignmentListQuery): Promise<Page<AssignmentView>> {
@@ -59,16 +57,16 @@ export class AssignmentsService {
       throw new BadRequestException('unitId / groupId：请指定一个单位或一个单位组（二选一）');
     }
     const result = await this.uow.run(actor, async (tx) => {
-      const item = await tx.manager.findOne(Item, { where: { id: dto.itemId } });
+      const item = await tx.read.findOne(Item, { where: { id: dto.itemId } });
       if (!item) throw new NotFoundException('未找到该条目');
       if (item.preamble) throw new BadRequestException('itemId：总体要求类条目不分配责任单位');
-      const plan = await tx.manager.findOneOrFail(Plan, { where: { id: item.planId } });
+      const plan = await tx.read.findOneOrFail(Plan, { where: { id: item.planId } });
       const dueOn = dto.dueOn ?? item.dueOn ?? plan.defaultDueOn;
       if (!dueOn) {
         throw new BadRequestException('dueOn：条目和方案都没有完成时限，请填写 dueOn');
       }
       const unitIds = await this.targetUnits(tx, dto);
-      const existing = await tx.manager.find(Assignment, {
+      const existing = await tx.read.find(Assignment, {
         where: { itemId: item.id, unitId: In(unitIds) },
         select: { unitId: true, taskId: true },
       });
@@ -102,20 +100,14 @@ export class AssignmentsService {
       throw new BadRequestException('reason：只在退回（status 为 returned）时填写原因');
     }
     await this.uow.run(actor, async (tx) => {
-      // Lock the row so that concurrent updates are serialised and each sees the last version.
-      const qb = tx.manager
-        .createQueryBuilder(Assignment, 'a')
-        .setLock('pessimistic_write')
-        .where('a.id = :id', { id });
-      if (scopeOf(actor).kind === 'unit')
-        qb.andWhere('a.unitId = :unitId', { unitId: actor.unitId });
-      const current = await qb.getOne();
-      if (!current) throw new NotFoundException('未找到该责任分工');
-      if (current.version !== dto.version) {
-        throw new ConflictException(
-          `该责任分工已被他人修改（当前版本 ${current.version}，您提交的版本 ${dto.version}），请刷新后重试`,
-        );
-      }
+      const scope = scopeOf(actor);
+      const current = await tx.lock(Assignment, id, {
+        missing: '未找到该责任分工',
+        version: dto.version,
+        stale: (row) =>
+          `该责任分工已被他人修改（当前版本 ${row.version}，您提交的版本 ${dto.version}），请刷新后重试`,
+        where: scope.kind === 'unit' ? { unitId: scope.unitId } : {},
+      });
       const changes: Partial<Assignment> = {};
       if (dto.status !== undefined && dto.status !== current.status) {
         const allowed = allowedTransitions(current.status, actor.role);
@@ -134,9 +126,7 @@ export class AssignmentsService {
         if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
         if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
         changes.completedOn =
-          dto.status === AssignmentStatus.Completed
-            ? todayIn(this.clock, this.config.timeZone)
-            : null;
+          dto.status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
         if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
       }
       if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {
@@ -151,22 +141,21 @@ export class AssignmentsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      // Locked and checked first, then read: the row removed is the row that was checked.
+      // The removal is audited row by row first; the row removed is the row locked here.
       await auditRemovalOf(tx, { kind: 'assignment', id });
-      const current = await tx.manager.findOne(Assignment, { where: { id } });
-      if (!current) throw new NotFoundException('未找到该责任分工');
+      const current = await tx.lock(Assignment, id, { missing: '未找到该责任分工' });
       await tx.remove(Assignment, current);
     });
   }
 
   private async targetUnits(tx: Tx, dto: CreateAssignmentDto): Promise<string[]> {
     if (dto.unitId) {
-      const unit = await tx.manager.findOne(Unit, { where: { id: dto.unitId } });
+      const unit = await tx.read.findOne(Unit, { where: { id: dto.unitId } });
       if (!unit) throw new NotFoundException('未找到该单位');
       if (!unit.active) throw new BadRequestException('unitId：该单位已停用');
       return [unit.id];
     }
-    const group = await tx.manager.findOne(UnitGroup, {
+    const group = await tx.read.findOne(UnitGroup, {
       where: { id: dto.groupId },
       relations: { members: true },
     });

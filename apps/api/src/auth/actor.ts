@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { Role } from '@app/database';
 
 /** Who is making the request, as read from the database for each request. */
@@ -6,6 +7,11 @@ export interface Actor {
   username: string;
   role: Role;
   unitId: string;
+}
+
+/** A request once the auth guard has read who makes it. */
+export interface ActorRequest extends Request {
+  actor?: Actor;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@app/database';
+import type { ActorRequest } from './actor';
 import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES } from './decorators';
 import { UserQueries } from '../users/user.queries';
 
@@ -36,7 +37,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<ActorRequest>();
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('请先登录');
 

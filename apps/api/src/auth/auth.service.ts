@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { CLOCK, Clock } from '@app/calendar';
+import { CLOCK, Clock, TIME_ZONE } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AuditAction, UnitOfWork, User } from '@app/database';
 import { hashPassword, verifyPassword } from '../users/passwords';
@@ -15,14 +15,6 @@ import { LoginThrottleService } from './login-throttle.service';
 // wrong password and does not reveal which accounts exist.
 let dummyHash: Promise<string> | undefined;
 const DUMMY_HASH = (): Promise<string> => (dummyHash ??= hashPassword('not-a-password'));
-
-function seconds(duration: string): number {
-  const m = /^(\d+)([smhd]?)$/.exec(duration);
-  if (!m) return 0;
-  return (
-    Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']
-  );
-}
 
 /** The name a sign-in is counted and recorded under (accounts are stored lower-case). */
 export const loginName = (username: string): string => username.trim().toLowerCase();
@@ -50,7 +42,7 @@ export class AuthService {
     const lock = await this.throttle.lockOf(name, address, now);
     if (lock) {
       await this.record('login_refused', name, null, { address, reason: lock.kind });
-      throw lockedError(lock.kind, lock.until, this.config.timeZone);
+      throw lockedError(lock.kind, lock.until, TIME_ZONE);
     }
     const user = await this.users.findForLogin(name);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH()));
@@ -61,7 +53,7 @@ export class AuthService {
         userId: user?.id ?? null,
         lockedUntil: locked?.until ?? null,
       });
-      if (locked) throw lockedError(locked.kind, locked.until, this.config.timeZone);
+      if (locked) throw lockedError(locked.kind, locked.until, TIME_ZONE);
       throw new UnauthorizedException('用户名或密码错误');
     }
     await this.throttle.recordSuccess(name);
@@ -85,7 +77,7 @@ export class AuthService {
     const lock = await this.throttle.lockOf(name, address, now);
     if (lock) {
       await this.record('login_refused', name, null, { address, reason: lock.kind });
-      throw lockedError(lock.kind, lock.until, this.config.timeZone);
+      throw lockedError(lock.kind, lock.until, TIME_ZONE);
     }
     const user = await this.users.findWithHash(actor.userId);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
@@ -96,7 +88,7 @@ export class AuthService {
         lockedUntil: locked?.until ?? null,
         during: 'password_change',
       });
-      if (locked) throw lockedError(locked.kind, locked.until, this.config.timeZone);
+      if (locked) throw lockedError(locked.kind, locked.until, TIME_ZONE);
       throw new BadRequestException('currentPassword：当前密码不正确');
     }
     if (currentPassword === newPassword) {
@@ -107,7 +99,7 @@ export class AuthService {
 
   /** A token bound to the user's current password (its `ver`): a change or reset ends it. */
   private async issue(user: User): Promise<TokenView> {
-    const expiresIn = seconds(this.config.jwtExpiresIn);
+    const expiresIn = this.config.jwtExpiresIn;
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, ver: user.tokenVersion },
       { expiresIn },

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Role } from '@app/database';
-import type { Actor } from './actor';
+import type { Actor, ActorRequest } from './actor';
 
 export const IS_PUBLIC = 'luoshi:public';
 export const ROLES = 'luoshi:roles';
@@ -18,5 +18,6 @@ export const OpenBeforePasswordChange = (): MethodDecorator & ClassDecorator =>
   SetMetadata(OPEN_BEFORE_PASSWORD_CHANGE, true);
 
 export const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest().actor,
+  (_: unknown, context: ExecutionContext): Actor =>
+    context.switchToHttp().getRequest<ActorRequest>().actor!,
 );

@@ -21,7 +21,6 @@ import {
 } from '@app/calendar';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   CalendarSource,
   HolidayCalendarYear,
@@ -48,7 +47,6 @@ export class CalendarService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(text: string): Promise<HolidayNoticePreviewView> {
@@ -101,10 +99,7 @@ export class CalendarService {
 
   async years(): Promise<CalendarYearsView> {
     await this.source.refreshIfChanged();
-    const warning = calendarWarning(
-      todayIn(this.clock, this.config.timeZone),
-      this.source.calendar(),
-    );
+    const warning = calendarWarning(todayIn(this.clock), this.source.calendar());
     return {
       years: this.source.calendar().years(),
       package: { ...calendarCoverage() },

@@ -43,8 +43,8 @@ const REFUSAL: Record<PlanPart['kind'], string> = {
  */
 export async function auditRemovalOf(tx: Tx, part: PlanPart): Promise<void> {
   const scope = SCOPE[part.kind];
-  await tx.manager.query(`SELECT a.id FROM assignments a WHERE ${scope} FOR UPDATE`, [part.id]);
-  const [{ count }]: Array<{ count: number }> = await tx.manager.query(
+  await tx.read.query(`SELECT a.id FROM assignments a WHERE ${scope} FOR UPDATE`, [part.id]);
+  const [{ count }]: Array<{ count: number }> = await tx.read.query(
     `SELECT count(*)::int AS count FROM assignments a WHERE ${scope} AND ${HOLDS_WORK}`,
     [part.id],
   );
@@ -57,21 +57,21 @@ export async function auditRemovalOf(tx: Tx, part: PlanPart): Promise<void> {
     part.kind === 'item'
       ? [part.id]
       : (
-          await tx.manager.find(Item, {
+          await tx.read.find(Item, {
             where: part.kind === 'plan' ? { planId: part.id } : { sectionId: part.id },
             select: { id: true },
           })
         ).map((item) => item.id);
   const rows: Array<[string, Array<{ id: string }>]> = [
-    ['Assignment', await tx.manager.find(Assignment, { where: { itemId: In(itemIds) } })],
-    ['RecurringTarget', await tx.manager.find(RecurringTarget, { where: { itemId: In(itemIds) } })],
-    ['Task', await tx.manager.find(Task, { where: { itemId: In(itemIds) } })],
+    ['Assignment', await tx.read.find(Assignment, { where: { itemId: In(itemIds) } })],
+    ['RecurringTarget', await tx.read.find(RecurringTarget, { where: { itemId: In(itemIds) } })],
+    ['Task', await tx.read.find(Task, { where: { itemId: In(itemIds) } })],
   ];
   if (part.kind !== 'item') {
-    rows.push(['Item', await tx.manager.find(Item, { where: { id: In(itemIds) } })]);
+    rows.push(['Item', await tx.read.find(Item, { where: { id: In(itemIds) } })]);
   }
   if (part.kind === 'plan') {
-    rows.push(['Section', await tx.manager.find(Section, { where: { planId: part.id } })]);
+    rows.push(['Section', await tx.read.find(Section, { where: { planId: part.id } })]);
   }
   for (const [entityType, entities] of rows) await tx.auditRemoved(entityType, entities);
 }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Tx, Unit, UnitGroup, UnitOfWork } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CreateGroupDto, GroupView, UpdateGroupDto } from './group.dto';
@@ -32,13 +32,15 @@ export class GroupsService {
 
   async create(actor: Actor, dto: CreateGroupDto): Promise<GroupView> {
     const id = await this.uow.run(actor, async (tx) => {
-      const group = tx.manager.create(UnitGroup, {
-        name: dto.name.trim(),
-        aliases: dto.aliases ?? [],
-        members: await this.members(tx.manager, dto.memberIds),
-      });
-      await tx.manager.save(group);
-      await tx.audit('create', 'UnitGroup', group.id, null, auditView(group));
+      const group = await tx.create(
+        UnitGroup,
+        {
+          name: dto.name.trim(),
+          aliases: dto.aliases ?? [],
+          members: await this.members(tx, dto.memberIds),
+        },
+        auditView,
+      );
       return group.id;
     });
     return this.get(id);
@@ -48,12 +50,18 @@ export class GroupsService {
     await this.uow.run(actor, async (tx) => {
       const group = await this.lock(tx, id);
       const before = auditView(group);
-      if (dto.name !== undefined) group.name = dto.name.trim();
-      if (dto.aliases !== undefined) group.aliases = dto.aliases;
-      if (dto.memberIds !== undefined)
-        group.members = await this.members(tx.manager, dto.memberIds);
-      await tx.manager.save(group);
-      await tx.audit('update', 'UnitGroup', id, before, auditView(group));
+      const changes: Partial<UnitGroup> = {};
+      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.aliases !== undefined) changes.aliases = dto.aliases;
+      let members = group.members;
+      if (dto.memberIds !== undefined) {
+        members = await this.members(tx, dto.memberIds);
+        const ids = members.map((unit) => unit.id);
+        await tx.relate(UnitGroup, id, 'members', before.memberIds, ids);
+      }
+      // One audit row for the group and its members together.
+      const saved = await tx.update(UnitGroup, group, changes, { audit: false });
+      await tx.audit('update', 'UnitGroup', id, before, auditView({ ...saved, members }));
     });
     return this.get(id);
   }
@@ -61,25 +69,20 @@ export class GroupsService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
       const group = await this.lock(tx, id);
-      await tx.manager.remove(group);
-      await tx.audit('delete', 'UnitGroup', id, auditView({ ...group, id } as UnitGroup), null);
+      await tx.remove(UnitGroup, group, auditView);
     });
   }
 
   // Two reads: PostgreSQL refuses FOR UPDATE on the outer join that loading members needs.
   private async lock(tx: Tx, id: string): Promise<UnitGroup> {
-    const exists = await tx.manager.findOne(UnitGroup, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!exists) throw new NotFoundException('未找到该单位组');
-    return (await tx.manager.findOne(UnitGroup, { where: { id }, relations: { members: true } }))!;
+    await tx.lock(UnitGroup, id, { missing: '未找到该单位组' });
+    return (await tx.read.findOne(UnitGroup, { where: { id }, relations: { members: true } }))!;
   }
 
-  private async members(manager: EntityManager, ids: string[]): Promise<Unit[]> {
+  private async members(tx: Tx, ids: string[]): Promise<Unit[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const units = await manager.find(Unit, { where: { id: In(unique) } });
+    const units = await tx.read.find(Unit, { where: { id: In(unique) } });
     if (units.length !== unique.length) {
       const found = new Set(units.map((unit) => unit.id));
       throw new NotFoundException(

@@ -2,7 +2,6 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { calendarWarning, CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { CalendarSource } from '@app/database';
 import { Public } from '../auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
@@ -17,7 +16,6 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
     private readonly calendar: CalendarSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -38,10 +36,7 @@ export class HealthController {
   }
 
   private calendarDetail() {
-    const warning = calendarWarning(
-      todayIn(this.clock, this.config.timeZone),
-      this.calendar.calendar(),
-    );
+    const warning = calendarWarning(todayIn(this.clock), this.calendar.calendar());
     return warning
       ? {
           status: 'up' as const,

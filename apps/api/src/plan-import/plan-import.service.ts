@@ -81,13 +81,13 @@ export class PlanImportService {
       // The plan a commit would update: by doc number, else the one plan of the same title.
       const sameTitle =
         !result.plan.docNumber && result.plan.title
-          ? await tx.manager.find(Plan, {
+          ? await tx.read.find(Plan, {
               where: { title: result.plan.title, docNumber: IsNull() },
               take: 2,
             })
           : [];
       const existing = result.plan.docNumber
-        ? await tx.manager.findOne(Plan, { where: { docNumber: result.plan.docNumber } })
+        ? await tx.read.findOne(Plan, { where: { docNumber: result.plan.docNumber } })
         : sameTitle.length === 1
           ? sameTitle[0]
           : null;
@@ -130,11 +130,9 @@ export class PlanImportService {
         );
       }
       const summary = await this.uow.run(actor, async (tx) => {
-        const preview = await tx.manager.findOne(PlanImport, {
-          where: { id: dto.previewId },
-          lock: { mode: 'pessimistic_write' },
+        const preview = await tx.lock(PlanImport, dto.previewId, {
+          missing: '未找到该导入预览',
         });
-        if (!preview) throw new NotFoundException('未找到该导入预览');
         if (preview.committedAt) {
           throw new ConflictException('该预览已经导入过；如需再次导入，请重新上传生成新的预览');
         }

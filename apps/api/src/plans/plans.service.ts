@@ -129,7 +129,7 @@ export class PlansService {
   }
 
   private async requireSectionOf(tx: Tx, planId: string, sectionId: string): Promise<void> {
-    if (!(await tx.manager.exists(Section, { where: { id: sectionId, planId } }))) {
+    if (!(await tx.read.exists(Section, { where: { id: sectionId, planId } }))) {
       throw new BadRequestException('sectionId：该章不属于此方案');
     }
   }
@@ -140,11 +140,6 @@ export class PlansService {
     id: string,
     missing: string,
   ): Promise<E> {
-    const found = await tx.manager.findOne(target, {
-      where: { id } as never,
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!found) throw new NotFoundException(missing);
-    return found as E;
+    return tx.lock<E>(target, id, { missing });
   }
 }

@@ -7,7 +7,6 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { CLOCK, Clock, periodContaining, PeriodKind, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Assignment,
   AssignmentStatus,
@@ -20,6 +19,7 @@ import {
   Role,
   Tx,
   UnitOfWork,
+  REPORT_STATUS_LABEL as LABEL,
 } from '@app/database';
 import { AssignmentQueries } from '../assignments/assignment.queries';
 import { Actor, scopeOf } from '../auth/actor';
@@ -33,13 +33,6 @@ import {
 } from './report.dto';
 import { ProgressQueries } from './progress.queries';
 
-const LABEL: Record<ReportStatus, string> = {
-  [ReportStatus.Draft]: '草稿',
-  [ReportStatus.Submitted]: '已报送',
-  [ReportStatus.Accepted]: '审核通过',
-  [ReportStatus.Returned]: '已退回',
-};
-
 /** A unit may change a report (and its files) until it is submitted, and again when returned. */
 export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];
 
@@ -48,6 +41,8 @@ export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];
  * submits; the leadership office accepts or returns it. Anyone who may see the assignment may
  * read its reports; nobody else learns they exist.
  */
+const STALE_REPORT = '该报送已被修改，请刷新后重试';
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -55,7 +50,6 @@ export class ReportsService {
     private readonly assignments: AssignmentQueries,
     private readonly queries: ProgressQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The assignment if the actor may see it (404 otherwise, as if it did not exist). */
@@ -89,10 +83,10 @@ export class ReportsService {
     const id = await this.uow.run(actor, async (tx) => {
       const kind = dto.periodKind ?? (await this.defaultFrequency(tx, assignment));
       const period = periodContaining(kind, dto.periodDate);
-      if (period.start > todayIn(this.clock, this.config.timeZone)) {
+      if (period.start > todayIn(this.clock)) {
         throw new BadRequestException(`periodDate：${period.label}尚未开始，不能提前填报`);
       }
-      const taken = await tx.manager.exists(ProgressReport, {
+      const taken = await tx.read.exists(ProgressReport, {
         where: { assignmentId, periodKind: kind, periodStart: period.start },
       });
       if (taken) throw new ConflictException(`${period.label}已有报送，请修改原报送`);
@@ -181,14 +175,11 @@ export class ReportsService {
   async lockOwn(tx: Tx, actor: Actor, id: string, version?: number) {
     const report = await this.visibleReport(actor, id);
     const assignment = await this.ownAssignment(actor, report.assignmentId);
-    const locked = await tx.manager.findOne(ProgressReport, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
+    const locked = await tx.lock(ProgressReport, id, {
+      missing: '未找到该进展报送',
+      version,
+      stale: STALE_REPORT,
     });
-    if (!locked) throw new NotFoundException('未找到该进展报送');
-    if (version !== undefined && locked.version !== version) {
-      throw new ConflictException('该报送已被修改，请刷新后重试');
-    }
     return { report: locked, assignment };
   }
 
@@ -201,31 +192,29 @@ export class ReportsService {
   }
 
   private async lockForReview(tx: Tx, id: string, version: number) {
-    const report = await tx.manager.findOne(ProgressReport, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
+    const report = await tx.lock(ProgressReport, id, {
+      missing: '未找到该进展报送',
+      version,
+      stale: STALE_REPORT,
     });
-    if (!report) throw new NotFoundException('未找到该进展报送');
-    if (report.version !== version) throw new ConflictException('该报送已被修改，请刷新后重试');
     this.requireStatus(report, [ReportStatus.Submitted], '审核');
-    const assignment = await tx.manager.findOne(Assignment, {
-      where: { id: report.assignmentId },
-      lock: { mode: 'pessimistic_write' },
+    const assignment = await tx.lock(Assignment, report.assignmentId, {
+      missing: '未找到该责任分工',
     });
-    return { report, assignment: assignment! };
+    return { report, assignment };
   }
 
   private async defaultFrequency(tx: Tx, assignment: Assignment): Promise<ReportFrequency> {
-    const item = await tx.manager.findOneOrFail(Item, { where: { id: assignment.itemId } });
+    const item = await tx.read.findOneOrFail(Item, { where: { id: assignment.itemId } });
     if (item.reportFrequency) return item.reportFrequency;
-    const plan = await tx.manager.findOneOrFail(Plan, { where: { id: assignment.planId } });
+    const plan = await tx.read.findOneOrFail(Plan, { where: { id: assignment.planId } });
     return plan.reportFrequency;
   }
 
   private async checkFigures(tx: Tx, assignment: Assignment, figures?: FigureDto[]): Promise<void> {
     const tagged = [...new Set((figures ?? []).map((f) => f.targetId).filter(Boolean))] as string[];
     if (!tagged.length) return;
-    const targets = await tx.manager.find(RecurringTarget, {
+    const targets = await tx.read.find(RecurringTarget, {
       where: { itemId: assignment.itemId },
     });
     const known = new Set(targets.map((t) => t.id));

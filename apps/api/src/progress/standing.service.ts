@@ -1,7 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLOCK, Clock, PERIODS_PER_YEAR, PeriodKind, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { Assignment, AssignmentRole, AssignmentStatus, Plan } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { PlanQueries } from '../plans/plan.queries';
@@ -107,7 +106,6 @@ export class StandingService {
     private readonly plans: PlanQueries,
     private readonly queries: ProgressQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The item's standing from all its shares; a unit is shown its own share(s) only. */
@@ -152,7 +150,7 @@ export class StandingService {
     const assignment: Assignment = await this.reports.visibleAssignment(actor, assignmentId);
     const targets = await this.queries.targetsOf(assignment.itemId);
     if (!targets.length) return [];
-    const thisYear = Number(todayIn(this.clock, this.config.timeZone).slice(0, 4));
+    const thisYear = Number(todayIn(this.clock).slice(0, 4));
     const plan = await this.plans.findPlan(scope, assignment.planId);
     if (!plan) throw new NotFoundException('未找到该责任分工');
     const years = planYears(plan, thisYear);

@@ -1,6 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { periodContaining, PeriodKind } from '@app/calendar';
+import {
+  ASSIGNMENT_ROLE_LABEL,
+  AssignmentRole,
+  REPORT_STATUS_LABEL,
+  ReportStatus,
+} from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { STATUS_LABEL } from '../assignments/assignment-status';
 import { PlanQueries } from '../plans/plan.queries';
@@ -39,12 +45,6 @@ function periodLabel(kind: string, start: string): string {
 }
 
 const QUIET = new Set(['updatedAt', 'createdAt', 'version']);
-const REPORT_STATUS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已报送',
-  accepted: '审核通过',
-  returned: '已退回',
-};
 
 function changesOf(row: AuditRow): Record<string, [unknown, unknown]> {
   if (row.action !== 'update' || !row.before || !row.after) return {};
@@ -64,7 +64,7 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
   switch (row.entityType) {
     case 'Assignment': {
       if (row.action === 'create')
-        return `分配任务（${state.role === 'lead' ? '牵头' : '配合'}），完成时限 ${state.dueOn}`;
+        return `分配任务（${ASSIGNMENT_ROLE_LABEL[state.role as AssignmentRole]}），完成时限 ${state.dueOn}`;
       if (row.action === 'delete') return '取消该责任分工';
       const parts: string[] = [];
       if (changes.status) {
@@ -75,7 +75,8 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
       if (changes.dueOn) parts.push(`完成时限：${changes.dueOn[0]} → ${changes.dueOn[1]}`);
       if (changes.progressPercent)
         parts.push(`进度：${changes.progressPercent[0]}% → ${changes.progressPercent[1]}%`);
-      if (changes.role) parts.push(`角色：${changes.role[1] === 'lead' ? '牵头' : '配合'}`);
+      if (changes.role)
+        parts.push(`角色：${ASSIGNMENT_ROLE_LABEL[changes.role[1] as AssignmentRole]}`);
       return parts.join('；') || '更新责任分工';
     }
     case 'ProgressReport': {
@@ -84,7 +85,7 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
       if (changes.status) {
         const to = String(changes.status[1]);
         const comment = state.reviewComment && to !== 'submitted' ? `：${state.reviewComment}` : '';
-        return `${period}${REPORT_STATUS[to] ?? to}${comment}`;
+        return `${period}${REPORT_STATUS_LABEL[to as ReportStatus] ?? to}${comment}`;
       }
       return `修改${period}`;
     }

@@ -96,5 +96,6 @@ export class DigestPreviewView {
   @ApiProperty() subject!: string;
   @ApiProperty() text!: string;
   @ApiProperty() html!: string;
-  @ApiProperty({ description: '已逾期、30 天内到期、应报未报、待答复督办单' }) owed!: object;
+  @ApiProperty({ description: '已逾期、DUE_SOON_DAYS 天内到期、应报未报、待答复督办单' })
+  owed!: object;
 }

@@ -1,15 +1,14 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ReminderDelivery, Unit, UnitKind } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { ReminderDelivery, Unit } from '@app/database';
+import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
 import {
   composeDigest,
+  digestAddresses,
   digestNotes,
-  needsEscalation,
   owedWork,
   owesAnything,
 } from '@app/reminders';
@@ -29,7 +28,7 @@ const EMPTY = { overdue: [], dueSoon: [], reportsMissing: [], noticesAwaiting: [
 @Injectable()
 export class RemindersService {
   constructor(
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: ReminderQueue,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -88,25 +87,20 @@ export class RemindersService {
       q.date,
       owed,
       (id) => `${this.config.publicUrl}/items/${id}`,
+      dueSoonDays,
       notes,
     );
-    const recipients: Array<{ email: string }> = await this.db.query(
-      `SELECT DISTINCT lower(e) AS email FROM unnest($1::text[] || ARRAY(
-         SELECT email FROM users WHERE unit_id = $2 AND active AND email IS NOT NULL)) e ORDER BY 1`,
-      [unit.emails, unitId],
+    // The same rule as the digest sent (libs/reminders), so the preview shows what goes out.
+    const addresses = await digestAddresses(
+      this.db.manager,
+      new Map([[unitId, owed]]),
+      escalateAfterDays,
     );
-    const cc = needsEscalation(owed, escalateAfterDays)
-      ? ((await this.db.query(
-          `SELECT DISTINCT lower(e) AS email FROM units u, unnest(u.emails) e WHERE u.kind = $1 ORDER BY 1`,
-          [UnitKind.SupervisionOffice],
-        )) as Array<{ email: string }>)
-      : [];
     return {
       unitId,
       date: q.date,
       wouldSend: owesAnything(owed) || notes.length > 0,
-      recipients: recipients.map((r) => r.email),
-      cc: cc.map((r) => r.email),
+      ...addresses.get(unitId)!,
       ...email,
       owed,
     };

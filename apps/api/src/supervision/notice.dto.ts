@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,6 +16,7 @@ import {
 import { NoticeStatus, SupervisionNotice } from '@app/database';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
+import { QueryBoolean } from '../common/query-boolean';
 
 export class CreateNoticeDto {
   @ApiProperty({ format: 'uuid', description: '被督办单位' })
@@ -80,7 +80,7 @@ export class NoticeListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: '只看逾期未答复的（答复期限早于截至日期）' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
 

@@ -8,8 +8,14 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
-import { Assignment, NoticeStatus, SupervisionNotice, Tx, Unit, UnitOfWork } from '@app/database';
+import {
+  Assignment,
+  NOTICE_STATUS_LABEL as LABEL,
+  NoticeStatus,
+  SupervisionNotice,
+  Unit,
+  UnitOfWork,
+} from '@app/database';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import {
@@ -19,13 +25,6 @@ import {
   NoticeView,
   ReviewNoticeDto,
 } from './notice.dto';
-
-const LABEL: Record<NoticeStatus, string> = {
-  [NoticeStatus.Issued]: '待答复',
-  [NoticeStatus.Answered]: '已答复',
-  [NoticeStatus.Returned]: '已退回',
-  [NoticeStatus.Closed]: '已办结',
-};
 
 /**
  * 督办单: issued by the supervision office, answered by the unit, then closed or sent back.
@@ -37,11 +36,10 @@ export class NoticesService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private today(): string {
-    return todayIn(this.clock, this.config.timeZone);
+    return todayIn(this.clock);
   }
 
   private query(scope: AccessScope) {
@@ -102,11 +100,11 @@ export class NoticesService {
 
   async issue(actor: Actor, dto: CreateNoticeDto): Promise<NoticeView> {
     const id = await this.uow.run(actor, async (tx) => {
-      if (!(await tx.manager.exists(Unit, { where: { id: dto.unitId } }))) {
+      if (!(await tx.read.exists(Unit, { where: { id: dto.unitId } }))) {
         throw new NotFoundException('未找到被督办单位');
       }
       const wanted = [...new Set(dto.assignmentIds)];
-      const assignments = await tx.manager.find(Assignment, {
+      const assignments = await tx.read.find(Assignment, {
         where: { id: In(wanted), unitId: dto.unitId },
       });
       if (assignments.length !== wanted.length) {
@@ -115,18 +113,17 @@ export class NoticesService {
       if (dto.replyBy < this.today()) {
         throw new BadRequestException('replyBy：答复期限不能早于今天');
       }
-      const notice = tx.manager.create(SupervisionNotice, {
-        unitId: dto.unitId,
-        issuedByUserId: actor.userId,
-        reason: dto.reason,
-        replyBy: dto.replyBy,
-        assignments,
-      });
-      await tx.manager.save(notice);
-      await tx.audit('create', 'SupervisionNotice', notice.id, null, {
-        ...notice,
-        assignmentIds: wanted,
-      });
+      const notice = await tx.create(
+        SupervisionNotice,
+        {
+          unitId: dto.unitId,
+          issuedByUserId: actor.userId,
+          reason: dto.reason,
+          replyBy: dto.replyBy,
+          assignments,
+        },
+        (saved) => ({ ...saved, assignmentIds: wanted }),
+      );
       return notice.id;
     });
     return this.get(actor, id);
@@ -171,10 +168,13 @@ export class NoticesService {
     changes: Partial<SupervisionNotice>,
   ): Promise<NoticeView> {
     await this.uow.run(actor, async (tx) => {
-      const notice = await this.lock(tx, actor, id);
-      if (notice.version !== version) {
-        throw new ConflictException('该督办单已被他人修改，请刷新后重试');
-      }
+      const scope = scopeOf(actor);
+      const notice = await tx.lock(SupervisionNotice, id, {
+        missing: '未找到该督办单',
+        version,
+        stale: '该督办单已被他人修改，请刷新后重试',
+        where: scope.kind === 'unit' ? { unitId: scope.unitId } : {},
+      });
       if (!from.includes(notice.status)) {
         throw new ConflictException(
           `督办单当前为“${LABEL[notice.status]}”，不能改为“${LABEL[changes.status!]}”`,
@@ -183,17 +183,5 @@ export class NoticesService {
       await tx.update(SupervisionNotice, notice, changes);
     });
     return this.get(actor, id);
-  }
-
-  private async lock(tx: Tx, actor: Actor, id: string): Promise<SupervisionNotice> {
-    const qb = tx.manager
-      .createQueryBuilder(SupervisionNotice, 'n')
-      .setLock('pessimistic_write')
-      .where('n.id = :id', { id });
-    const scope = scopeOf(actor);
-    if (scope.kind === 'unit') qb.andWhere('n.unitId = :unitId', { unitId: scope.unitId });
-    const notice = await qb.getOne();
-    if (!notice) throw new NotFoundException('未找到该督办单');
-    return notice;
   }
 }

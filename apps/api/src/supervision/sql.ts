@@ -1,3 +1,4 @@
+import { SQL_TIME_ZONE } from '@app/calendar';
 import { reportMissing } from '@app/database';
 
 /** Accumulates WHERE conditions with numbered parameters for a hand-written query. */
@@ -31,7 +32,7 @@ export class Conditions {
  * The rules of the warning lights, written once for every query that shows them. They expect
  * the aliases a (assignments) and p (plans); `d` is the as-of date as a SQL expression.
  */
-const START = "COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)";
+const START = `COALESCE(p.period_start, (a.created_at AT TIME ZONE ${SQL_TIME_ZONE})::date)`;
 
 /** Not completed by day d. */
 export const openOn = (d: string): string => `(a.completed_on IS NULL OR a.completed_on > ${d})`;

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
+import { download } from '../common/attachment';
 import { IdParam } from '../common/id-param';
 import { XLSX_TYPE } from '../exports/xlsx';
 import {
@@ -16,10 +16,8 @@ import {
 } from './supervision.dto';
 import { FileDownload, SupervisionService } from './supervision.service';
 
-function send(res: Response, file: FileDownload): void {
-  res.setHeader('Content-Disposition', file.disposition);
-  res.send(file.body);
-}
+const send = (file: FileDownload): StreamableFile =>
+  download(file.body, XLSX_TYPE, file.disposition);
 
 /** What the supervision and leadership offices read; a unit clerk reads none of it. */
 @ApiTags('supervision')
@@ -50,14 +48,14 @@ export class SupervisionController {
   @Get('supervision/exports/overdue.xlsx')
   @ApiProduces(XLSX_TYPE)
   @Header('Content-Type', XLSX_TYPE)
-  async overdueWorkbook(@Query() query: OverdueQuery, @Res() res: Response) {
-    send(res, await this.supervision.overdueWorkbook(query));
+  async overdueWorkbook(@Query() query: OverdueQuery) {
+    return send(await this.supervision.overdueWorkbook(query));
   }
 
   @Get('plans/:id/breakdown.xlsx')
   @ApiProduces(XLSX_TYPE)
   @Header('Content-Type', XLSX_TYPE)
-  async breakdownWorkbook(@IdParam() id: string, @Query() query: AsOfQuery, @Res() res: Response) {
-    send(res, await this.supervision.breakdownWorkbook(id, query.asOf));
+  async breakdownWorkbook(@IdParam() id: string, @Query() query: AsOfQuery) {
+    return send(await this.supervision.breakdownWorkbook(id, query.asOf));
   }
 }

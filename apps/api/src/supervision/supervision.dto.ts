@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AssignmentRole, AssignmentStatus } from '@app/database';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { QueryBoolean } from '../common/query-boolean';
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -50,12 +48,13 @@ export class SupervisionFilter extends PageQuery {
 
   @ApiPropertyOptional({ description: '只看牵头单位' })
   @IsOptional()
-  @Transform(toBoolean)
+  @QueryBoolean()
   @IsBoolean()
   leadOnly?: boolean;
 }
 
-export const OVERDUE_SORTS = ['daysOverdue', 'dueOn', 'unit'] as const;
+// Most overdue first is earliest due first for one as-of date: one order, not two names for it.
+export const OVERDUE_SORTS = ['daysOverdue', 'unit'] as const;
 export type OverdueSort = (typeof OVERDUE_SORTS)[number];
 
 export class OverdueQuery extends SupervisionFilter {
@@ -67,7 +66,11 @@ export class OverdueQuery extends SupervisionFilter {
   @Max(100000)
   minDaysOverdue?: number;
 
-  @ApiPropertyOptional({ enum: OVERDUE_SORTS, default: 'daysOverdue' })
+  @ApiPropertyOptional({
+    enum: OVERDUE_SORTS,
+    default: 'daysOverdue',
+    description: 'daysOverdue：逾期最久（完成时限最早）的在前；unit：按单位名称',
+  })
   @IsOptional()
   @IsIn(OVERDUE_SORTS)
   sort: OverdueSort = 'daysOverdue';
@@ -91,7 +94,8 @@ export class WarningQuery extends SupervisionFilter {
 export const STAT_GROUPS = ['unit', 'plan', 'section'] as const;
 export type StatGroup = (typeof STAT_GROUPS)[number];
 
-export class StatisticsQuery extends SupervisionFilter {
+/** Statistics are one table, not a list: no paging (a `page` is refused, not ignored). */
+export class StatisticsQuery extends OmitType(SupervisionFilter, ['page', 'pageSize'] as const) {
   @ApiPropertyOptional({ enum: STAT_GROUPS, default: 'unit', description: '按单位、方案或章统计' })
   @IsOptional()
   @IsIn(STAT_GROUPS)

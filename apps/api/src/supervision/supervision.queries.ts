@@ -10,7 +10,7 @@ import {
   WarningQuery,
   WarningRow,
 } from './supervision.dto';
-import { periodContaining, PeriodKind } from '@app/calendar';
+import { periodContaining, PeriodKind, SQL_TIME_ZONE } from '@app/calendar';
 import { duePeriodStart, reportFrequency, reportMissing, reportOwed } from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
 
@@ -20,10 +20,9 @@ function int(n: number): number {
   return n;
 }
 
-// For one as-of date the most overdue are the earliest due: both orders are the same list.
+// For one as-of date the most overdue are the earliest due.
 const SORTS = {
   daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
-  dueOn: 'a.due_on ASC, i.number ASC, u.name ASC',
   unit: 'u.name ASC, a.due_on ASC, i.number ASC',
 } as const;
 
@@ -36,8 +35,8 @@ const rowColumns = (d: string) => `
   a.item_id AS "itemId", i.number AS "itemNumber", i.number_text AS "itemNumberText",
   i.title AS "itemTitle", a.unit_id AS "unitId", u.name AS "unitName", a.role, a.due_on AS "dueOn",
   a.status, a.progress_percent AS "progressPercent",
-  (SELECT max((r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date) FROM progress_reports r
-   WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}
+  (SELECT max((r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date) FROM progress_reports r
+   WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}
   ) AS "lastReportOn"`;
 
 const FROM = `
@@ -65,7 +64,7 @@ const TARGET_STANDING = (d: string) => `tg AS (
         CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
         WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
           AND extract(year FROM r.period_start) = extract(year FROM ${d})
-          AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}), 0) AS achieved
+          AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}), 0) AS achieved
     FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
     WHERE rt.per <> 'term'
   ) x GROUP BY x.assignment_id)`;
@@ -198,7 +197,7 @@ export class SupervisionQueries {
   }
 
   async statistics(
-    f: SupervisionFilter,
+    f: Omit<SupervisionFilter, 'page' | 'pageSize' | 'offset'>,
     groupBy: StatGroup,
     asOf: string,
   ): Promise<StatisticsRow[]> {

@@ -2,8 +2,13 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
-import { APP_CONFIG, AppConfig } from '@app/config';
-import { Plan } from '@app/database';
+import {
+  ASSIGNMENT_ROLE_LABEL,
+  ASSIGNMENT_STATUS_LABEL,
+  AssignmentRole,
+  AssignmentStatus,
+  Plan,
+} from '@app/database';
 import { page } from '../common/pagination';
 import { attachment } from '../common/attachment';
 import { SheetColumn, writeSheet } from '../exports/xlsx';
@@ -25,32 +30,29 @@ export interface FileDownload {
   disposition: string;
 }
 
-const ROLE = { lead: '牵头', co: '配合' } as const;
-const STATUS: Record<string, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  submitted: '已报完成',
-  completed: '已办结',
-  returned: '已退回',
-};
-
 const OVERDUE_COLUMNS: SheetColumn<OverdueRow>[] = [
   { header: '方案', width: 36, value: (r) => r.planTitle },
   { header: '条目', width: 8, value: (r) => `(${r.itemNumberText})` },
   { header: '任务内容', width: 40, value: (r) => r.itemTitle },
   { header: '责任单位', width: 24, value: (r) => r.unitName },
-  { header: '角色', width: 8, value: (r) => ROLE[r.role] },
+  { header: '角色', width: 8, value: (r) => ASSIGNMENT_ROLE_LABEL[r.role as AssignmentRole] },
   { header: '完成时限', width: 12, value: (r) => r.dueOn },
   { header: '逾期天数', width: 10, value: (r) => r.daysOverdue },
-  { header: '状态', width: 10, value: (r) => STATUS[r.status] ?? r.status },
+  {
+    header: '状态',
+    width: 10,
+    value: (r) => ASSIGNMENT_STATUS_LABEL[r.status as AssignmentStatus] ?? r.status,
+  },
   { header: '进度', width: 8, value: (r) => `${r.progressPercent}%` },
   { header: '最近报送', width: 12, value: (r) => r.lastReportOn },
 ];
 
 function breakdownStatus(r: BreakdownRow): string {
   if (!r.assignments) return '未分工';
-  if (r.completed === r.assignments) return '已办结';
-  return r.averagePercent > 0 ? '推进中' : '未开始';
+  if (r.completed === r.assignments) return ASSIGNMENT_STATUS_LABEL[AssignmentStatus.Completed];
+  return ASSIGNMENT_STATUS_LABEL[
+    r.averagePercent > 0 ? AssignmentStatus.InProgress : AssignmentStatus.NotStarted
+  ];
 }
 
 const BREAKDOWN_COLUMNS: SheetColumn<BreakdownRow>[] = [
@@ -83,11 +85,10 @@ export class SupervisionService {
     private readonly breakdown: BreakdownQueries,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private dates(asOf?: string) {
-    const today = todayIn(this.clock, this.config.timeZone);
+    const today = todayIn(this.clock);
     return { today, asOf: asOf ?? today };
   }
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { Unit, UnitKind } from '@app/database';
 import { PageOf, PageQuery } from '../common/pagination';
+import { QueryBoolean } from '../common/query-boolean';
 
 export class CreateUnitDto {
   @ApiProperty({ description: '单位全称', example: '区经发局' })
@@ -74,7 +74,7 @@ export class UnitListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: '只看启用的单位' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   active?: boolean;
 }

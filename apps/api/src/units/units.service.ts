@@ -4,7 +4,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { Tx, Unit, UnitGroup, UnitOfWork } from '@app/database';
 import { Actor } from '../auth/actor';
 import { page, Page } from '../common/pagination';
@@ -31,7 +31,7 @@ export class UnitsService {
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitView> {
     const unit = await this.uow.run(actor, async (tx) => {
-      if (dto.parentId) await this.requireParent(tx.manager, dto.parentId);
+      if (dto.parentId) await this.requireParent(tx, dto.parentId);
       return tx.create(Unit, { ...dto, name: dto.name.trim() });
     });
     return UnitView.from(unit);
@@ -39,14 +39,10 @@ export class UnitsService {
 
   async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitView> {
     const unit = await this.uow.run(actor, async (tx) => {
-      const current = await tx.manager.findOne(Unit, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current) throw new NotFoundException('未找到该单位');
+      const current = await tx.lock(Unit, id, { missing: '未找到该单位' });
       if (dto.parentId) {
         if (dto.parentId === id) throw new BadRequestException('parentId：单位不能是自己的上级');
-        await this.requireParent(tx.manager, dto.parentId);
+        await this.requireParent(tx, dto.parentId);
       }
       return tx.update(Unit, current, dto);
     });
@@ -60,11 +56,7 @@ export class UnitsService {
    */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
-      const unit = await tx.manager.findOne(Unit, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!unit) throw new NotFoundException('未找到该单位');
+      const unit = await tx.lock(Unit, id, { missing: '未找到该单位' });
       await this.refuseIfUsed(tx, id);
       await this.auditLinks(tx, id);
       await tx.remove(Unit, unit);
@@ -72,7 +64,7 @@ export class UnitsService {
   }
 
   private async refuseIfUsed(tx: Tx, id: string): Promise<void> {
-    const [used]: Array<Record<string, number>> = await tx.manager.query(
+    const [used]: Array<Record<string, number>> = await tx.read.query(
       `SELECT (SELECT count(*) FROM assignments WHERE unit_id = $1)::int AS "责任分工",
               (SELECT count(*) FROM users WHERE unit_id = $1)::int AS "用户账号",
               (SELECT count(*) FROM supervision_notices WHERE unit_id = $1)::int AS "督办单",
@@ -89,11 +81,17 @@ export class UnitsService {
   }
 
   private async auditLinks(tx: Tx, id: string): Promise<void> {
-    const groups = await tx.manager
-      .createQueryBuilder(UnitGroup, 'g')
-      .innerJoin('g.members', 'm', 'm.id = :id', { id })
-      .leftJoinAndSelect('g.members', 'member')
-      .getMany();
+    const memberOf: Array<{ group_id: string }> = await tx.read.query(
+      'SELECT group_id FROM unit_group_members WHERE unit_id = $1',
+      [id],
+    );
+    const groups = memberOf.length
+      ? await tx.read.find(UnitGroup, {
+          where: { id: In(memberOf.map((g) => g.group_id)) },
+          relations: { members: true },
+          order: { name: 'ASC' },
+        })
+      : [];
     for (const group of groups) {
       const memberIds = group.members.map((m) => m.id).sort();
       await tx.audit(
@@ -104,13 +102,16 @@ export class UnitsService {
         { id: group.id, name: group.name, memberIds: memberIds.filter((m) => m !== id) },
       );
     }
-    for (const child of await tx.manager.find(Unit, { where: { parentId: id } })) {
+    for (const child of await tx.read.find(Unit, {
+      where: { parentId: id },
+      order: { name: 'ASC' },
+    })) {
       await tx.update(Unit, child, { parentId: null });
     }
   }
 
-  private async requireParent(manager: EntityManager, parentId: string): Promise<void> {
-    if (!(await manager.exists(Unit, { where: { id: parentId } }))) {
+  private async requireParent(tx: Tx, parentId: string): Promise<void> {
+    if (!(await tx.read.exists(Unit, { where: { id: parentId } }))) {
       throw new NotFoundException('上级单位不存在');
     }
   }

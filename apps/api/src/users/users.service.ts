@@ -1,5 +1,4 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { LoginThrottle, Tx, Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
 import { throttleKey } from '../auth/login-throttle';
@@ -31,7 +30,7 @@ export class UsersService {
     assertPasswordAllowed(password, dto.username);
     const passwordHash = await hashPassword(password);
     const user = await this.uow.run(actor, async (tx) => {
-      await this.requireUnit(tx.manager, dto.unitId);
+      await this.requireUnit(tx, dto.unitId);
       return tx.create(User, {
         ...rest,
         username: dto.username.toLowerCase(),
@@ -50,7 +49,7 @@ export class UsersService {
     if (dto.username) changes.username = dto.username.toLowerCase();
     await this.uow.run(actor, async (tx) => {
       const user = await this.lock(tx, id);
-      if (dto.unitId) await this.requireUnit(tx.manager, dto.unitId);
+      if (dto.unitId) await this.requireUnit(tx, dto.unitId);
       if (password !== undefined) {
         const username = changes.username ?? user.username;
         Object.assign(changes, await this.newPassword(tx, user, username, password, true));
@@ -103,7 +102,7 @@ export class UsersService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.uow.run(actor, async (tx) => {
       const user = await this.lock(tx, id);
-      const [{ used }]: Array<{ used: boolean }> = await tx.manager.query(
+      const [{ used }]: Array<{ used: boolean }> = await tx.read.query(
         `SELECT EXISTS (SELECT 1 FROM audit_log WHERE actor_user_id = $1)
              OR EXISTS (SELECT 1 FROM audit_log WHERE entity_type = 'Login' AND entity_id = $2)
              AS used`,
@@ -128,7 +127,7 @@ export class UsersService {
     field = 'password',
   ): Promise<Partial<User>> {
     assertPasswordAllowed(password, username, field);
-    await tx.manager.delete(LoginThrottle, { key: throttleKey('account', user.username) });
+    await tx.deleteWhere(LoginThrottle, { key: throttleKey('account', user.username) });
     return {
       passwordHash: await hashPassword(password),
       mustChangePassword: temporary,
@@ -136,13 +135,8 @@ export class UsersService {
     };
   }
 
-  private async lock(tx: Tx, id: string): Promise<User> {
-    const user = await tx.manager.findOne(User, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!user) throw new NotFoundException('未找到该用户');
-    return user;
+  private lock(tx: Tx, id: string): Promise<User> {
+    return tx.lock(User, id, { missing: '未找到该用户' });
   }
 
   private async require(id: string): Promise<User> {
@@ -151,8 +145,8 @@ export class UsersService {
     return user;
   }
 
-  private async requireUnit(manager: EntityManager, unitId: string): Promise<void> {
-    if (!(await manager.exists(Unit, { where: { id: unitId } }))) {
+  private async requireUnit(tx: Tx, unitId: string): Promise<void> {
+    if (!(await tx.read.exists(Unit, { where: { id: unitId } }))) {
       throw new NotFoundException('所属单位不存在');
     }
   }

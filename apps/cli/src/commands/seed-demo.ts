@@ -37,7 +37,7 @@ export async function seedDemo(
 async function seedUnits(tx: Tx): Promise<Map<string, Unit>> {
   const byName = new Map<string, Unit>();
   for (const demo of DEMO_UNITS) {
-    const existing = await tx.manager.findOne(Unit, { where: { name: demo.name } });
+    const existing = await tx.read.findOne(Unit, { where: { name: demo.name } });
     byName.set(
       demo.name,
       existing ??
@@ -55,17 +55,16 @@ async function seedUnits(tx: Tx): Promise<Map<string, Unit>> {
 
 async function seedGroups(tx: Tx, units: Map<string, Unit>): Promise<void> {
   for (const demo of DEMO_GROUPS) {
-    if (await tx.manager.exists(UnitGroup, { where: { name: demo.name } })) continue;
-    const group = tx.manager.create(UnitGroup, {
-      name: demo.name,
-      aliases: demo.aliases,
-      members: DEMO_UNITS.filter(demo.members).map((u) => units.get(u.name)!),
-    });
-    await tx.manager.save(group);
-    await tx.audit('create', 'UnitGroup', group.id, null, {
-      name: group.name,
-      memberIds: group.members.map((u) => u.id),
-    });
+    if (await tx.read.exists(UnitGroup, { where: { name: demo.name } })) continue;
+    await tx.create(
+      UnitGroup,
+      {
+        name: demo.name,
+        aliases: demo.aliases,
+        members: DEMO_UNITS.filter(demo.members).map((u) => units.get(u.name)!),
+      },
+      (group) => ({ name: group.name, memberIds: group.members.map((u) => u.id) }),
+    );
   }
 }
 
@@ -86,7 +85,7 @@ async function seedUsers(tx: Tx, units: Map<string, Unit>, passwordHash: string)
     })),
   ];
   for (const account of accounts) {
-    if (await tx.manager.exists(User, { where: { username: account.username } })) continue;
+    if (await tx.read.exists(User, { where: { username: account.username } })) continue;
     await tx.create(User, {
       ...account,
       passwordHash,

@@ -1,34 +1,34 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
-import { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, Clock, addDays, todayIn } from '@app/calendar';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock, addDays, TIME_ZONE, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   CalendarSource,
   DeliveryKind,
   DeliveryStatus,
   INSTALLED_AT,
+  ReadManager,
   ReminderDelivery,
   ReminderRun,
   SystemState,
   UnitKind,
   UnitOfWork,
 } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
 import {
   alertReason,
   composeAlert,
   composeDigest,
+  digestAddresses,
   digestNotes,
   dueDigestSlot,
   Email,
-  needsEscalation,
   owedWork,
   owesAnything,
+  recipientsByUnit,
 } from '@app/reminders';
-import { recipientsByUnit, supervisionAddresses } from './recipients';
 
 const SYSTEM = { userId: null, unitId: null };
 /** Alerts for a day go out from this hour (Asia/Shanghai), like the working day. */
@@ -60,7 +60,7 @@ export class ReminderPlanner {
     private readonly uow: UnitOfWork,
     private readonly calendar: CalendarSource,
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: ReminderQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -76,7 +76,7 @@ export class ReminderPlanner {
     // A year stored through the API (another process) counts from this tick on.
     await this.calendar.refreshIfChanged();
     const now = this.clock.now();
-    const today = todayIn(this.clock, this.config.timeZone);
+    const today = todayIn(this.clock);
     const installedAt = await this.installation();
     const skipped: string[] = [];
     const slot = dueDigestSlot(this.config.reminders.digestCron, now);
@@ -93,7 +93,7 @@ export class ReminderPlanner {
       new Intl.DateTimeFormat('en-GB', {
         hour: '2-digit',
         hour12: false,
-        timeZone: this.config.timeZone,
+        timeZone: TIME_ZONE,
       }).format(now),
     );
     for (let back = ALERT_CATCH_UP_DAYS - 1; back >= 0; back--) {
@@ -136,25 +136,27 @@ export class ReminderPlanner {
     await this.calendar.refreshIfChanged();
     return this.plan(DeliveryKind.Digest, period, async (m) => {
       const owed = await owedWork(m, asOf, dueSoonDays, undefined, workBefore);
-      const addresses = await recipientsByUnit(m);
-      const supervision = await supervisionAddresses(m, addresses);
       const units = await this.units(m);
       const calendar = this.calendar.calendar();
-      return [...units]
+      const owing = [...units]
         .map(([unitId, unit]) => ({
           unitId,
           unit,
           work: owed.get(unitId) ?? EMPTY,
           notes: unit.active ? digestNotes(unit.kind, asOf, calendar) : [],
         }))
-        .filter(({ work, notes }) => owesAnything(work) || notes.length > 0)
-        .map(({ unitId, unit, work, notes }) => ({
-          unitId,
-          recipients: addresses.get(unitId) ?? [],
-          cc: needsEscalation(work, escalateAfterDays) ? supervision : [],
-          itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
-          ...composeDigest(unit.name, asOf, work, this.link, notes),
-        }));
+        .filter(({ work, notes }) => owesAnything(work) || notes.length > 0);
+      const addresses = await digestAddresses(
+        m,
+        new Map(owing.map(({ unitId, work }) => [unitId, work])),
+        escalateAfterDays,
+      );
+      return owing.map(({ unitId, unit, work, notes }) => ({
+        unitId,
+        ...addresses.get(unitId)!,
+        itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
+        ...composeDigest(unit.name, asOf, work, this.link, dueSoonDays, notes),
+      }));
     });
   }
 
@@ -187,48 +189,36 @@ export class ReminderPlanner {
   private async plan(
     kind: DeliveryKind,
     period: string,
-    compose: (m: EntityManager) => Promise<Planned[]>,
+    compose: (m: ReadManager) => Promise<Planned[]>,
   ): Promise<number> {
     const created = await this.uow.run(SYSTEM, async (tx) => {
-      const claimed = await tx.manager
-        .createQueryBuilder()
-        .insert()
-        .into(ReminderRun)
-        .values({ kind, period })
-        .orIgnore()
-        .returning(['kind'])
-        .execute();
+      const claimed = await tx.insertIgnore(ReminderRun, { kind, period }, ['kind']);
       if (!claimed.raw.length) return -1;
-      const rows = await compose(tx.manager);
+      const rows = await compose(tx.read);
       if (rows.length) {
-        await tx.manager
-          .createQueryBuilder()
-          .insert()
-          .into(ReminderDelivery)
-          .values(
-            rows.map((r) => ({
-              unitId: r.unitId,
-              kind,
-              period,
-              recipients: r.recipients,
-              cc: r.cc,
-              subject: r.subject,
-              textBody: r.text,
-              htmlBody: r.html,
-              itemCount: r.itemCount,
-              // A unit with no address at all cannot be mailed: say so where people look.
-              ...(r.recipients.length
-                ? {}
-                : {
-                    status: DeliveryStatus.Failed,
-                    lastError: '该单位没有任何邮箱地址（单位联系邮箱和用户邮箱均为空）',
-                  }),
-            })),
-          )
-          .orIgnore()
-          .execute();
+        await tx.insertIgnore(
+          ReminderDelivery,
+          rows.map((r) => ({
+            unitId: r.unitId,
+            kind,
+            period,
+            recipients: r.recipients,
+            cc: r.cc,
+            subject: r.subject,
+            textBody: r.text,
+            htmlBody: r.html,
+            itemCount: r.itemCount,
+            // A unit with no address at all cannot be mailed: say so where people look.
+            ...(r.recipients.length
+              ? {}
+              : {
+                  status: DeliveryStatus.Failed,
+                  lastError: '该单位没有任何邮箱地址（单位联系邮箱和用户邮箱均为空）',
+                }),
+          })),
+        );
       }
-      await tx.manager.update(ReminderRun, { kind, period }, { deliveries: rows.length });
+      await tx.updateWhere(ReminderRun, { kind, period }, { deliveries: rows.length });
       await tx.audit('create', 'ReminderRun', `${kind}:${period}`, null, {
         kind,
         period,
@@ -245,11 +235,11 @@ export class ReminderPlanner {
     return this.db.manager.exists(ReminderRun, { where: { kind, period } });
   }
 
-  private async unitNames(m: EntityManager): Promise<Map<string, string>> {
+  private async unitNames(m: ReadManager): Promise<Map<string, string>> {
     return new Map([...(await this.units(m))].map(([id, u]) => [id, u.name]));
   }
 
-  private async units(m: EntityManager): Promise<Map<string, UnitInfo>> {
+  private async units(m: ReadManager): Promise<Map<string, UnitInfo>> {
     const rows: Array<UnitInfo & { id: string }> = await m.query(
       'SELECT id, name, kind, active FROM units ORDER BY name',
     );

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { TIME_ZONE } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
 
 /**
  * Registers the repeatable tick at start, and asks for one tick straight away. Identical repeat options from several workers are one
@@ -14,13 +14,13 @@ export class ReminderSchedule implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderSchedule.name);
 
   constructor(
-    @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly queue: ReminderQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const cron = this.config.reminders.tickCron;
-    const tz = this.config.timeZone;
+    const tz = TIME_ZONE;
     for (const job of await this.queue.getRepeatableJobs()) {
       if (job.name === REMINDER_JOBS.tick && (job.cron !== cron || job.tz !== tz)) {
         await this.queue.removeRepeatableByKey(job.key);

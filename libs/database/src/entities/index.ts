@@ -19,6 +19,7 @@ import { Unit } from './unit.entity';
 import { User } from './user.entity';
 
 export * from './enums';
+export * from './labels';
 export {
   Assignment,
   AuditLog,

@@ -8,6 +8,7 @@
  * submitted (or since accepted) by day d. The fragments expect the aliases a (assignments),
  * i (items) and p (plans); `d` is a SQL date expression.
  */
+import { SQL_TIME_ZONE } from '@app/calendar';
 
 /** The assignment's reporting frequency (the report_frequency enum: compared without casts). */
 export const reportFrequency = 'COALESCE(i.report_frequency, p.report_frequency)';
@@ -52,7 +53,7 @@ const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind FROM progr
   WHERE r.status IN ('submitted', 'accepted')
     AND r.period_start IN (${FREQUENCIES.map((f) => duePeriodStart(d, `'${f}'`)).join(', ')})
     AND r.period_start = ${duePeriodStart(d, 'r.period_kind')}
-    AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${d}`;
+    AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}`;
 
 /** Owed on day d and not submitted by then. */
 export const reportMissing = (d: string): string =>

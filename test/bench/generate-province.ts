@@ -1,3 +1,4 @@
+import { SQL_TIME_ZONE } from '@app/calendar';
 import { DataSource } from 'typeorm';
 
 export interface ProvinceSize {
@@ -188,7 +189,7 @@ async function insertReports(db: DataSource, total: number) {
          SELECT s.*, (s.period_start + interval '1 month' - interval '1 day')::date AS period_end,
                 ((s.period_start + interval '1 month' + (s.r % 10) * interval '1 day'
                   + (9 + s.r % 9) * interval '1 hour' + (s.r * 7 % 60) * interval '1 minute')::timestamp
-                  AT TIME ZONE 'Asia/Shanghai') AS filed_at
+                  AT TIME ZONE ${SQL_TIME_ZONE}) AS filed_at
          FROM shaped s
        )
        INSERT INTO progress_reports (assignment_id, period_kind, period_start, period_end, work_done, figures,
