@@ -194,3 +194,13 @@ export async function shareOf(t: TestApp, planId: string, number: number, unitNa
   if (!row) throw new Error(`no share of ${unitName} on item ${number}`);
   return row as { id: string; version: number; itemId: string };
 }
+
+/**
+ * An error body without its request id, which differs on every request by design: for tests
+ * that compare two answers (an unknown user's and a real one's) or an answer with a literal.
+ */
+export function withoutRequestId<T>(body: T): Omit<T, 'requestId'> {
+  if (!body || typeof body !== 'object') return body;
+  const { requestId: _ignored, ...rest } = body as T & { requestId?: unknown };
+  return rest;
+}
