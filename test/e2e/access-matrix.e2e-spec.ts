@@ -635,5 +635,5 @@ describe('access rules: every endpoint × every role', () => {
       expect(res.status).toBe(401);
     }
     expect((await t.http().get('/health')).status).toBe(200);
-  });
+  }, 60_000);
 });
