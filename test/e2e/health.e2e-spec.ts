@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 describe('health and docs', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp()));
+  beforeAll(async () => (t = await createTestApp()), 60_000);
   afterAll(() => t.close());
 
   it('reports PostgreSQL and Redis up without a token', async () => {
