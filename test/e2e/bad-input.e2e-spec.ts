@@ -92,12 +92,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         .replace(/"ITEM"/g, `"${item}"`)
         .replace(/"UNIT"/g, `"${unit}"`),
     );
+    // Signed in first: a sign-in is itself an audit row.
+    const bearer = await t.as(login);
     const counts = await tableCounts(t.db);
-    const res = await t
-      .http()
-      [method](path)
-      .set(await t.as(login))
-      .send(body);
+    const res = await t.http()[method](path).set(bearer).send(body);
     expect(res.status).toBe(400);
     expect(res.body.statusCode).toBe(400);
     expect(res.body.error).toBe('Bad Request');
@@ -142,11 +140,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   });
 
   it('refuses a duplicate unit name with 409', async () => {
+    const admin = await t.as('admin');
     const counts = await tableCounts(t.db);
     const res = await t
       .http()
       .post('/units')
-      .set(await t.as('admin'))
+      .set(admin)
       .send({ name: '区经发局', kind: 'department' });
     expect(res.status).toBe(409);
     expect(await tableCounts(t.db)).toEqual(counts);
