@@ -39,6 +39,10 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
+  // Real services on a shared 2-core machine: an app's start in a beforeAll can take far longer
+  // than Jest's 5 s default when the machine is busy. Not a timed assertion: a bound on a hang.
+  // (A global option: Jest ignores it inside a project.)
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -52,10 +56,6 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      // Real services on a shared 2-core machine: an app's start in a beforeAll can take far
-      // longer than Jest's 5 s default when the machine is busy. Not a timed assertion: a bound
-      // on a hang.
-      testTimeout: 120_000,
     },
   ],
 };
