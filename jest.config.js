@@ -39,7 +39,9 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
-  // The machines are shared: a slow run is not a failure (speed is measured in test/bench).
+  // Real services on a shared 2-core machine: an app's start in a beforeAll can take far longer
+  // than Jest's 5 s default when the machine is busy. Not a timed assertion: a bound on a hang.
+  // (A global option: Jest ignores it inside a project.)
   testTimeout: 120_000,
   projects: [
     {

@@ -1,5 +1,11 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createTestApp, TestApp } from '../support/test-app';
 import { LogCapture } from '../support/log-capture';
+import { startWorker } from '../support/worker';
+
+const run = promisify(execFile);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -78,4 +84,56 @@ describe('request logging and request ids', () => {
     expect(contexts.has('RouterExplorer')).toBe(false);
     expect(log.lines.some((line) => /Mapped \{/.test(String(line.msg)))).toBe(false);
   });
+});
+
+describe('LOG_LEVEL and LOG_FORMAT in the worker and the CLI', () => {
+  // Log lines only: Node's own warnings on stderr are not ours to format.
+  const parse = (output: string) =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('the worker logs JSON at the level asked for', async () => {
+    const worker = startWorker({ LOG_LEVEL: 'debug', LOG_FORMAT: 'json' });
+    try {
+      await worker.ready();
+    } finally {
+      await worker.stop();
+    }
+    const lines = parse(worker.output());
+    expect(lines.find((line) => line.context === 'InstanceLoader')).toMatchObject({
+      level: 'debug',
+    });
+    expect(lines.find((line) => /reminder tick every/.test(String(line.msg)))).toMatchObject({
+      level: 'info',
+      time: expect.stringMatching(/\+08:00$/),
+    });
+  }, 90_000);
+
+  it('the CLI logs to stderr at the level asked for, and keeps stdout for its results', async () => {
+    const cli = (level: string) =>
+      run(
+        process.execPath,
+        [
+          '-r',
+          '@swc-node/register',
+          'apps/cli/src/main.ts',
+          'plan:parse',
+          'test/fixtures/plan-003.txt',
+        ],
+        {
+          cwd: join(__dirname, '../..'),
+          env: { ...process.env, LOG_LEVEL: level, LOG_FORMAT: 'json' },
+        },
+      );
+    const debug = await cli('debug');
+    expect(parse(debug.stderr)).toEqual([
+      expect.objectContaining({ level: 'debug', msg: '命令开始', command: 'plan:parse' }),
+    ]);
+    expect(debug.stdout).toContain('文号：漯开文〔2022〕57号');
+    const quiet = await cli('warn');
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(debug.stdout);
+  }, 90_000);
 });

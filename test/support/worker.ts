@@ -27,7 +27,7 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
     child,
     output: () => log,
     ready: async () => {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 90_000;
       while (!log.includes('reminder tick every')) {
         if (child.exitCode !== null) throw new Error(`worker exited: ${log}`);
         if (Date.now() > deadline) throw new Error(`worker not ready: ${log}`);
