@@ -51,7 +51,8 @@ done
 cat <<INFO
 
   落实 Luoshi is running.
-    API      $PUBLIC_URL
+    Console  $PUBLIC_URL/   (工作台: sign in in the browser)
+    API      $PUBLIC_URL/api
     OpenAPI  $PUBLIC_URL/api/docs
     Mail     http://127.0.0.1:$MAIL_UI_PORT/   (every email the system sends lands here)
     Sign in  admin / leader / supervisor / jingfaju … with the password ${DEMO_PASSWORD:-luoshi-demo}

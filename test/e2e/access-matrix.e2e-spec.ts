@@ -111,6 +111,7 @@ type Row = [string, RoleName[], () => Promise<Call>];
 /** Each row builds a fresh target, so an allowed call succeeds whatever ran before it. */
 const rows: Row[] = [
   ['GET /me', ALL, async () => ({ method: 'get', path: '/me' })],
+  ['GET /me/todo', ALL, async () => ({ method: 'get', path: '/me/todo' })],
   ['GET /units', ALL, async () => ({ method: 'get', path: '/units' })],
   [
     'GET /units/:id',

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
@@ -12,6 +13,7 @@ import { ProgressModule } from './progress/progress.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
+import { TodoModule } from './todo/todo.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -31,6 +33,9 @@ import { UsersModule } from './users/users.module';
     RemindersModule,
     AssignmentsModule,
     HealthModule,
+    TodoModule,
+    // Last: its catch-all for the console's paths must not shadow an API route.
+    ConsoleModule,
   ],
 })
 export class AppModule {}

@@ -49,6 +49,8 @@ export interface AppConfig {
   };
   uploadMaxBytes: number;
   storageDir: string;
+  /** The built console (vite build), served at `/` by the API process. */
+  webDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'STORAGE_DIR',
       `${env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`}/files`,
     ),
+    webDir: read.string('WEB_DIR', 'dist/web'),
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
