@@ -26,6 +26,7 @@ bash docker/services.sh start
 echo "==> Migrating and loading the demo data"
 node dist/apps/cli/src/main.js db:migrate
 node dist/apps/cli/src/main.js seed:demo
+node dist/apps/cli/src/main.js seed:live
 
 pids=()
 cleanup() {

@@ -7,6 +7,8 @@ import { generateProvince, generateReports } from './commands/generate-province'
 import { describe, importPlanFile } from './commands/plan-import';
 import { parsePlanFile, readPlanText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
+import { seedLiveDemo } from './commands/seed-live';
+import { clockFromEnv, todayIn } from '@app/calendar';
 import { PlanParseError } from '@app/plan-parser';
 import { ImportDecisionError } from '@app/plan-import';
 import { resolve } from 'node:path';
@@ -19,6 +21,7 @@ const USAGE = `用法: npm run cli -- <命令>
   db:migrate     执行尚未执行的数据库迁移
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
+  seed:live      在示范方案之外加一份按今天排布的本年度工作要点（红黄绿灯、报告、督办单俱全）
   plan:import <文件> [--create-units] [--active]
                  导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
   bench:generate 生成省级规模的基准数据（约 2000 个单位、2000 个方案、6 万条目、30 万责任分工、
@@ -59,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
       const summary = await withDatabase((db) => seedDemo(db, password, text));
       console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
       console.log(describe(summary.plan));
+      return 0;
+    }
+    case 'seed:live': {
+      const today = todayIn(clockFromEnv(), process.env.APP_TIME_ZONE?.trim() || 'Asia/Shanghai');
+      console.log(await withDatabase((db) => seedLiveDemo(db, today)));
       return 0;
     }
     case 'bench:generate': {

@@ -92,8 +92,13 @@ function AppLayout() {
         {me.data && (
           <Space size={narrow ? 4 : 12}>
             {!narrow && (
-              <Typography.Text type="secondary">
-                {me.data.unitName ?? ''} · {me.data.displayName}（{ROLE_NAME[me.data.role]}）
+              <Typography.Text
+                type="secondary"
+                title={`${me.data.unitName ?? ''} · ${ROLE_NAME[me.data.role]}`}
+                ellipsis
+                style={{ maxWidth: 240 }}
+              >
+                {me.data.displayName}
               </Typography.Text>
             )}
             <Button onClick={signOut}>退出登录</Button>
