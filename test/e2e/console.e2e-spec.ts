@@ -215,8 +215,8 @@ describe('the web console in Chromium', () => {
     await page.getByLabel('督办事由').fill('第三十二项逾期未完成，请说明原因和完成时间');
     const replyBy = page.getByLabel('答复期限');
     await replyBy.fill('2025-03-20');
+    // Enter takes the date and sends the form, as the 发出 button does.
     await replyBy.press('Enter');
-    await page.getByRole('button', { name: '发出' }).click();
     await page.getByText('督办单已发出').waitFor();
     const [notice] = await t.db.query(
       `SELECT unit_id, reply_by, status FROM supervision_notices WHERE reason LIKE '第三十二项%'`,
@@ -325,7 +325,7 @@ describe('the web console in Chromium', () => {
     await openAs(leader.page, 'leader', '/annual-report');
     await leader.page.getByLabel('方案', { exact: true }).click();
     await leader.page.locator('.ant-select-item-option').first().click();
-    await leader.page.getByText('预览').waitFor();
+    await leader.page.locator('pre').waitFor({ timeout: 60_000 });
     await screenshot(leader.page, '17-annual-report');
     await leader.page.goto('/reminders');
     await leader.page.getByRole('tab', { name: '周报邮件预览' }).click();

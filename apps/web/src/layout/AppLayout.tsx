@@ -90,7 +90,7 @@ function AppLayout() {
           aria-label="主菜单"
         />
         {me.data && (
-          <Space size={narrow ? 4 : 12}>
+          <Space size={narrow ? 4 : 12} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             {!narrow && (
               <Typography.Text
                 type="secondary"
