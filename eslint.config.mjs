@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Libraries never import apps; an app never imports another app (libs are the shared part). */
 const apps = ['api', 'worker', 'cli', 'web'];
@@ -13,7 +14,16 @@ const appImport = (app) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'var/**',
+      'node_modules/**',
+      'coverage/**',
+      'apps/web/src/api/schema.d.ts',
+      'test/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -62,4 +72,22 @@ export default tseslint.config(
     files: [`apps/${app}/**/*.ts`],
     rules: boundary(apps.filter((other) => other !== app).map(appImport)),
   })),
+  // The console runs in the browser: React's hook rules and the browser's globals.
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        XMLHttpRequest: 'readonly',
+        FormData: 'readonly',
+        File: 'readonly',
+        Response: 'readonly',
+      },
+    },
+  },
 );

@@ -38,6 +38,7 @@ bash docker/services.sh start
 echo "==> Migrating and loading the demo data"
 node dist/apps/cli/src/main.js db:migrate
 node dist/apps/cli/src/main.js seed:demo
+node dist/apps/cli/src/main.js seed:live
 
 # Each process runs under docker/supervise.js: one that exits unexpectedly is started again
 # (and the supervisor says so on the console).
@@ -71,7 +72,8 @@ fi
 cat <<INFO
 
   落实 Luoshi is running.
-    API      $PUBLIC_URL
+    Console  $PUBLIC_URL/   (工作台: sign in in the browser)
+    API      $PUBLIC_URL/api
     OpenAPI  $PUBLIC_URL/api/docs
     Mail     http://127.0.0.1:$MAIL_UI_PORT/   (every email the system sends lands here)
     Sign in  admin / leader / supervisor / jingfaju … with the password ${DEMO_PASSWORD:-luoshi-demo}

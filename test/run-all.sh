@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 bash docker/install.sh
+bash test/browser/install-browser.sh
 
 export LUOSHI_PROFILE=test
 # shellcheck source=docker/env-defaults.sh
@@ -28,8 +29,12 @@ step "Lint (ESLint, Prettier) and type check"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check . || true; exit 1; }
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p apps/web/tsconfig.json
 
-step "Build (api, worker, cli)"
+step "The console's API types match the API's OpenAPI document"
+npm run --silent api:types:check
+
+step "Build (api, worker, cli, console)"
 npm run --silent build
 
 step "Unit and end-to-end tests"

@@ -125,6 +125,7 @@ const rows: Row[] = [
       allowedStatus: 400,
     }),
   ],
+  ['GET /me/todo', ALL, async () => ({ method: 'get', path: '/me/todo' })],
   ['GET /units', ALL, async () => ({ method: 'get', path: '/units' })],
   [
     'GET /units/:id',

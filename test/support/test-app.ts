@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -68,6 +69,10 @@ export async function createTestApp(
     .useValue(config)
     .overrideProvider(LOG_DESTINATION)
     .useValue(options.logStream)
+    // A testing module makes its providers before the HTTP adapter exists, so serve-static
+    // would pick its no-op loader; the console's files are served as in production.
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   app.useLogger(app.get(AppLogger));

@@ -7,6 +7,7 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ConsoleModule } from './console/console.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
@@ -15,6 +16,7 @@ import { ProgressModule } from './progress/progress.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
+import { TodoModule } from './todo/todo.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -37,6 +39,9 @@ import { UsersModule } from './users/users.module';
     CalendarModule,
     AuditLogModule,
     HealthModule,
+    TodoModule,
+    // Last: its catch-all for the console's paths must not shadow an API route.
+    ConsoleModule,
   ],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { RequestHandler } from 'express';
 import { REQUEST_LOGGING } from '@app/logging';
 import { AllExceptionsFilter } from './common/errors';
 import { createValidationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api';
 
@@ -24,15 +25,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('落实 Luoshi API')
-      .setDescription('实施方案逐条逐单位跟踪落实：方案、条目、责任分工、进展、催办与督办。')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs/json`,
   });

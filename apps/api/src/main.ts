@@ -15,7 +15,8 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await app.listen(config.port, '0.0.0.0');
   const logger = new Logger('Luoshi');
-  logger.log(`API:     ${config.publicUrl}`);
+  logger.log(`Console: ${config.publicUrl}/`);
+  logger.log(`API:     ${config.publicUrl}/api`);
   logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
 }
 

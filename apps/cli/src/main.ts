@@ -18,6 +18,8 @@ import { migrate, revertLast } from './commands/migrate';
 import { describe, importPlanFile } from './commands/plan-import';
 import { parsePlanFile, readPlanSourceText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
+import { seedLiveDemo } from './commands/seed-live';
+import { clockFromEnv, todayIn } from '@app/calendar';
 import { PlanParseError } from '@app/plan-parser';
 import { ImportDecisionError, PlanFileError } from '@app/plan-import';
 import { resolve } from 'node:path';
@@ -30,6 +32,7 @@ const USAGE = `用法: npm run cli -- <命令>
   db:migrate     执行尚未执行的数据库迁移
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
+  seed:live      在示范方案之外加一份按今天排布的本年度工作要点（红黄绿灯、报告、督办单俱全）
   plan:import <文件> [--create-units] [--active]   (.txt UTF-8/GB18030、.docx、.xlsx)
                  导入实施方案（同一文号再次导入时原地更新）；--create-units 自动新建名录中没有的单位
   calendar:import <文件> [--yes] [--accept-warnings]
@@ -94,6 +97,11 @@ async function main(argv: string[]): Promise<number> {
       const summary = await withDatabase((db) => seedDemo(db, password, text));
       console.log(`演示数据就绪：${summary.units} 个单位，${summary.users} 个用户。示范方案：`);
       console.log(describe(summary.plan));
+      return 0;
+    }
+    case 'seed:live': {
+      const today = todayIn(clockFromEnv());
+      console.log(await withDatabase((db) => seedLiveDemo(db, today)));
       return 0;
     }
     case 'plan:import': {

@@ -52,6 +52,8 @@ export interface AppConfig {
   };
   uploadMaxBytes: number;
   storageDir: string;
+  /** The built console (vite build), served at `/` by the API process. */
+  webDir: string;
   login: LoginRules;
   /** Express's `trust proxy`: which proxies may name the client address (X-Forwarded-For). */
   trustProxy: boolean | number | string;
@@ -244,6 +246,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     // Beside the profile's other data (var/dev/files, var/test/files), never in the database.
     storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),
+    webDir: read.string('WEB_DIR', 'dist/web'),
     log: readLogSettings(read, env),
     database,
     backup: {

@@ -49,7 +49,10 @@ export class AssignmentsService {
     const assignment = await this.queries.findOne(scopeOf(actor), id);
     // Out of scope reads exactly like missing: a unit must not learn that another's work exists.
     if (!assignment) throw new NotFoundException('未找到该责任分工');
-    return AssignmentView.from(assignment);
+    // The console offers only these moves; the same rule refuses the others on PATCH.
+    return Object.assign(AssignmentView.from(assignment), {
+      allowedStatuses: allowedTransitions(assignment.status, actor.role),
+    });
   }
 
   async create(actor: Actor, dto: CreateAssignmentDto): Promise<CreatedAssignments> {

@@ -226,8 +226,7 @@ export class CommitImportDto {
   columnMapping?: ColumnOverrideDto[];
 
   @ApiPropertyOptional({
-    description: '只试算：返回将新建、更新、保留的数量和仍待处理的事项，不写入任何数据',
-    default: false,
+    description: '只试算（默认否）：返回将新建、更新、保留的数量和仍待处理的事项，不写入任何数据',
   })
   @IsOptional()
   @IsBoolean()
@@ -241,6 +240,94 @@ export class CommitImportDto {
   @IsOptional()
   @IsEnum(PlanStatus)
   status?: PlanStatus;
+}
+
+/*
+ * OpenAPI shapes of the parser's output as the preview shows it (the fields the console reads);
+ * the values are the parser's own objects, passed through unchanged.
+ */
+class PreviewUnitRef {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['lead', 'co'] }) role!: 'lead' | 'co';
+  @ApiProperty({ description: '单位组（如 各镇(街道)）' }) group!: boolean;
+}
+
+class PreviewDeadline {
+  @ApiProperty({ description: '原文' }) text!: string;
+  @ApiProperty({ enum: ['date', 'recurring', 'relative'] }) kind!: string;
+  @ApiPropertyOptional() dueOn?: string;
+  @ApiPropertyOptional() count?: number;
+  @ApiPropertyOptional({ enum: ['year', 'half', 'quarter', 'month', 'week', 'term'] }) per?: string;
+}
+
+class PreviewTask {
+  @ApiProperty() numberText!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [PreviewUnitRef] }) units!: PreviewUnitRef[];
+}
+
+class PreviewItem {
+  @ApiProperty() number!: number;
+  @ApiProperty() numberText!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() preamble!: boolean;
+  @ApiProperty({ type: [PreviewUnitRef] }) units!: PreviewUnitRef[];
+  @ApiProperty({ type: [PreviewDeadline] }) deadlines!: PreviewDeadline[];
+  @ApiPropertyOptional() dueOn?: string;
+  @ApiProperty({ type: [PreviewTask] }) tasks!: PreviewTask[];
+}
+
+class PreviewSection {
+  @ApiProperty() number!: number;
+  @ApiProperty() numberText!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [PreviewItem] }) items!: PreviewItem[];
+}
+
+class PreviewPlan {
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional() docNumber?: string;
+  @ApiProperty({ type: [String] }) issuers!: string[];
+  @ApiPropertyOptional() issuedOn?: string;
+  @ApiPropertyOptional() periodStart?: string;
+  @ApiPropertyOptional() periodEnd?: string;
+  @ApiPropertyOptional() defaultDueOn?: string;
+}
+
+class PreviewWarning {
+  @ApiProperty() line!: number;
+  @ApiProperty() text!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty() code!: string;
+}
+
+class PreviewCandidate {
+  @ApiPropertyOptional({ format: 'uuid' }) unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) groupId?: string;
+  @ApiProperty() name!: string;
+}
+
+class PreviewUnit {
+  @ApiProperty({ description: '单位名称（提交时的处理按此名称）' }) name!: string;
+  @ApiProperty() group!: boolean;
+  @ApiProperty({ description: '出现次数' }) occurrences!: number;
+  @ApiProperty({
+    enum: ['exact', 'alias', 'prefix', 'bracket', 'fuzzy', 'ambiguous', 'none'],
+    description: '匹配方式；none、ambiguous 需要处理',
+  })
+  match!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) groupId?: string;
+  @ApiPropertyOptional({ description: '名录中的名称' }) matchedName?: string;
+  @ApiPropertyOptional({ type: [PreviewCandidate] }) candidates?: PreviewCandidate[];
+  @ApiPropertyOptional({
+    enum: ['choose', 'confirm-fuzzy', 'confirm-group'],
+    description: '提交前等待的处理：选择单位，或确认近似匹配、确认展开为多个单位的单位组',
+  })
+  decision?: string;
+  @ApiPropertyOptional({ description: '单位组的在用成员数' }) memberCount?: number;
+  @ApiProperty({ description: '该名称将成为的责任分工条数' }) assignments!: number;
 }
 
 export class ColumnView {
@@ -323,18 +410,25 @@ export class ImportResultView {
 
 export class ImportPreviewView {
   @ApiProperty({ format: 'uuid', description: '提交导入时使用' }) id!: string;
-  @ApiPropertyOptional({ nullable: true }) sourceName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sourceName!: string | null;
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: '同一文号的方案已存在时：导入将原地更新该方案',
   })
   existingPlanId!: string | null;
-  @ApiProperty({ description: '解析出的方案信息：标题、文号、印发单位、日期、实施期、默认时限' })
+  @ApiProperty({
+    type: PreviewPlan,
+    description: '解析出的方案信息：标题、文号、印发单位、日期、实施期、默认时限',
+  })
   plan!: ParseResult['plan'];
-  @ApiProperty({ description: '章、条目、责任单位（含匹配结果）、时限' })
+  @ApiProperty({ type: [PreviewSection], description: '章、条目、责任单位（含匹配结果）、时限' })
   sections!: ParseResult['sections'];
-  @ApiProperty({ description: '文本中的每个单位名称及其在名录中的匹配或新建建议' })
+  @ApiProperty({
+    type: [PreviewUnit],
+    description: '文本中的每个单位名称及其在名录中的匹配或新建建议',
+  })
   units!: UnitResolution[];
   @ApiProperty({
     type: [String],
@@ -355,9 +449,10 @@ export class ImportPreviewView {
   columnMapping!: ColumnView[] | null;
   @ApiProperty({ type: ImportResultView, description: '按目前的处理试算的提交结果' })
   outcome!: ImportResultView;
-  @ApiProperty({ description: '无法归位的内容，含行号和原文' })
+  @ApiProperty({ type: [PreviewWarning], description: '无法归位的内容，含行号和原文' })
   warnings!: ParseResult['warnings'];
-  @ApiPropertyOptional({ nullable: true }) committedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  committedAt!: Date | null;
 
   static from(
     row: PlanImport,

@@ -6,6 +6,9 @@ import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 import { QueryBoolean } from '../common/query-boolean';
 
+/** “临期” window of the yellow light when nobody asks for another (warnings, the to-do page). */
+export const DEFAULT_WARNING_DAYS = 14;
+
 export class AsOfQuery {
   @ApiPropertyOptional({
     description: '截至日期（默认今天，按 Asia/Shanghai）',
@@ -83,7 +86,7 @@ export class WarningQuery extends SupervisionFilter {
   @IsInt()
   @Min(1)
   @Max(365)
-  warningDays = 14;
+  warningDays = DEFAULT_WARNING_DAYS;
 
   @ApiPropertyOptional({ enum: ['red', 'yellow'], description: '只看红灯或黄灯' })
   @IsOptional()
@@ -118,7 +121,7 @@ export class OverdueRow {
   @ApiProperty({ description: '截至日期时已逾期的天数' }) daysOverdue!: number;
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
   @ApiProperty() progressPercent!: number;
-  @ApiPropertyOptional({ nullable: true, description: '最近一次报送进展的日期' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '最近一次报送进展的日期' })
   lastReportOn!: string | null;
 }
 
@@ -155,6 +158,7 @@ export class StatisticsRow {
   @ApiProperty({ description: '在完成时限内办结' }) completedOnTime!: number;
   @ApiProperty({ description: '截至日期已到期（应完成）的分工数' }) due!: number;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: '按期完成率 = 按期办结 / 应完成；无应完成时为空',
   })

@@ -9,5 +9,6 @@ import { SupervisionService } from './supervision.service';
 @Module({
   controllers: [SupervisionController, NoticesController],
   providers: [SupervisionQueries, BreakdownQueries, SupervisionService, NoticesService],
+  exports: [SupervisionQueries, NoticesService],
 })
 export class SupervisionModule {}

@@ -82,10 +82,10 @@ export class UnitListQuery extends PageQuery {
 export class UnitView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ nullable: true }) shortName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) shortName!: string | null;
   @ApiProperty({ type: [String] }) aliases!: string[];
   @ApiProperty({ enum: UnitKind, enumName: 'UnitKind' }) kind!: UnitKind;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty({ type: [String] }) emails!: string[];
   @ApiProperty() active!: boolean;
 

@@ -82,8 +82,8 @@ export class UserView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiPropertyOptional({ nullable: true }) unitName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) unitName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: '管理员重置密码后为 true，直到用户自己修改密码' })
   mustChangePassword!: boolean;

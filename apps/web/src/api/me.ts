@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from './client';
+
+export type Me = Schemas['UserView'];
+export type Role = Schemas['Role'];
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => unwrap(await api.GET('/api/me')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** What a role may do, as the API's @Roles say; the console hides what the API would refuse. */
+export const can = {
+  editPlans: (r: Role) => r === 'leadership',
+  review: (r: Role) => r === 'leadership',
+  fileReports: (r: Role) => r === 'unit',
+  readSupervision: (r: Role) => r !== 'unit',
+  issueNotices: (r: Role) => r === 'supervisor',
+  answerNotices: (r: Role) => r === 'unit',
+  annualReport: (r: Role) => r !== 'unit',
+  runDigest: (r: Role) => r === 'leadership' || r === 'admin',
+  admin: (r: Role) => r === 'admin',
+};

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, download, unwrap } from '../api/client';
+import { errorText, QueryState } from '../components/QueryState';
+
+export default function AnnualReportPage() {
+  const { message } = App.useApp();
+  const [planId, setPlanId] = useState<string>();
+  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const plans = useQuery({
+    queryKey: ['plans'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/plans', { params: { query: { pageSize: 200 } } })),
+  });
+  const preview = useQuery({
+    queryKey: ['annual-report', planId, year],
+    enabled: !!planId,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/plans/{id}/annual-report', {
+          params: { path: { id: planId! }, query: { year, format: 'md' } },
+          parseAs: 'text',
+        }),
+      ) as unknown as string,
+  });
+  return (
+    <section>
+      <Typography.Title level={3}>年度报告初稿</Typography.Title>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Form layout="inline" style={{ rowGap: 8 }}>
+          <Form.Item label="方案">
+            <Select
+              aria-label="方案"
+              style={{ width: 340 }}
+              value={planId}
+              onChange={setPlanId}
+              placeholder="选择方案"
+              options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+            />
+          </Form.Item>
+          <Form.Item label="年度">
+            <InputNumber
+              aria-label="年度"
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+            />
+          </Form.Item>
+          <Space>
+            <Button
+              type="primary"
+              disabled={!planId}
+              onClick={() =>
+                download(
+                  `/api/plans/${planId}/annual-report?year=${year}&format=docx`,
+                  `年度报告-${year}.docx`,
+                ).catch((e) => message.error(errorText(e)))
+              }
+            >
+              下载 Word（.docx）
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      <Card size="small" title="预览">
+        {!planId ? (
+          <Typography.Text type="secondary">
+            选择方案和年度后预览由各单位审核通过的进展生成的初稿。
+          </Typography.Text>
+        ) : (
+          <QueryState loading={preview.isLoading} error={preview.error}>
+            <pre
+              style={{
+                whiteSpace: 'pre-wrap',
+                fontFamily: 'inherit',
+                fontSize: 14,
+                lineHeight: 1.8,
+              }}
+            >
+              {preview.data}
+            </pre>
+          </QueryState>
+        )}
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { useUnits } from '../../api/directory';
+import { UNIT_KIND } from '../../components/labels';
+import { errorText, QueryState } from '../../components/QueryState';
+
+type Unit = Schemas['UnitView'];
+interface Values {
+  name: string;
+  shortName?: string;
+  aliases?: string[];
+  kind: Schemas['UnitKind'];
+  emails?: string[];
+  active: boolean;
+}
+
+export default function UnitsAdminPage() {
+  const units = useUnits();
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const body = {
+        ...v,
+        shortName: v.shortName || null,
+        aliases: v.aliases ?? [],
+        emails: v.emails ?? [],
+      };
+      return editing === 'new'
+        ? unwrap(await api.POST('/api/units', { body }))
+        : unwrap(
+            await api.PATCH('/api/units/{id}', {
+              params: { path: { id: (editing as Unit).id } },
+              body,
+            }),
+          );
+    },
+    onSuccess: () => {
+      message.success('已保存');
+      setEditing(null);
+      queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const open = (u: Unit | 'new') => {
+    setEditing(u);
+    form.setFieldsValue(
+      u === 'new'
+        ? { name: '', shortName: '', aliases: [], kind: 'department', emails: [], active: true }
+        : {
+            name: u.name,
+            shortName: u.shortName ?? '',
+            aliases: u.aliases,
+            kind: u.kind,
+            emails: u.emails,
+            active: u.active,
+          },
+    );
+  };
+  const rows = (units.data ?? []).filter(
+    (u) => !q || u.name.includes(q) || u.aliases.some((a) => a.includes(q)),
+  );
+  return (
+    <section>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3}>单位</Typography.Title>
+        <Button type="primary" onClick={() => open('new')}>
+          新建单位
+        </Button>
+      </Space>
+      <Card size="small">
+        <Input.Search
+          aria-label="搜索单位"
+          placeholder="按名称或别名搜索"
+          allowClear
+          style={{ width: 280, marginBottom: 12 }}
+          onSearch={setQ}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <QueryState loading={units.isLoading} error={units.error}>
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: '名称', dataIndex: 'name' },
+              {
+                title: '类别',
+                dataIndex: 'kind',
+                width: 130,
+                render: (k: Schemas['UnitKind']) => UNIT_KIND[k],
+              },
+              {
+                title: '别名',
+                dataIndex: 'aliases',
+                render: (a: string[]) => a.map((x) => <Tag key={x}>{x}</Tag>),
+              },
+              {
+                title: '邮箱',
+                dataIndex: 'emails',
+                width: 220,
+                render: (e: string[]) => e.join('、'),
+              },
+              {
+                title: '启用',
+                dataIndex: 'active',
+                width: 60,
+                render: (a: boolean) => (a ? '是' : '否'),
+              },
+              {
+                title: '操作',
+                width: 80,
+                render: (_, u) => (
+                  <Button size="small" onClick={() => open(u)} aria-label={`编辑 ${u.name}`}>
+                    编辑
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </QueryState>
+      </Card>
+      <Modal
+        title={editing === 'new' ? '新建单位' : '编辑单位'}
+        open={editing !== null}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={save.isPending}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        forceRender
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+          <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="简称" name="shortName">
+            <Input />
+          </Form.Item>
+          <Form.Item label="别名（方案文本中的其他写法）" name="aliases">
+            <Select mode="tags" aria-label="别名" tokenSeparators={['，', ',', '、']} />
+          </Form.Item>
+          <Form.Item label="类别" name="kind" rules={[{ required: true }]}>
+            <Select
+              options={Object.entries(UNIT_KIND).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item label="接收提醒的邮箱" name="emails">
+            <Select mode="tags" aria-label="邮箱" tokenSeparators={[',', '，', ' ']} />
+          </Form.Item>
+          <Form.Item label="启用" name="active" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </section>
+  );
+}

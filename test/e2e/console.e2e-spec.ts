@@ -1,0 +1,339 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import {
+  closeLeftOpen,
+  launchBrowser,
+  newPage,
+  openAs,
+  screenshot,
+  signIn,
+} from '../support/browser';
+import { createTestApp, SEED_PLAN, shareOf, TestApp } from '../support/test-app';
+
+/*
+ * The console in a real browser (Debian's Chromium through playwright-core), served by the real
+ * API from dist/web (run-all.sh builds it first), clicked through as each role would. The steps
+ * build on one another, in order: import → report → return → correct → accept → supervise →
+ * answer. Screenshots of every main page land in test/screenshots/.
+ */
+const DOC = '漯开文〔2026〕901号';
+
+describe('the web console in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let planId: string;
+  let share: { id: string; itemId: string };
+  const unitOf = async (assignmentId: string): Promise<string> =>
+    (await t.db.query('SELECT unit_id FROM assignments WHERE id = $1', [assignmentId]))[0].unit_id;
+  const unitIdOf = async (username: string): Promise<string> =>
+    (await t.db.query('SELECT unit_id FROM users WHERE username = $1', [username]))[0].unit_id;
+  /** Every assignment a page links to. */
+  const linkedAssignments = async (page: Page): Promise<string[]> =>
+    page.$$eval('a[href^="/assignments/"]', (links) =>
+      links.map((a) => (a.getAttribute('href') ?? '').split('/')[2]),
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp('2025-03-10');
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  }, 60_000);
+  afterEach(closeLeftOpen);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the console at / and on a deep link, and the API beside it', async () => {
+    const page = await t.http().get('//items/00000000-0000-4000-8000-000000000000');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div id="root">');
+    const api = await t.http().get('/no-such-endpoint');
+    expect(api.status).toBe(404);
+    expect(api.body.message).toBeTruthy();
+  });
+
+  it('the leadership office imports the seed plan text and commits it', async () => {
+    const { context, page } = await newPage(browser, base);
+    await page.goto('/import');
+    await page.waitForURL('**/login?next=%2Fimport');
+    await screenshot(page, '01-login');
+    await signIn(page, 'leader');
+    expect(new URL(page.url()).pathname).toBe('/import');
+    await page.getByLabel('方案全文').fill(SEED_PLAN.replace('漯开文〔202257', DOC));
+    await page.getByRole('button', { name: '解析预览' }).click();
+    await page.getByText('方案信息').waitFor();
+    await page.getByText('10 章，37 条').waitFor();
+    await screenshot(page, '05-import-preview');
+    await page.getByLabel('立即实施').check();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    // 353 assignments in one transaction: give the shared test machine time.
+    await page.getByText('方案已导入').waitFor({ timeout: 120_000 });
+    await page.getByText(/条目：新建 37/).waitFor();
+    await page.getByRole('button', { name: '查看方案' }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    planId = new URL(page.url()).pathname.split('/')[2];
+    const [{ doc_number }] = await t.db.query('SELECT doc_number FROM plans WHERE id = $1', [
+      planId,
+    ]);
+    expect(doc_number).toBe(DOC);
+    await page.getByText('区行政服务中心').first().waitFor();
+    await screenshot(page, '04-plan');
+    share = await shareOf(t, planId, 7, '区行政服务中心');
+    await context.close();
+  }, 120_000);
+
+  it('a unit starts its work and files a report with a figure and a file', async () => {
+    const { context, page } = await newPage(browser, base);
+    await openAs(page, 'xingzhengfuwu', '/');
+    await page.getByText('本单位的任务').waitFor();
+    await screenshot(page, '02-todo-unit');
+    await page.goto(`/assignments/${share.id}`);
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.getByText('推进中').first().waitFor();
+    await page.getByRole('button', { name: '填报进展' }).click();
+    await page.getByLabel('工作开展情况').fill('政务服务事项全部进驻大厅');
+    await page.getByRole('button', { name: '添加一项数据' }).click();
+    await page.getByLabel('第1项数据的名称').fill('进驻事项');
+    await page.getByLabel('第1项数据的数值').fill('312');
+    await page.getByLabel('第1项数据的单位').fill('项');
+    await page.getByLabel('完成百分比').fill('60');
+    await screenshot(page, '07-report-form');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}\/edit$/);
+    await page.locator('input[type=file]').setInputFiles({
+      name: '进驻清单.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('进驻事项清单：312项\n'),
+    });
+    await page.getByText('进驻清单.txt').waitFor();
+    await page.getByRole('button', { name: '提交报送' }).click();
+    await page.waitForURL(`**/assignments/${share.id}`);
+    await page.getByText('已报送待审核').waitFor();
+    const [report] = await t.db.query(
+      'SELECT status, figures, period_start FROM progress_reports WHERE assignment_id = $1',
+      [share.id],
+    );
+    expect(report).toMatchObject({
+      status: 'submitted',
+      period_start: '2025-02-01',
+      figures: [{ name: '进驻事项', value: 312, unit: '项' }],
+    });
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int FROM evidence_files f JOIN progress_reports r ON r.id = f.report_id
+       WHERE r.assignment_id = $1`,
+      [share.id],
+    );
+    expect(count).toBe(1);
+    await screenshot(page, '06-assignment');
+    await context.close();
+  }, 120_000);
+
+  it('the leader returns it, the unit corrects and resubmits, the leader accepts and the light turns green', async () => {
+    const leader = await newPage(browser, base);
+    await openAs(leader.page, 'leader', '/');
+    await leader.page.getByText('待审核').first().waitFor();
+    await screenshot(leader.page, '03-todo-leader');
+    await leader.page.goto(`/assignments/${share.id}`);
+    await leader.page.getByLabel('审核意见').fill('请补充数据来源');
+    await leader.page.getByRole('button', { name: '退回', exact: true }).click();
+    await leader.page.getByText('请补充数据来源').last().waitFor();
+
+    const [{ id: reportId }] = await t.db.query(
+      'SELECT id FROM progress_reports WHERE assignment_id = $1',
+      [share.id],
+    );
+    const unit = await newPage(browser, base);
+    await openAs(unit.page, 'xingzhengfuwu', '/');
+    await unit.page.locator(`a[href="/reports/${reportId}/edit"]`).click();
+    await unit.page.getByText('退回意见：请补充数据来源').waitFor();
+    await unit.page
+      .getByLabel('工作开展情况')
+      .fill('政务服务事项全部进驻大厅（数据来源：大厅进驻台账）');
+    await unit.page.getByRole('button', { name: '提交报送' }).click();
+    await unit.page.waitForURL(`**/assignments/${share.id}`);
+    await unit.page.getByText('已报送待审核').waitFor();
+
+    await leader.page.reload();
+    await leader.page.getByRole('button', { name: '审核通过', exact: true }).click();
+    await leader.page.getByText('审核通过').first().waitFor();
+    const [{ status }] = await t.db.query('SELECT status FROM progress_reports WHERE id = $1', [
+      reportId,
+    ]);
+    expect(status).toBe('accepted');
+
+    // The unit says the work is done; the leader accepts it: overdue (red) becomes completed.
+    await unit.page.reload();
+    await unit.page.getByRole('button', { name: '报告已完成' }).click();
+    await unit.page.getByText('已报完成').first().waitFor();
+    await leader.page.reload();
+    await leader.page.getByText('红灯').first().waitFor();
+    await leader.page.getByRole('button', { name: '审核通过（办结）' }).click();
+    await leader.page.getByText('绿灯').first().waitFor();
+    await leader.page.getByText('逾期办结').waitFor();
+    expect(await leader.page.getByText('红灯').count()).toBe(0);
+    await leader.context.close();
+    await unit.context.close();
+  }, 180_000);
+
+  it('the supervisor filters overdue work as of a date, downloads the xlsx and issues a notice', async () => {
+    const { context, page } = await newPage(browser, base);
+    await openAs(page, 'supervisor', '/');
+    await page.getByText('各单位逾期数').waitFor();
+    await screenshot(page, '08-todo-supervisor');
+    expect(await page.getByRole('link', { name: '督查督办' }).count()).toBe(1);
+    // From the plan page's overdue list (several plans share the seed's title), then by clicking.
+    await page.goto(`/supervision?tab=overdue&planId=${planId}`);
+    await page.getByLabel('单位', { exact: true }).click();
+    await page.keyboard.type('区行政服务中心');
+    await page.locator('.ant-select-item-option[title="区行政服务中心"]').click();
+    await page.waitForURL(/unitId=/);
+    const asOf = page.getByLabel('截至日期', { exact: true });
+    await asOf.click();
+    await asOf.fill('2024-06-30');
+    await asOf.press('Enter');
+    await page.waitForURL(/asOf=2024-06-30/);
+    await page.getByText('截至 2024-06-30').waitFor();
+    const unitId = await unitIdOf('xingzhengfuwu');
+    const rows = page.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await screenshot(page, '09-supervision-overdue');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^逾期任务清单-2024-06-30\.xlsx$/);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+
+    const row = rows.filter({ hasText: '（三十二）' }).first();
+    await row.locator('input[type=checkbox]').check({ force: true });
+    await page.getByRole('button', { name: '发督办单' }).click();
+    await page.getByLabel('督办事由').fill('第三十二项逾期未完成，请说明原因和完成时间');
+    const replyBy = page.getByLabel('答复期限');
+    await replyBy.fill('2025-03-20');
+    // Enter takes the date and sends the form, as the 发出 button does.
+    await replyBy.press('Enter');
+    await page.getByText('督办单已发出').waitFor();
+    const [notice] = await t.db.query(
+      `SELECT unit_id, reply_by, status FROM supervision_notices WHERE reason LIKE '第三十二项%'`,
+    );
+    expect(notice).toMatchObject({ unit_id: unitId, reply_by: '2025-03-20', status: 'issued' });
+
+    await page.getByRole('tab', { name: '统计排名' }).click();
+    await page.getByText('按期完成率排名').waitFor();
+    await screenshot(page, '10-supervision-statistics');
+    await context.close();
+  }, 180_000);
+
+  it('the unit answers the notice from its to-do page', async () => {
+    const [{ id }] = await t.db.query(
+      `SELECT id FROM supervision_notices WHERE reason LIKE '第三十二项%'`,
+    );
+    const { context, page } = await newPage(browser, base);
+    await openAs(page, 'xingzhengfuwu', '/');
+    await page.getByText('督办单待答复').waitFor();
+    await page.locator(`a[href="/notices/${id}"]`).first().click();
+    await page.getByLabel('答复内容').fill('已制定整改计划，4月底前完成');
+    await page.getByRole('button', { name: '提交答复' }).click();
+    await page.getByText('已答复待审').waitFor();
+    await screenshot(page, '11-notice');
+    const [notice] = await t.db.query(
+      'SELECT status, answer_text FROM supervision_notices WHERE id = $1',
+      [id],
+    );
+    expect(notice).toEqual({ status: 'answered', answer_text: '已制定整改计划，4月底前完成' });
+    await context.close();
+  }, 120_000);
+
+  it('a link from a digest email opens the item page after sign-in', async () => {
+    const unitId = await unitIdOf('xingzhengfuwu');
+    const preview = await t
+      .http()
+      .get(`/reminders/digest-preview?date=2025-03-10&unitId=${unitId}`)
+      .set(await t.as('leader'));
+    expect(preview.status).toBe(200);
+    const link = /href="[^"]*?(\/items\/[0-9a-f-]{36})"/.exec(preview.body.html);
+    expect(link).not.toBeNull();
+    const path = link![1];
+    const { context, page } = await newPage(browser, base);
+    await page.goto(path);
+    await page.waitForURL(/\/login\?next=/);
+    await signIn(page, 'xingzhengfuwu');
+    expect(new URL(page.url()).pathname).toBe(path);
+    const [item] = await t.db.query('SELECT number_text, title FROM items WHERE id = $1', [
+      path.split('/')[2],
+    ]);
+    await page.getByRole('heading', { name: `（${item.number_text}）${item.title}` }).waitFor();
+    await page.getByText('条目内容').waitFor();
+    await screenshot(page, '12-item-from-email');
+    await context.close();
+  }, 120_000);
+
+  it('a unit user never sees another unit’s work on any screen', async () => {
+    const mine = await unitIdOf('jingfaju');
+    const { context, page } = await newPage(browser, base);
+    await openAs(page, 'jingfaju', '/');
+    await page.getByText('本单位的任务').waitFor();
+    const onTodo = await linkedAssignments(page);
+    expect(onTodo.length).toBeGreaterThan(0);
+    for (const id of onTodo) expect(await unitOf(id)).toBe(mine);
+    expect(await page.getByRole('link', { name: '督查督办' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '导入方案' }).count()).toBe(0);
+
+    await page.goto(`/plans/${planId}`);
+    await page.locator('a[href^="/assignments/"]').first().waitFor();
+    const onPlan = await linkedAssignments(page);
+    expect(onPlan.length).toBeGreaterThan(0);
+    for (const id of onPlan) expect(await unitOf(id)).toBe(mine);
+    expect(await page.getByText('区行政服务中心').count()).toBe(0);
+
+    await page.goto(`/assignments/${share.id}`);
+    await page.getByText('未找到该责任分工').waitFor();
+    await page.goto('/supervision');
+    await page.getByText('无权执行此操作').first().waitFor();
+    await page.goto('/notices');
+    await page.getByText('督办单').first().waitFor();
+    expect(await page.getByText('第三十二项').count()).toBe(0);
+
+    // The same to-do list on a phone.
+    const phone = await newPage(browser, base, { width: 390, height: 844 });
+    await openAs(phone.page, 'xingzhengfuwu', '/');
+    await phone.page.getByText('本单位的任务').waitFor();
+    await screenshot(phone.page, '13-todo-unit-phone');
+    await phone.page.goto(`/assignments/${share.id}/reports/new`);
+    await phone.page.getByLabel('工作开展情况').waitFor();
+    await screenshot(phone.page, '14-report-form-phone');
+    await phone.context.close();
+    await context.close();
+  }, 120_000);
+
+  it('the remaining pages render for the roles that use them', async () => {
+    const admin = await newPage(browser, base);
+    await openAs(admin.page, 'admin', '/admin/units');
+    await admin.page.getByText('区行政服务中心').first().waitFor();
+    await screenshot(admin.page, '15-admin-units');
+    await admin.page.goto('/admin/users');
+    await admin.page.getByText('leader', { exact: true }).waitFor();
+    await screenshot(admin.page, '16-admin-users');
+    await admin.context.close();
+
+    const leader = await newPage(browser, base);
+    await openAs(leader.page, 'leader', '/annual-report');
+    await leader.page.getByLabel('方案', { exact: true }).click();
+    await leader.page.locator('.ant-select-item-option').first().click();
+    await leader.page.locator('pre').waitFor({ timeout: 60_000 });
+    await screenshot(leader.page, '17-annual-report');
+    await leader.page.goto('/reminders');
+    await leader.page.getByRole('tab', { name: '周报邮件预览' }).click();
+    await leader.page.getByLabel('单位', { exact: true }).click();
+    await leader.page.keyboard.type('区行政服务中心');
+    await leader.page.locator('.ant-select-item-option[title="区行政服务中心"]').click();
+    await leader.page.getByText('收件人').waitFor();
+    await screenshot(leader.page, '18-digest-preview');
+    await leader.context.close();
+  }, 120_000);
+});
