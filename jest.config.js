@@ -22,6 +22,7 @@ const aliases = [
   'database',
   'queue-contracts',
   'config',
+  'safe-zip',
 ];
 const moduleNameMapper = Object.fromEntries(
   aliases.flatMap((name) => [
@@ -38,6 +39,9 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
+  // The shared CI machines run many suites at once; a hook that imports a plan can take more
+  // than Jest's 5 s there. This bounds a hung test, it does not time behaviour.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

@@ -29,7 +29,10 @@ export async function createTestApp(today = '2025-03-10'): Promise<TestApp> {
     .useValue(clock)
     .compile();
   const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }),
+    moduleRef.createNestApplication<NestExpressApplication>({
+      logger: ['error', 'warn'],
+      bodyParser: false,
+    }),
   );
   await app.init();
   const server = app.getHttpServer();

@@ -1,21 +1,58 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { AllExceptionsFilter } from './common/errors';
+import { requestBodies } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api';
 
+/**
+ * Security headers for the API and for the console this process will serve at `/` (a
+ * same-origin single-page app: scripts and styles from 'self'; antd sets inline styles).
+ */
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+}
+
 /** Everything main.ts applies to the app, shared with the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  // A plan's full text travels as JSON (POST /plans/import); larger documents go up as files.
-  app.useBodyParser('json', { limit: '12mb' });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.disable('x-powered-by');
+  // Behind a reverse proxy, req.ip and req.protocol come from X-Forwarded-* only when trusted.
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  // The one body reader (per-route byte limits, key and depth caps, JSON or 415); Nest's own
+  // parsers then find every body already read (main.ts also turns them off).
+  app.use(requestBodies(config.body));
   // The REST API lives under one prefix so the console can own every other path (deep links
   // such as /items/<id> load the console on a reload).
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  if (config.docsEnabled) setupDocs(app);
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestExpressApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('落实 Luoshi API')
@@ -24,8 +61,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+}
+
+function setupDocs(app: NestExpressApplication): void {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs/json`,
   });
-  return app;
 }

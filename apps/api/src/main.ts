@@ -9,11 +9,14 @@ import { configureApp } from './app.setup';
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad value is named plainly.
   const config = loadConfig();
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule));
-  await app.listen(config.port, '0.0.0.0');
+  // Bodies are read by configureApp's own reader (per-route limits), not Nest's defaults.
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false }),
+  );
+  await app.listen(config.port, config.host);
   const logger = new Logger('Luoshi');
-  logger.log(`API:     ${config.publicUrl}`);
-  logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
+  logger.log(`API:     ${config.publicUrl} (listening on ${config.host}:${config.port})`);
+  if (config.docsEnabled) logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
 }
 
 bootstrap().catch((error) => {

@@ -27,6 +27,12 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** Interface the API listens on; loopback unless a proxy on another host must reach it. */
+  host: string;
+  /** Express's `trust proxy`: false, a hop count, or addresses (`loopback`, `10.0.0.1`). */
+  trustProxy: boolean | number | string;
+  /** The OpenAPI page and document at /api/docs (off in production unless asked for). */
+  docsEnabled: boolean;
   databaseUrl: string;
   redisUrl: string;
   smtpUrl: string;
@@ -49,6 +55,10 @@ export interface AppConfig {
   };
   uploadMaxBytes: number;
   storageDir: string;
+  /** Request bodies: JSON in general, and the plan text route that takes a whole plan. */
+  body: { jsonMaxBytes: number; planTextMaxBytes: number; maxKeys: number; maxDepth: number };
+  /** What a .docx or .xlsx may unzip to before anything reads it (libs/safe-zip). */
+  zip: { maxTotalBytes: number; maxEntryBytes: number; maxEntries: number; maxRatio: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -150,6 +160,36 @@ class Reader {
     return [...new Set(days.map(Number))].sort((a, b) => b - a);
   }
 
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} 应为 true 或 false，现为 "${value}"`);
+    return fallback;
+  }
+
+  host(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!/^[A-Za-z0-9.:_-]+$/.test(value)) {
+      this.problems.push(`${name} 应为要监听的地址（如 127.0.0.1 或 0.0.0.0），现为 "${value}"`);
+    }
+    return value;
+  }
+
+  trustProxy(name: string): boolean | number | string {
+    const value = this.raw(name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (!/^[A-Za-z0-9.:/_, -]+$/.test(value)) {
+      this.problems.push(
+        `${name} 应为 false、跳数（如 1）或代理地址（如 loopback、10.0.0.1），现为 "${value}"`,
+      );
+    }
+    return value;
+  }
+
   secret(name: string, minLength: number): string {
     const value = this.string(name);
     if (value && value.length < minLength) {
@@ -162,9 +202,17 @@ class Reader {
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const port = read.port('PORT', 3000);
+  const nodeEnv = read.oneOf(
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  );
   const config: AppConfig = {
-    nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
     port,
+    host: read.host('HOST', '127.0.0.1'),
+    trustProxy: read.trustProxy('TRUST_PROXY'),
+    docsEnabled: read.boolean('DOCS_ENABLED', nodeEnv !== 'production'),
     databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
     redisUrl: read.url('REDIS_URL', ['redis', 'rediss']),
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps']),
@@ -191,6 +239,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'STORAGE_DIR',
       `${env.LUOSHI_VAR_DIR?.trim() || `var/${env.LUOSHI_PROFILE?.trim() || 'dev'}`}/files`,
     ),
+    body: {
+      jsonMaxBytes: read.positiveInt('BODY_MAX_BYTES', 100 * 1024),
+      planTextMaxBytes: read.positiveInt('PLAN_TEXT_MAX_BYTES', 12 * 1024 * 1024),
+      maxKeys: read.positiveInt('BODY_MAX_KEYS', 10_000),
+      maxDepth: read.positiveInt('BODY_MAX_DEPTH', 32),
+    },
+    zip: {
+      maxTotalBytes: read.positiveInt('ZIP_MAX_TOTAL_BYTES', 64 * 1024 * 1024),
+      maxEntryBytes: read.positiveInt('ZIP_MAX_ENTRY_BYTES', 32 * 1024 * 1024),
+      maxEntries: read.positiveInt('ZIP_MAX_ENTRIES', 2000),
+      maxRatio: read.positiveInt('ZIP_MAX_RATIO', 100),
+    },
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,

@@ -7,12 +7,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { Role } from '@app/database';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { UserQueries } from '../users/user.queries';
 
 interface TokenPayload {
-  sub: string;
+  sub?: unknown;
 }
 
 /**
@@ -40,6 +41,10 @@ export class AuthGuard implements CanActivate {
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
+      throw new UnauthorizedException('登录已失效，请重新登录');
+    }
+    // A token signed with our key but without a user id (or with a malformed one) names no one.
+    if (typeof payload.sub !== 'string' || !isUUID(payload.sub)) {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
     const user = await this.users.findActiveById(payload.sub);

@@ -1,12 +1,14 @@
 import {
   BadRequestException,
   ConflictException,
+  Inject,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { Plan, PlanImport, UnitOfWork } from '@app/database';
 import {
   commitPlanImport,
@@ -36,6 +38,7 @@ export class PlanImportService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(
@@ -46,7 +49,7 @@ export class PlanImportService {
     if (Boolean(file) === (dto.text !== undefined)) {
       throw new BadRequestException('请提供方案全文 text 或上传文件 file（二选一）');
     }
-    const text = file ? await extractPlanText(file) : dto.text!;
+    const text = file ? await extractPlanText(file, this.config.zip) : dto.text!;
     const sourceName =
       dto.sourceName ?? (file ? Buffer.from(file.originalname, 'latin1').toString('utf8') : null);
     let result: ParseResult;
