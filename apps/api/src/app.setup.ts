@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AllExceptionsFilter } from './common/errors';
+import { declareErrors } from './common/openapi';
 import { requestBodies } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 
@@ -52,7 +53,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 }
 
 export function buildOpenApiDocument(app: NestExpressApplication) {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('落实 Luoshi API')
@@ -61,6 +62,7 @@ export function buildOpenApiDocument(app: NestExpressApplication) {
       .addBearerAuth()
       .build(),
   );
+  return declareErrors(document);
 }
 
 function setupDocs(app: NestExpressApplication): void {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
@@ -22,6 +22,7 @@ export class AnnualReportController {
   constructor(private readonly reports: AnnualReportService) {}
 
   @Get('plans/:id/annual-report')
+  @ApiOperation({ summary: '方案的年度报告初稿' })
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '年度报告初稿（Markdown 或 .docx）' })
   async forPlan(@IdParam() id: string, @Query() query: AnnualReportQuery, @Res() res: Response) {
@@ -29,6 +30,7 @@ export class AnnualReportController {
   }
 
   @Get('annual-report')
+  @ApiOperation({ summary: '全部实施中方案的年度报告初稿' })
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '全部实施中方案的年度报告初稿（Markdown 或 .docx）' })
   async forOffice(@Query() query: AnnualReportQuery, @Res() res: Response) {

@@ -124,7 +124,7 @@ export class AssignmentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) planId!: string;
   @ApiProperty({ format: 'uuid' }) itemId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) taskId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) taskId!: string | null;
   @ApiProperty() itemNumber!: number;
   @ApiProperty() itemNumberText!: string;
   @ApiProperty() itemTitle!: string;
@@ -134,10 +134,10 @@ export class AssignmentView {
   @ApiProperty({ example: '2025-12-31' }) dueOn!: string;
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
   @ApiProperty() progressPercent!: number;
-  @ApiPropertyOptional({ nullable: true }) completedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) completedOn!: string | null;
   @ApiProperty({ description: '办结晚于完成时限' }) completedLate!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: '最近一次退回的原因' }) returnReason!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '最近一次退回的原因' })
+  returnReason!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() updatedAt!: Date;
 

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
@@ -15,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '健康检查（PostgreSQL、Redis）' })
   @HealthCheck()
   check() {
     return this.health.check([

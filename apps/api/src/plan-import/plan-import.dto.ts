@@ -102,8 +102,9 @@ export class CommitImportDto {
 
 export class ImportPreviewView {
   @ApiProperty({ format: 'uuid', description: '提交导入时使用' }) id!: string;
-  @ApiPropertyOptional({ nullable: true }) sourceName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sourceName!: string | null;
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: '同一文号的方案已存在时：导入将原地更新该方案',
@@ -111,15 +112,28 @@ export class ImportPreviewView {
   existingPlanId!: string | null;
   @ApiProperty({ description: '解析出的方案信息：标题、文号、印发单位、日期、实施期、默认时限' })
   plan!: ParseResult['plan'];
-  @ApiProperty({ description: '章、条目、责任单位（含匹配结果）、时限' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: '章、条目、责任单位（含匹配结果）、时限',
+  })
   sections!: ParseResult['sections'];
-  @ApiProperty({ description: '文本中的每个单位名称及其在名录中的匹配或新建建议' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: '文本中的每个单位名称及其在名录中的匹配或新建建议',
+  })
   units!: UnitResolution[];
   @ApiProperty({ type: [String], description: '提交前需要作出处理的单位名称' })
   needsDecision!: string[];
-  @ApiProperty({ description: '无法归位的内容，含行号和原文' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: '无法归位的内容，含行号和原文',
+  })
   warnings!: ParseResult['warnings'];
-  @ApiPropertyOptional({ nullable: true }) committedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  committedAt!: Date | null;
 
   static from(row: PlanImport, units: UnitResolution[]): ImportPreviewView {
     const result = row.result as unknown as ParseResult;

@@ -86,12 +86,13 @@ export class PlanListQuery extends PageQuery {
 export class PlanView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
-  @ApiPropertyOptional({ nullable: true }) docNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) docNumber!: string | null;
   @ApiProperty({ type: [String] }) issuers!: string[];
-  @ApiPropertyOptional({ nullable: true, example: '2022-10-21' }) issuedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true }) periodStart!: string | null;
-  @ApiPropertyOptional({ nullable: true }) periodEnd!: string | null;
-  @ApiPropertyOptional({ nullable: true }) defaultDueOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-10-21' }) issuedOn!:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) periodStart!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) periodEnd!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) defaultDueOn!: string | null;
   @ApiProperty({ enum: PlanStatus, enumName: 'PlanStatus' }) status!: PlanStatus;
   @ApiProperty({ enum: ReportFrequency, enumName: 'ReportFrequency', description: '报送周期' })
   reportFrequency!: ReportFrequency;
@@ -228,8 +229,8 @@ export class ItemView {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty() preamble!: boolean;
-  @ApiPropertyOptional({ nullable: true }) deadlineText!: string | null;
-  @ApiPropertyOptional({ nullable: true }) dueOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deadlineText!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dueOn!: string | null;
   @ApiPropertyOptional({ enum: ReportFrequency, enumName: 'ReportFrequency', nullable: true })
   reportFrequency!: ReportFrequency | null;
 

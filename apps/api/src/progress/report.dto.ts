@@ -156,9 +156,11 @@ export class ReportView {
   @ApiProperty() nextSteps!: string;
   @ApiProperty() percent!: number;
   @ApiProperty({ enum: ReportStatus, enumName: 'ReportStatus' }) status!: ReportStatus;
-  @ApiPropertyOptional({ nullable: true }) reviewComment!: string | null;
-  @ApiPropertyOptional({ nullable: true }) submittedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) reviewedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewComment!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  submittedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  reviewedAt!: Date | null;
   @ApiProperty({ type: [EvidenceView] }) files!: EvidenceView[];
   @ApiProperty() version!: number;
 

@@ -15,7 +15,7 @@ export class ShareProgress {
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
   @ApiProperty() progressPercent!: number;
   @ApiProperty() dueOn!: string;
-  @ApiPropertyOptional({ nullable: true }) completedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) completedOn!: string | null;
   @ApiProperty({ description: '办结晚于完成时限' }) completedLate!: boolean;
 }
 
@@ -30,8 +30,8 @@ export class ItemProgress {
   })
   status!: 'not_started' | 'in_progress' | 'completed' | 'unassigned';
   @ApiProperty({ description: '牵头单位进度的平均值' }) percent!: number;
-  @ApiPropertyOptional({ nullable: true, description: '最后一个牵头分工的办结日期' }) completedOn!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '最后一个牵头分工的办结日期' })
+  completedOn!: string | null;
   @ApiProperty({ description: '已办结，且有牵头分工晚于完成时限办结' }) completedLate!: boolean;
   @ApiProperty({ type: [ShareProgress], description: '牵头单位（单位用户只看到本单位的分工）' })
   lead!: ShareProgress[];

@@ -51,13 +51,13 @@ export class DeliveryView {
   @ApiProperty() period!: string;
   @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus' }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true }) lastError!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: [String] }) recipients!: string[];
   @ApiProperty({ type: [String], description: '抄送（逾期超过规定天数时抄送督查室）' })
   cc!: string[];
   @ApiProperty() subject!: string;
   @ApiProperty() itemCount!: number;
-  @ApiPropertyOptional({ nullable: true }) sentAt!: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) sentAt!: Date | null;
   @ApiProperty() createdAt!: Date;
 
   static from(d: ReminderDelivery): DeliveryView {

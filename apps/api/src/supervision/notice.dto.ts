@@ -107,10 +107,12 @@ export class NoticeView {
   @ApiProperty({ enum: NoticeStatus, enumName: 'NoticeStatus' }) status!: NoticeStatus;
   @ApiProperty({ description: '答复期限已过且未答复' }) overdue!: boolean;
   @ApiProperty({ type: [NoticeAssignmentView] }) assignments!: NoticeAssignmentView[];
-  @ApiPropertyOptional({ nullable: true }) answerText!: string | null;
-  @ApiPropertyOptional({ nullable: true }) answeredAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) reviewComment!: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) answerText!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  answeredAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewComment!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  closedAt!: Date | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 

@@ -114,7 +114,7 @@ export class OverdueRow {
   @ApiProperty({ description: '截至日期时已逾期的天数' }) daysOverdue!: number;
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
   @ApiProperty() progressPercent!: number;
-  @ApiPropertyOptional({ nullable: true, description: '最近一次报送进展的日期' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '最近一次报送进展的日期' })
   lastReportOn!: string | null;
 }
 
@@ -151,6 +151,7 @@ export class StatisticsRow {
   @ApiProperty({ description: '在完成时限内办结' }) completedOnTime!: number;
   @ApiProperty({ description: '截至日期已到期（应完成）的分工数' }) due!: number;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: '按期完成率 = 按期办结 / 应完成；无应完成时为空',
   })

@@ -40,7 +40,7 @@ export class CreateUserDto {
   @IsUUID()
   unitId!: string;
 
-  @ApiPropertyOptional({ description: '邮箱', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '邮箱', nullable: true })
   @IsOptional()
   @IsEmail()
   email?: string;
@@ -66,8 +66,8 @@ export class UserView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiPropertyOptional({ nullable: true }) unitName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) unitName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() active!: boolean;
 
   static from(user: User): UserView {
