@@ -90,7 +90,7 @@ const HOSTILE_VALUES: unknown[] = [
   1.5,
   1e308,
   -1e308,
-  99999999999999999999,
+  1e20,
   Number.MAX_SAFE_INTEGER + 2,
   [],
   {},
