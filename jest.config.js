@@ -23,6 +23,7 @@ const aliases = [
   'queue-contracts',
   'config',
   'logging',
+  'safe-zip',
 ];
 const moduleNameMapper = Object.fromEntries(
   aliases.flatMap((name) => [

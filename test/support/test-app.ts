@@ -74,7 +74,10 @@ export async function createTestApp(
     .overrideProvider(AbstractLoader)
     .useValue(new ExpressLoader())
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(AppLogger));
   configureApp(app);
   await app.init();

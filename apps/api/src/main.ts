@@ -10,14 +10,18 @@ import { configureApp } from './app.setup';
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad value is named plainly.
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  // Bodies are read by configureApp's own reader (per-route limits), not Nest's defaults.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(AppLogger));
   configureApp(app);
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
   const logger = new Logger('Luoshi');
   logger.log(`Console: ${config.publicUrl}/`);
-  logger.log(`API:     ${config.publicUrl}/api`);
-  logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
+  logger.log(`API:     ${config.publicUrl}/api (listening on ${config.host}:${config.port})`);
+  if (config.docsEnabled) logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
 }
 
 bootstrap().catch((error) => {

@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { declareErrors } from './common/openapi';
 
 /** The API's OpenAPI document: served at /api/docs and written offline for the console's types. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('落实 Luoshi API')
@@ -12,4 +13,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+  // The 4xx each route can answer, from what it takes (path, body, query, token).
+  return declareErrors(document);
 }

@@ -1,13 +1,23 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Outline } from './compose';
 
+/**
+ * What units typed is quoted in the report; in Markdown, HTML in it would be rendered (a
+ * `<script>` or `<img onerror>` in a progress report runs in whoever previews the draft), so
+ * it is shown as text: &, < and > become entities, which every Markdown renderer prints as is.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function renderMarkdown(outline: Outline): string {
-  const lines = [`# ${outline.title}`, '', outline.opening, ''];
+  const e = escapeHtml;
+  const lines = [`# ${e(outline.title)}`, '', e(outline.opening), ''];
   for (const part of outline.parts) {
-    lines.push(`## ${part.heading}`, '');
+    lines.push(`## ${e(part.heading)}`, '');
     for (const block of part.blocks) {
-      if (block.heading) lines.push(`### ${block.heading}`, '');
-      for (const paragraph of block.paragraphs) lines.push(paragraph, '');
+      if (block.heading) lines.push(`### ${e(block.heading)}`, '');
+      for (const paragraph of block.paragraphs) lines.push(e(paragraph), '');
     }
   }
   return lines.join('\n');

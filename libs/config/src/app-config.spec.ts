@@ -66,6 +66,35 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).backup).toEqual({ dir: 'var/dev/backups', keep: 14 });
   });
 
+  it('keeps the API on loopback with docs on, and docs off in production unless asked', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      host: '127.0.0.1',
+      docsEnabled: true,
+      trustProxy: false,
+    });
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).docsEnabled).toBe(false);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', DOCS_ENABLED: 'true' }).docsEnabled).toBe(
+      true,
+    );
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ ...valid, DOCS_ENABLED: 'maybe' })).toThrow(/DOCS_ENABLED/);
+    expect(() => loadConfig({ ...valid, HOST: 'a b' })).toThrow(/HOST/);
+  });
+
+  it('bounds request bodies and archives with defaults that can be changed', () => {
+    const config = loadConfig(valid);
+    expect(config.body).toEqual({
+      jsonMaxBytes: 102400,
+      planTextMaxBytes: 12582912,
+      maxKeys: 10000,
+      maxDepth: 32,
+    });
+    expect(config.zip.maxTotalBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ ...valid, ZIP_MAX_ENTRIES: '10' }).zip.maxEntries).toBe(10);
+    expect(() => loadConfig({ ...valid, BODY_MAX_BYTES: '-1' })).toThrow(/BODY_MAX_BYTES/);
+  });
+
   it('names every missing required variable in one error', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     try {

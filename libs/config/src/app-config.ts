@@ -30,6 +30,12 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** Interface the API listens on; loopback unless a proxy on another host must reach it. */
+  host: string;
+  /** Express's `trust proxy`: false, a hop count, or addresses (`loopback`, `10.0.0.1`). */
+  trustProxy: boolean | number | string;
+  /** The OpenAPI page and document at /api/docs (off in production unless asked for). */
+  docsEnabled: boolean;
   databaseUrl: string;
   redisUrl: string;
   smtpUrl: string;
@@ -54,9 +60,11 @@ export interface AppConfig {
   storageDir: string;
   /** The built console (vite build), served at `/` by the API process. */
   webDir: string;
+  /** Request bodies: JSON in general, and the plan text route that takes a whole plan. */
+  body: { jsonMaxBytes: number; planTextMaxBytes: number; maxKeys: number; maxDepth: number };
+  /** What a .docx or .xlsx may unzip to before anything reads it (libs/safe-zip). */
+  zip: { maxTotalBytes: number; maxEntryBytes: number; maxEntries: number; maxRatio: number };
   login: LoginRules;
-  /** Express's `trust proxy`: which proxies may name the client address (X-Forwarded-For). */
-  trustProxy: boolean | number | string;
   log: LogSettings;
   database: DatabaseSettings;
   backup: { dir: string; keep: number };
@@ -194,6 +202,23 @@ class Reader {
     return [...new Set(days.map(Number))].sort((a, b) => b - a);
   }
 
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} 应为 true 或 false，现为 "${value}"`);
+    return fallback;
+  }
+
+  host(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (!/^[A-Za-z0-9.:_-]+$/.test(value)) {
+      this.problems.push(`${name} 应为要监听的地址（如 127.0.0.1 或 0.0.0.0），现为 "${value}"`);
+    }
+    return value;
+  }
+
   /** `false` (default), `true`, a hop count, or addresses/subnets such as `loopback, 10.0.0.0/8`. */
   trustProxy(name: string): boolean | number | string {
     const value = this.raw(name);
@@ -221,9 +246,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const port = read.port('PORT', 3000);
   const database = readDatabaseSettings(read);
+  const nodeEnv = read.oneOf(
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  );
   const config: AppConfig = {
-    nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
     port,
+    host: read.host('HOST', '127.0.0.1'),
+    docsEnabled: read.boolean('DOCS_ENABLED', nodeEnv !== 'production'),
     databaseUrl: database.url,
     redisUrl: read.url('REDIS_URL', ['redis', 'rediss']),
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps']),
@@ -260,6 +292,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       addressWindowMinutes: read.positiveInt('LOGIN_ADDRESS_WINDOW_MINUTES', 15),
     },
     trustProxy: read.trustProxy('TRUST_PROXY'),
+    body: {
+      jsonMaxBytes: read.positiveInt('BODY_MAX_BYTES', 100 * 1024),
+      planTextMaxBytes: read.positiveInt('PLAN_TEXT_MAX_BYTES', 12 * 1024 * 1024),
+      maxKeys: read.positiveInt('BODY_MAX_KEYS', 10_000),
+      maxDepth: read.positiveInt('BODY_MAX_DEPTH', 32),
+    },
+    zip: {
+      maxTotalBytes: read.positiveInt('ZIP_MAX_TOTAL_BYTES', 64 * 1024 * 1024),
+      maxEntryBytes: read.positiveInt('ZIP_MAX_ENTRY_BYTES', 32 * 1024 * 1024),
+      maxEntries: read.positiveInt('ZIP_MAX_ENTRIES', 2000),
+      maxRatio: read.positiveInt('ZIP_MAX_RATIO', 100),
+    },
   };
   // Gone, not ignored: a deployment that sets another zone must hear that it has no effect.
   const zone = env.APP_TIME_ZONE?.trim();

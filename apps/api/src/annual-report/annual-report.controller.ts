@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
 import { download } from '../common/attachment';
@@ -19,6 +19,7 @@ export class AnnualReportController {
   constructor(private readonly reports: AnnualReportService) {}
 
   @Get('plans/:id/annual-report')
+  @ApiOperation({ summary: '方案的年度报告初稿' })
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '年度报告初稿（Markdown 或 .docx）' })
   async forPlan(@IdParam() id: string, @Query() query: AnnualReportQuery) {
@@ -26,6 +27,7 @@ export class AnnualReportController {
   }
 
   @Get('annual-report')
+  @ApiOperation({ summary: '全部实施中方案的年度报告初稿' })
   @ApiProduces(MARKDOWN_TYPE, DOCX_TYPE)
   @ApiOkResponse({ description: '全部实施中方案的年度报告初稿（Markdown 或 .docx）' })
   async forOffice(@Query() query: AnnualReportQuery) {

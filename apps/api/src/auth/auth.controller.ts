@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { UserView } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
@@ -17,6 +17,8 @@ export class AuthController {
 
   @Public()
   @Post('auth/login')
+  @ApiOperation({ summary: '登录，换取访问令牌' })
+  @ApiResponse({ status: 401, description: '用户名或密码错误（未知用户与错误密码的回答相同）' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView })
   login(@Body() dto: LoginDto, @Ip() address: string) {
@@ -25,6 +27,7 @@ export class AuthController {
 
   @Get('me')
   @OpenBeforePasswordChange()
+  @ApiOperation({ summary: '当前登录用户' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor) {

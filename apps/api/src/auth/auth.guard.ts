@@ -7,13 +7,14 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { Role } from '@app/database';
 import type { ActorRequest } from './actor';
 import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES } from './decorators';
 import { UserQueries } from '../users/user.queries';
 
 interface TokenPayload {
-  sub: string;
+  sub?: unknown;
   /** The user's tokenVersion when the token was issued; absent in tokens from before it existed. */
   ver?: number;
 }
@@ -45,6 +46,10 @@ export class AuthGuard implements CanActivate {
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
+      throw new UnauthorizedException('登录已失效，请重新登录');
+    }
+    // A token signed with our key but without a user id (or with a malformed one) names no one.
+    if (typeof payload.sub !== 'string' || !isUUID(payload.sub)) {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
     // One read: the user row says whether the account is active, and which password generation

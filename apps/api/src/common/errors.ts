@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
+import { UnsafeZipError } from '@app/safe-zip';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { databaseOutage } from '@app/database';
 
@@ -34,6 +35,7 @@ const REASON: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
@@ -42,7 +44,8 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function body(statusCode: number, message: string | string[]): ErrorBody {
+/** The API's one error shape; also used by the body reader, which answers before Nest routes. */
+export function errorBody(statusCode: number, message: string | string[]): ErrorBody {
   return { statusCode, error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error', message };
 }
 
@@ -50,18 +53,24 @@ function body(statusCode: number, message: string | string[]): ErrorBody {
 function fromDatabase(error: QueryFailedError & { code?: string }): ErrorBody | undefined {
   switch (error.code) {
     case '23505':
-      return body(409, '该记录已存在（与现有数据重复）');
+      return errorBody(409, '该记录已存在（与现有数据重复）');
     case '23503':
-      return body(409, '引用的记录不存在，或该记录仍被其他数据引用');
+      return errorBody(409, '引用的记录不存在，或该记录仍被其他数据引用');
     case '23514':
-      return body(400, '数据不符合约束条件');
+      return errorBody(400, '数据不符合约束条件');
     case '22P02':
     case '22007':
     case '22008':
-      return body(400, '参数格式无效');
+      return errorBody(400, '参数格式无效');
+    case '22021': // invalid byte sequence, e.g. NUL in text (the pipe refuses it first)
+      return errorBody(400, '文本含有无效字符（如 NUL）');
+    case '22003': // numeric value out of range (a number the DTO did not bound)
+      return errorBody(400, '数值超出范围');
+    case '22001':
+      return errorBody(400, '文本太长');
     case '40001':
     case '40P01':
-      return body(409, '数据正被他人同时修改，请重试');
+      return errorBody(409, '数据正被他人同时修改，请重试');
     default:
       return undefined;
   }
@@ -120,7 +129,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<LoggedRequest>();
     const outage = databaseOutage(exception);
-    const result = outage ? body(503, OUTAGE_WORDS[outage]) : this.toBody(exception);
+    const result = outage ? errorBody(503, OUTAGE_WORDS[outage]) : this.toBody(exception);
     if (outage) {
       // Expected while PostgreSQL is down or frozen: one line, no stack.
       this.report('warn', request, { reason: (exception as Error)?.message }, 'PostgreSQL 不可用');
@@ -156,20 +165,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
           ? raw
           : ((raw as { message?: string | string[] }).message ?? exception.message);
       if (status === 400 && isJsonSyntaxError(exception, message)) {
-        return body(400, '请求内容不是有效的 JSON');
+        return errorBody(400, '请求内容不是有效的 JSON');
       }
       if (typeof message === 'string' && message in PLAIN_WORDS) {
-        return body(status, PLAIN_WORDS[message]);
+        return errorBody(status, PLAIN_WORDS[message]);
       }
       const upload = multerWords(exception, message);
-      if (upload) return body(status, upload);
-      return body(status, message);
+      if (upload) return errorBody(status, upload);
+      return errorBody(status, message);
+    }
+    if (exception instanceof UnsafeZipError) {
+      // Too big to unzip is a size refusal (413); not a zip or a lying one is unprocessable.
+      const tooBig = exception.reason === 'too_large' || exception.reason === 'too_many_entries';
+      return errorBody(tooBig ? 413 : 422, exception.message);
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {
-      return body(409, '数据已被他人修改，请刷新后重试');
+      return errorBody(409, '数据已被他人修改，请刷新后重试');
     }
     if (exception instanceof EntityNotFoundError) {
-      return body(404, '未找到该记录');
+      return errorBody(404, '未找到该记录');
     }
     if (exception instanceof QueryFailedError) {
       const mapped = fromDatabase(exception as QueryFailedError & { code?: string });
@@ -178,8 +192,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry their own 4xx status.
     const status = (exception as { status?: number; statusCode?: number })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return body(status, status === 413 ? '请求内容太大' : '请求内容不是有效的 JSON');
+      return errorBody(status, status === 413 ? '请求内容太大' : '请求内容不是有效的 JSON');
     }
-    return body(500, '服务器内部错误，请稍后再试');
+    return errorBody(500, '服务器内部错误，请稍后再试');
   }
 }

@@ -3,12 +3,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_PAGE = 1_000_000;
+
 export class PageQuery {
-  @ApiPropertyOptional({ description: '页码，从 1 开始', default: 1, minimum: 1 })
+  // Bounded so the offset stays a number PostgreSQL takes (page=99999999999999999999 is a 400).
+  @ApiPropertyOptional({
+    description: '页码，从 1 开始',
+    default: 1,
+    minimum: 1,
+    maximum: MAX_PAGE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ description: '每页条数', default: 50, minimum: 1, maximum: 500 })

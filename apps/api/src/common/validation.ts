@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 
 /** Chinese wording for the constraints our DTOs use; anything else keeps class-validator's text. */
 const WORDING: Record<string, (c: string) => string> = {
@@ -41,11 +46,43 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 }
 
 /**
+ * Where a NUL character hides in a body, query or path value (keys included), or undefined.
+ * PostgreSQL refuses U+0000 in text, and no person types it: it is always a caller's mistake.
+ * Iterative, so a deep value cannot overflow the stack (the body reader caps depth anyway).
+ */
+export function findNul(value: unknown, root: string): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, root]];
+  while (stack.length) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return path;
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        if (key.includes('\u0000')) return path;
+        stack.push([child, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The ValidationPipe, with NUL refused first for every parameter (not only DTO fields). */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const where = findNul(value, metadata.data ?? '');
+    if (where !== undefined) {
+      throw new BadRequestException(`${where || metadata.type}：不能包含 NUL 字符（\\u0000）`);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * Every request body and query is checked at the edge: unknown fields are refused (not silently
  * dropped, so a typo in a field name is noticed) and values are converted to the DTO's types.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -14,25 +20,29 @@ export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Get()
+  @ApiOperation({ summary: '单位组列表' })
   @ApiOkResponse({ type: [GroupView] })
   list() {
     return this.groups.list();
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看单位组' })
   @ApiOkResponse({ type: GroupView })
   get(@IdParam() id: string) {
     return this.groups.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: '新建单位组' })
   @Roles(Role.Admin)
-  @ApiOkResponse({ type: GroupView })
+  @ApiCreatedResponse({ type: GroupView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGroupDto) {
     return this.groups.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: '修改单位组' })
   @Roles(Role.Admin)
   @ApiOkResponse({ type: GroupView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateGroupDto) {
@@ -40,6 +50,7 @@ export class GroupsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: '删除单位组' })
   @Roles(Role.Admin)
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { calendarWarning, CLOCK, Clock, todayIn } from '@app/calendar';
 import { CalendarSource } from '@app/database';
@@ -19,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '健康检查（PostgreSQL、Redis）' })
   @HealthCheck()
   async check() {
     const result = await this.health.check([

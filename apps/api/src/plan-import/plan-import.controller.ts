@@ -8,7 +8,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -31,6 +39,11 @@ export class PlanImportController {
 
   /** Parses the text and keeps it as a preview; nothing is written to the plan tables yet. */
   @Post()
+  @ApiOperation({ summary: '导入方案：解析全文或文件，生成预览' })
+  @ApiResponse({
+    status: 422,
+    description: '不是方案（空、二进制、没有编号条目），或文档不是有效的 Office 文件',
+  })
   @ApiConsumes('application/json', 'multipart/form-data')
   // The file is not a DTO field (multer takes it before validation), so the body is described here.
   @ApiBody({
@@ -63,6 +76,7 @@ export class PlanImportController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '再次查看导入预览' })
   @ApiOkResponse({ type: ImportPreviewView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.imports.get(actor, id);
@@ -73,6 +87,8 @@ export class PlanImportController {
    * answers what it would do and writes nothing.
    */
   @Post('commit')
+  @ApiOperation({ summary: '确认导入：创建或更新方案、条目和责任分工' })
+  @ApiResponse({ status: 422, description: '仍有单位名称未作处理，或处理无效；未写入任何内容' })
   @HttpCode(200)
   @ApiOkResponse({ type: ImportResultView })
   commit(@CurrentActor() actor: Actor, @Body() dto: CommitImportDto) {

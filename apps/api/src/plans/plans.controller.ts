@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -26,25 +32,29 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get('plans')
+  @ApiOperation({ summary: '方案列表' })
   @ApiOkResponse({ type: PlanPage })
   list(@CurrentActor() actor: Actor, @Query() query: PlanListQuery) {
     return this.plans.list(actor, query);
   }
 
   @Get('plans/:id')
+  @ApiOperation({ summary: '查看方案' })
   @ApiOkResponse({ type: PlanView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.plans.get(actor, id);
   }
 
   @Post('plans')
+  @ApiOperation({ summary: '新建方案' })
   @Roles(Role.Leadership)
-  @ApiOkResponse({ type: PlanView })
+  @ApiCreatedResponse({ type: PlanView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePlanDto) {
     return this.plans.create(actor, dto);
   }
 
   @Patch('plans/:id')
+  @ApiOperation({ summary: '修改方案' })
   @Roles(Role.Leadership)
   @ApiOkResponse({ type: PlanView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdatePlanDto) {
@@ -52,6 +62,7 @@ export class PlansController {
   }
 
   @Delete('plans/:id')
+  @ApiOperation({ summary: '删除方案' })
   @Roles(Role.Leadership)
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -59,14 +70,16 @@ export class PlansController {
   }
 
   @Get('plans/:id/sections')
+  @ApiOperation({ summary: '方案的章' })
   @ApiOkResponse({ type: [SectionView] })
   sections(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.plans.sections(actor, id);
   }
 
   @Post('plans/:id/sections')
+  @ApiOperation({ summary: '新建章' })
   @Roles(Role.Leadership)
-  @ApiOkResponse({ type: SectionView })
+  @ApiCreatedResponse({ type: SectionView })
   createSection(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
@@ -76,6 +89,7 @@ export class PlansController {
   }
 
   @Patch('sections/:id')
+  @ApiOperation({ summary: '修改章' })
   @Roles(Role.Leadership)
   @ApiOkResponse({ type: SectionView })
   updateSection(
@@ -87,6 +101,7 @@ export class PlansController {
   }
 
   @Delete('sections/:id')
+  @ApiOperation({ summary: '删除章' })
   @Roles(Role.Leadership)
   @HttpCode(204)
   removeSection(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -94,25 +109,29 @@ export class PlansController {
   }
 
   @Get('plans/:id/items')
+  @ApiOperation({ summary: '方案的条目' })
   @ApiOkResponse({ type: [ItemView] })
   items(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.plans.items(actor, id);
   }
 
   @Post('plans/:id/items')
+  @ApiOperation({ summary: '新建条目' })
   @Roles(Role.Leadership)
-  @ApiOkResponse({ type: ItemView })
+  @ApiCreatedResponse({ type: ItemView })
   createItem(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreateItemDto) {
     return this.plans.createItem(actor, id, dto);
   }
 
   @Get('items/:id')
+  @ApiOperation({ summary: '查看条目' })
   @ApiOkResponse({ type: ItemView })
   item(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.plans.item(actor, id);
   }
 
   @Patch('items/:id')
+  @ApiOperation({ summary: '修改条目' })
   @Roles(Role.Leadership)
   @ApiOkResponse({ type: ItemView })
   updateItem(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateItemDto) {
@@ -120,6 +139,7 @@ export class PlansController {
   }
 
   @Delete('items/:id')
+  @ApiOperation({ summary: '删除条目' })
   @Roles(Role.Leadership)
   @HttpCode(204)
   removeItem(@CurrentActor() actor: Actor, @IdParam() id: string) {

@@ -1,7 +1,9 @@
 import {
   BadRequestException,
+  GoneException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   PayloadTooLargeException,
   StreamableFile,
@@ -10,7 +12,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { attachment } from '../common/attachment';
-import { FileStorage } from './file-storage';
+import { assertSafeZip } from '@app/safe-zip';
+import { FileStorage, StoredFileMissingError } from './file-storage';
 import { checkEvidence, uploadedName } from './file-types';
 import { ProgressQueries } from './progress.queries';
 import { EvidenceView } from './report.dto';
@@ -29,6 +32,8 @@ export interface UploadedEvidence {
  */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger('Evidence');
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly reports: ReportsService,
@@ -52,6 +57,9 @@ export class EvidenceService {
     await this.reports.ownAssignment(actor, report.assignmentId);
     this.reports.requireStatus(report, EDITABLE, '添加附件');
     const { contentType } = checkEvidence(fileName, file.buffer);
+    // Office files are ZIP packages: one that would unzip to a bomb is refused (413/422) here
+    // too, so no later reader (and no one who downloads it) gets it.
+    if (/\.(docx|xlsx)$/i.test(fileName)) await assertSafeZip(file.buffer, this.config.zip);
 
     const stored = await this.storage.put(file.buffer);
     try {
@@ -80,7 +88,15 @@ export class EvidenceService {
   async download(actor: Actor, id: string): Promise<StreamableFile> {
     const file = await this.queries.findFile(scopeOf(actor), id);
     if (!file) throw new NotFoundException('未找到该附件');
-    const content = await this.storage.get(file.storageKey);
+    let content: Buffer;
+    try {
+      content = await this.storage.get(file.storageKey);
+    } catch (error) {
+      if (!(error instanceof StoredFileMissingError)) throw error;
+      // The caller did nothing wrong, but the bytes are gone: say so (410) and leave a trail.
+      this.logger.error(`附件 ${file.id}（${file.fileName}）的内容不在存储中：${error.location}`);
+      throw new GoneException('文件不可用：附件内容已丢失，请联系系统管理员');
+    }
     return new StreamableFile(content, {
       type: file.contentType,
       disposition: attachment(file.fileName),

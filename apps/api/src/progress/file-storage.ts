@@ -2,6 +2,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
+/** The row says a file exists but its bytes are gone (deleted by hand, a lost disk, a bad restore). */
+export class StoredFileMissingError extends Error {
+  constructor(
+    readonly key: string,
+    readonly location: string,
+  ) {
+    super(`stored file missing: ${location}`);
+    this.name = 'StoredFileMissingError';
+  }
+}
+
 /** Where evidence bytes live: outside the database, behind this seam (a local folder today). */
 export abstract class FileStorage {
   abstract put(content: Buffer): Promise<{ key: string; sha256: string }>;
@@ -32,8 +43,16 @@ export class LocalFileStorage extends FileStorage {
     return { key, sha256: createHash('sha256').update(content).digest('hex') };
   }
 
-  get(key: string): Promise<Buffer> {
-    return readFile(this.path(key));
+  async get(key: string): Promise<Buffer> {
+    const path = this.path(key);
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StoredFileMissingError(key, path);
+      }
+      throw error;
+    }
   }
 
   async remove(key: string): Promise<void> {

@@ -67,9 +67,12 @@ const ALLOWED: Record<string, FileType> = {
 
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
 
-/** Multer hands over names as latin1; people name files in Chinese. */
-export const uploadedName = (originalname: string): string =>
-  Buffer.from(originalname, 'latin1').toString('utf8');
+/** Multer hands over names as latin1; people name files in Chinese. A NUL is refused (400). */
+export function uploadedName(originalname: string): string {
+  const name = Buffer.from(originalname, 'latin1').toString('utf8');
+  if (name.includes('\u0000')) throw new BadRequestException('file：文件名不能包含 NUL 字符');
+  return name;
+}
 
 /** The content type to store, or 415 naming what is accepted (400 for an empty file). */
 export function checkEvidence(name: string, content: Buffer): { contentType: string } {

@@ -17,7 +17,9 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Role } from '@app/database';
@@ -50,12 +52,14 @@ export class ProgressController {
   ) {}
 
   @Get('assignments/:id/reports')
+  @ApiOperation({ summary: '责任分工的进展报送' })
   @ApiOkResponse({ type: [ReportView] })
   list(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.reports.list(actor, id);
   }
 
   @Post('assignments/:id/reports')
+  @ApiOperation({ summary: '填写进展报送' })
   @Roles(Role.Unit)
   @ApiCreatedResponse({ type: ReportView })
   create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreateReportDto) {
@@ -63,12 +67,14 @@ export class ProgressController {
   }
 
   @Get('reports/:id')
+  @ApiOperation({ summary: '查看进展报送' })
   @ApiOkResponse({ type: ReportView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.reports.get(actor, id);
   }
 
   @Patch('reports/:id')
+  @ApiOperation({ summary: '修改进展报送（草稿或被退回）' })
   @Roles(Role.Unit)
   @ApiOkResponse({ type: ReportView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateReportDto) {
@@ -76,6 +82,7 @@ export class ProgressController {
   }
 
   @Post('reports/:id/submit')
+  @ApiOperation({ summary: '提交进展报送' })
   @Roles(Role.Unit)
   @HttpCode(200)
   @ApiOkResponse({ type: ReportView })
@@ -84,6 +91,7 @@ export class ProgressController {
   }
 
   @Post('reports/:id/accept')
+  @ApiOperation({ summary: '审核通过进展报送' })
   @Roles(Role.Leadership)
   @HttpCode(200)
   @ApiOkResponse({ type: ReportView })
@@ -92,6 +100,7 @@ export class ProgressController {
   }
 
   @Post('reports/:id/return')
+  @ApiOperation({ summary: '退回进展报送' })
   @Roles(Role.Leadership)
   @HttpCode(200)
   @ApiOkResponse({ type: ReportView })
@@ -100,6 +109,8 @@ export class ProgressController {
   }
 
   @Post('reports/:id/files')
+  @ApiOperation({ summary: '上传佐证材料' })
+  @ApiResponse({ status: 422, description: '.docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹' })
   @Roles(Role.Unit)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -116,6 +127,8 @@ export class ProgressController {
   }
 
   @Get('files/:id')
+  @ApiOperation({ summary: '下载佐证材料' })
+  @ApiResponse({ status: 410, description: '文件不可用：记录在，但存储中的内容已丢失' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: '附件内容（Content-Disposition 带原文件名）' })
   download(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -123,6 +136,7 @@ export class ProgressController {
   }
 
   @Delete('files/:id')
+  @ApiOperation({ summary: '删除佐证材料' })
   @Roles(Role.Unit)
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
@@ -130,30 +144,35 @@ export class ProgressController {
   }
 
   @Get('assignments/:id/timeline')
+  @ApiOperation({ summary: '责任分工的历史记录' })
   @ApiOkResponse({ type: [TimelineEvent] })
   assignmentTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.timeline.forAssignment(actor, id);
   }
 
   @Get('items/:id/timeline')
+  @ApiOperation({ summary: '条目的历史记录' })
   @ApiOkResponse({ type: [TimelineEvent] })
   itemTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.timeline.forItem(actor, id);
   }
 
   @Get('items/:id/progress')
+  @ApiOperation({ summary: '条目的落实情况' })
   @ApiOkResponse({ type: ItemProgress })
   itemProgress(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.standing.item(actor, id);
   }
 
   @Get('plans/:id/progress')
+  @ApiOperation({ summary: '方案的落实情况' })
   @ApiOkResponse({ type: PlanProgress })
   planProgress(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.standing.plan(actor, id);
   }
 
   @Get('assignments/:id/targets')
+  @ApiOperation({ summary: '年度目标完成情况' })
   @ApiOkResponse({ type: [TargetStanding] })
   targets(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: YearQuery) {
     return this.standing.targets(actor, id, query.year);

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -21,25 +27,29 @@ export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
   @Get()
+  @ApiOperation({ summary: '督办单列表' })
   @ApiOkResponse({ type: NoticePage })
   list(@CurrentActor() actor: Actor, @Query() query: NoticeListQuery) {
     return this.notices.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看督办单' })
   @ApiOkResponse({ type: NoticeView })
   get(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.notices.get(actor, id);
   }
 
   @Post()
+  @ApiOperation({ summary: '下发督办单' })
   @Roles(Role.Supervisor)
-  @ApiOkResponse({ type: NoticeView })
+  @ApiCreatedResponse({ type: NoticeView })
   issue(@CurrentActor() actor: Actor, @Body() dto: CreateNoticeDto) {
     return this.notices.issue(actor, dto);
   }
 
   @Post(':id/answer')
+  @ApiOperation({ summary: '答复督办单' })
   @Roles(Role.Unit)
   @HttpCode(200)
   @ApiOkResponse({ type: NoticeView })
@@ -48,6 +58,7 @@ export class NoticesController {
   }
 
   @Post(':id/return')
+  @ApiOperation({ summary: '退回督办单答复' })
   @Roles(Role.Supervisor)
   @HttpCode(200)
   @ApiOkResponse({ type: NoticeView })
@@ -56,6 +67,7 @@ export class NoticesController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: '办结督办单' })
   @Roles(Role.Supervisor)
   @HttpCode(200)
   @ApiOkResponse({ type: NoticeView })

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
 import { download } from '../common/attachment';
@@ -28,24 +28,28 @@ export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
   @Get('supervision/overdue')
+  @ApiOperation({ summary: '逾期清单' })
   @ApiOkResponse({ type: OverduePage })
   overdue(@Query() query: OverdueQuery) {
     return this.supervision.overdue(query);
   }
 
   @Get('supervision/warnings')
+  @ApiOperation({ summary: '预警清单（红黄灯）' })
   @ApiOkResponse({ type: WarningPage })
   warnings(@Query() query: WarningQuery) {
     return this.supervision.warnings(query);
   }
 
   @Get('supervision/statistics')
+  @ApiOperation({ summary: '落实情况统计与排名' })
   @ApiOkResponse({ type: StatisticsView })
   statistics(@Query() query: StatisticsQuery) {
     return this.supervision.statistics(query);
   }
 
   @Get('supervision/exports/overdue.xlsx')
+  @ApiOperation({ summary: '导出逾期清单（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
   @Header('Content-Type', XLSX_TYPE)
   async overdueWorkbook(@Query() query: OverdueQuery) {
@@ -53,6 +57,7 @@ export class SupervisionController {
   }
 
   @Get('plans/:id/breakdown.xlsx')
+  @ApiOperation({ summary: '导出任务分解表（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
   @Header('Content-Type', XLSX_TYPE)
   async breakdownWorkbook(@IdParam() id: string, @Query() query: AsOfQuery) {

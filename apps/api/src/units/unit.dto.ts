@@ -22,7 +22,7 @@ export class CreateUnitDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: '简称', example: '经发局', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '简称', example: '经发局', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -40,7 +40,7 @@ export class CreateUnitDto {
   @IsEnum(UnitKind)
   kind!: UnitKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '上级单位', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: '上级单位', nullable: true })
   @IsOptional()
   @IsUUID()
   parentId?: string;

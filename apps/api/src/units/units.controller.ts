@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -15,25 +21,29 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get()
+  @ApiOperation({ summary: '单位名录' })
   @ApiOkResponse({ type: UnitPage })
   list(@Query() query: UnitListQuery) {
     return this.units.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看单位' })
   @ApiOkResponse({ type: UnitView })
   get(@IdParam() id: string) {
     return this.units.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: '新建单位' })
   @Roles(Role.Admin)
-  @ApiOkResponse({ type: UnitView })
+  @ApiCreatedResponse({ type: UnitView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto) {
     return this.units.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: '修改单位' })
   @Roles(Role.Admin)
   @ApiOkResponse({ type: UnitView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUnitDto) {
@@ -41,6 +51,7 @@ export class UnitsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: '删除单位' })
   @Roles(Role.Admin)
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {

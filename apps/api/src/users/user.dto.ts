@@ -44,7 +44,7 @@ export class CreateUserDto {
   @IsUUID()
   unitId!: string;
 
-  @ApiPropertyOptional({ description: '邮箱', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '邮箱', nullable: true })
   @IsOptional()
   @IsEmail()
   email?: string;

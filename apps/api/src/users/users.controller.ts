@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { IdParam } from '../common/id-param';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -22,24 +28,28 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: '用户列表' })
   @ApiOkResponse({ type: UserPage })
   list(@Query() query: UserListQuery) {
     return this.users.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看用户' })
   @ApiOkResponse({ type: UserView })
   get(@IdParam() id: string) {
     return this.users.get(id);
   }
 
   @Post()
-  @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: '新建用户' })
+  @ApiCreatedResponse({ type: UserView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: '修改用户' })
   @ApiOkResponse({ type: UserView })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
@@ -60,6 +70,7 @@ export class UsersController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: '删除用户' })
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.users.remove(actor, id);
