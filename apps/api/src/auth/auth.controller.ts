@@ -19,6 +19,7 @@ export class AuthController {
   @Post('auth/login')
   @ApiOperation({ summary: '登录，换取访问令牌' })
   @ApiResponse({ status: 401, description: '用户名或密码错误（未知用户与错误密码的回答相同）' })
+  @ApiResponse({ status: 429, description: '登录失败次数过多：账号已锁定或该地址暂被阻止' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView })
   login(@Body() dto: LoginDto, @Ip() address: string) {
@@ -36,6 +37,8 @@ export class AuthController {
 
   @Post('me/password')
   @HttpCode(200)
+  @ApiOperation({ summary: '修改自己的密码' })
+  @ApiResponse({ status: 429, description: '当前密码错误次数过多，账号已锁定' })
   @OpenBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOkResponse({ type: TokenView, description: '新令牌；此前签发的令牌（含本次所用）全部失效' })

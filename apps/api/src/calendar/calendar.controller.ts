@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -29,6 +29,8 @@ export class CalendarController {
   @Post('holiday-notices/preview')
   @Roles(Role.Admin, Role.Leadership)
   @HttpCode(200)
+  @ApiOperation({ summary: '预览节假日安排通知（不保存）' })
+  @ApiResponse({ status: 422, description: '不是节假日安排通知，或读不出年份和放假日' })
   @ApiOkResponse({ type: HolidayNoticePreviewView })
   preview(@Body() dto: HolidayNoticeDto) {
     return this.calendar.preview(dto.text);
@@ -37,6 +39,8 @@ export class CalendarController {
   /** Stores the year the notice arranges (read again from the text sent), replacing a stored one. */
   @Put('years/:year')
   @Roles(Role.Admin, Role.Leadership)
+  @ApiOperation({ summary: '保存某年度的节假日安排（据通知全文）' })
+  @ApiResponse({ status: 422, description: '通知不是该年度的、读不出，或有提示而未确认' })
   @ApiOkResponse({ type: CalendarYearView })
   store(
     @CurrentActor() actor: Actor,
@@ -47,12 +51,14 @@ export class CalendarController {
   }
 
   @Get('years')
+  @ApiOperation({ summary: '已有节假日数据的年度及其来源' })
   @ApiOkResponse({ type: CalendarYearsView })
   years() {
     return this.calendar.years();
   }
 
   @Get('years/:year')
+  @ApiOperation({ summary: '某年度的放假日和调休上班日' })
   @ApiOkResponse({ type: CalendarYearView })
   year(@Param() { year }: YearParam) {
     return this.calendar.year(year);
@@ -60,6 +66,7 @@ export class CalendarController {
 
   /** The n-th working day after a date: the due date of “N个工作日内”. */
   @Get('working-days')
+  @ApiOperation({ summary: '某日之后第 N 个工作日（“N个工作日内”的期限）' })
   @ApiOkResponse({ type: WorkingDaysView })
   workingDays(@Query() query: WorkingDaysQuery) {
     return this.calendar.workingDays(query);

@@ -57,6 +57,7 @@ export class UsersController {
 
   @Post(':id/password-reset')
   @HttpCode(200)
+  @ApiOperation({ summary: '重置用户密码（临时密码，下次登录须修改）' })
   @ApiOkResponse({
     type: UserView,
     description: '已设临时密码；该用户原有登录全部失效，下次登录须先改密码',

@@ -43,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 修改自己的密码 */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -96,6 +97,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重置用户密码（临时密码，下次登录须修改） */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -847,6 +849,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 预览节假日安排通知（不保存） */
         post: operations["CalendarController_preview"];
         delete?: never;
         options?: never;
@@ -861,7 +864,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 某年度的放假日和调休上班日 */
         get: operations["CalendarController_year"];
+        /** 保存某年度的节假日安排（据通知全文） */
         put: operations["CalendarController_store"];
         post?: never;
         delete?: never;
@@ -877,6 +882,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 已有节假日数据的年度及其来源 */
         get: operations["CalendarController_years"];
         put?: never;
         post?: never;
@@ -893,6 +899,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 某日之后第 N 个工作日（“N个工作日内”的期限） */
         get: operations["CalendarController_workingDays"];
         put?: never;
         post?: never;
@@ -2543,6 +2550,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 登录失败次数过多：账号已锁定或该地址暂被阻止 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_me: {
@@ -2666,6 +2680,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description 当前密码错误次数过多，账号已锁定 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7789,6 +7810,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 不是节假日安排通知，或读不出年份和放假日 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CalendarController_year: {
@@ -7933,6 +7961,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description 通知不是该年度的、读不出，或有提示而未确认 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
