@@ -230,7 +230,7 @@ describe('holidays for any year: notices in, one calendar out', () => {
       .set(await t.as('supervisor'));
     expect(years.body.years).toContainEqual({ year: 2027, source: 'stored' });
     expect(years.body.years).toContainEqual({ year: 2026, source: 'package' });
-    expect(years.body.warning).toBeNull();
+    expect(years.body.warning).toBeUndefined();
     expect((await t.http().get('/health')).body.details.calendar.state).toBe('ok');
 
     // Replacing needs the version the person saw.

@@ -128,8 +128,8 @@ export class CalendarYearsView {
     example: { firstYear: 2004, lastYear: 2026 },
   })
   package!: { firstYear: number; lastYear: number };
-  @ApiPropertyOptional({ type: CalendarWarningView, nullable: true })
-  warning!: CalendarWarningView | null;
+  @ApiPropertyOptional({ type: CalendarWarningView, description: '缺少节假日数据时的提示' })
+  warning?: CalendarWarningView;
 }
 
 export class CalendarYearView {

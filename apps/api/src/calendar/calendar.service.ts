@@ -103,7 +103,8 @@ export class CalendarService {
     return {
       years: this.source.calendar().years(),
       package: { ...calendarCoverage() },
-      warning: warning ?? null,
+      // Absent when all is well (an object or nothing: the document's schema has no null object).
+      ...(warning ? { warning } : {}),
     };
   }
 

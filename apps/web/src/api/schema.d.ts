@@ -2305,7 +2305,8 @@ export interface components {
              *     }
              */
             package: Record<string, never>;
-            warning?: components["schemas"]["CalendarWarningView"] | null;
+            /** @description 缺少节假日数据时的提示 */
+            warning?: components["schemas"]["CalendarWarningView"];
         };
         WorkingDaysView: {
             from: string;
