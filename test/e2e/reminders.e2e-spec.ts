@@ -135,7 +135,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     const clerk = await t.http().post('/users').set(admin).send({
       username: 'dcs-clerk',
       displayName: '督查室干事',
-      password: 'dcs-clerk-password-1',
+      password: 'Supervise-Copy-7',
       role: 'supervisor',
       unitId: office,
       email: 'dcs-clerk@luoshi.example',
