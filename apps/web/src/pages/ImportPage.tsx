@@ -51,9 +51,17 @@ export default function ImportPage() {
   const showPreview = (p: Preview) => {
     setPreview(p);
     setResult(undefined);
+    // A proposed match (近似匹配, or a group of many units) is confirmed unless the office says
+    // otherwise; a name the directory lacks is created as a department unless mapped or skipped.
+    const waiting = new Map(p.units.map((u) => [u.name, u.decision]));
     setDecisions(
       Object.fromEntries(
-        p.needsDecision.map((name) => [name, { name, action: 'create', kind: 'department' }]),
+        p.needsDecision.map((name): [string, Decision] => [
+          name,
+          waiting.get(name)?.startsWith('confirm')
+            ? { name, action: 'confirm' }
+            : { name, action: 'create', kind: 'department' },
+        ]),
       ),
     );
   };
@@ -312,10 +320,23 @@ function PreviewView({
                               ? { name: u.name, action: 'map', groupId: '' }
                               : v === 'create'
                                 ? { name: u.name, action: 'create', kind: 'department' }
-                                : { name: u.name, action: 'skip' },
+                                : v === 'confirm'
+                                  ? { name: u.name, action: 'confirm' }
+                                  : { name: u.name, action: 'skip' },
                         )
                       }
                       options={[
+                        ...(u.decision?.startsWith('confirm')
+                          ? [
+                              {
+                                value: 'confirm',
+                                label:
+                                  u.decision === 'confirm-group'
+                                    ? `确认（${u.memberCount ?? ''} 个单位）`
+                                    : `确认为 ${u.matchedName ?? ''}`,
+                              },
+                            ]
+                          : []),
                         { value: 'unit', label: '对应已有单位' },
                         { value: 'group', label: '对应单位组' },
                         { value: 'create', label: '新建单位' },
