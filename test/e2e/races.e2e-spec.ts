@@ -1,4 +1,10 @@
-import { createTestApp, importSeedPlan, SEED_PLAN, TestApp } from '../support/test-app';
+import {
+  confirmations,
+  createTestApp,
+  importSeedPlan,
+  SEED_PLAN,
+  TestApp,
+} from '../support/test-app';
 
 const DOC = '漯开文〔2025〕161号';
 
@@ -37,7 +43,11 @@ describe('writes that race: a plan re-import against many PATCHes loses nothing'
 
     const percent = (i: number) => (i % 97) + 1;
     const [commit, ...patches] = await Promise.all([
-      t.http().post('/plans/import/commit').set(leader).send({ previewId: preview.body.id }),
+      t
+        .http()
+        .post('/plans/import/commit')
+        .set(leader)
+        .send({ previewId: preview.body.id, decisions: confirmations(preview.body) }),
       ...shares.map((s, i) =>
         t
           .http()

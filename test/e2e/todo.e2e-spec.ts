@@ -154,6 +154,7 @@ describe('GET /me/todo: what waits for each role', () => {
       `SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM unit_groups)::int AS groups,
          (SELECT count(*) FROM users)::int AS users`,
     );
-    expect(admin).toEqual(counts);
+    // 2025-03-10: this year's and next year's holidays are known, so no calendar warning.
+    expect(admin).toEqual({ ...counts, calendarWarning: null });
   });
 });

@@ -118,8 +118,12 @@ export function requestBodies(config: AppConfig['body']): RequestHandler {
     }
     return parser;
   };
+  // Like every other error body, a refused body names its request (set by the logging
+  // middleware, which runs first).
   const refuse = (res: Response, status: number, message: string) => {
-    res.status(status).json(errorBody(status, message));
+    const requestId = (res.req as Request & { id?: unknown }).id;
+    const body = errorBody(status, message);
+    res.status(status).json(typeof requestId === 'string' ? { ...body, requestId } : body);
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
