@@ -109,7 +109,8 @@ describe('the web console in Chromium', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('进驻事项清单：312项\n'),
     });
-    await page.getByText('进驻清单.txt').waitFor();
+    // The file in the report's list (the upload's toast names it too).
+    await page.locator('.ant-list-item', { hasText: '进驻清单.txt' }).waitFor();
     await page.getByRole('button', { name: '提交报送' }).click();
     await page.waitForURL(`**/assignments/${share.id}`);
     await page.getByText('已报送待审核').waitFor();
@@ -209,7 +210,10 @@ describe('the web console in Chromium', () => {
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 2).toString()).toBe('PK');
 
-    const row = rows.filter({ hasText: '（三十二）' }).first();
+    const row = rows
+      .filter({ hasText: '（三十二）' })
+      .filter({ hasText: '区行政服务中心' })
+      .first();
     await row.locator('input[type=checkbox]').check({ force: true });
     await page.getByRole('button', { name: '发督办单' }).click();
     await page.getByLabel('督办事由').fill('第三十二项逾期未完成，请说明原因和完成时间');
@@ -314,7 +318,8 @@ describe('the web console in Chromium', () => {
   it('the remaining pages render for the roles that use them', async () => {
     const admin = await newPage(browser, base);
     await openAs(admin.page, 'admin', '/admin/units');
-    await admin.page.getByText('区行政服务中心').first().waitFor();
+    // Other suites add units before this one runs: any row proves the list renders.
+    await admin.page.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(admin.page, '15-admin-units');
     await admin.page.goto('/admin/users');
     await admin.page.getByText('leader', { exact: true }).waitFor();

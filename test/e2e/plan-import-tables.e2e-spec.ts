@@ -254,6 +254,6 @@ describe('plan import from tables: Word, Excel, tab-separated text', () => {
     const damaged = await upload(broken, 'broken.xlsx');
     // The zip guard reads the archive's directory before exceljs does: 422, in Chinese.
     expect(damaged.status).toBe(422);
-    expect(damaged.body.message).toContain('已损坏');
+    expect(damaged.body.message).toContain('不是有效的 Office 文档');
   });
 });
