@@ -26,8 +26,13 @@ let stopping = false;
 let failures = 0;
 let timer;
 
+// Asia/Shanghai with its offset, like every other log line the product writes.
+function shanghaiTime() {
+  return `${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 23)}+08:00`;
+}
+
 function say(message) {
-  process.stderr.write(`[supervise] ${new Date().toISOString()} ${name}: ${message}\n`);
+  process.stderr.write(`[supervise] ${shanghaiTime()} ${name}: ${message}\n`);
 }
 
 function start() {
