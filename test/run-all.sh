@@ -66,7 +66,13 @@ for i in "${!lane_pids[@]}"; do
 done
 [ "$failed" -eq 0 ] || exit 1
 
-step "Unit and end-to-end tests"
-npx jest --ci --runInBand "$@"
+# JEST_WORKERS=2 runs the suites in two Jest workers, each on a database and Redis database of
+# its own (README, "Parallel Jest workers"); the default stays one worker (--runInBand).
+step "Unit and end-to-end tests (${JEST_WORKERS:-1} worker(s))"
+if [ "${JEST_WORKERS:-1}" -gt 1 ]; then
+  npx jest --ci --maxWorkers="$JEST_WORKERS" "$@"
+else
+  npx jest --ci --runInBand "$@"
+fi
 
 step "Done"
