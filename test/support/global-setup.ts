@@ -50,6 +50,9 @@ export default async function globalSetup(globalConfig: JestRun): Promise<void> 
   // A serial run (--runInBand) uses DATABASE_URL itself, as before.
   const workers = globalConfig.runInBand ? 1 : globalConfig.maxWorkers;
   if (workers <= 1) return;
+  // Worker N uses Redis database N, and Redis has 16 (0 stays the services' own).
+  if (workers > 15)
+    throw new Error(`at most 15 Jest workers (Redis databases 1-15), not ${workers}`);
   const source = new URL(url).pathname.slice(1);
   const maintenance = Object.assign(new URL(url), { pathname: '/postgres' }).toString();
   const admin = new DataSource(dataSourceOptions(maintenance));
