@@ -57,6 +57,8 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      // Each Jest worker on a database and Redis database of its own (test/support/workers.ts).
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
     },
   ],

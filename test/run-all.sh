@@ -20,24 +20,59 @@ export PG_FSYNC=off
 started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(($(date +%s) - started))"; }
 
+# Lint, type checks, the API types and the build need neither the services nor one another, and
+# each keeps about one core busy: they run as two lanes at once while the services start, each
+# lane's output printed whole when it ends.
+lanes_dir="$(mktemp -d)"
+lane_pids=()
+lane_names=()
+lane() {
+  local name="$1"
+  shift
+  (
+    set -euo pipefail
+    for command in "$@"; do
+      printf -- '--> %s\n' "$command"
+      eval "$command"
+    done
+  ) >"$lanes_dir/${#lane_names[@]}.log" 2>&1 &
+  lane_pids+=("$!")
+  lane_names+=("$name")
+}
+trap 'kill "${lane_pids[@]}" 2>/dev/null || true; rm -rf "$lanes_dir"' EXIT
+
+step "Lint (ESLint, Prettier), type checks, the console's API types and the build, in two lanes"
+lane "Lint (ESLint, Prettier); the console's type check and its API types" \
+  'npx eslint .' \
+  'npx prettier --check . >/dev/null || { npx prettier --check . || true; exit 1; }' \
+  'npx tsc --noEmit -p apps/web/tsconfig.json' \
+  'npm run --silent api:types:check'
+lane "Type check (tsc); build (api, worker, cli in one compile, console)" \
+  'npx tsc --noEmit -p tsconfig.json' \
+  'npm run --silent build'
+
 step "Services (PostgreSQL, Redis, mail catcher) under $LUOSHI_VAR_DIR"
 bash docker/services.sh reset >/dev/null 2>&1 || rm -rf "$LUOSHI_VAR_DIR"
 bash docker/services.sh start
-trap 'bash docker/services.sh stop >/dev/null 2>&1 || true' EXIT
+trap 'kill "${lane_pids[@]}" 2>/dev/null || true; rm -rf "$lanes_dir"; bash docker/services.sh stop >/dev/null 2>&1 || true' EXIT
 
-step "Lint (ESLint, Prettier) and type check"
-npx eslint .
-npx prettier --check . >/dev/null || { npx prettier --check . || true; exit 1; }
-npx tsc --noEmit -p tsconfig.json
-npx tsc --noEmit -p apps/web/tsconfig.json
+failed=0
+for i in "${!lane_pids[@]}"; do
+  status=0
+  wait "${lane_pids[$i]}" || status=$?
+  step "${lane_names[$i]}: $([ "$status" -eq 0 ] && echo passed || echo "FAILED ($status)")"
+  cat "$lanes_dir/$i.log"
+  [ "$status" -eq 0 ] || failed=1
+done
+[ "$failed" -eq 0 ] || exit 1
 
-step "The console's API types match the API's OpenAPI document"
-npm run --silent api:types:check
-
-step "Build (api, worker, cli, console)"
-npm run --silent build
-
-step "Unit and end-to-end tests"
-npx jest --ci --runInBand "$@"
+# JEST_WORKERS=2 runs the suites in two Jest workers, each on a database and Redis database of
+# its own (README, "Parallel Jest workers"); the default stays one worker (--runInBand).
+step "Unit and end-to-end tests (${JEST_WORKERS:-1} worker(s))"
+if [ "${JEST_WORKERS:-1}" -gt 1 ]; then
+  npx jest --ci --maxWorkers="$JEST_WORKERS" "$@"
+else
+  npx jest --ci --runInBand "$@"
+fi
 
 step "Done"

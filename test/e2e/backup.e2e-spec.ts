@@ -6,10 +6,11 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database';
 import { createOwnDatabase, dropOwnDatabase, migrateAndSeed } from '../support/databases';
 import { createTestApp, demoIds, shareOf, TestApp } from '../support/test-app';
+import { workerScoped } from '../support/workers';
 
 const run = promisify(execFile);
 const root = join(__dirname, '../..');
-const DB = 'luoshi_backup_e2e';
+const DB = workerScoped('luoshi_backup_e2e');
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
   'hex',
@@ -177,8 +178,9 @@ describe('backup and restore', () => {
   it('keeps the newest BACKUP_KEEP backups and refuses a file that is not a backup', async () => {
     const names = new Set<string>();
     for (let i = 0; i < 2; i++) {
-      // One backup a second at most: the name carries the second.
-      await new Promise((r) => setTimeout(r, 1100));
+      // One backup a second at most: the name carries the second. The last one was named before
+      // now, so the next whole second is enough (a fixed 1.1 s waited twice as long on average).
+      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 20));
       await cli('backup');
       for (const name of readdirSync(env.BACKUP_DIR)) names.add(name);
     }

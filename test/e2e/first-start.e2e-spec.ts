@@ -6,10 +6,11 @@ import { Client } from 'pg';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker';
+import { workerScoped } from '../support/workers';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
-const FRESH_DB = 'luoshi_first_start';
+const FRESH_DB = workerScoped('luoshi_first_start');
 
 /**
  * A newcomer's first `npm start`: an empty database migrated and seeded by the CLI exactly as

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import Queue from 'bull';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 import { E2E_INSTALLED_AT, setInstalledAt } from '../support/installation';
+import { ScratchRedis, startScratchRedis } from '../support/scratch-redis';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker';
 
-const ROOT = join(__dirname, '../..');
 const FAST = {
   REMINDER_TICK_CRON: '* * * * * *',
   QUEUE_STALLED_MS: '2000',
@@ -77,7 +76,15 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
   };
   const ofPeriod = (s: SmtpCatcher, period: string) => sentFor(s, 'digest', period);
 
+  // A Redis of the suite's own: one test shuts it down, which must not touch the suites that
+  // other Jest workers run meanwhile on the shared one. The API, the workers this suite starts
+  // and its own queue handles all read REDIS_URL.
+  let redis: ScratchRedis;
+  const sharedRedisUrl = process.env.REDIS_URL;
+
   beforeAll(async () => {
+    redis = await startScratchRedis();
+    process.env.REDIS_URL = redis.url;
     t = await createTestApp('2025-03-10');
     planId = await importSeedPlan(t, '漯开文〔2025〕81号');
   }, 60_000);
@@ -89,7 +96,11 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     await queue.obliterate({ force: true });
     await queue.close();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await redis.destroy();
+    process.env.REDIS_URL = sharedRedisUrl;
+  });
 
   it('keeps one repeatable tick for several workers, and replaces it when the cron changes', async () => {
     const mail = await smtp();
@@ -269,7 +280,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       .send({ date: '2025-05-05' });
     expect(refused.status).toBe(503);
     expect(refused.body.message).toContain('消息队列暂时不可用');
-    execFileSync('bash', ['docker/services.sh', 'start'], { cwd: ROOT, stdio: 'ignore' });
+    await redis.start();
     const sent = await runDone('2025-03-31');
     const messages = await ofPeriod(mail, '2025-03-31');
     expect(messages).toHaveLength(sent.length);

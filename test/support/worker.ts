@@ -31,7 +31,7 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
       while (!log.includes('reminder tick every')) {
         if (child.exitCode !== null) throw new Error(`worker exited: ${log}`);
         if (Date.now() > deadline) throw new Error(`worker not ready: ${log}`);
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 50));
       }
     },
     stop: async () => {
@@ -45,11 +45,14 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
   };
 }
 
-/** Polls `check` until it returns true; fails with `what` after `ms`. */
+/**
+ * Polls `check` until it returns true; fails with `what` after `ms`. Polls every 50 ms: a wait
+ * ends on average half an interval after what it waits for, and the suites wait hundreds of times.
+ */
 export async function waitFor(what: string, check: () => Promise<boolean>, ms = 60_000) {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
+import { passwordHashCost } from '@app/config';
 
-const COST = 10;
-
-export const hashPassword = (password: string): Promise<string> => bcrypt.hash(password, COST);
+export const hashPassword = (password: string): Promise<string> =>
+  bcrypt.hash(password, passwordHashCost());
 export const verifyPassword = (password: string, hash: string): Promise<boolean> =>
   bcrypt.compare(password, hash);

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
+import { passwordHashCost } from '@app/config';
 import { PlanStatus, Role, Tx, Unit, UnitGroup, UnitOfWork, User } from '@app/database';
 import { importPlanText, ImportSummary } from '@app/plan-import';
 import { DEMO_GROUPS, DEMO_UNITS } from '../demo/demo-directory';
@@ -21,7 +22,7 @@ export async function seedDemo(
   password: string,
   planText: string,
 ): Promise<SeedSummary> {
-  const passwordHash = await bcrypt.hash(password, 10);
+  const passwordHash = await bcrypt.hash(password, passwordHashCost());
   return new UnitOfWork(dataSource).run(SYSTEM, async (tx) => {
     const units = await seedUnits(tx);
     await seedGroups(tx, units);
