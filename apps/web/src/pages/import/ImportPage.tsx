@@ -6,14 +6,13 @@ import {
   Card,
   Collapse,
   Descriptions,
+  Form,
   Input,
   List,
   Radio,
   Result,
-  Select,
   Space,
   Steps,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -21,69 +20,110 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap, uploadFile, type Schemas } from '../api/client';
-import { useGroups, useUnits } from '../api/directory';
-import { errorText } from '../components/QueryState';
+import { api, ApiError, unwrap, uploadFile, type Schemas } from '../../api/client';
+import { errorText } from '../../components/QueryState';
+import { ColumnsCard, type ColumnKind } from './ColumnsCard';
+import { gapAnswers, GapsCard, type GapValues } from './GapsCard';
+import {
+  startingDecisions,
+  undecided,
+  UnitDecisionsCard,
+  type Decision,
+  type Decisions,
+  type Preview,
+} from './UnitDecisions';
 
-type Preview = Schemas['ImportPreviewView'];
-type Decision = Schemas['UnitDecisionDto'];
+type ImportResult = Schemas['ImportResultView'];
+/** What was read, kept so a column correction can read it again. */
+type Source = { kind: 'text'; text: string } | { kind: 'file'; file: File };
 
-const MATCH: Record<string, { text: string; color: string }> = {
-  exact: { text: '完全匹配', color: 'green' },
-  alias: { text: '别名匹配', color: 'green' },
-  prefix: { text: '简称匹配', color: 'cyan' },
-  bracket: { text: '括号内匹配', color: 'cyan' },
-  fuzzy: { text: '近似匹配', color: 'gold' },
-  ambiguous: { text: '有歧义', color: 'orange' },
-  none: { text: '名录中没有', color: 'red' },
-};
+/** The API's refusal as a list (a 422 names every name and gap the commit still lacks). */
+function problems(error: unknown): string[] {
+  return error instanceof ApiError ? error.problems : [errorText(error)];
+}
 
 export default function ImportPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const [source, setSource] = useState<Source>();
   const [preview, setPreview] = useState<Preview>();
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [decisions, setDecisions] = useState<Decisions>({});
+  const [kinds, setKinds] = useState<Record<number, ColumnKind>>({});
   const [status, setStatus] = useState<Schemas['PlanStatus']>('draft');
-  const [result, setResult] = useState<Schemas['ImportResultView']>();
+  const [result, setResult] = useState<ImportResult>();
   const [uploading, setUploading] = useState<number | null>(null);
+  const [gapForm] = Form.useForm<GapValues>();
 
-  const showPreview = (p: Preview) => {
+  const showPreview = (p: Preview, from: Source) => {
+    setSource(from);
     setPreview(p);
     setResult(undefined);
-    // A proposed match (近似匹配, or a group of many units) is confirmed unless the office says
-    // otherwise; a name the directory lacks is created as a department unless mapped or skipped.
-    const waiting = new Map(p.units.map((u) => [u.name, u.decision]));
-    setDecisions(
-      Object.fromEntries(
-        p.needsDecision.map((name): [string, Decision] => [
-          name,
-          waiting.get(name)?.startsWith('confirm')
-            ? { name, action: 'confirm' }
-            : { name, action: 'create', kind: 'department' },
-        ]),
-      ),
-    );
+    setKinds({});
+    // A correction reads the plan again: what the office decided for a name stays.
+    setDecisions((earlier) => startingDecisions(p, earlier));
   };
-  const parse = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/plans/import', { body: { text } })),
-    onSuccess: showPreview,
+  /** Reads the text or file, with the office's column corrections when there are any. */
+  const read = useMutation({
+    mutationFn: async ({ from, columnMapping }: { from: Source; columnMapping?: object[] }) => {
+      // The API documents the field as the multipart form sends it: a JSON string.
+      const mapping: Record<string, string> = columnMapping
+        ? { columnMapping: JSON.stringify(columnMapping) }
+        : {};
+      const preview =
+        from.kind === 'text'
+          ? unwrap(
+              await api.POST('/api/plans/import', {
+                body: { text: from.text, ...mapping },
+              }),
+            )
+          : await uploadFile<Preview>(
+              '/api/plans/import',
+              from.file,
+              setUploading,
+              mapping,
+            ).finally(() => setUploading(null));
+      return { preview, from };
+    },
+    onSuccess: ({ preview, from }) => showPreview(preview, from),
     onError: (e) => message.error(errorText(e)),
+  });
+  const reread = () => {
+    if (!source || !preview?.columnMapping) return;
+    const columnMapping = preview.columnMapping.map((c) => ({
+      index: c.index,
+      kind: kinds[c.index] ?? c.kind,
+    }));
+    read.mutate({ from: source, columnMapping });
+  };
+  const commitBody = (dryRun: boolean) => ({
+    previewId: preview!.id,
+    status,
+    decisions: Object.values(decisions),
+    ...gapAnswers(preview!, gapForm.getFieldsValue(true)),
+    ...(dryRun ? { dryRun } : {}),
+  });
+  const check = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/plans/import/commit', { body: commitBody(true) })),
   });
   const commit = useMutation({
     mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/plans/import/commit', {
-          body: { previewId: preview!.id, status, decisions: Object.values(decisions) },
-        }),
-      ),
+      unwrap(await api.POST('/api/plans/import/commit', { body: commitBody(false) })),
     onSuccess: (r) => {
       setResult(r);
       queryClient.invalidateQueries({ queryKey: ['plans'] });
       queryClient.invalidateQueries({ queryKey: ['todo'] });
     },
-    onError: (e) => message.error(errorText(e)),
   });
+  const startOver = () => {
+    setPreview(undefined);
+    setResult(undefined);
+    setSource(undefined);
+    commit.reset();
+    check.reset();
+    gapForm.resetFields();
+  };
   const step = result ? 2 : preview ? 1 : 0;
 
   return (
@@ -94,7 +134,7 @@ export default function ImportPage() {
         style={{ marginBottom: 16 }}
         items={[
           { title: '粘贴或上传方案' },
-          { title: '核对预览、处理单位名称' },
+          { title: '核对预览，填写缺少的内容' },
           { title: '完成' },
         ]}
       />
@@ -113,13 +153,13 @@ export default function ImportPage() {
                       rows={14}
                       value={text}
                       onChange={(e) => setText(e.target.value)}
-                      placeholder="把实施方案的全文粘贴到这里"
+                      placeholder="把实施方案的全文粘贴到这里（从表格复制的、以制表符分列的文本也可以）"
                     />
                     <Button
                       type="primary"
                       disabled={!text.trim()}
-                      loading={parse.isPending}
-                      onClick={() => parse.mutate()}
+                      loading={read.isPending}
+                      onClick={() => read.mutate({ from: { kind: 'text', text } })}
                     >
                       解析预览
                     </Button>
@@ -132,17 +172,15 @@ export default function ImportPage() {
                 children: (
                   <Space direction="vertical">
                     <Typography.Text>
-                      支持 .txt（UTF-8 或 GB18030）和 .docx，至多 10 MB。
+                      支持 .txt（UTF-8 或 GB18030）、.docx（含表格）和 .xlsx（任务分解表），至多 10
+                      MB。
                     </Typography.Text>
                     <Upload
-                      accept=".txt,.docx"
+                      accept=".txt,.docx,.xlsx"
                       showUploadList={false}
                       customRequest={({ file }) => {
                         setUploading(0);
-                        uploadFile<Preview>('/api/plans/import', file as File, setUploading)
-                          .then(showPreview)
-                          .catch((e: Error) => message.error(e.message))
-                          .finally(() => setUploading(null));
+                        read.mutate({ from: { kind: 'file', file: file as File } });
                       }}
                     >
                       <Button loading={uploading !== null}>选择文件并解析</Button>
@@ -155,94 +193,52 @@ export default function ImportPage() {
         </Card>
       )}
       {step === 1 && preview && (
-        <PreviewView
-          preview={preview}
-          decisions={decisions}
-          setDecision={(d) => setDecisions((all) => ({ ...all, [d.name]: d }))}
-          status={status}
-          setStatus={setStatus}
-          committing={commit.isPending}
-          onCommit={() => commit.mutate()}
-          onBack={() => setPreview(undefined)}
-        />
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <PlanSummary preview={preview} />
+          {preview.columnMapping && (
+            <ColumnsCard
+              columns={preview.columnMapping}
+              kinds={kinds}
+              setKind={(index, kind) => setKinds((all) => ({ ...all, [index]: kind }))}
+              rereading={read.isPending}
+              onReread={reread}
+            />
+          )}
+          <GapsCard preview={preview} form={gapForm} />
+          <UnitDecisionsCard
+            preview={preview}
+            decisions={decisions}
+            setDecision={(d: Decision) => setDecisions((all) => ({ ...all, [d.name]: d }))}
+          />
+          <SectionsCard preview={preview} />
+          <WarningsCard preview={preview} />
+          <CommitBar
+            status={status}
+            setStatus={setStatus}
+            waiting={undecided(preview, decisions).length}
+            check={check}
+            commit={commit}
+            onBack={startOver}
+          />
+        </Space>
       )}
       {step === 2 && result && (
-        <Result
-          status="success"
-          title={
-            result.planOutcome === 'created'
-              ? '方案已导入'
-              : result.planOutcome === 'updated'
-                ? '方案已更新'
-                : '方案没有变化'
-          }
-          subTitle={
-            <Space direction="vertical">
-              <span>
-                章：新建 {result.sections.created}、更新 {result.sections.updated}；条目：新建{' '}
-                {result.items.created}、更新 {result.items.updated}；分工：新建{' '}
-                {result.assignments.created}、更新 {result.assignments.updated}
-              </span>
-              {result.createdUnits.length > 0 && (
-                <span>新建单位：{result.createdUnits.join('、')}</span>
-              )}
-              {result.skippedNames.length > 0 && (
-                <span>跳过：{result.skippedNames.join('、')}</span>
-              )}
-              {result.assignmentsNoLongerListed > 0 && (
-                <span>文本中不再出现、已保留的分工：{result.assignmentsNoLongerListed}</span>
-              )}
-            </Space>
-          }
-          extra={[
-            <Link key="plan" to={`/plans/${result.planId}`}>
-              <Button type="primary">查看方案</Button>
-            </Link>,
-            <Button
-              key="again"
-              onClick={() => {
-                setPreview(undefined);
-                setResult(undefined);
-                setText('');
-              }}
-            >
-              再导入一份
-            </Button>,
-          ]}
+        <Done
+          result={result}
+          onAgain={() => {
+            startOver();
+            setText('');
+          }}
         />
       )}
     </section>
   );
 }
 
-function PreviewView({
-  preview,
-  decisions,
-  setDecision,
-  status,
-  setStatus,
-  committing,
-  onCommit,
-  onBack,
-}: {
-  preview: Preview;
-  decisions: Record<string, Decision>;
-  setDecision: (d: Decision) => void;
-  status: Schemas['PlanStatus'];
-  setStatus: (s: Schemas['PlanStatus']) => void;
-  committing: boolean;
-  onCommit: () => void;
-  onBack: () => void;
-}) {
-  const units = useUnits();
-  const groups = useGroups();
+function PlanSummary({ preview }: { preview: Preview }) {
   const itemCount = preview.sections.reduce((n, s) => n + s.items.length, 0);
-  const undecided = preview.needsDecision.filter((name) => {
-    const d = decisions[name];
-    return !d || (d.action === 'map' && !d.unitId && !d.groupId);
-  });
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <>
       {preview.existingPlanId && (
         <Alert
           type="info"
@@ -268,174 +264,146 @@ function PreviewView({
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={`单位名称（${preview.needsDecision.length} 个需要处理）`}>
-        <Table
-          size="small"
-          rowKey="name"
-          dataSource={[...preview.units].sort(
-            (a, b) =>
-              Number(preview.needsDecision.includes(b.name)) -
-              Number(preview.needsDecision.includes(a.name)),
-          )}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 800 }}
-          columns={[
-            {
-              title: '文本中的名称',
-              dataIndex: 'name',
-              render: (n: string, u) => `${n}${u.group ? '（单位组）' : ''}`,
-            },
-            { title: '出现', dataIndex: 'occurrences', width: 60 },
-            {
-              title: '匹配',
-              width: 110,
-              render: (_, u) => (
-                <Tag color={MATCH[u.match]?.color}>{MATCH[u.match]?.text ?? u.match}</Tag>
-              ),
-            },
-            { title: '名录中的单位', width: 200, render: (_, u) => u.matchedName ?? '—' },
-            {
-              title: '处理',
-              width: 380,
-              render: (_, u) => {
-                if (!preview.needsDecision.includes(u.name)) return '—';
-                const d = decisions[u.name] ?? { name: u.name, action: 'create' };
-                return (
-                  <Space wrap>
-                    <Select
-                      aria-label={`${u.name} 的处理方式`}
-                      style={{ width: 130 }}
-                      value={
-                        d.action === 'map' ? (d.groupId !== undefined ? 'group' : 'unit') : d.action
-                      }
-                      onChange={(v: string) =>
-                        setDecision(
-                          v === 'unit'
-                            ? {
-                                name: u.name,
-                                action: 'map',
-                                unitId: u.candidates?.find((c) => c.unitId)?.unitId,
-                              }
-                            : v === 'group'
-                              ? { name: u.name, action: 'map', groupId: '' }
-                              : v === 'create'
-                                ? { name: u.name, action: 'create', kind: 'department' }
-                                : v === 'confirm'
-                                  ? { name: u.name, action: 'confirm' }
-                                  : { name: u.name, action: 'skip' },
-                        )
-                      }
-                      options={[
-                        ...(u.decision?.startsWith('confirm')
-                          ? [
-                              {
-                                value: 'confirm',
-                                label:
-                                  u.decision === 'confirm-group'
-                                    ? `确认（${u.memberCount ?? ''} 个单位）`
-                                    : `确认为 ${u.matchedName ?? ''}`,
-                              },
-                            ]
-                          : []),
-                        { value: 'unit', label: '对应已有单位' },
-                        { value: 'group', label: '对应单位组' },
-                        { value: 'create', label: '新建单位' },
-                        { value: 'skip', label: '跳过' },
-                      ]}
-                    />
-                    {d.action === 'map' && d.groupId === undefined && (
-                      <Select
-                        aria-label={`${u.name} 对应的单位`}
-                        showSearch
-                        optionFilterProp="label"
-                        style={{ width: 200 }}
-                        value={d.unitId}
-                        onChange={(unitId: string) =>
-                          setDecision({ name: u.name, action: 'map', unitId })
-                        }
-                        options={(units.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-                      />
-                    )}
-                    {d.action === 'map' && d.groupId !== undefined && (
-                      <Select
-                        aria-label={`${u.name} 对应的单位组`}
-                        style={{ width: 200 }}
-                        value={d.groupId || undefined}
-                        onChange={(groupId: string) =>
-                          setDecision({ name: u.name, action: 'map', groupId })
-                        }
-                        options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-                      />
-                    )}
-                  </Space>
-                );
-              },
-            },
-          ]}
-        />
-      </Card>
-      <Card size="small" title="章与条目">
-        <Collapse
-          size="small"
-          items={preview.sections.map((s) => ({
-            key: String(s.number),
-            label: `${s.numberText}、${s.title}（${s.items.length} 条）`,
-            children: (
-              <List
-                size="small"
-                dataSource={s.items}
-                renderItem={(i) => (
-                  <List.Item>
+    </>
+  );
+}
+
+function SectionsCard({ preview }: { preview: Preview }) {
+  return (
+    <Card size="small" title="章与条目">
+      <Collapse
+        size="small"
+        items={preview.sections.map((s) => ({
+          key: String(s.number),
+          label: `${s.numberText}、${s.title}（${s.items.length} 条）`,
+          children: (
+            <List
+              size="small"
+              dataSource={s.items}
+              renderItem={(i) => (
+                <List.Item>
+                  <div>
+                    <Typography.Text strong>
+                      （{i.numberText}）{i.title}
+                    </Typography.Text>
                     <div>
-                      <Typography.Text strong>
-                        （{i.numberText}）{i.title}
-                      </Typography.Text>
-                      <div>
-                        {i.preamble ? (
-                          <Tag>总体要求（不分工）</Tag>
-                        ) : (
-                          i.units.map((u) => (
-                            <Tag
-                              key={u.name + u.role}
-                              color={u.role === 'lead' ? 'blue' : undefined}
-                            >
-                              {u.role === 'lead' ? '牵头 ' : ''}
-                              {u.name}
-                            </Tag>
-                          ))
-                        )}
-                        {i.dueOn && <Tag color="purple">时限 {i.dueOn}</Tag>}
-                        {i.deadlines
-                          .filter((d) => d.kind !== 'date')
-                          .map((d) => (
-                            <Tag key={d.text} color="geekblue">
-                              {d.text}
-                            </Tag>
-                          ))}
-                      </div>
+                      {i.preamble ? (
+                        <Tag>总体要求（不分工）</Tag>
+                      ) : (
+                        i.units.map((u) => (
+                          <Tag key={u.name + u.role} color={u.role === 'lead' ? 'blue' : undefined}>
+                            {u.role === 'lead' ? '牵头 ' : ''}
+                            {u.name}
+                          </Tag>
+                        ))
+                      )}
+                      {i.dueOn && <Tag color="purple">时限 {i.dueOn}</Tag>}
+                      {i.deadlines
+                        .filter((d) => d.kind !== 'date')
+                        .map((d) => (
+                          <Tag key={d.text} color="geekblue">
+                            {d.text}
+                          </Tag>
+                        ))}
                     </div>
-                  </List.Item>
-                )}
-              />
-            ),
-          }))}
-        />
-      </Card>
-      {preview.warnings.length > 0 && (
-        <Card size="small" title={`提示（${preview.warnings.length}）`}>
-          <List
-            size="small"
-            dataSource={preview.warnings}
-            pagination={preview.warnings.length > 8 ? { pageSize: 8, size: 'small' } : false}
-            renderItem={(w) => (
-              <List.Item>
-                第 {w.line} 行：{w.message}
-              </List.Item>
-            )}
+                  </div>
+                </List.Item>
+              )}
+            />
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+function WarningsCard({ preview }: { preview: Preview }) {
+  if (!preview.warnings.length) return null;
+  return (
+    <Card size="small" title={`提示（${preview.warnings.length}）`}>
+      <List
+        size="small"
+        dataSource={preview.warnings}
+        pagination={preview.warnings.length > 8 ? { pageSize: 8, size: 'small' } : false}
+        renderItem={(w) => (
+          <List.Item>
+            第 {w.line} 行：{w.message}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+interface Mutation<T> {
+  mutate: () => void;
+  isPending: boolean;
+  error: unknown;
+  data?: T;
+}
+
+/**
+ * Check (a dry run: what the commit would do, or what it still lacks) and commit. A refusal
+ * lists the API's own words for each thing missing, beside the fields that supply it.
+ */
+function CommitBar({
+  status,
+  setStatus,
+  waiting,
+  check,
+  commit,
+  onBack,
+}: {
+  status: Schemas['PlanStatus'];
+  setStatus: (s: Schemas['PlanStatus']) => void;
+  waiting: number;
+  check: Mutation<ImportResult>;
+  commit: Mutation<ImportResult>;
+  onBack: () => void;
+}) {
+  const dry = check.data;
+  return (
+    <Card size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {dry && !check.isPending && (
+          <Alert
+            type={dry.pending.length ? 'warning' : 'success'}
+            showIcon
+            role="status"
+            title={
+              dry.pending.length
+                ? '还不能导入：'
+                : `可以导入：将新建 ${dry.items.created} 条、更新 ${dry.items.updated} 条，分工新建 ${dry.assignments.created} 项`
+            }
+            description={
+              dry.pending.length ? (
+                <ul style={{ margin: 0 }}>
+                  {dry.pending.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
           />
-        </Card>
-      )}
-      <Card size="small">
+        )}
+        {[check.error, commit.error].filter(Boolean).map((error, n) => (
+          <Alert
+            key={n}
+            type="error"
+            showIcon
+            role="alert"
+            title={
+              error instanceof ApiError && error.status === 422 ? '还缺少以下内容：' : '未能导入'
+            }
+            description={
+              <ul style={{ margin: 0 }}>
+                {problems(error).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        ))}
         <Space wrap>
           <span id="import-status">导入后的状态</span>
           <Radio.Group
@@ -448,21 +416,70 @@ function PreviewView({
             ]}
           />
           <Button onClick={onBack}>返回修改</Button>
+          <Button loading={check.isPending} onClick={() => check.mutate()}>
+            检查能否导入
+          </Button>
           <Button
             type="primary"
-            loading={committing}
-            disabled={undecided.length > 0}
-            onClick={onCommit}
+            loading={commit.isPending}
+            disabled={waiting > 0}
+            onClick={() => commit.mutate()}
           >
             确认导入
           </Button>
-          {undecided.length > 0 && (
-            <Typography.Text type="danger">
-              还有 {undecided.length} 个名称未选择对应单位
-            </Typography.Text>
+          {waiting > 0 && (
+            <Typography.Text type="danger">还有 {waiting} 个名称未选择对应单位</Typography.Text>
           )}
         </Space>
-      </Card>
-    </Space>
+      </Space>
+    </Card>
+  );
+}
+
+function Done({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
+  return (
+    <Result
+      status="success"
+      title={
+        result.planOutcome === 'created'
+          ? '方案已导入'
+          : result.planOutcome === 'updated'
+            ? '方案已更新'
+            : '方案没有变化'
+      }
+      subTitle={
+        <Space direction="vertical">
+          <span>
+            章：新建 {result.sections.created}、更新 {result.sections.updated}；条目：新建{' '}
+            {result.items.created}、更新 {result.items.updated}；分工：新建{' '}
+            {result.assignments.created}、更新 {result.assignments.updated}
+          </span>
+          {result.createdUnits.length > 0 && (
+            <span>新建单位：{result.createdUnits.join('、')}</span>
+          )}
+          {result.skippedNames.length > 0 && <span>跳过：{result.skippedNames.join('、')}</span>}
+          {result.aliasesAdded.length > 0 && (
+            <span>
+              记为别名：
+              {result.aliasesAdded
+                .map((a) => `${a.name} → ${a.unitName ?? a.groupName ?? ''}`)
+                .join('、')}
+            </span>
+          )}
+          {result.kept.length > 0 && <span>保留的手工修改：{result.kept.length} 处</span>}
+          {result.assignmentsNoLongerListed > 0 && (
+            <span>文本中不再出现、已保留的分工：{result.assignmentsNoLongerListed}</span>
+          )}
+        </Space>
+      }
+      extra={[
+        <Link key="plan" to={`/plans/${result.planId}`}>
+          <Button type="primary">查看方案</Button>
+        </Link>,
+        <Button key="again" onClick={onAgain}>
+          再导入一份
+        </Button>,
+      ]}
+    />
   );
 }
