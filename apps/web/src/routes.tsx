@@ -10,7 +10,7 @@ const PlanPage = lazy(() => import('./pages/PlanPage'));
 const ItemPage = lazy(() => import('./pages/ItemPage'));
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage'));
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage'));
-const ImportPage = lazy(() => import('./pages/ImportPage'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const SupervisionPage = lazy(() => import('./pages/SupervisionPage'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const NoticePage = lazy(() => import('./pages/NoticePage'));
@@ -19,6 +19,7 @@ const RemindersPage = lazy(() => import('./pages/RemindersPage'));
 const UnitsAdminPage = lazy(() => import('./pages/admin/UnitsAdminPage'));
 const GroupsAdminPage = lazy(() => import('./pages/admin/GroupsAdminPage'));
 const UsersAdminPage = lazy(() => import('./pages/admin/UsersAdminPage'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'admin/units', element: <UnitsAdminPage /> },
       { path: 'admin/groups', element: <GroupsAdminPage /> },
       { path: 'admin/users', element: <UsersAdminPage /> },
+      { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

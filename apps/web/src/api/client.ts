@@ -1,24 +1,23 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { ApiError, messageOf, problemsOf } from './errors';
+import { queryClient } from './query-client';
 import { clearSession, loginPath, readSession } from './session';
+
+export { ApiError, messageOf };
 
 export type Schemas = components['schemas'];
 
-/** The API's Chinese message from an error body ({statusCode, error, message}). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function messageOf(body: unknown, status: number): string {
-  const message = (body as { message?: unknown } | undefined)?.message;
-  if (Array.isArray(message)) return message.join('；');
-  if (typeof message === 'string' && message) return message;
-  return status >= 500 ? `服务器出错（${status}），请稍后再试` : `请求失败（${status}）`;
+let leaving = false;
+/**
+ * The session ended (expired, password changed or reset elsewhere, account deactivated): to
+ * sign-in, then back here. Once: the page's other requests fail the same way meanwhile.
+ */
+function sessionEnded(): void {
+  if (leaving) return;
+  leaving = true;
+  clearSession();
+  window.location.assign(loginPath('expired'));
 }
 
 const auth: Middleware = {
@@ -29,9 +28,12 @@ const auth: Middleware = {
   },
   onResponse({ request, response }) {
     // A session that ended (expired or the user was deactivated): back to sign-in, then here.
-    if (response.status === 401 && !request.url.endsWith('/api/auth/login')) {
-      clearSession();
-      window.location.assign(loginPath('expired'));
+    if (response.status === 401 && !request.url.endsWith('/api/auth/login')) sessionEnded();
+    // A refusal may mean the account changed under the session (an administrator reset its
+    // password: every call but /me answers 403 until it is changed): ask /me again, and the
+    // layout takes the user to the password page when it says so.
+    if (response.status === 403 && !request.url.endsWith('/api/me')) {
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
     }
     return response;
   },
@@ -43,7 +45,8 @@ api.use(auth);
 /** The data of an openapi-fetch result, or an ApiError with the API's message. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
-    throw new ApiError(result.response.status, messageOf(result.error, result.response.status));
+    const { status } = result.response;
+    throw new ApiError(status, messageOf(result.error, status), problemsOf(result.error, status));
   }
   return result.data as T;
 }
@@ -58,8 +61,7 @@ export async function download(path: string, fallbackName: string): Promise<void
     headers: session ? { Authorization: `Bearer ${session.token}` } : {},
   });
   if (response.status === 401) {
-    clearSession();
-    window.location.assign(loginPath('expired'));
+    sessionEnded();
     return;
   }
   if (!response.ok) {
@@ -84,11 +86,12 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A multipart upload with progress (fetch has no upload progress). */
+/** A multipart upload with progress (fetch has no upload progress), with other form fields. */
 export function uploadFile<T = Schemas['EvidenceView']>(
   path: string,
   file: File,
   onProgress: (percent: number) => void,
+  fields: Record<string, string> = {},
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -108,6 +111,7 @@ export function uploadFile<T = Schemas['EvidenceView']>(
     };
     xhr.onerror = () => reject(new ApiError(0, '网络错误，上传未完成'));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

@@ -37,3 +37,15 @@ export function loginPath(reason?: 'expired'): string {
   const query = params.toString();
   return `/login${query ? `?${query}` : ''}`;
 }
+
+/** Only a path of this console: `next` never sends the user to another site. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** The password page, returning afterwards to `next` (the page the user was on or going to). */
+export function passwordPath(next?: string): string {
+  return next && next !== '/' && !next.startsWith('/password')
+    ? `/password?next=${encodeURIComponent(next)}`
+    : '/password';
+}

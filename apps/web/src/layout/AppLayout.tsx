@@ -1,8 +1,9 @@
-import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { can, useMe, type Role } from '../api/me';
-import { clearSession, loginPath, readSession, sessionExpired } from '../api/session';
+import { clearSession, loginPath, passwordPath, readSession, sessionExpired } from '../api/session';
 import { ROLE_NAME } from '../components/labels';
 import { QueryState } from '../components/QueryState';
 import { useQueryClient } from '@tanstack/react-query';
@@ -52,9 +53,11 @@ function AppLayout() {
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  // A temporary password is changed before anything else (the API refuses the rest meanwhile).
+  const mustChange = me.data?.mustChangePassword === true;
   const items = useMemo(
     () =>
-      me.data
+      me.data && !me.data.mustChangePassword
         ? MENU.filter((m) => m.show(me.data.role)).map((m) => ({
             key: m.key,
             label: <Link to={m.key}>{m.label}</Link>,
@@ -90,28 +93,50 @@ function AppLayout() {
           aria-label="主菜单"
         />
         {me.data && (
-          <Space size={narrow ? 4 : 12} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
-            {!narrow && (
-              <Typography.Text
-                type="secondary"
-                title={`${me.data.unitName ?? ''} · ${ROLE_NAME[me.data.role]}`}
-                ellipsis
-                style={{ maxWidth: 240 }}
-              >
-                {me.data.displayName}
-              </Typography.Text>
-            )}
-            <Button onClick={signOut}>退出登录</Button>
-          </Space>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'who',
+                  label: `${me.data.unitName ?? ''} · ${ROLE_NAME[me.data.role]}`,
+                  disabled: true,
+                },
+                { type: 'divider' },
+                {
+                  key: 'password',
+                  label: '修改密码',
+                  // The address as it is now: a navigation still rendering (a transition) would
+                  // leave the rendered location one page behind.
+                  onClick: () =>
+                    navigate(passwordPath(window.location.pathname + window.location.search)),
+                },
+                { key: 'sign-out', label: '退出登录', onClick: signOut },
+              ],
+            }}
+          >
+            <Button aria-label="用户菜单" icon={<UserOutlined />} style={{ flexShrink: 0 }}>
+              {!narrow && (
+                <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+                  {me.data.displayName}
+                </Typography.Text>
+              )}
+              <DownOutlined />
+            </Button>
+          </Dropdown>
         )}
       </Layout.Header>
       <Layout.Content
         style={{ padding: narrow ? 8 : 20, maxWidth: 1400, width: '100%', margin: '0 auto' }}
       >
         <QueryState loading={me.isLoading} error={me.error}>
-          <Suspense fallback={<Spin size="large" aria-label="加载中" />}>
-            <Outlet />
-          </Suspense>
+          {mustChange && location.pathname !== '/password' ? (
+            <Navigate to={passwordPath(location.pathname + location.search)} replace />
+          ) : (
+            <Suspense fallback={<Spin size="large" aria-label="加载中" />}>
+              <Outlet />
+            </Suspense>
+          )}
         </QueryState>
       </Layout.Content>
     </Layout>

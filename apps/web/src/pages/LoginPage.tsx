@@ -3,12 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, messageOf } from '../api/client';
-import { saveSession } from '../api/session';
-
-/** Only a path of this console: `next` never sends the user to another site. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+import { passwordPath, safeNext, saveSession } from '../api/session';
 
 export default function LoginPage() {
   const [params] = useSearchParams();
@@ -29,7 +24,9 @@ export default function LoginPage() {
       }
       saveSession(data.accessToken, data.expiresIn);
       queryClient.clear();
-      navigate(safeNext(params.get('next')), { replace: true });
+      // A temporary password (new account, administrator's reset) is changed first, then on.
+      const next = safeNext(params.get('next'));
+      navigate(data.mustChangePassword ? passwordPath(next) : next, { replace: true });
     } catch {
       setError('无法连接服务器，请稍后再试');
     } finally {

@@ -22,6 +22,13 @@ import { FREQUENCY, PLAN_STATUS } from '../components/labels';
 import type { Level } from '../components/Light';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
+import {
+  deleteItem,
+  deleteSection,
+  DeleteButton,
+  useItemEditor,
+  useSectionEditor,
+} from './plan-editing';
 
 const TAG_COLOR: Record<Level, string> = { red: 'red', yellow: 'gold', green: 'green' };
 const LIGHT_WORD: Record<Level, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
@@ -84,6 +91,9 @@ export default function PlanPage() {
   const byItem = new Map((progress.data?.itemProgress ?? []).map((p) => [p.itemId, p]));
   const level = (assignmentId: string): Level => lights.data?.get(assignmentId) ?? 'green';
   const role = me.data?.role;
+  const editing = !!role && can.editPlans(role);
+  const sectionEditor = useSectionEditor(id);
+  const itemEditor = useItemEditor(id, sections.data ?? []);
 
   return (
     <QueryState loading={plan.isLoading} error={plan.error}>
@@ -171,6 +181,24 @@ export default function PlanPage() {
                 return {
                   key: s.id,
                   label: `${s.numberText}、${s.title}（${rows.length} 条）`,
+                  extra: editing && (
+                    // The buttons sit in the panel's header: a click must not fold the panel.
+                    <Space onClick={(e) => e.stopPropagation()}>
+                      <Button
+                        size="small"
+                        aria-label={`编辑第${s.numberText}章`}
+                        onClick={() => sectionEditor.open(s)}
+                      >
+                        编辑
+                      </Button>
+                      <DeleteButton
+                        what={`第${s.numberText}章`}
+                        warning="章下的条目和责任分工将一并删除；已有工作记录的不能删除。"
+                        remove={() => deleteSection(s.id)}
+                        invalidate={['plan', id]}
+                      />
+                    </Space>
+                  ),
                   children: (
                     <Table
                       size="small"
@@ -235,6 +263,31 @@ export default function PlanPage() {
                                 />
                               )),
                         },
+                        ...(editing
+                          ? [
+                              {
+                                title: '操作',
+                                width: 130,
+                                render: (_: unknown, i: Schemas['ItemView']) => (
+                                  <Space>
+                                    <Button
+                                      size="small"
+                                      aria-label={`编辑条目（${i.numberText}）`}
+                                      onClick={() => itemEditor.open(i)}
+                                    >
+                                      编辑
+                                    </Button>
+                                    <DeleteButton
+                                      what={`条目（${i.numberText}）`}
+                                      warning="条目的责任分工将一并删除；已有工作记录的不能删除。"
+                                      remove={() => deleteItem(i.id)}
+                                      invalidate={['plan', id]}
+                                    />
+                                  </Space>
+                                ),
+                              },
+                            ]
+                          : []),
                       ]}
                     />
                   ),
@@ -242,6 +295,8 @@ export default function PlanPage() {
               })}
             />
           </QueryState>
+          {sectionEditor.modal}
+          {itemEditor.modal}
         </section>
       )}
     </QueryState>

@@ -1,11 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Form, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useUnits } from '../api/directory';
-import { useMe } from '../api/me';
-import { QueryState } from '../components/QueryState';
+import { can, useMe } from '../api/me';
+import { errorText, QueryState } from '../components/QueryState';
 
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
   pending: { text: '待发送', color: 'default' },
@@ -15,9 +28,11 @@ const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
 };
 
 export default function RemindersPage() {
+  const me = useMe();
   return (
     <section>
       <Typography.Title level={3}>催办提醒</Typography.Title>
+      {me.data && can.runDigest(me.data.role) && <DigestRun />}
       <Tabs
         items={[
           { key: 'deliveries', label: '发送记录', children: <Deliveries /> },
@@ -25,6 +40,66 @@ export default function RemindersPage() {
         ]}
       />
     </section>
+  );
+}
+
+/**
+ * 立即发送周报: the offices allowed to (leadership, admin) send the weekly digest for a date by
+ * hand. What the API answers is shown as it says it (a run that sends nothing says so).
+ */
+function DigestRun() {
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState<Dayjs>(dayjs());
+  const run = useMutation({
+    mutationFn: async () => {
+      const answer = unwrap(
+        await api.POST('/api/reminders/digest-runs', {
+          body: { date: date.format('YYYY-MM-DD') },
+        }),
+      );
+      // The API's own sentence when it gives one; otherwise what the answer's fields say.
+      const said = (answer as { message?: unknown }).message;
+      return typeof said === 'string' && said
+        ? said
+        : `已提交后台按 ${answer.period} 生成并发送周报，发送结果见下方发送记录`;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['deliveries'] }),
+  });
+  return (
+    <Card size="small" title="立即发送周报" style={{ marginBottom: 12 }}>
+      <Space wrap>
+        <span>按日期</span>
+        <DatePicker
+          aria-label="周报日期"
+          value={date}
+          onChange={(d) => d && setDate(d)}
+          allowClear={false}
+        />
+        <Popconfirm
+          title="立即发送周报？"
+          description="将按所选日期给有待办事项的单位发送催办邮件。"
+          okText="发送"
+          cancelText="取消"
+          onConfirm={() => run.mutate()}
+        >
+          <Button type="primary" loading={run.isPending}>
+            立即发送周报
+          </Button>
+        </Popconfirm>
+      </Space>
+      {run.data && (
+        <Alert type="success" showIcon role="status" style={{ marginTop: 12 }} title={run.data} />
+      )}
+      {run.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginTop: 12 }}
+          title={errorText(run.error)}
+        />
+      )}
+    </Card>
   );
 }
 

@@ -32,19 +32,28 @@ function usePlans() {
   });
 }
 
-/** Filters live in the address, so a filtered list can be bookmarked or sent on. */
+/**
+ * Filters live in the address, so a filtered list can be bookmarked or sent on. A change starts
+ * from the address as it is now, not as of the last render: react-router renders a navigation
+ * in a transition, which a second quick change (a unit, then a date) can overtake, and a patch
+ * of the rendered params then dropped the unit the first change had just put in the address.
+ * Any filter change goes back to the first page.
+ */
 function useFilters() {
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) ?? undefined;
   const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
+    if (!('page' in patch)) next.delete('page');
     for (const [k, v] of Object.entries(patch)) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
     setParams(next, { replace: true });
   };
-  return { get, set };
+  const page = Number(get('page') ?? 1) || 1;
+  const setPage = (p: number) => set({ page: p > 1 ? String(p) : undefined });
+  return { get, set, page, setPage };
 }
 
 function FilterBar({ extra }: { extra?: React.ReactNode }) {
@@ -111,8 +120,7 @@ export default function SupervisionPage() {
 function OverdueTab() {
   const me = useMe();
   const { message } = App.useApp();
-  const { get, set } = useFilters();
-  const [page, setPage] = useState(1);
+  const { get, set, page, setPage } = useFilters();
   const [selected, setSelected] = useState<Schemas['OverdueRow'][]>([]);
   const query = {
     planId: get('planId'),
@@ -298,8 +306,7 @@ function NoticeButton({
 }
 
 function WarningsTab() {
-  const { get, set } = useFilters();
-  const [page, setPage] = useState(1);
+  const { get, set, page, setPage } = useFilters();
   const level = get('level') as 'red' | 'yellow' | undefined;
   const query = { planId: get('planId'), unitId: get('unitId'), asOf: get('asOf'), level };
   const warnings = useQuery({

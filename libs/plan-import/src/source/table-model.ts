@@ -4,6 +4,7 @@ import {
   parseChineseNumeral,
   toChineseNumeral,
 } from '@app/plan-parser';
+import type { TableColumnKind } from './column-kinds';
 
 /*
  * One model for a task table however it arrived (a Word table, an Excel 任务分解表, tab-separated
@@ -12,33 +13,7 @@ import {
  * the parser's table layout reads, so units, deadlines and numbering follow the parser's rules.
  */
 
-/** What a column is read as; `section` groups rows into chapters, `ignore` drops the column. */
-export const COLUMN_KINDS = [
-  'number',
-  'section',
-  'title',
-  'body',
-  'lead',
-  'co',
-  'listed',
-  'deadline',
-  'other',
-  'ignore',
-] as const;
-export type TableColumnKind = (typeof COLUMN_KINDS)[number];
-
-export const COLUMN_KIND_LABEL: Record<TableColumnKind, string> = {
-  number: '序号',
-  section: '章节（分类）',
-  title: '任务',
-  body: '具体内容',
-  lead: '牵头单位',
-  co: '配合单位',
-  listed: '责任单位',
-  deadline: '完成时限',
-  other: '其他（并入正文）',
-  ignore: '不读取',
-};
+export { COLUMN_KIND_LABEL, COLUMN_KINDS, type TableColumnKind } from './column-kinds';
 
 export interface TableColumn {
   /** 0-based position in the model (the key a mapping override refers to). */

@@ -1,23 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useUnits } from '../../api/directory';
 import { UNIT_KIND } from '../../components/labels';
-import { errorText, QueryState } from '../../components/QueryState';
+import { useEditorModal } from '../../components/EditorModal';
+import { QueryState } from '../../components/QueryState';
 
 type Unit = Schemas['UnitView'];
 interface Values {
@@ -32,49 +19,54 @@ interface Values {
 export default function UnitsAdminPage() {
   const units = useUnits();
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
-      const body = {
-        ...v,
-        shortName: v.shortName || null,
-        aliases: v.aliases ?? [],
-        emails: v.emails ?? [],
-      };
-      return editing === 'new'
-        ? unwrap(await api.POST('/api/units', { body }))
-        : unwrap(
-            await api.PATCH('/api/units/{id}', {
-              params: { path: { id: (editing as Unit).id } },
-              body,
-            }),
-          );
-    },
-    onSuccess: () => {
-      message.success('已保存');
-      setEditing(null);
-      queryClient.invalidateQueries({ queryKey: ['units'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
-  const open = (u: Unit | 'new') => {
-    setEditing(u);
-    form.setFieldsValue(
-      u === 'new'
-        ? { name: '', shortName: '', aliases: [], kind: 'department', emails: [], active: true }
-        : {
+  const editor = useEditorModal<Unit, Values>({
+    noun: '单位',
+    invalidate: [['units']],
+    initial: (u) =>
+      u
+        ? {
             name: u.name,
             shortName: u.shortName ?? '',
             aliases: u.aliases,
             kind: u.kind,
             emails: u.emails,
             active: u.active,
-          },
-    );
-  };
+          }
+        : { name: '', shortName: '', aliases: [], kind: 'department', emails: [], active: true },
+    save: async (v, u) => {
+      const body = {
+        ...v,
+        shortName: v.shortName || null,
+        aliases: v.aliases ?? [],
+        emails: v.emails ?? [],
+      };
+      return u
+        ? unwrap(await api.PATCH('/api/units/{id}', { params: { path: { id: u.id } }, body }))
+        : unwrap(await api.POST('/api/units', { body }));
+    },
+    fields: () => (
+      <>
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName">
+          <Input />
+        </Form.Item>
+        <Form.Item label="别名（方案文本中的其他写法）" name="aliases">
+          <Select mode="tags" aria-label="别名" tokenSeparators={['，', ',', '、']} />
+        </Form.Item>
+        <Form.Item label="类别" name="kind" rules={[{ required: true }]}>
+          <Select options={Object.entries(UNIT_KIND).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item label="接收提醒的邮箱" name="emails">
+          <Select mode="tags" aria-label="邮箱" tokenSeparators={[',', '，', ' ']} />
+        </Form.Item>
+        <Form.Item label="启用" name="active" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </>
+    ),
+  });
   const rows = (units.data ?? []).filter(
     (u) => !q || u.name.includes(q) || u.aliases.some((a) => a.includes(q)),
   );
@@ -82,7 +74,7 @@ export default function UnitsAdminPage() {
     <section>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3}>单位</Typography.Title>
-        <Button type="primary" onClick={() => open('new')}>
+        <Button type="primary" onClick={() => editor.open(null)}>
           新建单位
         </Button>
       </Space>
@@ -131,7 +123,7 @@ export default function UnitsAdminPage() {
                 title: '操作',
                 width: 80,
                 render: (_, u) => (
-                  <Button size="small" onClick={() => open(u)} aria-label={`编辑 ${u.name}`}>
+                  <Button size="small" onClick={() => editor.open(u)} aria-label={`编辑 ${u.name}`}>
                     编辑
                   </Button>
                 ),
@@ -140,39 +132,7 @@ export default function UnitsAdminPage() {
           />
         </QueryState>
       </Card>
-      <Modal
-        title={editing === 'new' ? '新建单位' : '编辑单位'}
-        open={editing !== null}
-        okText="保存"
-        cancelText="取消"
-        confirmLoading={save.isPending}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        forceRender
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label="简称" name="shortName">
-            <Input />
-          </Form.Item>
-          <Form.Item label="别名（方案文本中的其他写法）" name="aliases">
-            <Select mode="tags" aria-label="别名" tokenSeparators={['，', ',', '、']} />
-          </Form.Item>
-          <Form.Item label="类别" name="kind" rules={[{ required: true }]}>
-            <Select
-              options={Object.entries(UNIT_KIND).map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item label="接收提醒的邮箱" name="emails">
-            <Select mode="tags" aria-label="邮箱" tokenSeparators={[',', '，', ' ']} />
-          </Form.Item>
-          <Form.Item label="启用" name="active" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editor.modal}
     </section>
   );
 }

@@ -1,22 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useUnits } from '../../api/directory';
 import { ROLE_NAME } from '../../components/labels';
-import { errorText, QueryState } from '../../components/QueryState';
+import { useEditorModal } from '../../components/EditorModal';
+import { QueryState } from '../../components/QueryState';
 
 type User = Schemas['UserView'];
 interface Values {
@@ -24,7 +13,7 @@ interface Values {
   displayName: string;
   password?: string;
   role: Schemas['Role'];
-  unitId: string;
+  unitId?: string;
   email?: string;
   active: boolean;
 }
@@ -37,14 +26,32 @@ export default function UsersAdminPage() {
     queryFn: async () =>
       unwrap(await api.GET('/api/users', { params: { query: { page, pageSize: 20 } } })),
   });
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const editor = useEditorModal<User, Values>({
+    noun: '用户',
+    invalidate: [['users']],
+    initial: (u) =>
+      u
+        ? {
+            username: u.username,
+            displayName: u.displayName,
+            password: '',
+            role: u.role,
+            unitId: u.unitId,
+            email: u.email ?? '',
+            active: u.active,
+          }
+        : {
+            username: '',
+            displayName: '',
+            password: '',
+            role: 'unit',
+            unitId: undefined,
+            email: '',
+            active: true,
+          },
+    save: async (v, u) => {
       const email = v.email?.trim() ? v.email.trim() : null;
-      if (editing === 'new') {
+      if (!u) {
         return unwrap(
           await api.POST('/api/users', {
             body: {
@@ -52,7 +59,7 @@ export default function UsersAdminPage() {
               displayName: v.displayName,
               password: v.password ?? '',
               role: v.role,
-              unitId: v.unitId,
+              unitId: v.unitId!,
               email,
             },
           }),
@@ -60,7 +67,7 @@ export default function UsersAdminPage() {
       }
       return unwrap(
         await api.PATCH('/api/users/{id}', {
-          params: { path: { id: (editing as User).id } },
+          params: { path: { id: u.id } },
           body: {
             displayName: v.displayName,
             role: v.role,
@@ -72,42 +79,59 @@ export default function UsersAdminPage() {
         }),
       );
     },
-    onSuccess: () => {
-      message.success('已保存');
-      setEditing(null);
-      queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
-  const open = (u: User | 'new') => {
-    setEditing(u);
-    form.setFieldsValue(
-      u === 'new'
-        ? {
-            username: '',
-            displayName: '',
-            password: '',
-            role: 'unit',
-            unitId: undefined,
-            email: '',
-            active: true,
+    fields: (u) => (
+      <>
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[{ required: true, message: '请填写用户名' }]}
+        >
+          <Input disabled={u !== null} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, message: '请填写姓名' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          label={
+            u ? '新密码（不改请留空；填写后该用户下次登录须修改）' : '初始密码（首次登录须修改）'
           }
-        : {
-            username: u.username,
-            displayName: u.displayName,
-            password: '',
-            role: u.role,
-            unitId: u.unitId,
-            email: u.email ?? '',
-            active: u.active,
-          },
-    );
-  };
+          name="password"
+          rules={u ? [] : [{ required: true, message: '请填写初始密码' }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="角色" name="role" rules={[{ required: true }]}>
+          <Select options={Object.entries(ROLE_NAME).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item
+          label="所属单位"
+          name="unitId"
+          rules={[{ required: true, message: '请选择单位' }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(units.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          />
+        </Form.Item>
+        <Form.Item label="邮箱" name="email">
+          <Input type="email" />
+        </Form.Item>
+        <Form.Item label="启用" name="active" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </>
+    ),
+  });
   return (
     <section>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3}>用户</Typography.Title>
-        <Button type="primary" onClick={() => open('new')}>
+        <Button type="primary" onClick={() => editor.open(null)}>
           新建用户
         </Button>
       </Space>
@@ -146,7 +170,11 @@ export default function UsersAdminPage() {
                 title: '操作',
                 width: 80,
                 render: (_, u) => (
-                  <Button size="small" onClick={() => open(u)} aria-label={`编辑 ${u.username}`}>
+                  <Button
+                    size="small"
+                    onClick={() => editor.open(u)}
+                    aria-label={`编辑 ${u.username}`}
+                  >
                     编辑
                   </Button>
                 ),
@@ -155,62 +183,7 @@ export default function UsersAdminPage() {
           />
         </QueryState>
       </Card>
-      <Modal
-        title={editing === 'new' ? '新建用户' : '编辑用户'}
-        open={editing !== null}
-        okText="保存"
-        cancelText="取消"
-        confirmLoading={save.isPending}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        forceRender
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item
-            label="用户名"
-            name="username"
-            rules={[{ required: true, message: '请填写用户名' }]}
-          >
-            <Input disabled={editing !== 'new'} autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            label="姓名"
-            name="displayName"
-            rules={[{ required: true, message: '请填写姓名' }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            label={editing === 'new' ? '初始密码' : '新密码（不改请留空）'}
-            name="password"
-            rules={editing === 'new' ? [{ required: true, message: '请填写初始密码' }] : []}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item label="角色" name="role" rules={[{ required: true }]}>
-            <Select
-              options={Object.entries(ROLE_NAME).map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item
-            label="所属单位"
-            name="unitId"
-            rules={[{ required: true, message: '请选择单位' }]}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Form.Item>
-          <Form.Item label="邮箱" name="email">
-            <Input type="email" />
-          </Form.Item>
-          <Form.Item label="启用" name="active" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editor.modal}
     </section>
   );
 }
