@@ -1,7 +1,7 @@
 import { isChrome } from './chrome';
 import { readHeading } from './headings';
-import type { Line } from './normalise';
-import { parseChineseNumeral } from './numerals';
+import { foldWidth, type Line } from './normalise';
+import { parseChineseNumeral, toChineseNumeral } from './numerals';
 import {
   type DraftSection,
   draftNode,
@@ -17,14 +17,14 @@ import { looksLikeUnitList } from './units/blocks';
 import type { Label } from './units/unit-list';
 
 /*
- * Task tables flattened to text (a 任务分工表 copied out of Word or a web page): a header row of
- * column names, then one row per task, cells separated by tabs, `|`, or runs of spaces. Rows
- * become items; a line holding only `一、…` between rows starts a section. The text before the
- * header is the preface.
+ * Task tables flattened to text (a 任务分工表 copied out of Word or a web page, or an annex table
+ * after a notice's prose): a header row of column names, then one row per task, cells separated
+ * by tabs, `|`, or runs of spaces. Rows become items; a line holding only `一、…` between rows,
+ * or a change in a 类别 column, starts a section. The text before the header is the preface.
  */
 
 export type ColumnKind =
-  'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
+  'number' | 'section' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
 
 export interface Column {
   kind: ColumnKind;
@@ -33,16 +33,24 @@ export interface Column {
 
 const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   ['number', /^(?:序号|编号|序)$/],
-  ['lead', /^(?:牵头|主责|主办)(?:单位|部门)$/],
-  ['co', /^(?:配合|协办|参与)(?:单位|部门)$/],
-  ['listed', /^(?:责任|承办|落实)(?:单位|部门|主体)$/],
+  ['section', /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/],
+  ['lead', /^(?:牵头|主责|主办)(?:单位|部门|处室)?$/],
+  ['co', /^(?:配合|协办|参与|协同|协助)(?:单位|部门|处室)?$/],
+  // Whatever else names the units: 责任单位, 责任部门, 指导部门, 实施主体, 主管部门, 单位.
+  ['listed', /^(?:责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室)$/],
   ['deadline', /时限|时间|期限|节点/],
-  ['title', /^(?:重点|主要|工作|具体)?(?:任务|事项|项目)(?:名称)?$/],
+  ['title', /^(?:重点|主要|工作|具体|改革)?(?:任务|事项|项目|工作)(?:名称)?$/],
   ['body', /措施|内容|要求|举措|目标/],
 ];
 const UNIT_COLUMNS: ColumnKind[] = ['lead', 'listed', 'co'];
 const LABEL_OF: Partial<Record<ColumnKind, Label>> = { lead: 'lead', co: 'co', listed: 'listed' };
 const DEADLINE_LIKE = /\d{4}年|年底|年内|月底|季度|上半年|下半年|长期|持续|每年|常态|前$/;
+/** A cell that says "none" (无, —, /): read as empty, and never filled from the row above. */
+const NONE_CELL = /^(?:无|—+|-+|\/|－+|―+)$/;
+
+export function isNoneCell(text: string): boolean {
+  return NONE_CELL.test(text.trim());
+}
 
 export function splitCells(text: string): string[] {
   if (text.includes('\t')) return text.split('\t').map((c) => c.trim());
@@ -57,13 +65,24 @@ export function splitCells(text: string): string[] {
 
 /** The column names when `text` is a task table's header row (it must name a unit column). */
 export function readTableHeader(text: string): Column[] | undefined {
-  if (!/单位|部门/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
+  if (!/单位|部门|主体|处室/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
   return classifyColumns(splitCells(text));
+}
+
+/**
+ * A header cell as people write it: `主 要 内 容` (letter-spaced), `牵头\n单位`, `完成时限（时间节点）`,
+ * full-width forms. The one place header cells are cleaned, for text and for Word and Excel tables.
+ */
+export function headerName(cell: string): string {
+  return foldWidth(cell)
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)$/, '');
 }
 
 /** What a header cell names: the one place column names are read, for text and for tables. */
 export function columnKindOf(name: string): ColumnKind {
-  const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(name));
+  const clean = headerName(name);
+  const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(clean));
   return hit ? hit[0] : 'other';
 }
 
@@ -90,10 +109,61 @@ export function findTableHeader(lines: Line[]): { index: number; columns: Column
   return undefined;
 }
 
+/**
+ * Where a table found at `headerIndex` ends: its last row. Paragraphs after it (closing words, a
+ * signature, the rest of a plan whose table stands in the middle) are not the table's.
+ */
+export function findTableEnd(lines: Line[], headerIndex: number, columns: Column[]): number {
+  let last = headerIndex;
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    if (lines[i].text && readRow(lines[i].text, columns)) last = i;
+  }
+  return last;
+}
+
+/**
+ * Cells a merged cell left blank when its table was pasted as text (the merged text stands in
+ * its first row only) take the text above them: a row that names no unit at all takes the unit
+ * columns of the row above (a blank 配合单位 beside the row's own 牵头单位 stays blank: the task
+ * has no co-unit); a blank 完成时限, 任务 (beside its own 具体措施) or 类别 takes the one above. A
+ * cell that says "none" (无, —) is never filled. Rows are cells by column; `undefined` is a
+ * section line, past which nothing is carried.
+ */
+export function carryDown(
+  rows: (string[] | undefined)[],
+  kinds: readonly string[],
+): (string[] | undefined)[] {
+  const at = (kind: string) => kinds.flatMap((k, i) => (k === kind ? [i] : []));
+  const units = [...at('lead'), ...at('listed'), ...at('co')];
+  const body = at('body');
+  const carried = [...at('deadline'), ...at('section')];
+  let above: string[] | undefined;
+  return rows.map((row) => {
+    if (!row) {
+      above = undefined;
+      return row;
+    }
+    const out = [...row];
+    const blank = (i: number) => (out[i] ?? '').trim() === '';
+    if (above) {
+      const from = above;
+      const fill = (i: number) => {
+        if (blank(i) && !isNoneCell(from[i] ?? '')) out[i] = from[i] ?? '';
+      };
+      if (units.length > 0 && units.every(blank)) units.forEach(fill);
+      carried.forEach(fill);
+      if (body.some((i) => !blank(i))) at('title').forEach(fill);
+    }
+    above = out;
+    return out;
+  });
+}
+
 interface Row {
   number: number;
   numberText: string;
-  cells: { column: Column; text: string }[];
+  /** The row's text in each column, by the header's column index ('' when blank). */
+  texts: string[];
 }
 
 function readRow(text: string, columns: Column[]): Row | undefined {
@@ -106,36 +176,35 @@ function readRow(text: string, columns: Column[]): Row | undefined {
     ? Number(numberText)
     : parseChineseNumeral(numberText);
   if (!number) return undefined;
-  if (cells.length === columns.length) {
-    return {
-      number,
-      numberText,
-      cells: cells.map((t, i) => ({ column: columns[i], text: t })).slice(1),
-    };
-  }
+  if (cells.length === columns.length) return { number, numberText, texts: cells };
   // Runs of spaces swallow empty cells: place the rest by what each cell looks like.
-  const title = columns.find((c) => c.kind === 'title');
-  if (!title) return undefined;
-  const placed: Row['cells'] = [{ column: title, text: cells[1] }];
-  const unitColumns = columns.filter((c) => UNIT_COLUMNS.includes(c.kind));
-  const deadline = columns.find((c) => c.kind === 'deadline');
-  const body = columns.find((c) => c.kind === 'body');
+  const index = (c: Column | undefined) => (c ? columns.indexOf(c) : -1);
+  const title = index(columns.find((c) => c.kind === 'title'));
+  if (title < 0) return undefined;
+  const texts = columns.map(() => '');
+  texts[0] = cells[0];
+  texts[title] = cells[1];
+  const unitColumns = columns.filter((c) => UNIT_COLUMNS.includes(c.kind)).map(index);
+  const deadline = index(columns.find((c) => c.kind === 'deadline'));
+  const body = index(columns.find((c) => c.kind === 'body'));
   for (const cell of cells.slice(2)) {
-    if (deadline && DEADLINE_LIKE.test(cell) && !looksLikeUnitList(cell))
-      placed.push({ column: deadline, text: cell });
-    else if (unitColumns.length > 0 && looksLikeUnitList(cell))
-      placed.push({ column: unitColumns.shift()!, text: cell });
-    else if (body) placed.push({ column: body, text: cell });
+    if (deadline >= 0 && DEADLINE_LIKE.test(cell) && !looksLikeUnitList(cell))
+      texts[deadline] = cell;
+    else if (unitColumns.length > 0 && looksLikeUnitList(cell)) texts[unitColumns.shift()!] = cell;
+    else if (body >= 0) texts[body] = texts[body] ? `${texts[body]} ${cell}` : cell;
     else return undefined;
   }
-  return { number, numberText, cells: placed };
+  return { number, numberText, texts };
 }
+
+type Entry =
+  | { type: 'row'; row: Row; line: Line }
+  | { type: 'heading'; line: Line }
+  | { type: 'other'; line: Line };
 
 export function buildTableOutline(lines: Line[], headerIndex: number, columns: Column[]): Outline {
   const { front, ignored } = readFront(lines.slice(0, headerIndex));
-  const sections: DraftSection[] = [];
-  const orphans: Paragraph[] = [];
-  let section: DraftSection | undefined;
+  const entries: Entry[] = [];
   for (const line of lines.slice(headerIndex + 1)) {
     if (!line.text) continue;
     if (isChrome(line.text) || readTableHeader(line.text)) {
@@ -145,33 +214,69 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     }
     const row = readRow(line.text, columns);
     if (row) {
-      if (!section) sections.push((section = implicitSection(line.no)));
-      section.items.push(rowNode(row, line));
+      entries.push({ type: 'row', row, line });
       continue;
     }
     const heading = readHeading(line.text);
-    if (heading && heading.style !== 'arabic' && splitCells(line.text).length === 1) {
-      sections.push((section = draftSection(heading, line.no)));
-      continue;
+    const isSection = heading && heading.style !== 'arabic' && splitCells(line.text).length === 1;
+    entries.push({ type: isSection ? 'heading' : 'other', line });
+  }
+  const kinds = columns.map((c) => c.kind);
+  // Stray paragraphs between rows neither carry nor stop a merged cell.
+  const structural = entries.filter((e) => e.type !== 'other');
+  const carried = carryDown(
+    structural.map((e) => (e.type === 'row' ? e.row.texts : undefined)),
+    kinds,
+  );
+  const filled = new Map(structural.map((e, i) => [e, carried[i]]));
+  const sectionColumn = kinds.indexOf('section');
+  const sections: DraftSection[] = [];
+  const orphans: Paragraph[] = [];
+  let section: DraftSection | undefined;
+  let named: string | undefined;
+  entries.forEach((entry) => {
+    const { line } = entry;
+    if (entry.type === 'heading') {
+      named = undefined;
+      sections.push((section = draftSection(readHeading(line.text)!, line.no)));
+      return;
+    }
+    if (entry.type === 'row') {
+      const texts = filled.get(entry)!;
+      // A 类别 column names the chapter: a new name starts one.
+      const category = sectionColumn >= 0 ? texts[sectionColumn].trim() : '';
+      if (category && category !== named) {
+        named = category;
+        const heading = readHeading(category);
+        const number = heading?.style === 'dun' ? heading.number : sections.length + 1;
+        const rest = heading?.style === 'dun' ? heading.rest : category;
+        const numberText = toChineseNumeral(number);
+        sections.push((section = draftSection({ number, numberText, rest }, line.no)));
+      }
+      if (!section) sections.push((section = implicitSection(line.no)));
+      section.items.push(rowNode({ ...entry.row, texts }, columns, line));
+      return;
     }
     if (section && section.items.length === 0)
       section.intro.push({ line: line.no, text: line.text });
     else orphans.push({ line: line.no, text: line.text });
-  }
+  });
   return { layout: 'table', front, sections, ...splitClosing(sections, orphans), ignored };
 }
 
-function rowNode(row: Row, line: Line) {
+function rowNode(row: Row, columns: Column[], line: Line) {
   const node = draftNode(line.text, row.number, row.numberText, line.no);
-  for (const { column, text } of row.cells) {
-    if (!text) continue;
+  columns.forEach((column, i) => {
+    const text = (row.texts[i] ?? '').trim();
+    if (i === 0 || !text || isNoneCell(text)) return;
     const label = LABEL_OF[column.kind];
     if (label) node.unitCells.push({ line: line.no, text, label });
     else if (column.kind === 'deadline') node.deadlineCells.push({ line: line.no, text });
     else if (column.kind === 'title' || column.kind === 'body')
       node.parts.push(part(line.no, text));
-    else node.parts.push(part(line.no, `${column.name}:${text}`));
-  }
+    else if (column.kind !== 'section')
+      node.parts.push(part(line.no, `${headerName(column.name)}:${text}`));
+  });
   node.closed = true;
   return node;
 }
