@@ -22,7 +22,7 @@ const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/g;
 const GARBAGE = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const GARBAGE_TEST = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/;
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
+export const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
 /** Above this share of garbage characters the input is a binary file, not a damaged text. */
 const MAX_GARBAGE_SHARE = 0.01;
 

@@ -1,6 +1,6 @@
 import { isChrome } from './chrome';
 import { readHeading } from './headings';
-import { foldWidth, type Line } from './normalise';
+import { foldWidth, type Line, LINE_BREAK } from './normalise';
 import { parseChineseNumeral, toChineseNumeral } from './numerals';
 import {
   type DraftSection,
@@ -279,4 +279,32 @@ function rowNode(row: Row, columns: Column[], line: Line) {
   });
   node.closed = true;
   return node;
+}
+
+/**
+ * The task table in a text as a grid (header row first, a line between rows as a one-cell row),
+ * with the paragraphs before and after it as written: for callers that keep a table as a model
+ * (plan-import shows the columns and lets a person correct them). Rows split by runs of spaces
+ * are placed by what each cell looks like, as the parser places them.
+ */
+export function findTextTable(
+  text: string,
+): { before: string[]; grid: string[][]; after: string[] } | undefined {
+  const raw = text.replace(/^\uFEFF/, '').split(LINE_BREAK);
+  const lines = raw.map((l, i) => ({ no: i + 1, text: foldWidth(l).trim() }));
+  const header = findTableHeader(lines);
+  if (!header) return undefined;
+  const end = findTableEnd(lines, header.index, header.columns);
+  if (end === header.index) return undefined;
+  const grid = [splitCells(lines[header.index].text)];
+  for (const line of lines.slice(header.index + 1, end + 1)) {
+    if (!line.text || readTableHeader(line.text)) continue;
+    grid.push(readRow(line.text, header.columns)?.texts ?? [line.text]);
+  }
+  const width = Math.max(...grid.map((r) => r.length));
+  return {
+    before: raw.slice(0, header.index).filter((l) => l.trim()),
+    grid: grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    after: raw.slice(end + 1).filter((l) => l.trim()),
+  };
 }

@@ -1,6 +1,8 @@
 import {
+  carryDown,
   classifyColumns,
   columnKindOf,
+  headerName,
   parseChineseNumeral,
   toChineseNumeral,
 } from '@app/plan-parser';
@@ -68,21 +70,21 @@ export interface SourceTable {
 
 /** How far down a sheet or table the header row is looked for. */
 const HEADER_SEARCH_ROWS = 10;
-const SECTION_COLUMN =
-  /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/;
+/** What a blank unit or deadline cell is rendered as: the parser reads it as "none" and does not fill it. */
+const NONE = '—';
 
-/** Header cells as people write them: `主 要 内 容`, `牵头\n单位`, full-width brackets. */
-export function headerName(cell: string): string {
-  return cell
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[(（][^)）]*[)）]$/, '');
-}
-
-function kindOf(name: string): TableColumnKind {
-  const clean = headerName(name);
-  if (SECTION_COLUMN.test(clean)) return 'section';
-  return columnKindOf(clean);
+/**
+ * Cells left blank by merged cells of a table that arrived as text (the parser's rule, see
+ * carryDown): filled in the model, so the preview shows what each row was read with.
+ */
+export function fillMergedBlanks(table: SourceTable): void {
+  const filled = carryDown(
+    table.rows.map((r) => (r.type === 'row' ? r.cells : undefined)),
+    table.columns.map((c) => c.kind),
+  );
+  table.rows.forEach((r, i) => {
+    if (r.type === 'row') r.cells = filled[i]!;
+  });
 }
 
 /**
@@ -101,9 +103,8 @@ export function findHeaderRow(
       index,
       name: name.replace(/\s+/g, ' ').trim(),
       // The parser promotes a lone 措施 column to the task: keep its reading.
-      kind: kindOf(name) === 'other' ? 'other' : classified[index].kind,
+      kind: columnKindOf(name) === 'other' ? 'other' : classified[index].kind,
     }));
-    for (const c of columns) if (kindOf(c.name) === 'section') c.kind = 'section';
     return { index: i, columns };
   }
   return undefined;
@@ -179,6 +180,8 @@ function flatten(text: string, kind: TableColumnKind): string {
     .filter(Boolean);
   return lines.join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
 }
+
+const isUnit = (kind: TableColumnKind) => kind === 'lead' || kind === 'co' || kind === 'listed';
 
 /** The canonical header the parser's table layout reads; other columns keep a neutral name. */
 const RENDERED: Partial<Record<TableColumnKind, string>> = {
@@ -257,7 +260,15 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
         .join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
     const title = cell('title') || cell('body');
     const body = cell('title') ? cell('body') : '';
-    const values = kinds.map((k) => (k === 'title' ? title : k === 'body' ? body : cell(k)));
+    // A blank unit or deadline cell is empty in the model (merged cells are already spread):
+    // written as "none" so the parser does not fill it from the row above.
+    const values = kinds.map((k) =>
+      k === 'title'
+        ? title
+        : k === 'body'
+          ? body
+          : cell(k) || (k === 'deadline' || isUnit(k) ? NONE : ''),
+    );
     const otherValues = others.map((c) => flatten(row.cells[c.index] ?? '', 'other'));
     lines.push([String(number), ...values, ...otherValues].join('\t'));
   });
