@@ -1,7 +1,7 @@
 import type { Line } from './normalise';
 import type { DraftNode, DraftSection, Outline } from './outline';
 import { buildProseOutline } from './structure';
-import { buildTableOutline, findTableEnd, findTableHeader } from './table';
+import { buildTableOutline, findTableEnd, findTableHeader, joinQuotedCells } from './table';
 import type { Paragraph } from './types';
 import { Warnings } from './warnings';
 
@@ -25,7 +25,8 @@ export interface DocumentOutline {
   notice: Paragraph[];
 }
 
-export function buildOutline(lines: Line[], warnings: Warnings): DocumentOutline | undefined {
+export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline | undefined {
+  const lines = joinQuotedCells(all);
   const header = findTableHeader(lines);
   if (!header) {
     const outline = buildProseOutline(lines, warnings);

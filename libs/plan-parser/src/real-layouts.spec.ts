@@ -397,3 +397,36 @@ describe('a pasted table with a 类别 column merged over its rows', () => {
     expect(itemsOf(r).map((i) => i.dueOn)).toEqual(['2025-06-30', '2025-06-30', '2025-12-31']);
   });
 });
+
+describe('a 任务分解表 copied out of Excel: quoted cells over several lines, a merged 序号', () => {
+  const r = parsePlan(
+    [
+      '某县重点任务分解表',
+      '序号\t重点任务\t具体措施\t牵头单位\t完成时限',
+      '1\t优化审批服务\t"1.压缩审批时限；',
+      '2.推行并联审批。"\t县政务服务中心\t2025年6月底前',
+      '\t\t开展“好差评”。\t\t',
+      '2\t加强监管\t"推行""双随机""检查。"\t"县市场监管局',
+      '县司法局"\t2025年底前',
+      '\t\t开展信用监管。\t县发展改革局\t',
+    ].join('\n'),
+  );
+  const items = itemsOf(r);
+
+  it('joins a quoted cell broken over lines and reads its doubled quotes', () => {
+    expect(r.plan.title).toBe('某县重点任务分解表');
+    expect(items.map((i) => i.title)).toEqual(['优化审批服务', '加强监管']);
+    expect(items[0].tasks[0].title).toBe('1.压缩审批时限; 2.推行并联审批');
+    expect(items[1].tasks[0].title).toBe('推行"双随机"检查');
+    expect(items[1].tasks[0].units.map((u) => u.name)).toEqual(['县市场监管局', '县司法局']);
+  });
+  it('makes the rows under a merged 序号 measures of the task, each with its units and date', () => {
+    expect(items[0].tasks.map((t) => [t.title, t.units.map((u) => u.name), t.dueOn])).toEqual([
+      ['1.压缩审批时限; 2.推行并联审批', ['县政务服务中心'], '2025-06-30'],
+      ['开展“好差评”', ['县政务服务中心'], '2025-06-30'],
+    ]);
+    expect(items[1].tasks[1]).toMatchObject({ title: '开展信用监管', dueOn: '2025-12-31' });
+    expect(items[1]).toMatchObject({ unitsFrom: 'tasks', dueOn: '2025-12-31' });
+    expect(r.warnings.filter((w) => w.code === 'TABLE_ROW')).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
 import { isChrome } from './chrome';
 import { readHeading } from './headings';
-import { foldWidth, type Line, LINE_BREAK } from './normalise';
+import { foldWidth, type Line, LINE_BREAK, trimLine } from './normalise';
 import { parseChineseNumeral, toChineseNumeral } from './numerals';
 import {
+  type DraftNode,
   type DraftSection,
   draftNode,
   draftSection,
@@ -53,7 +54,7 @@ export function isNoneCell(text: string): boolean {
 }
 
 export function splitCells(text: string): string[] {
-  if (text.includes('\t')) return text.split('\t').map((c) => c.trim());
+  if (text.includes('\t')) return text.split('\t').map((c) => unquote(c.trim()));
   if (text.includes('|')) {
     const cells = text.split('|').map((c) => c.trim());
     if (cells[0] === '') cells.shift();
@@ -116,7 +117,7 @@ export function findTableHeader(lines: Line[]): { index: number; columns: Column
 export function findTableEnd(lines: Line[], headerIndex: number, columns: Column[]): number {
   let last = headerIndex;
   for (let i = headerIndex + 1; i < lines.length; i++) {
-    if (lines[i].text && readRow(lines[i].text, columns)) last = i;
+    if (lines[i].text && readRow(rowText(lines[i]), columns)) last = i;
   }
   return last;
 }
@@ -159,6 +160,11 @@ export function carryDown(
   });
 }
 
+/** A row's text with the blank cells its leading tabs stood for. */
+function rowText(line: Line): string {
+  return line.tabs ? '\t'.repeat(line.tabs) + line.text : line.text;
+}
+
 interface Row {
   number: number;
   numberText: string;
@@ -172,6 +178,12 @@ function readRow(text: string, columns: Column[]): Row | undefined {
   if (text.includes('\t')) while (cells.length < columns.length) cells.push('');
   if (cells.length < 2) return undefined;
   const numberText = cells[0].replace(/[.、]$/, '');
+  // A blank 序号 in a tab row with text: the number was merged over this row and the one above.
+  const filled = cells.filter(Boolean);
+  const heading = filled.length === 1 ? readHeading(filled[0]) : undefined;
+  if (numberText === '' && text.includes('\t') && filled.length > 0 && !heading) {
+    return { number: 0, numberText, texts: cells.slice(0, Math.max(columns.length, 1)) };
+  }
   const number = /^\d{1,3}$/.test(numberText)
     ? Number(numberText)
     : parseChineseNumeral(numberText);
@@ -212,7 +224,7 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       ignored.push({ line: line.no, text: line.text });
       continue;
     }
-    const row = readRow(line.text, columns);
+    const row = readRow(rowText(line), columns);
     if (row) {
       entries.push({ type: 'row', row, line });
       continue;
@@ -234,6 +246,26 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
   const orphans: Paragraph[] = [];
   let section: DraftSection | undefined;
   let named: string | undefined;
+  const rowTexts = new Map<DraftNode, string[]>();
+  /*
+   * Rows under a merged 序号 (and 重点任务) are measures of the task above: the task's own row
+   * becomes its first measure, each such row the next, each with its own units and deadline.
+   */
+  const addMeasure = (item: DraftNode, texts: string[], cols: Column[], line: Line) => {
+    if (item.tasks.length === 0) {
+      const own = rowTexts.get(item)!;
+      const first = measureNode(own, cols, item.line, 1);
+      if (first.parts.length > 0) {
+        item.tasks.push(first);
+        const title = cols.findIndex((c) => c.kind === 'title');
+        item.parts =
+          title >= 0 && own[title] ? [part(item.line, own[title])] : item.parts.slice(0, 1);
+        item.unitCells = [];
+        item.deadlineCells = [];
+      }
+    }
+    item.tasks.push(measureNode(texts, cols, line.no, item.tasks.length + 1));
+  };
   entries.forEach((entry) => {
     const { line } = entry;
     if (entry.type === 'heading') {
@@ -253,8 +285,19 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
         const numberText = toChineseNumeral(number);
         sections.push((section = draftSection({ number, numberText, rest }, line.no)));
       }
+      const previous = section?.items[section.items.length - 1];
+      if (entry.row.number === 0) {
+        if (previous) {
+          addMeasure(previous, texts, columns, line);
+          return;
+        }
+        orphans.push({ line: line.no, text: line.text });
+        return;
+      }
       if (!section) sections.push((section = implicitSection(line.no)));
-      section.items.push(rowNode({ ...entry.row, texts }, columns, line));
+      const node = rowNode({ ...entry.row, texts }, columns, line);
+      rowTexts.set(node, texts);
+      section.items.push(node);
       return;
     }
     if (section && section.items.length === 0)
@@ -262,6 +305,19 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     else orphans.push({ line: line.no, text: line.text });
   });
   return { layout: 'table', front, sections, ...splitClosing(sections, orphans), ignored };
+}
+
+/** One measure of a task: its 具体措施 (else its task text), units and deadline. */
+function measureNode(texts: string[], columns: Column[], line: number, number: number): DraftNode {
+  const hasBody = columns.some((c, i) => c.kind === 'body' && texts[i]?.trim());
+  const kept = columns.map((c, i) =>
+    c.kind === 'number' || c.kind === 'section' || (hasBody && c.kind === 'title') ? '' : texts[i],
+  );
+  const node = rowNode({ number, numberText: String(number), texts: kept }, columns, {
+    no: line,
+    text: kept.filter(Boolean).join(' '),
+  });
+  return node;
 }
 
 function rowNode(row: Row, columns: Column[], line: Line) {
@@ -291,7 +347,7 @@ export function findTextTable(
   text: string,
 ): { before: string[]; grid: string[][]; after: string[] } | undefined {
   const raw = text.replace(/^\uFEFF/, '').split(LINE_BREAK);
-  const lines = raw.map((l, i) => ({ no: i + 1, text: foldWidth(l).trim() }));
+  const lines = joinQuotedCells(raw.map((l, i) => trimLine(foldWidth(l), i + 1)));
   const header = findTableHeader(lines);
   if (!header) return undefined;
   const end = findTableEnd(lines, header.index, header.columns);
@@ -299,12 +355,65 @@ export function findTextTable(
   const grid = [splitCells(lines[header.index].text)];
   for (const line of lines.slice(header.index + 1, end + 1)) {
     if (!line.text || readTableHeader(line.text)) continue;
-    grid.push(readRow(line.text, header.columns)?.texts ?? [line.text]);
+    grid.push(readRow(rowText(line), header.columns)?.texts ?? [line.text]);
   }
   const width = Math.max(...grid.map((r) => r.length));
   return {
-    before: raw.slice(0, header.index).filter((l) => l.trim()),
+    before: raw.slice(0, lines[header.index].no - 1).filter((l) => l.trim()),
     grid: grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
-    after: raw.slice(end + 1).filter((l) => l.trim()),
+    after: raw.slice(lines[end].no).filter((l) => l.trim()),
   };
+}
+
+/** A cell Excel put in quotes when it copied it: "含""双随机""检查" → 含"双随机"检查. */
+function unquote(cell: string): string {
+  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')
+    ? cell.slice(1, -1).replace(/""/g, '"')
+    : cell;
+}
+
+/** Lines a quoted cell may span before the quote is taken as an ordinary character. */
+const MAX_CELL_LINES = 30;
+
+/**
+ * Excel copies a cell holding line breaks in quotes ("1.…" / "2.…"), so one row of a pasted
+ * table stands on several lines: they are joined back (the breaks inside the cell become spaces)
+ * when a tab row leaves a quoted cell open and a later line closes it.
+ */
+export function joinQuotedCells(lines: Line[]): Line[] {
+  const tabbed = (l: Line) => Boolean(l.tabs) || l.text.includes('\t');
+  if (!lines.some((l) => tabbed(l) && l.text.includes('"'))) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let text = lines[i].text;
+    if (tabbed(lines[i]) && opensQuote(text)) {
+      let j = i;
+      while (opensQuote(text) && j + 1 < lines.length && j - i < MAX_CELL_LINES) {
+        j++;
+        text += ` ${lines[j].text}`;
+      }
+      if (!opensQuote(text)) {
+        out.push({ ...lines[i], text });
+        i = j;
+        continue;
+      }
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
+/** Whether a tab row ends inside a quoted cell (a cell that starts with " and is not closed). */
+function opensQuote(text: string): boolean {
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!inside) {
+      if (ch === '"' && (i === 0 || text[i - 1] === '\t')) inside = true;
+    } else if (ch === '"') {
+      if (text[i + 1] === '"') i++;
+      else inside = false;
+    }
+  }
+  return inside;
 }

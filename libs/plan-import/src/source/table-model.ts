@@ -139,7 +139,11 @@ export function appendGrid(
     if (filled.length === 0) continue;
     // A repeated header (a table split over pages) is not a row.
     if (findHeaderRow([raw])) continue;
-    if (new Set(filled).size === 1 && !isNumber(raw[numberColumn] ?? '') && filled.length < 2) {
+    // A row of one cell spanning the table (its text in the first cell, or a 一、… heading) starts
+    // a chapter; a lone 具体措施 under merged cells is a measure of the task above.
+    const first = raw.findIndex((c) => c.trim());
+    const spans = first === 0 || readHeadingStyle(filled[0]) !== undefined;
+    if (filled.length === 1 && spans && !isNumber(raw[numberColumn] ?? '')) {
       table.rows.push({ type: 'section', text: filled[0], where: rowLabel(r) });
       continue;
     }
@@ -150,6 +154,12 @@ export function appendGrid(
     table.rows.push({ type: 'row', cells, where: rowLabel(r) });
   }
 }
+
+/** `一、…`, `(一)…`, `第一部分…`: a chapter heading written in a row of its own. */
+const readHeadingStyle = (text: string): string | undefined =>
+  /^(?:[一二三四五六七八九十百]+[、.]|[(（][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十\d]+(?:部分|章))/.exec(
+    text.trim(),
+  )?.[0];
 
 const isNumber = (text: string): boolean =>
   /^\d{1,3}[.、]?$/.test(text.trim()) || Boolean(parseChineseNumeral(text.trim()));
@@ -212,8 +222,19 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
   const header = ['序号', ...kinds.map((k) => RENDERED[k]!), ...others.map(otherName)];
   const numberColumn = columns.find((c) => c.kind === 'number');
   const sectionColumn = columns.find((c) => c.kind === 'section');
-  const dataRows = table.rows.filter((r) => r.type === 'row');
-  const written = dataRows.map((r) => (numberColumn ? Number(r.cells[numberColumn.index]) : NaN));
+  const numberOf = (r: TableRow | undefined) =>
+    numberColumn && r?.type === 'row' ? (r.cells[numberColumn.index] ?? '').trim() : '';
+  // Rows under one 序号 (merged: blank in pasted text, repeated in a Word or Excel grid) are
+  // measures of one task: rendered without a number, the parser reads them as its tasks.
+  const measure = new Set<TableRow>();
+  let task = '';
+  for (const r of table.rows) {
+    if (r.type !== 'row') task = '';
+    else if (task && (numberOf(r) === '' || numberOf(r) === task)) measure.add(r);
+    else task = numberOf(r);
+  }
+  const dataRows = table.rows.filter((r) => r.type === 'row' && !measure.has(r));
+  const written = dataRows.map((r) => (numberColumn ? Number(numberOf(r)) : NaN));
   // The table's own numbers when they rise straight through; else 1…N (they restart per sheet).
   const ownNumbers = written.every(
     (n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n > written[i - 1]),
@@ -250,8 +271,9 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
       section = sectionText;
       startSection(sectionText);
     }
-    const number = ownNumbers ? written[n] : n + 1;
-    n++;
+    const isMeasure = measure.has(row);
+    const number = isMeasure ? '' : String(ownNumbers ? written[n] : n + 1);
+    if (!isMeasure) n++;
     const cell = (kind: TableColumnKind) =>
       columns
         .filter((c) => c.kind === kind)
@@ -270,7 +292,7 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
           : cell(k) || (k === 'deadline' || isUnit(k) ? NONE : ''),
     );
     const otherValues = others.map((c) => flatten(row.cells[c.index] ?? '', 'other'));
-    lines.push([String(number), ...values, ...otherValues].join('\t'));
+    lines.push([number, ...values, ...otherValues].join('\t'));
   });
   lines.push(...table.after);
   return lines.join('\n');
