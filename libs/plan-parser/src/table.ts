@@ -384,35 +384,45 @@ export function joinQuotedCells(lines: Line[]): Line[] {
   const tabbed = (l: Line) => Boolean(l.tabs) || l.text.includes('\t');
   if (!lines.some((l) => tabbed(l) && l.text.includes('"'))) return lines;
   const out: Line[] = [];
+  // Lines a failed join looked at are not tried again: each line is scanned a bounded number of times.
+  let triedUntil = -1;
   for (let i = 0; i < lines.length; i++) {
-    let text = lines[i].text;
-    if (tabbed(lines[i]) && opensQuote(text)) {
+    if (i > triedUntil && tabbed(lines[i]) && opensQuote(lines[i].text, false)) {
+      let text = lines[i].text;
+      let inside = true;
       let j = i;
-      while (opensQuote(text) && j + 1 < lines.length && j - i < MAX_CELL_LINES) {
+      while (inside && j + 1 < lines.length && j - i < MAX_CELL_LINES) {
         j++;
         text += ` ${lines[j].text}`;
+        inside = opensQuote(lines[j].text, true);
       }
-      if (!opensQuote(text)) {
+      if (!inside) {
         out.push({ ...lines[i], text });
         i = j;
         continue;
       }
+      triedUntil = j;
     }
     out.push(lines[i]);
   }
   return out;
 }
 
-/** Whether a tab row ends inside a quoted cell (a cell that starts with " and is not closed). */
-function opensQuote(text: string): boolean {
-  let inside = false;
+/**
+ * Whether a tab row's text ends inside a quoted cell (a cell that starts with " and is not
+ * closed), given whether it starts inside one (a line continuing a quoted cell).
+ */
+function opensQuote(text: string, startsInside: boolean): boolean {
+  let inside = startsInside;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (!inside) {
       if (ch === '"' && (i === 0 || text[i - 1] === '\t')) inside = true;
     } else if (ch === '"') {
+      // Excel doubles a quote inside a cell; the closing one ends the cell (a tab or the line's
+      // end follows). Any other quote is an ordinary character.
       if (text[i + 1] === '"') i++;
-      else inside = false;
+      else if (i + 1 === text.length || text[i + 1] === '\t') inside = false;
     }
   }
   return inside;
