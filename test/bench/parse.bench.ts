@@ -83,11 +83,11 @@ const hostile: [string, string][] = [
       SEED.slice(0, 3000),
       '附件:重点任务清单',
       '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
-      ...Array.from(
-        { length: 9000 },
-        (_, i) =>
-          `${i + 1}\t推进第${i + 1}项工作,完善机制。\t区财政局\t${i % 3 ? '' : '区经发局'}\t年底前`,
-      ),
+      // Numbered again in each part, as long tables are (a 序号 has at most three digits).
+      ...Array.from({ length: 18_000 }, (_, i) => [
+        ...(i % 500 === 0 ? [`第${i / 500 + 1}部分 重点任务`] : []),
+        `${(i % 500) + 1}\t推进第${i + 1}项工作,完善机制。\t区财政局\t${i % 3 ? '' : '区经发局'}\t年底前`,
+      ]).flat(),
     ].join('\n'),
   ],
   [
