@@ -77,5 +77,28 @@ const hostile: [string, string][] = [
   ['10 MB of unclosed unit brackets', '(一)标题。正文〔责任单位:'.repeat(400_000)],
   ['brackets nested 2,000,000 deep', `(一)标题${'('.repeat(2_000_000)}${')'.repeat(2_000_000)}`],
   ['brackets nested 1,000 deep', `一、任务\n(一)甲。${'('.repeat(1000)}乙${')'.repeat(1000)}`],
+  [
+    'a notice, then a 1 MB tab-separated task table',
+    [
+      SEED.slice(0, 3000),
+      '附件:重点任务清单',
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      // Numbered again in each part, as long tables are (a 序号 has at most three digits).
+      ...Array.from({ length: 18_000 }, (_, i) => [
+        ...(i % 500 === 0 ? [`第${i / 500 + 1}部分 重点任务`] : []),
+        `${(i % 500) + 1}\t推进第${i + 1}项工作,完善机制。\t区财政局\t${i % 3 ? '' : '区经发局'}\t年底前`,
+      ]).flat(),
+    ].join('\n'),
+  ],
+  [
+    '10 MB of table rows whose quoted cells never close',
+    [
+      '序号\t工作任务\t责任单位\t完成时限',
+      ...Array.from(
+        { length: 200_000 },
+        (_, i) => `${(i % 999) + 1}\t"任务甲乙丙丁${i}\t区财政局\t`,
+      ),
+    ].join('\n'),
+  ],
 ];
 for (const [name, text] of hostile) bench({ name, text, runs: 3, budgetMs: 20_000 });

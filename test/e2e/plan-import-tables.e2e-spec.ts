@@ -101,7 +101,11 @@ describe('plan import from tables: Word, Excel, tab-separated text', () => {
   });
 
   it('reads an Excel 任务分解表: header below a title, merged cells, two sheets; gaps decided at commit; a column corrected', async () => {
-    const res = await upload(await excelBreakdown(), '任务分解表.xlsx');
+    // A title without a year: the sheet's title (…任务分解表) is read, but gives no period.
+    const res = await upload(
+      await excelBreakdown('经开区法治政府建设工作要点任务分解表'),
+      '任务分解表.xlsx',
+    );
     expect(res.status).toBe(201);
     const preview = res.body as Preview;
     const kinds = Object.fromEntries((preview.columnMapping ?? []).map((c) => [c.name, c.kind]));

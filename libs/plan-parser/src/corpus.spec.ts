@@ -6,7 +6,7 @@ import { isGroupPhrase } from './units/groups';
 import { endsWithUnitSuffix } from './units/names';
 
 /*
- * The nine real documents of test/fixtures/corpus, checked against the hand counts in its
+ * The nine real documents of test/fixtures/corpus (04's annex table included), checked against the hand counts in its
  * README.md. The parser must read documents like these that nobody here has seen, so these
  * tests check the counts a person made, not what the parser happened to produce.
  */
@@ -112,6 +112,48 @@ describe('corpus 03 国发〔2018〕39号 (列第一位者为牵头单位，下�
     expect(r.warnings.filter((w) => w.code === 'DATE_NOT_DEADLINE').map((w) => w.line)).toEqual(
       expect.arrayContaining([8, 13, 15, 16, 17]),
     );
+  });
+});
+
+describe('corpus 04 国办发〔2018〕126号 (a notice, then its 推广清单 as a tab-separated table)', () => {
+  const r = parse('04_guobanfa2018_126_tuiguang_qingdan_table.txt');
+  const items = itemsOf(r);
+  it('reads the notice’s title, 文号 and signature, and keeps its prose as the preface', () => {
+    expect(r.plan).toMatchObject({
+      title: '国务院办公厅关于推广第二批支持创新相关改革举措的通知',
+      docNumber: '国办发〔2018〕126号',
+      issuers: ['国务院办公厅'],
+      issuedOn: '2018-12-23',
+      layout: 'table',
+    });
+    expect(r.preface.map((p) => p.text)).toContain('二、高度重视推广工作');
+  });
+  it('makes the 17 rows the items, all with the 指导部门 column as their units', () => {
+    expect(items).toHaveLength(17);
+    expect(withUnits(r)).toHaveLength(17);
+    expect(items.map((i) => i.number)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 21, 22, 23,
+    ]);
+    expect(r.sections.map((s) => [s.numberText, s.items.length])).toEqual([
+      ['一', 5],
+      ['二', 4],
+      ['三', 5],
+      ['四', 0],
+      ['五', 3],
+    ]);
+    expect(items.slice(0, 3).map(lead)).toEqual([
+      ['最高人民法院'],
+      ['最高人民法院'],
+      ['国家知识产权局'],
+    ]);
+    expect(names(items[0])).toEqual(['最高人民法院', '最高人民检察院', '国家知识产权局']);
+    expect(items[0].title).toBe('知识产权民事、刑事、行政案件“三合一”审判');
+    expectOnlyUnitNames(r);
+  });
+  it('takes the 推广范围 column for text, not for a deadline', () => {
+    expect(items.flatMap(dues)).toEqual([]);
+    expect(items[0].body).toContain('推广范围:全国');
+    expect(r.warnings.filter((w) => w.code === 'TABLE_ROW')).toEqual([]);
   });
 });
 

@@ -104,7 +104,13 @@ function finaliseItem(
       `条目(${node.numberText})没有找到责任单位`,
     );
   }
-  const own = earliestDueOn(read.deadlines);
+  // An item without a date of its own whose every task has one is due with its last task.
+  const taskDates = tasks.map((t) => t.dueOn);
+  const lastTask =
+    taskDates.length > 0 && taskDates.every(Boolean)
+      ? (taskDates as string[]).sort().pop()
+      : undefined;
+  const own = earliestDueOn(read.deadlines) ?? lastTask;
   const dueOn = preamble ? undefined : (own ?? ctx.defaultDueOn);
   const lineEnd = node.tasks.reduce((max, t) => Math.max(max, lastLine(t)), lastLine(node));
   const item: Item = {

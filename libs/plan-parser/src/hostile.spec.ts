@@ -172,4 +172,18 @@ describe('hostile input', () => {
       expect.objectContaining({ line: 4, text: '(二)推进。内容)〕〔责任单位:区财政局〕' }),
     ]);
   });
+
+  it('reads a pasted table whose quoted cells never close as rows, quotes kept as text', () => {
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `${(i % 999) + 1}\t"任务${i + 1}\t区财政局\t年底前`,
+    );
+    const result = parsePlan(
+      ['某县任务清单', '序号\t工作任务\t责任单位\t完成时限', ...rows].join('\n'),
+    );
+    const items = result.sections.flatMap((s) => s.items);
+    expect(items).toHaveLength(20_000);
+    expect(items[0].title).toBe('"任务1');
+    expect(items[19_999].units.map((u) => u.name)).toEqual(['区财政局']);
+  }, 120_000);
 });

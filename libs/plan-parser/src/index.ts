@@ -1,5 +1,14 @@
 export { parsePlan } from './parse-plan';
-export { classifyColumns, columnKindOf, type Column, type ColumnKind } from './table';
+export {
+  carryDown,
+  classifyColumns,
+  columnKindOf,
+  findTextTable,
+  headerName,
+  isNoneCell,
+  type Column,
+  type ColumnKind,
+} from './table';
 export { matchUnits } from './matching';
 export { collectUnitNames, collectUnits, type CollectedUnit } from './collect';
 export {

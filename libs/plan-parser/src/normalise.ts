@@ -6,6 +6,11 @@ export interface Line {
   no: number;
   /** Normalised and trimmed. */
   text: string;
+  /**
+   * Tabs trimmed off the start: in a pasted table they are blank first cells (a 序号 merged over
+   * several rows), elsewhere indentation.
+   */
+  tabs?: number;
 }
 
 /*
@@ -22,7 +27,7 @@ const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/g;
 const GARBAGE = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const GARBAGE_TEST = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/;
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
+export const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
 /** Above this share of garbage characters the input is a binary file, not a damaged text. */
 const MAX_GARBAGE_SHARE = 0.01;
 
@@ -63,9 +68,16 @@ export function toLines(input: unknown, warnings: Warnings): Line[] {
       text = text.replace(GARBAGE, '');
       warnings.add('CONTROL_CHARS_REMOVED', i + 1, text, '本行含有控制字符或乱码，已删除这些字符');
     }
-    lines[i] = { no: i + 1, text: foldWidth(text).trim() };
+    lines[i] = trimLine(foldWidth(text), i + 1);
   }
   return lines;
+}
+
+/** A line's text trimmed, with the tabs it started with (a table row's blank first cells). */
+export function trimLine(text: string, no: number): Line {
+  const trimmed = text.trim();
+  const tabs = /^ *(\t+)/.exec(text)?.[1].length ?? 0;
+  return tabs > 0 && trimmed ? { no, text: trimmed, tabs } : { no, text: trimmed };
 }
 
 function countGarbage(text: string): number {

@@ -6,8 +6,7 @@ import { readMetadata } from './metadata';
 import { splitRunOnLines, toLines } from './normalise';
 import { readHeading } from './headings';
 import type { Outline } from './outline';
-import { buildProseOutline } from './structure';
-import { buildTableOutline, findTableHeader } from './table';
+import { buildOutline } from './layout';
 import type { ParseOptions, ParseResult } from './types';
 import { NameDictionary } from './units/concatenated';
 import { Warnings } from './warnings';
@@ -23,11 +22,9 @@ const REPORT_MARK = /报告$|报告如下|情况的报告|工作总结/;
 export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
   const warnings = new Warnings();
   const lines = splitRunOnLines(toLines(text, warnings), readHeading);
-  const table = findTableHeader(lines);
-  const outline = table
-    ? buildTableOutline(lines, table.index, table.columns)
-    : buildProseOutline(lines, warnings);
-  if (!outline || !outline.sections.some((s) => s.items.length > 0)) {
+  const read = buildOutline(lines, warnings);
+  const outline = read?.outline;
+  if (!read || !outline || !outline.sections.some((s) => s.items.length > 0)) {
     throw new PlanParseError(
       'NO_ITEMS',
       '未识别到任何条目：没有找到以“一、”“(一)”“1.”等编号开头的段落',
@@ -44,8 +41,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     );
   }
 
-  const closingLines = outline.closing.map((p) => ({ no: p.line, text: p.text }));
-  const meta = readMetadata(outline.front, closingLines, warnings);
+  const closingLines = [...read.notice, ...outline.closing].map((p) => ({
+    no: p.line,
+    text: p.text,
+  }));
+  const meta = readMetadata(read.metaFront, closingLines, warnings);
   const deadlineContext = {
     ...(meta.periodStart ? { periodStartYear: Number(meta.periodStart.slice(0, 4)) } : {}),
     ...(meta.periodEnd ? { periodEndYear: Number(meta.periodEnd.slice(0, 4)) } : {}),
@@ -59,7 +59,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     if (year !== undefined) Object.assign(deadlineContext, { documentYear: year });
   }
   const introductions = outline.sections.flatMap((s) => s.intro);
-  const stated = readDefaultDueOn([...outline.closing, ...introductions], deadlineContext);
+  const stated = readDefaultDueOn(
+    [...read.notice, ...outline.closing, ...introductions],
+    deadlineContext,
+  );
   const defaultDueOn = stated ?? meta.periodEnd;
 
   const dictionary = options.directory ? new NameDictionary(options.directory) : undefined;

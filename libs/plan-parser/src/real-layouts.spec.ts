@@ -229,3 +229,204 @@ describe('PDF page breaks', () => {
     expect(first.lineEnd).toBe(5);
   });
 });
+
+/*
+ * Tables inside documents: a 实施方案 whose body states the tasks in prose and whose annex lists
+ * them with their units, pasted as text the way it arrives from Word (tabs, or runs of spaces
+ * where a table became text), with merged cells left blank below their first row.
+ */
+const PLAN_BODY = [
+  '关于印发《某县优化营商环境三年行动实施方案（2024—2026年）》的通知',
+  '某政办〔2024〕12号',
+  '各乡镇人民政府，县直各单位：',
+  '现将《某县优化营商环境三年行动实施方案（2024—2026年）》印发给你们，请认真贯彻落实。',
+  '某县人民政府办公室',
+  '2024年3月5日',
+  '某县优化营商环境三年行动实施方案（2024—2026年）',
+  '一、指导思想',
+  '以习近平新时代中国特色社会主义思想为指导，持续优化营商环境。',
+  '二、重点任务',
+  '（一）提升政务服务效能。推进高效办成一件事。',
+  '（二）强化要素保障。保障项目用地。',
+  '三、保障措施',
+  '各单位要加强组织领导，确保2026年底前全面完成各项任务。',
+  '附件：某县优化营商环境重点任务清单',
+];
+const ANNEX_ROWS = [
+  ['1', '推行“一件事一次办”', '县政务服务中心', '县直各相关部门', '2024年底前'],
+  ['2', '压缩企业开办时间', '县市场监管局', '县税务局、县公安局', '每季度'],
+  ['3', '推进工程建设项目审批改革', '', '', ''],
+  ['4', '开展“双随机、一公开”监管', '县市场监管局', '', '长期坚持'],
+  ['5', '保障重点项目用地', '县自然资源局', '各乡镇人民政府', '持续推进'],
+];
+const annex = (separator: string, rows = ANNEX_ROWS) => [
+  '附件',
+  '某县优化营商环境重点任务清单',
+  ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'].join(separator),
+  ...rows.map((r) => r.join(separator)),
+];
+
+describe('a 任务清单 annex after the body (序号/工作任务/牵头单位/配合单位/完成时限)', () => {
+  const r = parsePlan([...PLAN_BODY, ...annex('\t')].join('\n'));
+  const items = itemsOf(r);
+
+  it('makes the annex rows the items and keeps the body as the preface', () => {
+    expect(items.map((i) => i.title)).toEqual([
+      '推行“一件事一次办”',
+      '压缩企业开办时间',
+      '推进工程建设项目审批改革',
+      '开展“双随机、一公开”监管',
+      '保障重点项目用地',
+    ]);
+    expect(items.every((i) => i.units.length > 0)).toBe(true);
+    expect(r.preface.map((p) => p.text)).toContain('(一)提升政务服务效能。推进高效办成一件事。');
+  });
+  it('reads the plan’s own title, 文号, signature and period, not the annex title', () => {
+    expect(r.plan).toMatchObject({
+      title: '某县优化营商环境三年行动实施方案(2024—2026年)',
+      docNumber: '某政办〔2024〕12号',
+      issuers: ['某县人民政府办公室'],
+      issuedOn: '2024-03-05',
+      periodEnd: '2026-12-31',
+      defaultDueOn: '2026-12-31',
+    });
+  });
+  it('reads roles by column and takes a merged (blank) lead and deadline from the row above', () => {
+    expect(roles(items[0].units)).toEqual(['县政务服务中心:lead', '县直各相关部门:co']);
+    expect(roles(items[1].units)).toEqual(['县市场监管局:lead', '县税务局:co', '县公安局:co']);
+    expect(roles(items[2].units)).toEqual(['县市场监管局:lead', '县税务局:co', '县公安局:co']);
+    // A blank 配合单位 beside the row's own 牵头单位 means no co-unit.
+    expect(roles(items[3].units)).toEqual(['县市场监管局:lead']);
+  });
+  it('dates 2024年底前, keeps 每季度 as a recurring target and 长期坚持/持续推进 on the plan’s date', () => {
+    expect(items[0]).toMatchObject({ dueOn: '2024-12-31', dueOnSource: 'item' });
+    expect(items[1].deadlines).toEqual([
+      expect.objectContaining({ kind: 'recurring', per: 'quarter' }),
+    ]);
+    expect(items[2].deadlines).toEqual(
+      items[1].deadlines.map((d) => ({ ...d, line: items[2].line })),
+    );
+    expect(items[3]).toMatchObject({ dueOn: '2026-12-31', dueOnSource: 'plan' });
+    expect(items[4]).toMatchObject({ dueOn: '2026-12-31', dueOnSource: 'plan' });
+  });
+});
+
+describe('the same annex pasted as text with its cells split by runs of spaces', () => {
+  it('reads the rows as the tab-separated ones', () => {
+    const tabs = itemsOf(parsePlan([...PLAN_BODY, ...annex('\t')].join('\n')));
+    const spaced = parsePlan([...PLAN_BODY, ...annex('\u3000\u3000')].join('\n'));
+    const items = itemsOf(spaced);
+    expect(items.map((i) => [i.title, roles(i.units), i.dueOn])).toEqual(
+      tabs.map((i) => [i.title, roles(i.units), i.dueOn]),
+    );
+    expect(spaced.plan.title).toBe('某县优化营商环境三年行动实施方案(2024—2026年)');
+  });
+});
+
+describe('a body whose items name units, and a table under a chapter heading', () => {
+  const r = parsePlan(
+    [
+      '某区数字政府建设工作方案',
+      '一、基础建设',
+      '（一）建设政务云平台。完成平台迁移。（牵头单位：区大数据局；配合单位：区财政局）',
+      '（二）整合政务网络。2024年6月底前完成。（责任单位：区大数据局、各街道办事处）',
+      '二、应用推广',
+      '序号\t重点任务\t责任单位\t完成时限',
+      '1\t推广移动办公\t区政府办公室\t2024年9月底前',
+      '2\t上线“一网通办”专区\t区政务服务中心\t2024年12月底前',
+      '三、组织保障',
+      '（三）加强督促检查。定期通报进展。责任单位：区督查室',
+    ].join('\n'),
+  );
+
+  it('keeps the prose items and puts the table rows into the chapter they stand in', () => {
+    expect(r.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+      ['基础建设', ['建设政务云平台', '整合政务网络']],
+      ['应用推广', ['推广移动办公', '上线“一网通办”专区']],
+      ['组织保障', ['加强督促检查']],
+    ]);
+  });
+  it('reads units in parentheses with labels, in a column, and in a trailing 责任单位: line', () => {
+    const items = itemsOf(r);
+    expect(roles(items[0].units)).toEqual(['区大数据局:lead', '区财政局:co']);
+    expect(items[1].units.map((u) => u.name)).toEqual(['区大数据局', '各街道办事处']);
+    expect(roles(items[2].units)).toEqual(['区政府办公室:lead']);
+    expect(items[3].dueOn).toBe('2024-12-31');
+    expect(items[4].units.map((u) => u.name)).toEqual(['区督查室']);
+  });
+});
+
+describe('units in a trailing 责任单位 line or in （牵头单位：…；配合单位：…）', () => {
+  it('reads both forms with the same roles, full-width or folded', () => {
+    const text = [
+      '某市2025年工作要点',
+      '一、重点工作',
+      '1.推进老旧小区改造。2025年底前完成改造50个。',
+      '责任单位：市住房城乡建设局、各区人民政府',
+      '2.完善养老服务。每季度开展一次检查。（牵头单位：市民政局；配合单位：市卫生健康委、市财政局）',
+      '3.深化“放管服”改革。长期坚持。（牵头单位：市政务服务管理局）',
+    ].join('\n');
+    for (const variant of [text, text.normalize('NFKC')]) {
+      const items = itemsOf(parsePlan(variant));
+      expect(items.map((i) => roles(i.units))).toEqual([
+        ['市住房城乡建设局:lead', '各区人民政府:co'],
+        ['市民政局:lead', '市卫生健康委:co', '市财政局:co'],
+        ['市政务服务管理局:lead'],
+      ]);
+      expect(items.map((i) => i.dueOn)).toEqual(['2025-12-31', '2025-12-31', '2025-12-31']);
+      expect(items[1].deadlines.map((d) => d.per)).toEqual(['quarter']);
+    }
+  });
+});
+
+describe('a pasted table with a 类别 column merged over its rows', () => {
+  it('starts a section where the category changes and carries it over blank cells', () => {
+    const r = parsePlan(
+      [
+        '某县重点任务分解表',
+        '序号\t类别\t具体措施\t责任单位\t完成时限',
+        '1\t一、营造公平环境\t清理妨碍统一市场的规定。\t县发展改革局\t2025年6月底前',
+        '2\t\t开展涉企收费检查。\t县市场监管局\t',
+        '3\t二、提升服务水平\t推行惠企政策免申即享。\t县工信局\t2025年底前',
+      ].join('\n'),
+    );
+    expect(r.sections.map((s) => [s.numberText, s.title, s.items.length])).toEqual([
+      ['一', '营造公平环境', 2],
+      ['二', '提升服务水平', 1],
+    ]);
+    expect(itemsOf(r).map((i) => i.dueOn)).toEqual(['2025-06-30', '2025-06-30', '2025-12-31']);
+  });
+});
+
+describe('a 任务分解表 copied out of Excel: quoted cells over several lines, a merged 序号', () => {
+  const r = parsePlan(
+    [
+      '某县重点任务分解表',
+      '序号\t重点任务\t具体措施\t牵头单位\t完成时限',
+      '1\t优化审批服务\t"1.压缩审批时限；',
+      '2.推行并联审批。"\t县政务服务中心\t2025年6月底前',
+      '\t\t开展“好差评”。\t\t',
+      '2\t加强监管\t"推行""双随机""检查。"\t"县市场监管局',
+      '县司法局"\t2025年底前',
+      '\t\t开展信用监管。\t县发展改革局\t',
+    ].join('\n'),
+  );
+  const items = itemsOf(r);
+
+  it('joins a quoted cell broken over lines and reads its doubled quotes', () => {
+    expect(r.plan.title).toBe('某县重点任务分解表');
+    expect(items.map((i) => i.title)).toEqual(['优化审批服务', '加强监管']);
+    expect(items[0].tasks[0].title).toBe('1.压缩审批时限; 2.推行并联审批');
+    expect(items[1].tasks[0].title).toBe('推行"双随机"检查');
+    expect(items[1].tasks[0].units.map((u) => u.name)).toEqual(['县市场监管局', '县司法局']);
+  });
+  it('makes the rows under a merged 序号 measures of the task, each with its units and date', () => {
+    expect(items[0].tasks.map((t) => [t.title, t.units.map((u) => u.name), t.dueOn])).toEqual([
+      ['1.压缩审批时限; 2.推行并联审批', ['县政务服务中心'], '2025-06-30'],
+      ['开展“好差评”', ['县政务服务中心'], '2025-06-30'],
+    ]);
+    expect(items[1].tasks[1]).toMatchObject({ title: '开展信用监管', dueOn: '2025-12-31' });
+    expect(items[1]).toMatchObject({ unitsFrom: 'tasks', dueOn: '2025-12-31' });
+    expect(r.warnings.filter((w) => w.code === 'TABLE_ROW')).toEqual([]);
+  });
+});

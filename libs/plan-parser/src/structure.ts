@@ -42,6 +42,9 @@ interface Levels {
 /** A paragraph that ends a sentence; a line that ends otherwise was broken by a PDF page. */
 const SENTENCE_END = /[。;!?！？:)）〕\]】”"…]$/;
 
+/** Longest paragraph a broken line is still joined to (keeps joining linear on hostile text). */
+const MAX_JOINED_PARAGRAPH = 5000;
+
 /** Paragraphs that end a plan rather than continue its last item. */
 const CLOSING_CUE =
   /^(?:各级各部门|各地各部门|各有关单位|各单位|各部门|本方案|本实施方案|本工作方案|本要点|附件)/;
@@ -159,6 +162,8 @@ function levelsFrom(headings: (Heading | undefined)[], bodyStart: number): Level
 function continuesSentence(node: DraftNode, line: Line): boolean {
   const last = node.parts[node.parts.length - 1];
   if (!last || SENTENCE_END.test(last.text) || readHeading(line.text)) return false;
+  // No paragraph broken by page breaks is this long; joining on would rescan it line after line.
+  if (last.text.length > MAX_JOINED_PARAGRAPH) return false;
   // A signature (国务院办公厅 / 2019年1月9日) is lines of its own, not a broken sentence.
   if ([last.text, line.text].some((t) => readDateLine(t) || readOrgLine(t))) return false;
   if (node.parts.length === 1 && !last.text.includes('。')) return false;

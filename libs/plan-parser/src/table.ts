@@ -1,8 +1,9 @@
 import { isChrome } from './chrome';
 import { readHeading } from './headings';
-import type { Line } from './normalise';
-import { parseChineseNumeral } from './numerals';
+import { foldWidth, type Line, LINE_BREAK, trimLine } from './normalise';
+import { parseChineseNumeral, toChineseNumeral } from './numerals';
 import {
+  type DraftNode,
   type DraftSection,
   draftNode,
   draftSection,
@@ -17,14 +18,14 @@ import { looksLikeUnitList } from './units/blocks';
 import type { Label } from './units/unit-list';
 
 /*
- * Task tables flattened to text (a 任务分工表 copied out of Word or a web page): a header row of
- * column names, then one row per task, cells separated by tabs, `|`, or runs of spaces. Rows
- * become items; a line holding only `一、…` between rows starts a section. The text before the
- * header is the preface.
+ * Task tables flattened to text (a 任务分工表 copied out of Word or a web page, or an annex table
+ * after a notice's prose): a header row of column names, then one row per task, cells separated
+ * by tabs, `|`, or runs of spaces. Rows become items; a line holding only `一、…` between rows,
+ * or a change in a 类别 column, starts a section. The text before the header is the preface.
  */
 
 export type ColumnKind =
-  'number' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
+  'number' | 'section' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
 
 export interface Column {
   kind: ColumnKind;
@@ -33,19 +34,27 @@ export interface Column {
 
 const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   ['number', /^(?:序号|编号|序)$/],
-  ['lead', /^(?:牵头|主责|主办)(?:单位|部门)$/],
-  ['co', /^(?:配合|协办|参与)(?:单位|部门)$/],
-  ['listed', /^(?:责任|承办|落实)(?:单位|部门|主体)$/],
+  ['section', /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/],
+  ['lead', /^(?:牵头|主责|主办)(?:单位|部门|处室)?$/],
+  ['co', /^(?:配合|协办|参与|协同|协助)(?:单位|部门|处室)?$/],
+  // Whatever else names the units: 责任单位, 责任部门, 指导部门, 实施主体, 主管部门, 单位.
+  ['listed', /^(?:责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室)$/],
   ['deadline', /时限|时间|期限|节点/],
-  ['title', /^(?:重点|主要|工作|具体)?(?:任务|事项|项目)(?:名称)?$/],
+  ['title', /^(?:重点|主要|工作|具体|改革)?(?:任务|事项|项目|工作)(?:名称)?$/],
   ['body', /措施|内容|要求|举措|目标/],
 ];
 const UNIT_COLUMNS: ColumnKind[] = ['lead', 'listed', 'co'];
 const LABEL_OF: Partial<Record<ColumnKind, Label>> = { lead: 'lead', co: 'co', listed: 'listed' };
 const DEADLINE_LIKE = /\d{4}年|年底|年内|月底|季度|上半年|下半年|长期|持续|每年|常态|前$/;
+/** A cell that says "none" (无, —, /): read as empty, and never filled from the row above. */
+const NONE_CELL = /^(?:无|—+|-+|\/|－+|―+)$/;
+
+export function isNoneCell(text: string): boolean {
+  return NONE_CELL.test(text.trim());
+}
 
 export function splitCells(text: string): string[] {
-  if (text.includes('\t')) return text.split('\t').map((c) => c.trim());
+  if (text.includes('\t')) return text.split('\t').map((c) => unquote(c.trim()));
   if (text.includes('|')) {
     const cells = text.split('|').map((c) => c.trim());
     if (cells[0] === '') cells.shift();
@@ -57,13 +66,24 @@ export function splitCells(text: string): string[] {
 
 /** The column names when `text` is a task table's header row (it must name a unit column). */
 export function readTableHeader(text: string): Column[] | undefined {
-  if (!/单位|部门/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
+  if (!/单位|部门|主体|处室/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
   return classifyColumns(splitCells(text));
+}
+
+/**
+ * A header cell as people write it: `主 要 内 容` (letter-spaced), `牵头\n单位`, `完成时限（时间节点）`,
+ * full-width forms. The one place header cells are cleaned, for text and for Word and Excel tables.
+ */
+export function headerName(cell: string): string {
+  return foldWidth(cell)
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)$/, '');
 }
 
 /** What a header cell names: the one place column names are read, for text and for tables. */
 export function columnKindOf(name: string): ColumnKind {
-  const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(name));
+  const clean = headerName(name);
+  const hit = COLUMN_KINDS.find(([, pattern]) => pattern.test(clean));
   return hit ? hit[0] : 'other';
 }
 
@@ -90,10 +110,66 @@ export function findTableHeader(lines: Line[]): { index: number; columns: Column
   return undefined;
 }
 
+/**
+ * Where a table found at `headerIndex` ends: its last row. Paragraphs after it (closing words, a
+ * signature, the rest of a plan whose table stands in the middle) are not the table's.
+ */
+export function findTableEnd(lines: Line[], headerIndex: number, columns: Column[]): number {
+  let last = headerIndex;
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    if (lines[i].text && readRow(rowText(lines[i]), columns)) last = i;
+  }
+  return last;
+}
+
+/**
+ * Cells a merged cell left blank when its table was pasted as text (the merged text stands in
+ * its first row only) take the text above them: a row that names no unit at all takes the unit
+ * columns of the row above (a blank 配合单位 beside the row's own 牵头单位 stays blank: the task
+ * has no co-unit); a blank 完成时限, 任务 (beside its own 具体措施) or 类别 takes the one above. A
+ * cell that says "none" (无, —) is never filled. Rows are cells by column; `undefined` is a
+ * section line, past which nothing is carried.
+ */
+export function carryDown(
+  rows: (string[] | undefined)[],
+  kinds: readonly string[],
+): (string[] | undefined)[] {
+  const at = (kind: string) => kinds.flatMap((k, i) => (k === kind ? [i] : []));
+  const units = [...at('lead'), ...at('listed'), ...at('co')];
+  const body = at('body');
+  const carried = [...at('deadline'), ...at('section')];
+  let above: string[] | undefined;
+  return rows.map((row) => {
+    if (!row) {
+      above = undefined;
+      return row;
+    }
+    const out = [...row];
+    const blank = (i: number) => (out[i] ?? '').trim() === '';
+    if (above) {
+      const from = above;
+      const fill = (i: number) => {
+        if (blank(i) && !isNoneCell(from[i] ?? '')) out[i] = from[i] ?? '';
+      };
+      if (units.length > 0 && units.every(blank)) units.forEach(fill);
+      carried.forEach(fill);
+      if (body.some((i) => !blank(i))) at('title').forEach(fill);
+    }
+    above = out;
+    return out;
+  });
+}
+
+/** A row's text with the blank cells its leading tabs stood for. */
+function rowText(line: Line): string {
+  return line.tabs ? '\t'.repeat(line.tabs) + line.text : line.text;
+}
+
 interface Row {
   number: number;
   numberText: string;
-  cells: { column: Column; text: string }[];
+  /** The row's text in each column, by the header's column index ('' when blank). */
+  texts: string[];
 }
 
 function readRow(text: string, columns: Column[]): Row | undefined {
@@ -102,40 +178,45 @@ function readRow(text: string, columns: Column[]): Row | undefined {
   if (text.includes('\t')) while (cells.length < columns.length) cells.push('');
   if (cells.length < 2) return undefined;
   const numberText = cells[0].replace(/[.、]$/, '');
+  // A blank 序号 in a tab row with text: the number was merged over this row and the one above.
+  const filled = cells.filter(Boolean);
+  const heading = filled.length === 1 ? readHeading(filled[0]) : undefined;
+  if (numberText === '' && text.includes('\t') && filled.length > 0 && !heading) {
+    return { number: 0, numberText, texts: cells.slice(0, Math.max(columns.length, 1)) };
+  }
   const number = /^\d{1,3}$/.test(numberText)
     ? Number(numberText)
     : parseChineseNumeral(numberText);
   if (!number) return undefined;
-  if (cells.length === columns.length) {
-    return {
-      number,
-      numberText,
-      cells: cells.map((t, i) => ({ column: columns[i], text: t })).slice(1),
-    };
-  }
+  if (cells.length === columns.length) return { number, numberText, texts: cells };
   // Runs of spaces swallow empty cells: place the rest by what each cell looks like.
-  const title = columns.find((c) => c.kind === 'title');
-  if (!title) return undefined;
-  const placed: Row['cells'] = [{ column: title, text: cells[1] }];
-  const unitColumns = columns.filter((c) => UNIT_COLUMNS.includes(c.kind));
-  const deadline = columns.find((c) => c.kind === 'deadline');
-  const body = columns.find((c) => c.kind === 'body');
+  const index = (c: Column | undefined) => (c ? columns.indexOf(c) : -1);
+  const title = index(columns.find((c) => c.kind === 'title'));
+  if (title < 0) return undefined;
+  const texts = columns.map(() => '');
+  texts[0] = cells[0];
+  texts[title] = cells[1];
+  const unitColumns = columns.filter((c) => UNIT_COLUMNS.includes(c.kind)).map(index);
+  const deadline = index(columns.find((c) => c.kind === 'deadline'));
+  const body = index(columns.find((c) => c.kind === 'body'));
   for (const cell of cells.slice(2)) {
-    if (deadline && DEADLINE_LIKE.test(cell) && !looksLikeUnitList(cell))
-      placed.push({ column: deadline, text: cell });
-    else if (unitColumns.length > 0 && looksLikeUnitList(cell))
-      placed.push({ column: unitColumns.shift()!, text: cell });
-    else if (body) placed.push({ column: body, text: cell });
+    if (deadline >= 0 && DEADLINE_LIKE.test(cell) && !looksLikeUnitList(cell))
+      texts[deadline] = cell;
+    else if (unitColumns.length > 0 && looksLikeUnitList(cell)) texts[unitColumns.shift()!] = cell;
+    else if (body >= 0) texts[body] = texts[body] ? `${texts[body]} ${cell}` : cell;
     else return undefined;
   }
-  return { number, numberText, cells: placed };
+  return { number, numberText, texts };
 }
+
+type Entry =
+  | { type: 'row'; row: Row; line: Line }
+  | { type: 'heading'; line: Line }
+  | { type: 'other'; line: Line };
 
 export function buildTableOutline(lines: Line[], headerIndex: number, columns: Column[]): Outline {
   const { front, ignored } = readFront(lines.slice(0, headerIndex));
-  const sections: DraftSection[] = [];
-  const orphans: Paragraph[] = [];
-  let section: DraftSection | undefined;
+  const entries: Entry[] = [];
   for (const line of lines.slice(headerIndex + 1)) {
     if (!line.text) continue;
     if (isChrome(line.text) || readTableHeader(line.text)) {
@@ -143,35 +224,206 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       ignored.push({ line: line.no, text: line.text });
       continue;
     }
-    const row = readRow(line.text, columns);
+    const row = readRow(rowText(line), columns);
     if (row) {
-      if (!section) sections.push((section = implicitSection(line.no)));
-      section.items.push(rowNode(row, line));
+      entries.push({ type: 'row', row, line });
       continue;
     }
     const heading = readHeading(line.text);
-    if (heading && heading.style !== 'arabic' && splitCells(line.text).length === 1) {
-      sections.push((section = draftSection(heading, line.no)));
-      continue;
+    const isSection = heading && heading.style !== 'arabic' && splitCells(line.text).length === 1;
+    entries.push({ type: isSection ? 'heading' : 'other', line });
+  }
+  const kinds = columns.map((c) => c.kind);
+  // Stray paragraphs between rows neither carry nor stop a merged cell.
+  const structural = entries.filter((e) => e.type !== 'other');
+  const carried = carryDown(
+    structural.map((e) => (e.type === 'row' ? e.row.texts : undefined)),
+    kinds,
+  );
+  const filled = new Map(structural.map((e, i) => [e, carried[i]]));
+  const sectionColumn = kinds.indexOf('section');
+  const sections: DraftSection[] = [];
+  const orphans: Paragraph[] = [];
+  let section: DraftSection | undefined;
+  let named: string | undefined;
+  const rowTexts = new Map<DraftNode, string[]>();
+  /*
+   * Rows under a merged 序号 (and 重点任务) are measures of the task above: the task's own row
+   * becomes its first measure, each such row the next, each with its own units and deadline.
+   */
+  const addMeasure = (item: DraftNode, texts: string[], cols: Column[], line: Line) => {
+    if (item.tasks.length === 0) {
+      const own = rowTexts.get(item)!;
+      const first = measureNode(own, cols, item.line, 1);
+      if (first.parts.length > 0) {
+        item.tasks.push(first);
+        const title = cols.findIndex((c) => c.kind === 'title');
+        item.parts =
+          title >= 0 && own[title] ? [part(item.line, own[title])] : item.parts.slice(0, 1);
+        item.unitCells = [];
+        item.deadlineCells = [];
+      }
+    }
+    item.tasks.push(measureNode(texts, cols, line.no, item.tasks.length + 1));
+  };
+  entries.forEach((entry) => {
+    const { line } = entry;
+    if (entry.type === 'heading') {
+      named = undefined;
+      sections.push((section = draftSection(readHeading(line.text)!, line.no)));
+      return;
+    }
+    if (entry.type === 'row') {
+      const texts = filled.get(entry)!;
+      // A 类别 column names the chapter: a new name starts one.
+      const category = sectionColumn >= 0 ? texts[sectionColumn].trim() : '';
+      if (category && category !== named) {
+        named = category;
+        const heading = readHeading(category);
+        const number = heading?.style === 'dun' ? heading.number : sections.length + 1;
+        const rest = heading?.style === 'dun' ? heading.rest : category;
+        const numberText = toChineseNumeral(number);
+        sections.push((section = draftSection({ number, numberText, rest }, line.no)));
+      }
+      const previous = section?.items[section.items.length - 1];
+      if (entry.row.number === 0) {
+        if (previous) {
+          addMeasure(previous, texts, columns, line);
+          return;
+        }
+        orphans.push({ line: line.no, text: line.text });
+        return;
+      }
+      if (!section) sections.push((section = implicitSection(line.no)));
+      const node = rowNode({ ...entry.row, texts }, columns, line);
+      rowTexts.set(node, texts);
+      section.items.push(node);
+      return;
     }
     if (section && section.items.length === 0)
       section.intro.push({ line: line.no, text: line.text });
     else orphans.push({ line: line.no, text: line.text });
-  }
+  });
   return { layout: 'table', front, sections, ...splitClosing(sections, orphans), ignored };
 }
 
-function rowNode(row: Row, line: Line) {
+/** One measure of a task: its 具体措施 (else its task text), units and deadline. */
+function measureNode(texts: string[], columns: Column[], line: number, number: number): DraftNode {
+  const hasBody = columns.some((c, i) => c.kind === 'body' && texts[i]?.trim());
+  const kept = columns.map((c, i) =>
+    c.kind === 'number' || c.kind === 'section' || (hasBody && c.kind === 'title') ? '' : texts[i],
+  );
+  const node = rowNode({ number, numberText: String(number), texts: kept }, columns, {
+    no: line,
+    text: kept.filter(Boolean).join(' '),
+  });
+  return node;
+}
+
+function rowNode(row: Row, columns: Column[], line: Line) {
   const node = draftNode(line.text, row.number, row.numberText, line.no);
-  for (const { column, text } of row.cells) {
-    if (!text) continue;
+  columns.forEach((column, i) => {
+    const text = (row.texts[i] ?? '').trim();
+    if (i === 0 || !text || isNoneCell(text)) return;
     const label = LABEL_OF[column.kind];
     if (label) node.unitCells.push({ line: line.no, text, label });
     else if (column.kind === 'deadline') node.deadlineCells.push({ line: line.no, text });
     else if (column.kind === 'title' || column.kind === 'body')
       node.parts.push(part(line.no, text));
-    else node.parts.push(part(line.no, `${column.name}:${text}`));
-  }
+    else if (column.kind !== 'section')
+      node.parts.push(part(line.no, `${headerName(column.name)}:${text}`));
+  });
   node.closed = true;
   return node;
+}
+
+/**
+ * The task table in a text as a grid (header row first, a line between rows as a one-cell row),
+ * with the paragraphs before and after it as written: for callers that keep a table as a model
+ * (plan-import shows the columns and lets a person correct them). Rows split by runs of spaces
+ * are placed by what each cell looks like, as the parser places them.
+ */
+export function findTextTable(
+  text: string,
+): { before: string[]; grid: string[][]; after: string[] } | undefined {
+  const raw = text.replace(/^\uFEFF/, '').split(LINE_BREAK);
+  const lines = joinQuotedCells(raw.map((l, i) => trimLine(foldWidth(l), i + 1)));
+  const header = findTableHeader(lines);
+  if (!header) return undefined;
+  const end = findTableEnd(lines, header.index, header.columns);
+  if (end === header.index) return undefined;
+  const grid = [splitCells(lines[header.index].text)];
+  for (const line of lines.slice(header.index + 1, end + 1)) {
+    if (!line.text || readTableHeader(line.text)) continue;
+    grid.push(readRow(rowText(line), header.columns)?.texts ?? [line.text]);
+  }
+  const width = Math.max(...grid.map((r) => r.length));
+  return {
+    before: raw.slice(0, lines[header.index].no - 1).filter((l) => l.trim()),
+    grid: grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    after: raw.slice(lines[end].no).filter((l) => l.trim()),
+  };
+}
+
+/** A cell Excel put in quotes when it copied it: "含""双随机""检查" → 含"双随机"检查. */
+function unquote(cell: string): string {
+  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')
+    ? cell.slice(1, -1).replace(/""/g, '"')
+    : cell;
+}
+
+/** Lines a quoted cell may span before the quote is taken as an ordinary character. */
+const MAX_CELL_LINES = 30;
+
+/**
+ * Excel copies a cell holding line breaks in quotes ("1.…" / "2.…"), so one row of a pasted
+ * table stands on several lines: they are joined back (the breaks inside the cell become spaces)
+ * when a tab row leaves a quoted cell open and a later line closes it.
+ */
+export function joinQuotedCells(lines: Line[]): Line[] {
+  const tabbed = (l: Line) => Boolean(l.tabs) || l.text.includes('\t');
+  if (!lines.some((l) => tabbed(l) && l.text.includes('"'))) return lines;
+  const out: Line[] = [];
+  // Lines a failed join looked at are not tried again: each line is scanned a bounded number of times.
+  let triedUntil = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (i > triedUntil && tabbed(lines[i]) && opensQuote(lines[i].text, false)) {
+      let text = lines[i].text;
+      let inside = true;
+      let j = i;
+      while (inside && j + 1 < lines.length && j - i < MAX_CELL_LINES) {
+        j++;
+        text += ` ${lines[j].text}`;
+        inside = opensQuote(lines[j].text, true);
+      }
+      if (!inside) {
+        out.push({ ...lines[i], text });
+        i = j;
+        continue;
+      }
+      triedUntil = j;
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
+/**
+ * Whether a tab row's text ends inside a quoted cell (a cell that starts with " and is not
+ * closed), given whether it starts inside one (a line continuing a quoted cell).
+ */
+function opensQuote(text: string, startsInside: boolean): boolean {
+  let inside = startsInside;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!inside) {
+      if (ch === '"' && (i === 0 || text[i - 1] === '\t')) inside = true;
+    } else if (ch === '"') {
+      // Excel doubles a quote inside a cell; the closing one ends the cell (a tab or the line's
+      // end follows). Any other quote is an ordinary character.
+      if (text[i + 1] === '"') i++;
+      else if (i + 1 === text.length || text[i + 1] === '\t') inside = false;
+    }
+  }
+  return inside;
 }

@@ -23,6 +23,11 @@ export class Warnings {
     this.list.push({ line, text: excerpt(text), message, code });
   }
 
+  /** Takes over the warnings of a reading that was kept (see layout.ts). */
+  addAll(other: Warnings): void {
+    for (const w of other.list) this.add(w.code, w.line, w.text, w.message);
+  }
+
   /** Warnings sorted by line; the overflow, if any, is said in a last warning, not dropped. */
   toArray(): ParseWarning[] {
     const sorted = [...this.list].sort((a, b) => a.line - b.line);

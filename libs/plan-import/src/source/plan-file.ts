@@ -1,8 +1,10 @@
 import { readDocxHtml, readXlsxWorkbook } from './office-files';
 import { docxBlocks, docxText } from './docx';
 import { PlanFileError } from './plan-file-error';
+import { findTextTable } from '@app/plan-parser';
 import {
   appendGrid,
+  fillMergedBlanks,
   applyMapping,
   type ColumnOverride,
   findHeaderRow,
@@ -72,26 +74,21 @@ const emptyTable = (): SourceTable => ({
   sources: [],
 });
 
-/** Pasted or .txt text; a tab-separated task table in it (copied out of Word or Excel) is kept. */
+/**
+ * Pasted or .txt text; a task table in it (copied out of Word or Excel: cells split by tabs or
+ * runs of spaces), whole or after the prose of a notice, is kept as a table. It is found by the
+ * parser's rules, and the cells its merged cells left blank are filled as the parser fills them.
+ */
 export function readPlanText(text: string): PlanDocument {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|[\r\n]/);
-  const headerAt = lines.findIndex(
-    (line) => (line.match(/\t/g)?.length ?? 0) >= 2 && findHeaderRow([line.split('\t')]),
-  );
-  if (headerAt < 0) return { text };
-  let last = headerAt;
-  lines.forEach((line, i) => {
-    if (i > headerAt && line.includes('\t')) last = i;
-  });
-  const grid = lines
-    .slice(headerAt, last + 1)
-    .filter((line) => line.trim())
-    .map((line) => line.split('\t'));
+  const found = findTextTable(text);
+  const header = found && findHeaderRow(found.grid);
+  if (!found || !header) return { text };
   const table = emptyTable();
-  table.before = lines.slice(0, headerAt).filter((l) => l.trim());
-  table.after = lines.slice(last + 1).filter((l) => l.trim());
-  appendGrid(table, grid, findHeaderRow(grid)!, '粘贴的表格', (r) => `表格第 ${r + 1} 行`);
-  return table.rows.length ? { text, table } : { text };
+  table.before = found.before;
+  table.after = found.after;
+  appendGrid(table, found.grid, header, '粘贴的表格', (r) => `表格第 ${r + 1} 行`);
+  fillMergedBlanks(table);
+  return table.rows.some((r) => r.type === 'row') ? { text, table } : { text };
 }
 
 async function readDocx(buffer: Buffer): Promise<PlanDocument> {

@@ -1,6 +1,7 @@
 import { parsePlan } from '@app/plan-parser';
 import { docxBlocks } from './docx';
 import { readPlanText, renderPlanSource } from './plan-file';
+import { appendGrid, findHeaderRow, renderTable, type SourceTable } from './table-model';
 import { PlanFileError } from './plan-file-error';
 
 describe('task tables as one model', () => {
@@ -71,6 +72,74 @@ describe('task tables as one model', () => {
     expect(() => renderPlanSource({ text: 'x' }, [{ index: 0, kind: 'lead' }])).toThrow(
       '没有识别为表格',
     );
+  });
+
+  it('reads a table after a notice, split by runs of spaces, with merged cells left blank', () => {
+    const doc = readPlanText(
+      [
+        '关于印发某县营商环境实施方案的通知',
+        '一、总体要求',
+        '各单位要抓好落实，确保2025年底前全面完成。',
+        '附件：重点任务清单',
+        '序号　　工作任务　　牵头单位　　配合单位　　完成时限',
+        '1　　推行“一件事一次办”　　县政务服务中心　　县直各相关部门　　2025年6月底前',
+        '2　　压缩企业开办时间　　县市场监管局　　县税务局　　每季度',
+      ].join('\n'),
+    );
+    expect(doc.table?.before).toHaveLength(4);
+    expect(doc.table?.columns.map((c) => c.kind)).toEqual([
+      'number',
+      'title',
+      'lead',
+      'co',
+      'deadline',
+    ]);
+    const result = parsePlan(renderPlanSource(doc).text);
+    const items = result.sections.flatMap((s) => s.items);
+    expect(items.map((i) => i.units.map((u) => `${u.role}:${u.name}`))).toEqual([
+      ['lead:县政务服务中心', 'co:县直各相关部门'],
+      ['lead:县市场监管局', 'co:县税务局'],
+    ]);
+    expect(result.plan.defaultDueOn).toBe('2025-12-31');
+  });
+
+  it('fills blanks of pasted text from the merged cell above, but not those of a Word table', () => {
+    const pasted = readPlanText(
+      [
+        '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+        '1\t任务甲\t区经发局\t区财政局\t2025年6月底前',
+        '2\t任务乙\t\t\t',
+      ].join('\n'),
+    );
+    expect(pasted.table?.rows[1]).toMatchObject({
+      cells: ['2', '任务乙', '区经发局', '区财政局', '2025年6月底前'],
+    });
+    const html =
+      '<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>' +
+      '<tr><td>1</td><td>任务甲</td><td>区经发局</td><td>2025年6月底前</td></tr>' +
+      '<tr><td>2</td><td>任务乙</td><td>区财政局</td><td></td></tr></table>';
+    const [block] = docxBlocks(html);
+    const table = { before: [], after: [], columns: [], rows: [], sources: [] } as SourceTable;
+    const grid = (block as { grid: string[][] }).grid;
+    appendGrid(table, grid, findHeaderRow(grid)!, 'Word 表格 1', (r) => String(r));
+    const items = parsePlan(renderTable(table, table.columns)).sections.flatMap((s) => s.items);
+    expect(items.map((i) => i.dueOn)).toEqual(['2025-06-30', undefined]);
+  });
+
+  it('renders rows under one 序号 (merged: repeated in a grid) as measures of one task', () => {
+    const table = { before: [], after: [], columns: [], rows: [], sources: [] } as SourceTable;
+    const grid = [
+      ['序号', '重点任务', '具体措施', '牵头单位'],
+      ['1', '优化服务', '压缩时限。', '区政务服务中心'],
+      ['1', '优化服务', '推行并联审批。', '区住建局'],
+      ['2', '加强监管', '开展检查。', '区市场监管局'],
+    ];
+    appendGrid(table, grid, findHeaderRow(grid)!, '工作表“任务”', (r) => String(r));
+    const items = parsePlan(renderTable(table, table.columns)).sections.flatMap((s) => s.items);
+    expect(items.map((i) => [i.number, i.title, i.tasks.map((t) => t.units[0].name)])).toEqual([
+      [1, '优化服务', ['区政务服务中心', '区住建局']],
+      [2, '加强监管', []],
+    ]);
   });
 
   it('leaves prose alone', () => {

@@ -1,6 +1,8 @@
 import {
+  carryDown,
   classifyColumns,
   columnKindOf,
+  headerName,
   parseChineseNumeral,
   toChineseNumeral,
 } from '@app/plan-parser';
@@ -43,21 +45,21 @@ export interface SourceTable {
 
 /** How far down a sheet or table the header row is looked for. */
 const HEADER_SEARCH_ROWS = 10;
-const SECTION_COLUMN =
-  /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/;
+/** What a blank unit or deadline cell is rendered as: the parser reads it as "none" and does not fill it. */
+const NONE = '—';
 
-/** Header cells as people write them: `主 要 内 容`, `牵头\n单位`, full-width brackets. */
-export function headerName(cell: string): string {
-  return cell
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[(（][^)）]*[)）]$/, '');
-}
-
-function kindOf(name: string): TableColumnKind {
-  const clean = headerName(name);
-  if (SECTION_COLUMN.test(clean)) return 'section';
-  return columnKindOf(clean);
+/**
+ * Cells left blank by merged cells of a table that arrived as text (the parser's rule, see
+ * carryDown): filled in the model, so the preview shows what each row was read with.
+ */
+export function fillMergedBlanks(table: SourceTable): void {
+  const filled = carryDown(
+    table.rows.map((r) => (r.type === 'row' ? r.cells : undefined)),
+    table.columns.map((c) => c.kind),
+  );
+  table.rows.forEach((r, i) => {
+    if (r.type === 'row') r.cells = filled[i]!;
+  });
 }
 
 /**
@@ -76,9 +78,8 @@ export function findHeaderRow(
       index,
       name: name.replace(/\s+/g, ' ').trim(),
       // The parser promotes a lone 措施 column to the task: keep its reading.
-      kind: kindOf(name) === 'other' ? 'other' : classified[index].kind,
+      kind: columnKindOf(name) === 'other' ? 'other' : classified[index].kind,
     }));
-    for (const c of columns) if (kindOf(c.name) === 'section') c.kind = 'section';
     return { index: i, columns };
   }
   return undefined;
@@ -113,7 +114,11 @@ export function appendGrid(
     if (filled.length === 0) continue;
     // A repeated header (a table split over pages) is not a row.
     if (findHeaderRow([raw])) continue;
-    if (new Set(filled).size === 1 && !isNumber(raw[numberColumn] ?? '') && filled.length < 2) {
+    // A row of one cell spanning the table (its text in the first cell, or a 一、… heading) starts
+    // a chapter; a lone 具体措施 under merged cells is a measure of the task above.
+    const first = raw.findIndex((c) => c.trim());
+    const spans = first === 0 || readHeadingStyle(filled[0]) !== undefined;
+    if (filled.length === 1 && spans && !isNumber(raw[numberColumn] ?? '')) {
       table.rows.push({ type: 'section', text: filled[0], where: rowLabel(r) });
       continue;
     }
@@ -124,6 +129,12 @@ export function appendGrid(
     table.rows.push({ type: 'row', cells, where: rowLabel(r) });
   }
 }
+
+/** `一、…`, `(一)…`, `第一部分…`: a chapter heading written in a row of its own. */
+const readHeadingStyle = (text: string): string | undefined =>
+  /^(?:[一二三四五六七八九十百]+[、.]|[(（][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十\d]+(?:部分|章))/.exec(
+    text.trim(),
+  )?.[0];
 
 const isNumber = (text: string): boolean =>
   /^\d{1,3}[.、]?$/.test(text.trim()) || Boolean(parseChineseNumeral(text.trim()));
@@ -155,6 +166,8 @@ function flatten(text: string, kind: TableColumnKind): string {
   return lines.join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
 }
 
+const isUnit = (kind: TableColumnKind) => kind === 'lead' || kind === 'co' || kind === 'listed';
+
 /** The canonical header the parser's table layout reads; other columns keep a neutral name. */
 const RENDERED: Partial<Record<TableColumnKind, string>> = {
   title: '任务',
@@ -184,8 +197,19 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
   const header = ['序号', ...kinds.map((k) => RENDERED[k]!), ...others.map(otherName)];
   const numberColumn = columns.find((c) => c.kind === 'number');
   const sectionColumn = columns.find((c) => c.kind === 'section');
-  const dataRows = table.rows.filter((r) => r.type === 'row');
-  const written = dataRows.map((r) => (numberColumn ? Number(r.cells[numberColumn.index]) : NaN));
+  const numberOf = (r: TableRow | undefined) =>
+    numberColumn && r?.type === 'row' ? (r.cells[numberColumn.index] ?? '').trim() : '';
+  // Rows under one 序号 (merged: blank in pasted text, repeated in a Word or Excel grid) are
+  // measures of one task: rendered without a number, the parser reads them as its tasks.
+  const measure = new Set<TableRow>();
+  let task = '';
+  for (const r of table.rows) {
+    if (r.type !== 'row') task = '';
+    else if (task && (numberOf(r) === '' || numberOf(r) === task)) measure.add(r);
+    else task = numberOf(r);
+  }
+  const dataRows = table.rows.filter((r) => r.type === 'row' && !measure.has(r));
+  const written = dataRows.map((r) => (numberColumn ? Number(numberOf(r)) : NaN));
   // The table's own numbers when they rise straight through; else 1…N (they restart per sheet).
   const ownNumbers = written.every(
     (n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n > written[i - 1]),
@@ -222,8 +246,9 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
       section = sectionText;
       startSection(sectionText);
     }
-    const number = ownNumbers ? written[n] : n + 1;
-    n++;
+    const isMeasure = measure.has(row);
+    const number = isMeasure ? '' : String(ownNumbers ? written[n] : n + 1);
+    if (!isMeasure) n++;
     const cell = (kind: TableColumnKind) =>
       columns
         .filter((c) => c.kind === kind)
@@ -232,9 +257,17 @@ export function renderTable(table: SourceTable, columns: TableColumn[]): string 
         .join(kind === 'lead' || kind === 'co' || kind === 'listed' ? '、' : ' ');
     const title = cell('title') || cell('body');
     const body = cell('title') ? cell('body') : '';
-    const values = kinds.map((k) => (k === 'title' ? title : k === 'body' ? body : cell(k)));
+    // A blank unit or deadline cell is empty in the model (merged cells are already spread):
+    // written as "none" so the parser does not fill it from the row above.
+    const values = kinds.map((k) =>
+      k === 'title'
+        ? title
+        : k === 'body'
+          ? body
+          : cell(k) || (k === 'deadline' || isUnit(k) ? NONE : ''),
+    );
     const otherValues = others.map((c) => flatten(row.cells[c.index] ?? '', 'other'));
-    lines.push([String(number), ...values, ...otherValues].join('\t'));
+    lines.push([number, ...values, ...otherValues].join('\t'));
   });
   lines.push(...table.after);
   return lines.join('\n');

@@ -21,6 +21,9 @@ const WORD_AFTER_PREFIX: Record<string, RegExp> = {
 export const UNIT_SUFFIXES = [
   '街道办事处',
   '工商联',
+  // 审计署, 海关总署; not 署 alone, which would take 决策部署 for a unit.
+  '审计署',
+  '总署',
   '团中央',
   '基金会',
   '监管组',
