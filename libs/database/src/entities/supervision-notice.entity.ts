@@ -37,6 +37,10 @@ export class SupervisionNotice {
   @JoinColumn({ name: 'office_unit_id' })
   office?: Unit;
 
+  /** The day it was issued (Asia/Shanghai, the clock's): the date printed on the notice. */
+  @Column(dateColumn)
+  issuedOn!: string;
+
   @Column({ type: 'int' })
   numberYear!: number;
 

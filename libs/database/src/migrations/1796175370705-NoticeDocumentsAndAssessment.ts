@@ -66,6 +66,7 @@ export class NoticeDocumentsAndAssessment1796175370705 implements MigrationInter
     await queryRunner.query(`
             ALTER TABLE "supervision_notices"
             ADD "office_unit_id" uuid,
+            ADD "issued_on" date,
             ADD "number_year" integer,
             ADD "number_serial" integer,
             ADD "level" "public"."notice_level",
@@ -78,7 +79,8 @@ export class NoticeDocumentsAndAssessment1796175370705 implements MigrationInter
             FROM "users" u WHERE u."id" = n."issued_by_user_id"
         `);
     await queryRunner.query(`
-            UPDATE "supervision_notices" n SET "number_year" = x.y, "number_serial" = x.s
+            UPDATE "supervision_notices" n SET "number_year" = x.y, "number_serial" = x.s,
+              "issued_on" = (n."created_at" AT TIME ZONE 'Asia/Shanghai')::date
             FROM (
                 SELECT "id", extract(year FROM "created_at" AT TIME ZONE 'Asia/Shanghai')::int AS y,
                   row_number() OVER (
@@ -117,6 +119,7 @@ export class NoticeDocumentsAndAssessment1796175370705 implements MigrationInter
         `);
     await queryRunner.query(`
             ALTER TABLE "supervision_notices"
+            ALTER COLUMN "issued_on" SET NOT NULL,
             ALTER COLUMN "number_year" SET NOT NULL,
             ALTER COLUMN "number_serial" SET NOT NULL,
             ALTER COLUMN "level" SET NOT NULL,
@@ -168,7 +171,7 @@ export class NoticeDocumentsAndAssessment1796175370705 implements MigrationInter
             ALTER TABLE "supervision_notices" DROP COLUMN "number_year"
         `);
     await queryRunner.query(`
-            ALTER TABLE "supervision_notices" DROP COLUMN "office_unit_id"
+            ALTER TABLE "supervision_notices" DROP COLUMN "office_unit_id", DROP COLUMN "issued_on"
         `);
     await queryRunner.query(`
             DROP TABLE "notice_number_counters"
