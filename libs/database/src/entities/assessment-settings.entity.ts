@@ -7,9 +7,9 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from '
  */
 @Entity('assessment_settings')
 export class AssessmentSettings {
-  /** Always 1: there is one set of rules per installation. */
-  @PrimaryColumn({ type: 'int' })
-  id!: number;
+  /** Always `default`: there is one set of rules per installation. */
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
 
   @Column({ type: 'jsonb' })
   rules!: Record<string, unknown>;

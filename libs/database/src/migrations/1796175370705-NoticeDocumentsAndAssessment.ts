@@ -6,7 +6,7 @@ export class NoticeDocumentsAndAssessment1796175370705 implements MigrationInter
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
             CREATE TABLE "assessment_settings" (
-                "id" integer NOT NULL,
+                "id" text NOT NULL,
                 "rules" jsonb NOT NULL,
                 "updated_by_user_id" uuid,
                 "version" integer NOT NULL DEFAULT '1',
