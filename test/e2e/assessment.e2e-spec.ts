@@ -52,16 +52,12 @@ describe('assessment: scores, ranking, bulletin', () => {
     );
     // February's report of the third share, filed in February (the rest are missing).
     const clerk = await t.as('jingfaju');
-    const report = await t
-      .http()
-      .post(`/assignments/${shares[2].id}/reports`)
-      .set(clerk)
-      .send({
-        periodDate: '2025-02-01',
-        periodKind: 'month',
-        workDone: '二月推进情况',
-        percent: 20,
-      });
+    const report = await t.http().post(`/assignments/${shares[2].id}/reports`).set(clerk).send({
+      periodDate: '2025-02-01',
+      periodKind: 'month',
+      workDone: '二月推进情况',
+      percent: 20,
+    });
     expect(report.status).toBe(201);
     const submitted = await t
       .http()
