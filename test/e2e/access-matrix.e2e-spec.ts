@@ -523,6 +523,101 @@ const rows: Row[] = [
       };
     },
   ]),
+  // 督办单 as documents (issue 16, point 4).
+  [
+    'PATCH /supervision/notices/:id',
+    ['supervisor'],
+    async () => {
+      const notice = await ownNotice();
+      const level = notice.level === 'blue' ? 'yellow' : 'blue';
+      return {
+        method: 'patch',
+        path: `/supervision/notices/${notice.id}`,
+        body: { version: notice.version, level },
+      };
+    },
+  ],
+  [
+    'POST /supervision/notices/:id/raise',
+    ['supervisor'],
+    async () => {
+      const notice = await ownNotice(false, 'blue');
+      return {
+        method: 'post',
+        path: `/supervision/notices/${notice.id}/raise`,
+        body: { version: notice.version },
+      };
+    },
+  ],
+  [
+    'GET /supervision/notices/:id/document.docx',
+    ALL,
+    async () => ({
+      method: 'get',
+      path: `/supervision/notices/${(await ownNotice()).id}/document.docx`,
+    }),
+  ],
+  [
+    'POST /supervision/notices/:id/files',
+    ['unit'],
+    async () => ({
+      method: 'post',
+      path: `/supervision/notices/${(await ownNotice(true)).id}/files`,
+      file: { content: Buffer.from('整改台账\n'), name: '台账.txt' },
+    }),
+  ],
+  [
+    'GET /supervision/notice-files/:id',
+    ALL,
+    async () => ({ method: 'get', path: `/supervision/notice-files/${await ownNoticeFile()}` }),
+  ],
+  [
+    'DELETE /supervision/notice-files/:id',
+    ['unit'],
+    async () => ({ method: 'delete', path: `/supervision/notice-files/${await ownNoticeFile()}` }),
+  ],
+  // 考评 and 情况通报 (issue 16, point 5).
+  ['GET /assessment/rules', ALL, async () => ({ method: 'get', path: '/assessment/rules' })],
+  [
+    'PUT /assessment/rules',
+    ['leadership', 'supervisor'],
+    async () => {
+      const rules = await t.db.query('SELECT version FROM assessment_settings');
+      return {
+        method: 'put',
+        path: '/assessment/rules',
+        body: {
+          ...(rules[0] ? { version: rules[0].version } : {}),
+          rules: { overdue: { perDay: 0.1 } },
+        },
+      };
+    },
+  ],
+  [
+    'GET /assessment/scores',
+    ALL,
+    async () => ({ method: 'get', path: '/assessment/scores?periodKind=month' }),
+  ],
+  [
+    'GET /assessment/scores/:id',
+    ALL,
+    async () => ({ method: 'get', path: `/assessment/scores/${await ids.unit('区经发局')}` }),
+  ],
+  [
+    'GET /assessment/ranking.xlsx',
+    ['admin', 'leadership', 'supervisor'],
+    async () => ({ method: 'get', path: '/assessment/ranking.xlsx?periodKind=quarter' }),
+  ],
+  [
+    'GET /assessment/bulletin.docx',
+    ['admin', 'leadership', 'supervisor'],
+    async () => ({ method: 'get', path: '/assessment/bulletin.docx?periodKind=month' }),
+  ],
+  [
+    'GET /supervision/exports/statistics.xlsx',
+    ['admin', 'leadership', 'supervisor'],
+    async () => ({ method: 'get', path: '/supervision/exports/statistics.xlsx' }),
+  ],
   [
     'GET /reminders/deliveries',
     ALL,
@@ -594,12 +689,15 @@ async function noticeBody() {
   };
 }
 /** A supervision notice to the unit user's own unit, issued, or answered by it. */
-async function ownNotice(answered = false): Promise<{ id: string; version: number }> {
+async function ownNotice(
+  answered = false,
+  level?: string,
+): Promise<{ id: string; version: number; level: string }> {
   const issued = await t
     .http()
     .post('/supervision/notices')
     .set(await t.as('supervisor'))
-    .send(await noticeBody());
+    .send({ ...(await noticeBody()), ...(level ? { level } : {}) });
   if (issued.status !== 201) throw new Error(`notice: ${issued.status} ${issued.text}`);
   if (!answered) return issued.body;
   const res = await t
@@ -609,6 +707,18 @@ async function ownNotice(answered = false): Promise<{ id: string; version: numbe
     .send({ version: issued.body.version, answer: '已整改' });
   if (res.status !== 200) throw new Error(`answer: ${res.status} ${res.text}`);
   return res.body;
+}
+
+/** A file on the unit user's answer to its own notice. */
+async function ownNoticeFile(): Promise<string> {
+  const notice = await ownNotice(true);
+  const res = await t
+    .http()
+    .post(`/supervision/notices/${notice.id}/files`)
+    .set(await t.as(LOGIN.unit))
+    .attach('file', Buffer.from('%PDF-1.7\n'), '答复.pdf');
+  if (res.status !== 201) throw new Error(`notice file: ${res.status} ${res.text}`);
+  return res.body.id;
 }
 
 /** Sends the call's body, or its file as multipart. */

@@ -3,6 +3,7 @@ import { AppConfigModule, ClockModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
 import { AnnualReportModule } from './annual-report/annual-report.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     PlanImportModule,
     PlansModule,
     SupervisionModule,
+    AssessmentModule,
     AnnualReportModule,
     ProgressModule,
     RemindersModule,

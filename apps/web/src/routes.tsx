@@ -15,6 +15,7 @@ const SupervisionPage = lazy(() => import('./pages/SupervisionPage'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const NoticePage = lazy(() => import('./pages/NoticePage'));
 const AnnualReportPage = lazy(() => import('./pages/AnnualReportPage'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage'));
 const RemindersPage = lazy(() => import('./pages/RemindersPage'));
 const UnitsAdminPage = lazy(() => import('./pages/admin/UnitsAdminPage'));
 const GroupsAdminPage = lazy(() => import('./pages/admin/GroupsAdminPage'));
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'notices/:id', element: <NoticePage /> },
       { path: 'annual-report', element: <AnnualReportPage /> },
+      { path: 'assessment', element: <AssessmentPage /> },
       { path: 'reminders', element: <RemindersPage /> },
       { path: 'admin/units', element: <UnitsAdminPage /> },
       { path: 'admin/groups', element: <GroupsAdminPage /> },

@@ -35,6 +35,12 @@ const RULES: BodyRule[] = [
     maxBytes: (body) => body.jsonMaxBytes,
     multipart: true,
   },
+  {
+    method: 'POST',
+    path: new RegExp(`^/api/supervision/notices/${UUID}/files/?$`),
+    maxBytes: (body) => body.jsonMaxBytes,
+    multipart: true,
+  },
 ];
 
 const DEFAULT_RULE: BodyRule = { method: '*', path: /./, maxBytes: (body) => body.jsonMaxBytes };

@@ -36,5 +36,7 @@ import { TimelineService } from './timeline.service';
       useFactory: (config: AppConfig) => new LocalFileStorage(config.storageDir),
     },
   ],
+  // The evidence storage, for the answers to supervision notices as well.
+  exports: [FileStorage],
 })
 export class ProgressModule {}

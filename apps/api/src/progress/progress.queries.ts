@@ -63,6 +63,28 @@ const HISTORY = `
   LEFT JOIN units su ON su.id = sa.unit_id`;
 
 /**
+ * The audit rows of the supervision notices (督办单) that name the assignments `ids` (a SQL
+ * list of assignment ids), their answers and the answers' files: a notice about several
+ * assignments shows in each one's history, under that assignment. Read by the audit index
+ * (entity type, entity id), so it costs a few probes per notice.
+ */
+const noticeHistory = (ids: string) => `
+  SELECT l.id AS seq, l.at, u.username, u.display_name AS "displayName", l.entity_type AS "entityType",
+         l.entity_id AS "entityId", na.assignment_id AS "assignmentId", su.name AS "unitName",
+         l.action, l.before, l.after
+  FROM supervision_notice_assignments na
+  JOIN audit_log l ON (
+       (l.entity_type = 'SupervisionNotice' AND l.entity_id = na.notice_id::text)
+    OR (l.entity_type = 'NoticeAnswer' AND l.entity_id IN (
+          SELECT x.id::text FROM notice_answers x WHERE x.notice_id = na.notice_id))
+    OR (l.entity_type = 'NoticeAnswerFile' AND l.entity_id IN (
+          SELECT x.id::text FROM notice_answer_files x WHERE x.notice_id = na.notice_id)))
+  LEFT JOIN users u ON u.id = l.actor_user_id
+  LEFT JOIN assignments sa ON sa.id = na.assignment_id
+  LEFT JOIN units su ON su.id = sa.unit_id
+  WHERE na.assignment_id IN (${ids})`;
+
+/**
  * Every read of progress data goes through the caller's scope inside the SQL: a unit's query
  * cannot return another unit's report, file, share or history whatever ids it sends.
  */
@@ -165,10 +187,13 @@ export class ProgressQueries {
   /** Everything that happened to one assignment, its reports and its files, in order. */
   assignmentHistory(scope: AccessScope, assignmentId: string): Promise<HistoryRow[]> {
     return this.db.query(
-      `${HISTORY}
-       WHERE l.assignment_id = $1
-         AND EXISTS (SELECT 1 FROM assignments a WHERE a.id = $1 AND ${inScope('a', 2)})
-       ORDER BY l.id`,
+      `SELECT * FROM (
+         ${HISTORY.replace('SELECT', 'SELECT l.id AS seq,')}
+         WHERE l.assignment_id = $1
+         UNION ALL ${noticeHistory('$1')}
+       ) h
+       WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.id = $1 AND ${inScope('a', 2)})
+       ORDER BY h.seq`,
       [assignmentId, scopeParam(scope)],
     );
   }
@@ -176,13 +201,16 @@ export class ProgressQueries {
   /** The item's own edits and the history of its shares; a unit gets only its own share's. */
   itemHistory(scope: AccessScope, itemId: string): Promise<HistoryRow[]> {
     return this.db.query(
-      `${HISTORY}
+      `SELECT * FROM (
+         ${HISTORY.replace('SELECT', 'SELECT l.id AS seq,')}
+         WHERE (l.entity_type = 'Item' AND l.entity_id = $1::text)
+              OR l.assignment_id IN (SELECT a.id FROM assignments a
+                                     WHERE a.item_id = $1::uuid AND ${inScope('a', 2)})
+         UNION ALL ${noticeHistory(`SELECT a.id FROM assignments a WHERE a.item_id = $1::uuid AND ${inScope('a', 2)}`)}
+       ) h
        WHERE ($2::uuid IS NULL
               OR EXISTS (SELECT 1 FROM assignments own WHERE own.item_id = $1::uuid AND own.unit_id = $2))
-         AND ((l.entity_type = 'Item' AND l.entity_id = $1::text)
-              OR l.assignment_id IN (SELECT a.id FROM assignments a
-                                     WHERE a.item_id = $1::uuid AND ${inScope('a', 2)}))
-       ORDER BY l.id`,
+       ORDER BY h.seq, h."assignmentId"`,
       [itemId, scopeParam(scope)],
     );
   }

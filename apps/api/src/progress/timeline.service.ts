@@ -4,6 +4,10 @@ import { periodContaining, PeriodKind } from '@app/calendar';
 import {
   ASSIGNMENT_ROLE_LABEL,
   AssignmentRole,
+  NOTICE_LEVEL_LABEL,
+  NOTICE_STATUS_LABEL,
+  NoticeLevel,
+  NoticeStatus,
   REPORT_STATUS_LABEL,
   ReportStatus,
 } from '@app/database';
@@ -96,6 +100,31 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
     }
     case 'EvidenceFile':
       return row.action === 'delete' ? `删除附件 ${state.fileName}` : `上传附件 ${state.fileName}`;
+    case 'SupervisionNotice': {
+      const number = `督办〔${state.numberYear}〕${state.numberSerial}号`;
+      const level = (l: unknown) => NOTICE_LEVEL_LABEL[l as NoticeLevel] ?? String(l);
+      if (row.action === 'create')
+        return `下发${level(state.level)}督办单 ${number}，答复期限 ${state.replyBy}`;
+      const parts: string[] = [];
+      if (changes.level)
+        parts.push(`等级：${level(changes.level[0])} → ${level(changes.level[1])}`);
+      if (changes.status) {
+        const to = changes.status[1] as NoticeStatus;
+        parts.push(`${NOTICE_STATUS_LABEL[to] ?? to}`);
+      }
+      return `督办单 ${number}${parts.length ? `：${parts.join('；')}` : '更新'}`;
+    }
+    case 'NoticeAnswer': {
+      if (row.action === 'create')
+        return `答复督办单${state.noticeNumber ? ` ${state.noticeNumber}` : ''}`;
+      if (changes.outcome)
+        return `督办答复${changes.outcome[1] === 'returned' ? '被退回' : '办结'}${state.reviewComment ? `：${state.reviewComment}` : ''}`;
+      return '督办答复更新';
+    }
+    case 'NoticeAnswerFile':
+      return row.action === 'delete'
+        ? `删除督办答复附件 ${state.fileName}`
+        : `上传督办答复附件 ${state.fileName}`;
     case 'Item': {
       if (row.action !== 'update') return row.action === 'create' ? '创建条目' : '删除条目';
       const what = changes.dueOn ? `：完成时限 ${changes.dueOn[0]} → ${changes.dueOn[1]}` : '';

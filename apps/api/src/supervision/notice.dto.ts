@@ -13,7 +13,15 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NoticeStatus, SupervisionNotice } from '@app/database';
+import {
+  NoticeAnswer,
+  NoticeAnswerFile,
+  NoticeAnswerOutcome,
+  NoticeLevel,
+  NoticeStatus,
+  SupervisionNotice,
+} from '@app/database';
+import { noticeNumber } from './notice-rules';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 import { QueryBoolean } from '../common/query-boolean';
@@ -39,6 +47,39 @@ export class CreateNoticeDto {
   @ApiProperty({ description: '答复期限 YYYY-MM-DD', example: '2025-04-15' })
   @IsDateOnly()
   replyBy!: string;
+
+  @ApiPropertyOptional({
+    enum: NoticeLevel,
+    enumName: 'NoticeLevel',
+    description: '督办等级；不填则按预警灯建议（逾期为红，滞后或应报未报为黄，其余为蓝）',
+  })
+  @IsOptional()
+  @IsEnum(NoticeLevel)
+  level?: NoticeLevel;
+}
+
+export class ChangeNoticeLevelDto {
+  @ApiProperty({ description: '读取时的版本号' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ enum: NoticeLevel, enumName: 'NoticeLevel', description: '新的督办等级' })
+  @IsEnum(NoticeLevel)
+  level!: NoticeLevel;
+}
+
+export class RaiseNoticeDto {
+  @ApiProperty({ description: '读取时的版本号' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: '升级理由' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
 }
 
 export class AnswerNoticeDto {
@@ -98,8 +139,76 @@ export class NoticeAssignmentView {
   @ApiProperty() status!: string;
 }
 
+export class NoticeAnswerFileView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() createdAt!: Date;
+
+  static from(f: NoticeAnswerFile): NoticeAnswerFileView {
+    return Object.assign(new NoticeAnswerFileView(), {
+      id: f.id,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+      createdAt: f.createdAt,
+    });
+  }
+}
+
+export class NoticeAnswerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() answeredAt!: Date;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '答复人' })
+  answeredBy!: string | null;
+  @ApiPropertyOptional({
+    enum: NoticeAnswerOutcome,
+    enumName: 'NoticeAnswerOutcome',
+    nullable: true,
+    description: '督查室的处理：退回或办结；待审核为空',
+  })
+  outcome!: NoticeAnswerOutcome | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewComment!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  reviewedAt!: Date | null;
+  @ApiProperty({ type: [NoticeAnswerFileView] }) files!: NoticeAnswerFileView[];
+
+  static from(
+    a: NoticeAnswer,
+    files: NoticeAnswerFile[],
+    answeredBy: string | null,
+  ): NoticeAnswerView {
+    return Object.assign(new NoticeAnswerView(), {
+      id: a.id,
+      text: a.text,
+      answeredAt: a.answeredAt,
+      answeredBy,
+      outcome: a.outcome,
+      reviewComment: a.reviewComment,
+      reviewedAt: a.reviewedAt,
+      files: files.map((f) => NoticeAnswerFileView.from(f)),
+    });
+  }
+}
+
 export class NoticeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '督办单编号，如 督办〔2026〕12号' }) number!: string;
+  @ApiProperty({ enum: NoticeLevel, enumName: 'NoticeLevel', description: '督办等级' })
+  level!: NoticeLevel;
+  @ApiProperty({
+    enum: NoticeLevel,
+    enumName: 'NoticeLevel',
+    description: '下发时按预警灯建议的等级',
+  })
+  suggestedLevel!: NoticeLevel;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '下发单位（督查室）' })
+  officeName!: string | null;
+  @ApiProperty({ description: '下发日期' }) issuedOn!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty() reason!: string;
@@ -113,13 +222,27 @@ export class NoticeView {
   @ApiPropertyOptional({ type: String, nullable: true }) reviewComment!: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt!: Date | null;
+  @ApiProperty({
+    type: [NoticeAnswerView],
+    description: '历次答复，最早的在前；再次答复不覆盖上一次',
+  })
+  answers!: NoticeAnswerView[];
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
-  static from(notice: SupervisionNotice, today: string): NoticeView {
+  static from(
+    notice: SupervisionNotice,
+    today: string,
+    answers: NoticeAnswerView[] = [],
+  ): NoticeView {
     const open = notice.status === NoticeStatus.Issued || notice.status === NoticeStatus.Returned;
     return Object.assign(new NoticeView(), {
       id: notice.id,
+      number: noticeNumber(notice),
+      level: notice.level,
+      suggestedLevel: notice.suggestedLevel,
+      officeName: notice.office?.name ?? null,
+      issuedOn: notice.issuedOn,
       unitId: notice.unitId,
       unitName: notice.unit?.name,
       reason: notice.reason,
@@ -141,6 +264,7 @@ export class NoticeView {
       answeredAt: notice.answeredAt,
       reviewComment: notice.reviewComment,
       closedAt: notice.closedAt,
+      answers,
       version: notice.version,
       createdAt: notice.createdAt,
     });

@@ -10,21 +10,35 @@ import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock, todayIn } from '@app/calendar';
 import {
   Assignment,
+  NOTICE_LEVEL_LABEL,
   NOTICE_STATUS_LABEL as LABEL,
+  NoticeAnswer,
+  NoticeAnswerOutcome,
   NoticeStatus,
   SupervisionNotice,
+  Tx,
   Unit,
   UnitOfWork,
 } from '@app/database';
+import { renderNoticeDocx } from '../documents/notice-docx';
+import { DOCX_TYPE } from '../documents/official-docx';
+import { download } from '../common/attachment';
+import { attachment } from '../common/attachment';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import {
   AnswerNoticeDto,
+  ChangeNoticeLevelDto,
   CreateNoticeDto,
   NoticeListQuery,
   NoticeView,
+  RaiseNoticeDto,
   ReviewNoticeDto,
 } from './notice.dto';
+import { levelTitle, nextLevel, noticeNumber } from './notice-rules';
+import { NoticeQueries } from './notice.queries';
+
+const OPEN = [NoticeStatus.Issued, NoticeStatus.Answered, NoticeStatus.Returned];
 
 /**
  * 督办单: issued by the supervision office, answered by the unit, then closed or sent back.
@@ -36,6 +50,7 @@ export class NoticesService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: NoticeQueries,
   ) {}
 
   private today(): string {
@@ -47,6 +62,7 @@ export class NoticesService {
       .getRepository(SupervisionNotice)
       .createQueryBuilder('n')
       .innerJoinAndSelect('n.unit', 'unit')
+      .leftJoinAndSelect('n.office', 'office')
       .leftJoinAndSelect('n.assignments', 'a')
       .leftJoinAndSelect('a.item', 'item');
     if (scope.kind === 'unit')
@@ -85,17 +101,43 @@ export class NoticesService {
     const order = new Map(pageIds.map((id, i) => [id, i]));
     notices.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const today = this.today();
+    const answers = await this.queries.answers(pageIds);
     return page(
-      notices.map((n) => NoticeView.from(n, today)),
+      notices.map((n) => NoticeView.from(n, today, answers.get(n.id))),
       total,
       q,
     );
   }
 
-  async get(actor: Actor, id: string): Promise<NoticeView> {
+  private async find(actor: Actor, id: string): Promise<SupervisionNotice> {
     const notice = await this.query(scopeOf(actor)).andWhere('n.id = :id', { id }).getOne();
     if (!notice) throw new NotFoundException('未找到该督办单');
-    return NoticeView.from(notice, this.today());
+    return notice;
+  }
+
+  async get(actor: Actor, id: string): Promise<NoticeView> {
+    const notice = await this.find(actor, id);
+    const answers = await this.queries.answers([id]);
+    return NoticeView.from(notice, this.today(), answers.get(id));
+  }
+
+  /** The notice as a printed document (.docx): the unit may download its own. */
+  async document(actor: Actor, id: string) {
+    const notice = await this.find(actor, id);
+    const asOf = this.today();
+    const number = noticeNumber(notice);
+    const body = await renderNoticeDocx({
+      levelTitle: levelTitle(notice.level),
+      number,
+      unitName: notice.unit!.name,
+      reason: notice.reason,
+      items: await this.queries.documentItems(id, asOf),
+      replyBy: notice.replyBy,
+      officeName: notice.office?.name ?? '督查室',
+      issuedOn: notice.issuedOn,
+      asOf,
+    });
+    return download(body, DOCX_TYPE, attachment(`${number}-${notice.unit!.name}.docx`));
   }
 
   async issue(actor: Actor, dto: CreateNoticeDto): Promise<NoticeView> {
@@ -110,12 +152,23 @@ export class NoticesService {
       if (assignments.length !== wanted.length) {
         throw new BadRequestException('assignmentIds：所列责任分工须存在且都属于被督办单位');
       }
-      if (dto.replyBy < this.today()) {
+      const today = this.today();
+      if (dto.replyBy < today) {
         throw new BadRequestException('replyBy：答复期限不能早于今天');
       }
+      const suggestedLevel = await this.queries.suggestLevel(tx.read, wanted, today);
+      const numberYear = Number(today.slice(0, 4));
+      // Last, so the counter row is held for as short a time as possible.
+      const numberSerial = await this.queries.nextSerial(tx.read, actor.unitId, numberYear);
       const notice = await tx.create(
         SupervisionNotice,
         {
+          officeUnitId: actor.unitId,
+          issuedOn: today,
+          numberYear,
+          numberSerial,
+          level: dto.level ?? suggestedLevel,
+          suggestedLevel,
           unitId: dto.unitId,
           issuedByUserId: actor.userId,
           reason: dto.reason,
@@ -129,21 +182,40 @@ export class NoticesService {
     return this.get(actor, id);
   }
 
+  /** Each answer is a row of its own; the notice keeps the latest for its lists. */
   answer(actor: Actor, id: string, dto: AnswerNoticeDto): Promise<NoticeView> {
-    return this.transition(actor, id, dto.version, [NoticeStatus.Issued, NoticeStatus.Returned], {
-      status: NoticeStatus.Answered,
-      answerText: dto.answer,
-      answeredAt: new Date(this.clock.now()),
-      answeredByUserId: actor.userId,
-    });
+    const answeredAt = new Date(this.clock.now());
+    return this.transition(
+      actor,
+      id,
+      dto.version,
+      [NoticeStatus.Issued, NoticeStatus.Returned],
+      {
+        status: NoticeStatus.Answered,
+        answerText: dto.answer,
+        answeredAt,
+        answeredByUserId: actor.userId,
+      },
+      async (tx, notice) => {
+        await tx.create(
+          NoticeAnswer,
+          { noticeId: id, text: dto.answer, answeredAt, answeredByUserId: actor.userId },
+          (saved) => ({ ...saved, noticeNumber: noticeNumber(notice) }),
+        );
+      },
+    );
   }
 
   sendBack(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
     if (!dto.comment?.trim()) throw new BadRequestException('comment：退回时请写明意见');
-    return this.transition(actor, id, dto.version, [NoticeStatus.Answered], {
-      status: NoticeStatus.Returned,
-      reviewComment: dto.comment,
-    });
+    return this.transition(
+      actor,
+      id,
+      dto.version,
+      [NoticeStatus.Answered],
+      { status: NoticeStatus.Returned, reviewComment: dto.comment },
+      (tx, notice) => this.review(tx, notice, NoticeAnswerOutcome.Returned, dto.comment!),
+    );
   }
 
   close(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
@@ -151,13 +223,74 @@ export class NoticesService {
       actor,
       id,
       dto.version,
-      [NoticeStatus.Issued, NoticeStatus.Answered, NoticeStatus.Returned],
+      OPEN,
       {
         status: NoticeStatus.Closed,
         reviewComment: dto.comment ?? null,
         closedAt: new Date(this.clock.now()),
       },
+      (tx, notice) =>
+        notice.status === NoticeStatus.Answered
+          ? this.review(tx, notice, NoticeAnswerOutcome.Closed, dto.comment ?? null)
+          : Promise.resolve(),
     );
+  }
+
+  /** The office changes the colour of an open notice (up or down). */
+  async changeLevel(actor: Actor, id: string, dto: ChangeNoticeLevelDto): Promise<NoticeView> {
+    return this.setLevel(actor, id, dto.version, () => dto.level);
+  }
+
+  /** 升级: one colour up (blue → yellow → red). */
+  async raise(actor: Actor, id: string, dto: RaiseNoticeDto): Promise<NoticeView> {
+    return this.setLevel(actor, id, dto.version, (notice) => {
+      const next = nextLevel(notice.level);
+      if (!next) throw new ConflictException('已是红色督办单，不能再升级');
+      return next;
+    });
+  }
+
+  private async setLevel(
+    actor: Actor,
+    id: string,
+    version: number,
+    pick: (notice: SupervisionNotice) => SupervisionNotice['level'],
+  ): Promise<NoticeView> {
+    await this.uow.run(actor, async (tx) => {
+      const notice = await tx.lock(SupervisionNotice, id, {
+        missing: '未找到该督办单',
+        version,
+        stale: '该督办单已被他人修改，请刷新后重试',
+      });
+      if (!OPEN.includes(notice.status)) {
+        throw new ConflictException('督办单已办结，不能再改等级');
+      }
+      const level = pick(notice);
+      if (level === notice.level) {
+        throw new ConflictException(`督办单已是${NOTICE_LEVEL_LABEL[level]}`);
+      }
+      await tx.update(SupervisionNotice, notice, { level });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The office's verdict goes on the answer it judged (the latest, not yet reviewed). */
+  private async review(
+    tx: Tx,
+    notice: SupervisionNotice,
+    outcome: NoticeAnswerOutcome,
+    comment: string | null,
+  ): Promise<void> {
+    const latest = await tx.read.findOne(NoticeAnswer, {
+      where: { noticeId: notice.id },
+      order: { answeredAt: 'DESC', createdAt: 'DESC' },
+    });
+    if (!latest || latest.outcome) return;
+    await tx.update(NoticeAnswer, latest, {
+      outcome,
+      reviewComment: comment,
+      reviewedAt: new Date(this.clock.now()),
+    });
   }
 
   private async transition(
@@ -166,6 +299,7 @@ export class NoticesService {
     version: number,
     from: NoticeStatus[],
     changes: Partial<SupervisionNotice>,
+    alongside?: (tx: Tx, notice: SupervisionNotice) => Promise<void>,
   ): Promise<NoticeView> {
     await this.uow.run(actor, async (tx) => {
       const scope = scopeOf(actor);
@@ -180,6 +314,7 @@ export class NoticesService {
           `督办单当前为“${LABEL[notice.status]}”，不能改为“${LABEL[changes.status!]}”`,
         );
       }
+      await alongside?.(tx, notice);
       await tx.update(SupervisionNotice, notice, changes);
     });
     return this.get(actor, id);

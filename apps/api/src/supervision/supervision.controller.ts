@@ -56,6 +56,14 @@ export class SupervisionController {
     return send(await this.supervision.overdueWorkbook(query));
   }
 
+  @Get('supervision/exports/statistics.xlsx')
+  @ApiOperation({ summary: '导出落实情况统计与排名（.xlsx）' })
+  @ApiProduces(XLSX_TYPE)
+  @Header('Content-Type', XLSX_TYPE)
+  async statisticsWorkbook(@Query() query: StatisticsQuery) {
+    return send(await this.supervision.statisticsWorkbook(query));
+  }
+
   @Get('plans/:id/breakdown.xlsx')
   @ApiOperation({ summary: '导出任务分解表（.xlsx）' })
   @ApiProduces(XLSX_TYPE)

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { BreakdownQueries } from './breakdown.queries';
+import { NoticeFilesService } from './notice-files.service';
+import { NoticeQueries } from './notice.queries';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
 import { SupervisionController } from './supervision.controller';
@@ -7,8 +10,16 @@ import { SupervisionQueries } from './supervision.queries';
 import { SupervisionService } from './supervision.service';
 
 @Module({
+  imports: [ProgressModule],
   controllers: [SupervisionController, NoticesController],
-  providers: [SupervisionQueries, BreakdownQueries, SupervisionService, NoticesService],
+  providers: [
+    SupervisionQueries,
+    BreakdownQueries,
+    SupervisionService,
+    NoticesService,
+    NoticeQueries,
+    NoticeFilesService,
+  ],
   exports: [SupervisionQueries, NoticesService],
 })
 export class SupervisionModule {}

@@ -17,6 +17,7 @@ import {
   OverdueQuery,
   OverdueRow,
   StatisticsQuery,
+  StatisticsRow,
   StatisticsView,
   WarningQuery,
 } from './supervision.dto';
@@ -45,6 +46,30 @@ const OVERDUE_COLUMNS: SheetColumn<OverdueRow>[] = [
   },
   { header: '进度', width: 8, value: (r) => `${r.progressPercent}%` },
   { header: '最近报送', width: 12, value: (r) => r.lastReportOn },
+];
+
+const STAT_GROUP_LABEL = { unit: '单位', plan: '方案', section: '章' } as const;
+
+const statisticsColumns = (
+  groupBy: keyof typeof STAT_GROUP_LABEL,
+): SheetColumn<StatisticsRow>[] => [
+  { header: '排名', width: 8, value: (r) => r.rank },
+  { header: STAT_GROUP_LABEL[groupBy], width: 36, value: (r) => r.name },
+  { header: '分工数', width: 10, value: (r) => r.assigned },
+  { header: '已到期', width: 10, value: (r) => r.due },
+  { header: '已办结', width: 10, value: (r) => r.completed },
+  { header: '按期办结', width: 10, value: (r) => r.completedOnTime },
+  {
+    header: '按期完成率',
+    width: 12,
+    value: (r) => (r.onTimeRate === null ? '—' : `${Math.round(r.onTimeRate * 1000) / 10}%`),
+  },
+  { header: '逾期', width: 8, value: (r) => r.overdue },
+  { header: '逾期未答复督办单', width: 12, value: (r) => r.noticesOverdue },
+  { header: '应报送', width: 10, value: (r) => r.reportsDue },
+  { header: '应报未报', width: 10, value: (r) => r.reportsMissing },
+  { header: '年度目标', width: 10, value: (r) => r.recurringTargets },
+  { header: '已达标', width: 10, value: (r) => r.recurringTargetsMet },
 ];
 
 function breakdownStatus(r: BreakdownRow): string {
@@ -122,6 +147,18 @@ export class SupervisionService {
       rows,
     );
     return { body, disposition: attachment(`逾期任务清单-${asOf}.xlsx`) };
+  }
+
+  async statisticsWorkbook(q: StatisticsQuery): Promise<FileDownload> {
+    const { asOf } = this.dates(q.asOf);
+    const rows = await this.queries.statistics(q, q.groupBy, asOf);
+    const body = await writeSheet(
+      '统计',
+      `落实情况统计（按${STAT_GROUP_LABEL[q.groupBy]}，截至 ${asOf}）`,
+      statisticsColumns(q.groupBy),
+      rows,
+    );
+    return { body, disposition: attachment(`落实情况统计-${asOf}.xlsx`) };
   }
 
   async breakdownWorkbook(planId: string, asOfParam?: string): Promise<FileDownload> {

@@ -67,7 +67,7 @@ export class UnitsService {
     const [used]: Array<Record<string, number>> = await tx.read.query(
       `SELECT (SELECT count(*) FROM assignments WHERE unit_id = $1)::int AS "责任分工",
               (SELECT count(*) FROM users WHERE unit_id = $1)::int AS "用户账号",
-              (SELECT count(*) FROM supervision_notices WHERE unit_id = $1)::int AS "督办单",
+              (SELECT count(*) FROM supervision_notices WHERE unit_id = $1 OR office_unit_id = $1)::int AS "督办单",
               (SELECT count(*) FROM reminder_deliveries WHERE unit_id = $1)::int AS "催办记录"`,
       [id],
     );

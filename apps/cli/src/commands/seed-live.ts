@@ -178,15 +178,35 @@ export async function seedLiveDemo(db: DataSource, today: string): Promise<strin
        WHERE a.plan_id = $1 AND i.number = 3 ORDER BY a.role LIMIT 1`,
       [summary.planId],
     );
-    const supervisor = (await q(`SELECT id FROM users WHERE username = 'supervisor'`, []))[0]?.id;
+    const [supervisor] = await q(`SELECT id, unit_id FROM users WHERE username = 'supervisor'`, []);
+    // Numbered as the API numbers a notice: the office's next number of the year.
+    const noticeYear = Number(today.slice(0, 4));
+    const [{ serial }] = supervisor
+      ? await q(
+          `INSERT INTO notice_number_counters (office_unit_id, year, last_serial) VALUES ($1, $2, 1)
+           ON CONFLICT (office_unit_id, year)
+           DO UPDATE SET last_serial = notice_number_counters.last_serial + 1
+           RETURNING last_serial AS serial`,
+          [supervisor.unit_id, noticeYear],
+        )
+      : await q(
+          `SELECT COALESCE(max(number_serial), 0) + 1 AS serial FROM supervision_notices
+           WHERE office_unit_id IS NULL AND number_year = $1`,
+          [noticeYear],
+        );
     const [notice] = await q(
-      `INSERT INTO supervision_notices (unit_id, issued_by_user_id, reason, reply_by, status)
-       VALUES ($1, $2, $3, $4, 'issued') RETURNING id`,
+      `INSERT INTO supervision_notices (unit_id, issued_by_user_id, reason, reply_by, status,
+         office_unit_id, issued_on, number_year, number_serial, level, suggested_level)
+       VALUES ($1, $2, $3, $4, 'issued', $5, $6, $7, $8, 'red', 'red') RETURNING id`,
       [
         overdue.unit_id,
-        supervisor ?? null,
+        supervisor?.id ?? null,
         '“一件事一次办”集成改革已逾期，请说明原因和完成时间',
         addDays(today, 5),
+        supervisor?.unit_id ?? null,
+        today,
+        noticeYear,
+        serial,
       ],
     );
     await q(

@@ -64,3 +64,9 @@ export const FREQUENCY: Record<Schemas['ReportFrequency'], string> = {
   half: '每半年',
   year: '每年',
 };
+
+export const NOTICE_LEVEL: Record<Schemas['NoticeLevel'], { text: string; color: string }> = {
+  blue: { text: '蓝色督办', color: 'blue' },
+  yellow: { text: '黄色督办', color: 'gold' },
+  red: { text: '红色督办', color: 'red' },
+};

@@ -21,6 +21,7 @@ const MENU: Entry[] = [
   { key: '/import', label: '导入方案', show: can.editPlans },
   { key: '/supervision', label: '督查督办', show: can.readSupervision },
   { key: '/notices', label: '督办单', show: () => true },
+  { key: '/assessment', label: '考评排名', show: () => true },
   { key: '/annual-report', label: '年度报告', show: can.annualReport },
   { key: '/reminders', label: '催办提醒', show: () => true },
   { key: '/admin/units', label: '单位', show: can.admin },

@@ -1,11 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, List, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  List,
+  Progress,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api, download, unwrap, uploadFile, type Schemas } from '../api/client';
 import { can, useMe } from '../api/me';
-import { NOTICE_STATUS, STATUS } from '../components/labels';
+import { NOTICE_LEVEL, NOTICE_STATUS, STATUS } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
 
@@ -15,6 +28,7 @@ export default function NoticePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
   const notice = useQuery({
     queryKey: ['notice', id],
     queryFn: async () =>
@@ -54,6 +68,26 @@ export default function NoticePage() {
     },
     onError: (e) => message.error(errorText(e)),
   });
+  const level = useMutation({
+    mutationFn: async (to: Schemas['NoticeLevel'] | 'raise') => {
+      const version = notice.data!.version;
+      const path = { params: { path: { id } } };
+      if (to === 'raise')
+        return unwrap(
+          await api.POST('/api/supervision/notices/{id}/raise', { ...path, body: { version } }),
+        );
+      return unwrap(
+        await api.PATCH('/api/supervision/notices/{id}', { ...path, body: { version, level: to } }),
+      );
+    },
+    onSuccess: (saved) => {
+      message.success(`已改为${NOTICE_LEVEL[saved.level].text}`);
+      queryClient.invalidateQueries({ queryKey: ['notice', id] });
+      queryClient.invalidateQueries({ queryKey: ['notices'] });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notice', id] });
   const n = notice.data;
   const role = me.data?.role;
   const open = n && (n.status === 'issued' || n.status === 'returned');
@@ -61,9 +95,54 @@ export default function NoticePage() {
     <QueryState loading={notice.isLoading} error={notice.error}>
       {n && role && (
         <section style={{ maxWidth: 900 }}>
-          <Typography.Title level={3}>督办单 · {n.unitName}</Typography.Title>
+          <Typography.Title level={3}>
+            {n.number} · {n.unitName} <StatusTag value={n.level} labels={NOTICE_LEVEL} />
+          </Typography.Title>
+          <Space style={{ marginBottom: 12 }} wrap>
+            <Button
+              onClick={() =>
+                download(
+                  `/api/supervision/notices/${id}/document.docx`,
+                  `${n.number}-${n.unitName}.docx`,
+                ).catch((e) => message.error(errorText(e)))
+              }
+            >
+              下载督办单（.docx）
+            </Button>
+            {can.issueNotices(role) && n.status !== 'closed' && (
+              <>
+                <Button
+                  danger
+                  disabled={n.level === 'red'}
+                  loading={level.isPending}
+                  onClick={() => level.mutate('raise')}
+                >
+                  升级督办
+                </Button>
+                <label htmlFor="notice-level">等级</label>
+                <Select
+                  id="notice-level"
+                  style={{ width: 140 }}
+                  value={n.level}
+                  onChange={(v) => level.mutate(v)}
+                  options={Object.entries(NOTICE_LEVEL).map(([value, l]) => ({
+                    value,
+                    label: l.text,
+                  }))}
+                />
+                {n.suggestedLevel !== n.level && (
+                  <Typography.Text type="secondary">
+                    预警建议：{NOTICE_LEVEL[n.suggestedLevel].text}
+                  </Typography.Text>
+                )}
+              </>
+            )}
+          </Space>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={1}>
+              <Descriptions.Item label="下发单位">
+                {n.officeName ?? '督查室'}（{n.issuedOn}）
+              </Descriptions.Item>
               <Descriptions.Item label="督办事由">{n.reason}</Descriptions.Item>
               <Descriptions.Item label="答复期限">
                 {n.replyBy} {n.overdue && <Tag color="red">已过答复期限</Tag>}
@@ -74,9 +153,6 @@ export default function NoticePage() {
               <Descriptions.Item label="发出时间">
                 {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
               </Descriptions.Item>
-              {n.answerText && (
-                <Descriptions.Item label="单位答复">{n.answerText}</Descriptions.Item>
-              )}
               {n.reviewComment && (
                 <Descriptions.Item label="督查室意见">{n.reviewComment}</Descriptions.Item>
               )}
@@ -98,6 +174,95 @@ export default function NoticePage() {
                 </List.Item>
               )}
             />
+          </Card>
+          <Card size="small" title="答复记录" style={{ marginBottom: 12 }}>
+            <List
+              size="small"
+              locale={{ emptyText: '尚未答复' }}
+              dataSource={n.answers}
+              renderItem={(a, i) => (
+                <List.Item>
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <Space wrap>
+                      <Typography.Text strong>第 {i + 1} 次答复</Typography.Text>
+                      <span>{dayjs(a.answeredAt).format('YYYY-MM-DD HH:mm')}</span>
+                      {a.answeredBy && <span>{a.answeredBy}</span>}
+                      {a.outcome === 'returned' && <Tag color="warning">被退回</Tag>}
+                      {a.outcome === 'closed' && <Tag color="success">已办结</Tag>}
+                    </Space>
+                    <div style={{ whiteSpace: 'pre-wrap' }}>{a.text}</div>
+                    {a.reviewComment && (
+                      <Typography.Text type="secondary">
+                        督查室意见：{a.reviewComment}
+                      </Typography.Text>
+                    )}
+                    {a.files.map((f) => (
+                      <Space key={f.id}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() =>
+                            download(`/api/supervision/notice-files/${f.id}`, f.fileName).catch(
+                              (e) => message.error(errorText(e)),
+                            )
+                          }
+                        >
+                          {f.fileName}（{Math.ceil(f.size / 1024)} KB）
+                        </Button>
+                        {can.answerNotices(role) && n.status === 'answered' && !a.outcome && (
+                          <Button
+                            size="small"
+                            danger
+                            onClick={async () => {
+                              try {
+                                unwrap(
+                                  await api.DELETE('/api/supervision/notice-files/{id}', {
+                                    params: { path: { id: f.id } },
+                                  }),
+                                );
+                                refresh();
+                              } catch (e) {
+                                message.error(errorText(e));
+                              }
+                            }}
+                          >
+                            删除
+                          </Button>
+                        )}
+                      </Space>
+                    ))}
+                  </Space>
+                </List.Item>
+              )}
+            />
+            {can.answerNotices(role) && n.status === 'answered' && (
+              <Upload
+                showUploadList={false}
+                customRequest={({ file, onSuccess, onError }) => {
+                  setProgress(0);
+                  uploadFile<Schemas['NoticeAnswerFileView']>(
+                    `/api/supervision/notices/${id}/files`,
+                    file as File,
+                    setProgress,
+                  )
+                    .then((r) => {
+                      message.success(`已上传 ${r.fileName}`);
+                      onSuccess?.(r);
+                      refresh();
+                    })
+                    .catch((e: Error) => {
+                      message.error(e.message);
+                      onError?.(e);
+                    })
+                    .finally(() => setProgress(null));
+                }}
+              >
+                <Button style={{ marginTop: 8 }}>为本次答复上传佐证材料</Button>
+              </Upload>
+            )}
+            {progress !== null && (
+              <Progress percent={Math.round(progress)} size="small" aria-label="上传进度" />
+            )}
           </Card>
           {can.answerNotices(role) && open && (
             <Card size="small" title="答复">

@@ -3,7 +3,7 @@ import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { NOTICE_STATUS } from '../components/labels';
+import { NOTICE_LEVEL, NOTICE_STATUS } from '../components/labels';
 import { QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
 
@@ -44,7 +44,7 @@ export default function NoticesPage() {
             rowKey="id"
             dataSource={notices.data?.items}
             locale={{ emptyText: '没有督办单' }}
-            scroll={{ x: 800 }}
+            scroll={{ x: 1050 }}
             pagination={{
               current: page,
               pageSize: 20,
@@ -53,6 +53,13 @@ export default function NoticesPage() {
               showSizeChanger: false,
             }}
             columns={[
+              { title: '编号', dataIndex: 'number', width: 150 },
+              {
+                title: '等级',
+                dataIndex: 'level',
+                width: 100,
+                render: (l) => <StatusTag value={l} labels={NOTICE_LEVEL} />,
+              },
               { title: '单位', dataIndex: 'unitName', width: 180 },
               {
                 title: '督办事由',

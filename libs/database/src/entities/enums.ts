@@ -39,6 +39,19 @@ export enum NoticeStatus {
   Closed = 'closed',
 }
 
+/** 督办单的等级: blue when the due date is near, yellow when behind, red when overdue (rising). */
+export enum NoticeLevel {
+  Blue = 'blue',
+  Yellow = 'yellow',
+  Red = 'red',
+}
+
+/** What the office did with a unit's answer to a notice. */
+export enum NoticeAnswerOutcome {
+  Returned = 'returned',
+  Closed = 'closed',
+}
+
 /** How often progress is reported; a plan sets it, an item may override it. */
 export enum ReportFrequency {
   Week = 'week',

@@ -1,8 +1,12 @@
+import { AssessmentSettings } from './assessment-settings.entity';
 import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
 import { HolidayCalendarYear } from './holiday-calendar-year.entity';
 import { Item } from './item.entity';
 import { LoginThrottle } from './login-throttle.entity';
+import { NoticeAnswer } from './notice-answer.entity';
+import { NoticeAnswerFile } from './notice-answer-file.entity';
+import { NoticeNumberCounter } from './notice-number-counter.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
 import { EvidenceFile } from './evidence-file.entity';
@@ -21,11 +25,15 @@ import { User } from './user.entity';
 export * from './enums';
 export * from './labels';
 export {
+  AssessmentSettings,
   Assignment,
   AuditLog,
   HolidayCalendarYear,
   Item,
   LoginThrottle,
+  NoticeAnswer,
+  NoticeAnswerFile,
+  NoticeNumberCounter,
   Plan,
   PlanImport,
   ProgressReport,
@@ -68,4 +76,8 @@ export const ENTITIES = [
   HolidayCalendarYear,
   SystemState,
   LoginThrottle,
+  NoticeAnswer,
+  NoticeAnswerFile,
+  NoticeNumberCounter,
+  AssessmentSettings,
 ];

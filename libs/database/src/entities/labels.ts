@@ -1,4 +1,4 @@
-import { AssignmentRole, AssignmentStatus, NoticeStatus, ReportStatus } from './enums';
+import { AssignmentRole, AssignmentStatus, NoticeLevel, NoticeStatus, ReportStatus } from './enums';
 
 /*
  * The Chinese words people read for each status and role: errors, emails, exports and history
@@ -30,4 +30,10 @@ export const NOTICE_STATUS_LABEL: Record<NoticeStatus, string> = {
   [NoticeStatus.Answered]: '已答复',
   [NoticeStatus.Returned]: '已退回',
   [NoticeStatus.Closed]: '已办结',
+};
+
+export const NOTICE_LEVEL_LABEL: Record<NoticeLevel, string> = {
+  [NoticeLevel.Blue]: '蓝色',
+  [NoticeLevel.Yellow]: '黄色',
+  [NoticeLevel.Red]: '红色',
 };

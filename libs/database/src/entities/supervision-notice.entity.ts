@@ -13,7 +13,7 @@ import {
 } from 'typeorm';
 import { Assignment } from './assignment.entity';
 import { dateColumn } from './columns';
-import { NoticeStatus } from './enums';
+import { NoticeLevel, NoticeStatus } from './enums';
 import { Unit } from './unit.entity';
 
 /** 督办单: the supervision office's formal notice to a unit, to be answered by a date. */
@@ -22,9 +22,37 @@ import { Unit } from './unit.entity';
 @Index('supervision_notices_open_reply_by', ['replyBy'], {
   where: "status IN ('issued', 'returned')",
 })
+@Index('supervision_notices_number', ['officeUnitId', 'numberYear', 'numberSerial'], {
+  unique: true,
+})
 export class SupervisionNotice {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** The issuing office: numbers run per office and year (督办〔2026〕12号). */
+  @Column({ type: 'uuid', nullable: true })
+  officeUnitId!: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'office_unit_id' })
+  office?: Unit;
+
+  /** The day it was issued (Asia/Shanghai, the clock's): the date printed on the notice. */
+  @Column(dateColumn)
+  issuedOn!: string;
+
+  @Column({ type: 'int' })
+  numberYear!: number;
+
+  @Column({ type: 'int' })
+  numberSerial!: number;
+
+  /** What the office chose (or raised to); `suggestedLevel` is what the warning light said at issue. */
+  @Column({ type: 'enum', enum: NoticeLevel, enumName: 'notice_level' })
+  level!: NoticeLevel;
+
+  @Column({ type: 'enum', enum: NoticeLevel, enumName: 'notice_level' })
+  suggestedLevel!: NoticeLevel;
 
   @Column({ type: 'uuid' })
   unitId!: string;
@@ -58,6 +86,7 @@ export class SupervisionNotice {
   })
   assignments?: Assignment[];
 
+  /** The latest answer, kept for the lists and the digest; every answer is a `notice_answers` row. */
   @Column({ type: 'text', nullable: true })
   answerText!: string | null;
 

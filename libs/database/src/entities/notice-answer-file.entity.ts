@@ -1,0 +1,50 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { NoticeAnswer } from './notice-answer.entity';
+
+/** Evidence on a notice's answer; the bytes live in the evidence file storage, as a report's do. */
+@Entity('notice_answer_files')
+export class NoticeAnswerFile {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  answerId!: string;
+
+  @ManyToOne(() => NoticeAnswer, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'answer_id' })
+  answer?: NoticeAnswer;
+
+  /** Copied from the answer so the scope check (the notice's unit) needs one join. */
+  @Column({ type: 'uuid' })
+  noticeId!: string;
+
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'int' })
+  size!: number;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @Column({ type: 'text' })
+  storageKey!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByUserId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
