@@ -815,7 +815,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 立即生成并发送每周催办 */
+        /** 立即生成并发送该周的每周催办（只能针对该周的催办日） */
         post: operations["RemindersController_run"];
         delete?: never;
         options?: never;
@@ -2152,7 +2152,7 @@ export interface components {
             role?: components["schemas"]["AssignmentRole"];
         };
         /** @enum {string} */
-        DeliveryKind: "digest" | "alert";
+        DeliveryKind: "digest" | "alert" | "escalation";
         /** @enum {string} */
         DeliveryStatus: "pending" | "sending" | "sent" | "failed";
         DeliveryView: {
@@ -2167,7 +2167,7 @@ export interface components {
             attempts: number;
             lastError?: string | null;
             recipients: string[];
-            /** @description 抄送（逾期超过规定天数时抄送督查室） */
+            /** @description 抄送（每周催办不再抄送督查室：逾期超过规定天数的单位汇总为一封 escalation 邮件发给督查室） */
             cc: string[];
             subject: string;
             itemCount: number;
@@ -2185,15 +2185,20 @@ export interface components {
         };
         DigestRunDto: {
             /**
-             * @description 按哪一天生成并发送每周催办邮件
+             * @description 该周的催办日（默认每周一；节假日顺延后的日期也可）；其他日期会被拒绝
              * @example 2025-03-10
              */
             date: string;
         };
         DigestRunView: {
+            /** @description 本次针对的每周催办周期（该周的催办日） */
             period: string;
-            /** @description 已交给后台处理 */
+            /** @description 是否已交给后台生成并发送；false 表示本次不发送任何邮件 */
             queued: boolean;
+            /** @description 将收到每周催办的单位数（不发送时为 0） */
+            units: number;
+            /** @description 给操作人看的说明 */
+            message: string;
         };
         DigestPreviewView: {
             /** Format: uuid */
@@ -6713,7 +6718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description .docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹 */
+            /** @description .docx/.xlsx/.ofd/.zip 无法读取或疑似压缩炸弹 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7597,6 +7602,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 本次不发送：该周已发送过，或没有单位有待办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunView"];
+                };
+            };
+            /** @description 已交给后台生成并发送 */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,14 +7620,12 @@ export interface operations {
                     "application/json": components["schemas"]["DigestRunView"];
                 };
             };
-            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            /** @description 该日期不是所在周的催办日 */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
+                content?: never;
             };
             /** @description 未登录或登录已失效 */
             401: {
