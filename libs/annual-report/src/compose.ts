@@ -102,7 +102,7 @@ function itemParagraphs(item: ReportItem, n: number): string[] {
     const words = reports
       .filter((r) => clean(r.workDone))
       .map((r) => `${r.periodLabel}：“${inPeriod(r.workDone, r.periodLabel)}。”`);
-    return words.length ? `${unit}报送：${words.join('')}` : '';
+    return words.length ? `${unit}报送：${words.join('；')}。` : '';
   });
   return [lead, ...quotes.filter(Boolean)];
 }

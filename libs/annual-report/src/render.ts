@@ -32,7 +32,8 @@ export function renderMarkdown(outline: Outline): string {
       for (const paragraph of block.paragraphs) lines.push(e(paragraph), '');
     }
   }
-  lines.push(`<p align="right">${e(outline.closing.issuer)}<br>${e(outline.closing.date)}</p>`, '');
+  // 落款: the issuing office, and the date under it (right-aligned in the .docx).
+  lines.push(e(outline.closing.issuer), '', e(outline.closing.date), '');
   return lines.join('\n');
 }
 

@@ -5971,6 +5971,12 @@ export interface operations {
                 year?: number;
                 /** @description md 或 docx */
                 format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
             };
             header?: never;
             path: {
@@ -6032,6 +6038,12 @@ export interface operations {
                 year?: number;
                 /** @description md 或 docx */
                 format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
             };
             header?: never;
             path?: never;
