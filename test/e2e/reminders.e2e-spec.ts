@@ -364,9 +364,22 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
 
   it('sends to the addresses the server takes and records the ones it refused', async () => {
     const mail = await smtp({ refuseRecipients: ['renlaoju@luoshi.example'] });
+    // A second address the server takes (digests copy nobody now, issue 15.5): the message goes
+    // there, and the refused one is recorded.
+    const second = 'renlaoju-office@luoshi.example';
+    await t.db.query("UPDATE units SET emails = array_append(emails, $1) WHERE name = '区人劳局'", [
+      second,
+    ]);
     await worker(mail, '2025-03-10T08:00:00+08:00');
-    await trigger('2025-04-21');
-    await runDone('2025-04-21');
+    try {
+      await trigger('2025-04-21');
+      await runDone('2025-04-21');
+    } finally {
+      await t.db.query(
+        "UPDATE units SET emails = array_remove(emails, $1) WHERE name = '区人劳局'",
+        [second],
+      );
+    }
     const [renlao] = (await deliveries('digest', '2025-04-21')).filter(
       (d) => d.unitName === '区人劳局',
     );
@@ -378,6 +391,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       (m) => m.messageId === `<${renlao.id}@luoshi.reminders>`,
     );
     expect(message.subject).toContain('区人劳局');
+    expect(mail.to(message)).toContain(second);
     const res = await t
       .http()
       .get('/reminders/deliveries?period=2025-04-21&pageSize=500')
