@@ -30,9 +30,11 @@ describe('holidays for any year: notices in, one calendar out', () => {
       ])
     ).length > 0;
   const forgetDigest = async (period: string) => {
-    await t.db.query("DELETE FROM reminder_deliveries WHERE kind = 'digest' AND period = $1", [
-      period,
-    ]);
+    // A digest run writes the supervision office's summary (kind escalation) too.
+    await t.db.query(
+      "DELETE FROM reminder_deliveries WHERE kind IN ('digest', 'escalation') AND period = $1",
+      [period],
+    );
     await t.db.query("DELETE FROM reminder_runs WHERE kind = 'digest' AND period = $1", [period]);
   };
 

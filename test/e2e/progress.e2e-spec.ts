@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compoundFile } from '../support/ole2';
 import { createTestApp, importSeedPlan, shareOf, tableCounts, TestApp } from '../support/test-app';
+import { zip } from '../support/zip';
 
 /** Every file under the evidence folder, to prove a refused upload stored nothing. */
 function storedFiles(dir: string): string[] {
@@ -525,6 +527,14 @@ describe('progress: reports, review, evidence, targets, history', () => {
     ['a PDF that is not one', Buffer.from('<html>'), 'fake.pdf', 415],
     ['binary named .txt', Buffer.from([0x00, 0x01, 0x02]), 'data.txt', 415],
     ['an empty file', Buffer.alloc(0), 'empty.pdf', 400],
+    ['a workbook named .doc', compoundFile('Workbook'), '通知.doc', 415],
+    ['a zip without OFD.xml named .ofd', zip([{ name: 'a.xml', content: PDF }]), 'x.ofd', 415],
+    [
+      'a zip bomb named .zip',
+      zip([{ name: 'a.txt', content: Buffer.alloc(20_000_000) }]),
+      'b.zip',
+      422,
+    ],
   ])('refuses %s and stores nothing', async (_, content, name, status) => {
     const share = await shareOf(t, planId, 16, '区社会事业服务中心');
     const owner = await as('shehuishiye');
@@ -545,6 +555,55 @@ describe('progress: reports, review, evidence, targets, history', () => {
     expect(storedFiles(storage)).toEqual(files);
     expect(await t.db.query('SELECT count(*)::int AS n FROM evidence_files')).toEqual(rows);
     expect((await tableCounts(t.db)).audit_log).toBe(audit);
+  });
+
+  it('takes the files offices use daily (.doc .xls .wps .ofd .zip), checked by content', async () => {
+    const share = await shareOf(t, planId, 12, '区社会事业服务中心');
+    const owner = await as('shehuishiye');
+    const report = await fileOn('shehuishiye', share.id, {
+      periodDate: '2025-02-01',
+      workDone: '公文和台账报送',
+    });
+    expect(report.status).toBe(201);
+    const ofd = zip([
+      {
+        name: 'OFD.xml',
+        content: Buffer.from('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>'),
+      },
+      { name: 'Doc_0/Document.xml', content: Buffer.from('<ofd:Document/>') },
+    ]);
+    const files: Array<[string, Buffer, string]> = [
+      ['通知.doc', compoundFile('WordDocument'), 'application/msword'],
+      ['台账.xls', compoundFile('Workbook'), 'application/vnd.ms-excel'],
+      ['讲话稿.wps', compoundFile('WordDocument'), 'application/vnd.ms-works'],
+      ['批复.ofd', ofd, 'application/ofd'],
+      [
+        '现场材料.zip',
+        zip([{ name: '照片说明.txt', content: Buffer.from('现场') }]),
+        'application/zip',
+      ],
+    ];
+    for (const [name, content, contentType] of files) {
+      const res = await t
+        .http()
+        .post(`/reports/${report.body.id}/files`)
+        .set(owner)
+        .attach('file', content, name);
+      expect([name, res.status, res.body.contentType]).toEqual([name, 201, contentType]);
+      const download = await t
+        .http()
+        .get(`/files/${res.body.id}`)
+        .set(await as('leader'))
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(download.status).toBe(200);
+      expect(download.headers['content-type']).toBe(contentType);
+      expect(download.body).toEqual(content);
+    }
   });
 
   it('refuses malformed report requests with 400 and a Chinese message', async () => {

@@ -54,8 +54,9 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
           ])
         ).length > 0,
     );
+    // The run's summary to the supervision office (kind escalation) is part of the run too.
     await waitFor(`digest ${period} delivered`, async () =>
-      (await deliveries('digest', period)).every(
+      [...(await deliveries('digest', period)), ...(await deliveries('escalation', period))].every(
         (d) => d.recipients.length === 0 || statuses.includes(d.status),
       ),
     );
@@ -68,6 +69,8 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       .set(await t.as('leader'))
       .send({ date });
     expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ period: date, queued: true, units: expect.any(Number) });
+    expect(res.body.units).toBeGreaterThan(5);
   };
   /** The messages a period's deliveries sent, told apart by the Message-ID each delivery sets. */
   const sentFor = async (s: SmtpCatcher, kind: string, period: string) => {
@@ -197,14 +200,45 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(renlao.text).toContain(
       '(二十三)发挥行政复议化解行政争议主渠道作用（牵头），完成时限 2022-12-31，已逾期 800 天',
     );
-    expect(renlao.text).toContain('应报未报的进展');
+    // Each item once, with all that is owed on it (issue 15.6): every item link appears once.
+    const links = renlao.text!.match(/\/items\/[0-9a-f-]{36}/g) ?? [];
+    expect(links.length).toBeGreaterThan(1);
+    expect(new Set(links).size).toBe(links.length);
+    expect(renlao.text).toMatch(/已逾期 800 天；\d{4}年\d{1,2}月进展尚未报送/);
     expect(renlao.html).toContain(`/items/${share.itemId}`);
-    // Overdue for more than 7 days: the supervision office is copied.
+    const [renlaoRow] = all.filter((d) => d.unitName === '区人劳局');
+    const [{ itemCount }] = await t.db.query(
+      'SELECT item_count AS "itemCount" FROM reminder_deliveries WHERE id = $1',
+      [renlaoRow.id],
+    );
+    expect(itemCount).toBe(links.length);
+
+    // Overdue for more than 7 days: no unit's digest copies the supervision office; it gets one
+    // summary for the run (issue 15.5), once through the delivery table, to its active users.
     const cc = [renlao.cc ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
-    expect(cc).toEqual(
+    expect(cc).toEqual([]);
+    expect(all.every((d) => d.cc.length === 0)).toBe(true);
+    const summaries = await deliveries('escalation', '2025-03-10');
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toMatchObject({ unitId: office, status: 'sent', cc: [] });
+    const [summary] = await sentFor(mail, 'escalation', '2025-03-10');
+    const summaryTo = mail.to(summary);
+    expect(summaryTo).toEqual(
       expect.arrayContaining(['supervisor@luoshi.example', 'dcs-clerk@luoshi.example']),
     );
-    expect(cc).not.toContain('old-dcs@luoshi.example');
+    expect(summaryTo).not.toContain('old-dcs@luoshi.example');
+    const copiedTo = messages.flatMap((m) =>
+      [m.cc ?? []].flat().flatMap((a) => a.value.map((v) => v.address)),
+    );
+    expect(copiedTo).toEqual([]);
+    expect(summary.subject).toMatch(
+      /^【落实督办】督查室汇总：\d+ 个单位有任务逾期超过 7 天（2025-03-10）$/,
+    );
+    expect(summary.text).toMatch(/【区人劳局（逾期 \d+ 项）】/);
+    expect(summary.text).toContain(
+      '(二十三)发挥行政复议化解行政争议主渠道作用（牵头），完成时限 2022-12-31，已逾期 800 天',
+    );
+    expect(summary.text).not.toContain('区无邮箱测试局（逾期 0 项）');
 
     // The preview and the email sent follow one recipients rule.
     const row = all.find((d) => d.unitName === '区人劳局')!;
@@ -220,13 +254,46 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(preview.body.subject).toBe(renlao.subject);
   }, 120_000);
 
+  it('runs a digest by hand only for the week’s slot, and says when a run sends nothing', async () => {
+    const leader = await t.as('leader');
+    const run = (date: string) =>
+      t.http().post('/reminders/digest-runs').set(leader).send({ date });
+    // A Tuesday would have been a second digest that week: refused, naming the week's slot.
+    const tuesday = await run('2025-03-11');
+    expect(tuesday.status).toBe(400);
+    expect(tuesday.body.message).toContain('2025-03-11 不是每周催办日');
+    expect(tuesday.body.message).toContain('2025-03-10（周一）');
+    // The slot of 2025-03-10 was run by the test before: nothing is sent again, and it says so.
+    const again = await run('2025-03-10');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ period: '2025-03-10', queued: false, units: 0 });
+    expect(again.body.message).toContain('已生成过');
+    // A week in which no unit owes anything: nothing queued, nothing planned.
+    const quiet = await run('2020-01-06');
+    expect(quiet.status).toBe(200);
+    expect(quiet.body).toMatchObject({ period: '2020-01-06', queued: false, units: 0 });
+    expect(quiet.body.message).toContain('没有单位有待办事项');
+    expect(
+      await t.db.query("SELECT 1 FROM reminder_runs WHERE period IN ('2020-01-06', '2025-03-11')"),
+    ).toEqual([]);
+  });
+
   it('lets two workers run the same digest and still sends each unit one email', async () => {
     const mail = await smtp();
     await Promise.all([
       worker(mail, '2025-03-10T08:00:00+08:00'),
       worker(mail, '2025-03-10T08:00:00+08:00'),
     ]);
-    await Promise.all([trigger('2025-03-17'), trigger('2025-03-17')]);
+    // Two people asking at once: both may be queued (the run's key lets one through), or the
+    // later one is told the week's digest is already made.
+    const leader = await t.as('leader');
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        t.http().post('/reminders/digest-runs').set(leader).send({ date: '2025-03-17' }),
+      ),
+    );
+    expect(both.map((r) => r.status)).toContain(202);
+    for (const r of both) expect([200, 202]).toContain(r.status);
     const sent = await runDone('2025-03-17');
     const messages = await ofPeriod(mail, '2025-03-17');
     expect(sent.length).toBeGreaterThan(5);
@@ -296,7 +363,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(failed.every((d) => Number(d.attempts) === 2)).toBe(true);
     const res = await t
       .http()
-      .get('/reminders/deliveries?period=2025-04-07&status=failed&pageSize=500')
+      .get('/reminders/deliveries?period=2025-04-07&kind=digest&status=failed&pageSize=500')
       .set(await t.as('supervisor'));
     expect(
       res.body.items.filter((d: { recipients: string[] }) => d.recipients.length),
@@ -308,9 +375,22 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
 
   it('sends to the addresses the server takes and records the ones it refused', async () => {
     const mail = await smtp({ refuseRecipients: ['renlaoju@luoshi.example'] });
+    // A second address the server takes (digests copy nobody now, issue 15.5): the message goes
+    // there, and the refused one is recorded.
+    const second = 'renlaoju-office@luoshi.example';
+    await t.db.query("UPDATE units SET emails = array_append(emails, $1) WHERE name = '区人劳局'", [
+      second,
+    ]);
     await worker(mail, '2025-03-10T08:00:00+08:00');
-    await trigger('2025-04-21');
-    await runDone('2025-04-21');
+    try {
+      await trigger('2025-04-21');
+      await runDone('2025-04-21');
+    } finally {
+      await t.db.query(
+        "UPDATE units SET emails = array_remove(emails, $1) WHERE name = '区人劳局'",
+        [second],
+      );
+    }
     const [renlao] = (await deliveries('digest', '2025-04-21')).filter(
       (d) => d.unitName === '区人劳局',
     );
@@ -322,6 +402,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       (m) => m.messageId === `<${renlao.id}@luoshi.reminders>`,
     );
     expect(message.subject).toContain('区人劳局');
+    expect(mail.to(message)).toContain(second);
     const res = await t
       .http()
       .get('/reminders/deliveries?period=2025-04-21&pageSize=500')

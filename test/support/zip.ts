@@ -86,3 +86,27 @@ export function docx(options: { paragraphs?: string[]; bombBytes?: number }): Bu
     { name: 'word/document.xml', content: xml },
   ]);
 }
+
+/** The text of one entry of a ZIP package (word/document.xml of a .docx), read with yauzl. */
+export async function zipEntryText(buffer: Buffer, name: string): Promise<string> {
+  const { default: yauzl } = await import('yauzl');
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err ?? new Error('not a zip'));
+      file.on('entry', (entry: { fileName: string }) => {
+        if (entry.fileName !== name) return file.readEntry();
+        file.openReadStream(entry as never, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            file.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      file.on('end', () => reject(new Error(`${name} not in the package`)));
+      file.readEntry();
+    });
+  });
+}

@@ -1,5 +1,6 @@
-export { chineseNumber, composeReport } from './compose';
+export { chineseDate, chineseNumber, composeReport, NO_REPORTS, yearFigures } from './compose';
 export type { Outline } from './compose';
-export { renderDocx, renderMarkdown } from './render';
-export { subjectOf } from './subject';
+export { GB9704, renderDocx, renderMarkdown } from './render';
+export { reportTitle, subjectOf } from './subject';
+export { REPORT_SHAPES } from './types';
 export type * from './types';

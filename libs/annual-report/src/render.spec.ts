@@ -18,7 +18,9 @@ describe('renderMarkdown', () => {
           ],
         },
       ],
+      closing: { issuer: '<b>经开区</b>', date: '2025年3月10日' },
     } as Parameters<typeof renderMarkdown>[0]);
+    expect(markdown).toContain('&lt;b&gt;经开区&lt;/b&gt;\n\n2025年3月10日');
     expect(markdown).not.toMatch(/<script|<img|<b>|<i>/);
     expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;开展学法5次 &amp; &lt;img');
     expect(markdown).toContain('# 关于2024年度&lt;b&gt;法治&lt;/b&gt;政府建设情况的报告');

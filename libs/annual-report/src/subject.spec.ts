@@ -7,6 +7,8 @@ describe('subjectOf: what a plan is about, for the report title', () => {
     ['河南省优化营商环境三年行动方案', '优化营商环境三年'],
     ['法治政府建设工作方案', '法治政府建设'],
     ['城市管理执法规范化建设方案', '城市管理执法规范化建设'],
+    ['2020年度法治政府建设工作安排', '法治政府建设工作安排'],
+    ['漯河市2024年法治政府建设工作要点', '法治政府建设工作要点'],
   ])('%s → %s', (title, subject) => {
     expect(subjectOf(title)).toBe(subject);
   });

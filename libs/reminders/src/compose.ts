@@ -1,4 +1,5 @@
 import { ASSIGNMENT_ROLE_LABEL } from '@app/database';
+import { digestEntries, DigestEntry } from './entries';
 import type { AlertReason, OwedAssignment, OwedWork } from './rules';
 
 export interface Email {
@@ -12,7 +13,12 @@ const ROLE = ASSIGNMENT_ROLE_LABEL;
 const escape = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function line(a: OwedAssignment, tail: string, link: (itemId: string) => string) {
+type Line = Pick<
+  OwedAssignment,
+  'planTitle' | 'itemId' | 'itemNumberText' | 'itemTitle' | 'role' | 'dueOn'
+>;
+
+function line(a: Line, tail: string, link: (itemId: string) => string) {
   const text = `《${a.planTitle}》(${a.itemNumberText})${a.itemTitle}（${ROLE[a.role]}），完成时限 ${a.dueOn}，${tail}`;
   return {
     text: `${text}\n  ${link(a.itemId)}`,
@@ -61,10 +67,16 @@ export function composeDigest(
   dueSoonDays: number,
   notes: string[] = [],
 ): Email {
-  const count = owed.overdue.length + owed.dueSoon.length + owed.reportsMissing.length;
-  const subject = owed.overdue.length
-    ? `【落实督办】${unitName}：${owed.overdue.length} 项任务已逾期，请抓紧办理（${date}）`
+  const entries = digestEntries(owed);
+  const count = entries.overdue.length + entries.dueSoon.length + entries.reportsMissing.length;
+  const subject = entries.overdue.length
+    ? `【落实督办】${unitName}：${entries.overdue.length} 项任务已逾期，请抓紧办理（${date}）`
     : `【落实督办】${unitName}：本周待办 ${count + owed.noticesAwaiting.length} 项（${date}）`;
+  // Each item once, with all that is owed on it (see digestEntries).
+  const owing = (e: DigestEntry, first?: string) =>
+    [first, e.missingPeriods.length ? `${e.missingPeriods.join('、')}进展尚未报送` : undefined]
+      .filter(Boolean)
+      .join('；');
   return render(subject, `${unitName}：截至 ${date}，贵单位有以下事项需要办理。`, [
     {
       title: '系统提示',
@@ -72,15 +84,15 @@ export function composeDigest(
     },
     {
       title: '已逾期',
-      lines: owed.overdue.map((a) => line(a, `已逾期 ${a.daysOverdue} 天`, link)),
+      lines: entries.overdue.map((e) => line(e, owing(e, `已逾期 ${e.daysOverdue} 天`), link)),
     },
     {
       title: `${dueSoonDays} 天内到期`,
-      lines: owed.dueSoon.map((a) => line(a, `还有 ${a.daysLeft} 天到期`, link)),
+      lines: entries.dueSoon.map((e) => line(e, owing(e, `还有 ${e.daysLeft} 天到期`), link)),
     },
     {
       title: '应报未报的进展',
-      lines: owed.reportsMissing.map((a) => line(a, `${a.periodLabel}进展尚未报送`, link)),
+      lines: entries.reportsMissing.map((e) => line(e, owing(e), link)),
     },
     {
       title: '待答复的督办单',
@@ -90,6 +102,37 @@ export function composeDigest(
       })),
     },
   ]);
+}
+
+/**
+ * The supervision office's one summary of a digest run: the units whose work is overdue for
+ * more than `escalateAfterDays`, each with its overdue items (each once), most overdue first.
+ * It replaces copying the office on every such unit's digest.
+ */
+export function composeEscalation(
+  date: string,
+  units: Array<{ unitName: string; owed: OwedWork }>,
+  link: (itemId: string) => string,
+  escalateAfterDays: number,
+): Email & { itemCount: number } {
+  const listed = units.map(({ unitName, owed }) => ({
+    unitName,
+    overdue: [...digestEntries(owed).overdue].sort(
+      (a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
+    ),
+  }));
+  const itemCount = listed.reduce((n, u) => n + u.overdue.length, 0);
+  return {
+    itemCount,
+    ...render(
+      `【落实督办】督查室汇总：${units.length} 个单位有任务逾期超过 ${escalateAfterDays} 天（${date}）`,
+      `督查室：截至 ${date}，以下 ${units.length} 个单位共 ${itemCount} 项任务已逾期，其中有逾期超过 ${escalateAfterDays} 天的任务，请督促办理。`,
+      listed.map(({ unitName, overdue }) => ({
+        title: `${unitName}（逾期 ${overdue.length} 项）`,
+        lines: overdue.map((e) => line(e, `已逾期 ${e.daysOverdue} 天`, link)),
+      })),
+    ),
+  };
 }
 
 /** A deadline alert: the assignments whose due date is 30/7/1 days away or passed yesterday. */

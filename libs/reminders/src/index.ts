@@ -1,10 +1,14 @@
-export { composeAlert, composeDigest } from './compose';
+export { composeAlert, composeDigest, composeEscalation } from './compose';
+export { digestEntries, digestItemCount } from './entries';
+export type { DigestEntries, DigestEntry } from './entries';
 export type { Email } from './compose';
 export { owedWork } from './owed-work';
-export { digestAddresses, recipientsByUnit, supervisionAddresses } from './recipients';
+export { digestAddresses, recipientsByUnit, supervisionOffice } from './recipients';
 export type { DigestAddresses } from './recipients';
 export { alertReason, needsEscalation, owesAnything } from './rules';
 export type { AlertReason, AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
-export { dueDigestSlot } from './schedule';
+export { digestSlotsOfWeek, dueDigestSlot } from './schedule';
 export type { DigestSlot } from './schedule';
 export { digestNotes } from './notes';
+export { digestUnits, escalatedUnits } from './digest-run';
+export type { DigestUnit } from './digest-run';

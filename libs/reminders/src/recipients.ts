@@ -1,5 +1,5 @@
 import { ReadManager, UnitKind } from '@app/database';
-import { needsEscalation, OwedWork } from './rules';
+import type { OwedWork } from './rules';
 
 /**
  * Each active unit's addresses: its contact emails and its active users' emails, lower-cased,
@@ -21,18 +21,23 @@ export async function recipientsByUnit(
   return new Map(rows.map((r) => [r.unitId, r.emails]));
 }
 
-/** Who is copied on an escalated digest: every active supervision office and its users. */
-export async function supervisionAddresses(m: ReadManager): Promise<string[]> {
+/**
+ * The supervision office that receives the summary of escalated units: the first active one by
+ * name, addressed to every active office and its users (offices are rarely more than one).
+ */
+export async function supervisionOffice(
+  m: ReadManager,
+): Promise<{ unitId: string; addresses: string[] } | undefined> {
   const offices: Array<{ id: string }> = await m.query(
-    'SELECT id FROM units WHERE kind = $1 AND active ORDER BY id',
+    'SELECT id FROM units WHERE kind = $1 AND active ORDER BY name, id',
     [UnitKind.SupervisionOffice],
   );
-  if (!offices.length) return [];
+  if (!offices.length) return undefined;
   const addresses = await recipientsByUnit(
     m,
     offices.map((o) => o.id),
   );
-  return [...new Set([...addresses.values()].flat())].sort();
+  return { unitId: offices[0].id, addresses: [...new Set([...addresses.values()].flat())].sort() };
 }
 
 export interface DigestAddresses {
@@ -42,25 +47,16 @@ export interface DigestAddresses {
 
 /**
  * The one recipients rule of the weekly digest, for the email sent and for its preview: the
- * unit's own addresses; the supervision office copied when work is overdue for more than
- * `escalateAfterDays`.
+ * unit's own addresses, nobody copied. Escalation (work overdue for more than
+ * ESCALATE_AFTER_DAYS, see needsEscalation) goes to the supervision office as one summary per
+ * run (composeEscalation), not as a copy of each unit's digest.
  */
 export async function digestAddresses(
   m: ReadManager,
   owed: Map<string, OwedWork>,
-  escalateAfterDays: number,
 ): Promise<Map<string, DigestAddresses>> {
-  const [addresses, supervision] = await Promise.all([
-    recipientsByUnit(m, [...owed.keys()]),
-    supervisionAddresses(m),
-  ]);
+  const addresses = await recipientsByUnit(m, [...owed.keys()]);
   return new Map(
-    [...owed].map(([unitId, work]) => [
-      unitId,
-      {
-        recipients: addresses.get(unitId) ?? [],
-        cc: needsEscalation(work, escalateAfterDays) ? supervision : [],
-      },
-    ]),
+    [...owed.keys()].map((unitId) => [unitId, { recipients: addresses.get(unitId) ?? [], cc: [] }]),
   );
 }

@@ -1,5 +1,5 @@
 import { alertReason, needsEscalation } from './rules';
-import { dueDigestSlot } from './schedule';
+import { digestSlotsOfWeek, dueDigestSlot } from './schedule';
 
 const at = (iso: string) => new Date(iso);
 const MONDAY_9 = '0 9 * * 1';
@@ -58,5 +58,19 @@ describe('alerts and escalation', () => {
     });
     expect(needsEscalation(owed(7), 7)).toBe(false);
     expect(needsEscalation(owed(8), 7)).toBe(true);
+  });
+});
+
+describe('digestSlotsOfWeek: the slot a run by hand may target', () => {
+  it('gives the Monday of the date’s week, whatever day of the week is asked', () => {
+    for (const date of ['2025-03-10', '2025-03-11', '2025-03-16']) {
+      expect(digestSlotsOfWeek('0 9 * * 1', date).map((s) => s.period)).toEqual(['2025-03-10']);
+    }
+  });
+
+  it('keeps the slot of a holiday Monday with the working day it moves to', () => {
+    const [slot] = digestSlotsOfWeek('0 9 * * 1', '2025-10-08');
+    expect(slot.period).toBe('2025-10-06');
+    expect(slot.sendAt.toISOString()).toBe('2025-10-09T01:00:00.000Z');
   });
 });

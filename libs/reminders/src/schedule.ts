@@ -48,3 +48,31 @@ export function dueDigestSlot(cron: string, now: Date): DigestSlot | undefined {
   }
   return slots.filter((s) => s.sendAt <= now).sort((a, b) => b.period.localeCompare(a.period))[0];
 }
+
+/**
+ * The digest slots of the week (Monday to Sunday, Asia/Shanghai) that holds `date`: with the
+ * default cron, that week's Monday, sent that day or on the next working day after a holiday.
+ * A run asked for by hand targets one of these, so it can never add a second weekly digest.
+ */
+export function digestSlotsOfWeek(cron: string, date: string): DigestSlot[] {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const monday = new Date(Date.parse(`${date}T00:00:00Z`) - ((day + 6) % 7) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const weekStart = at(monday, 0);
+  const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
+  const iterator = parseExpression(cron, {
+    currentDate: new Date(weekStart.getTime() - 1000),
+    endDate: weekEnd,
+    tz: TIME_ZONE,
+  });
+  const slots: DigestSlot[] = [];
+  while (iterator.hasNext()) {
+    const nominal = shanghai(iterator.next().toDate());
+    const sendDay = isWorkingDay(nominal.date)
+      ? nominal.date
+      : nextWorkingDayOnOrAfter(nominal.date);
+    slots.push({ period: nominal.date, sendAt: at(sendDay, nominal.minutes) });
+  }
+  return slots;
+}

@@ -49,6 +49,21 @@ export class AnnualReportQueries {
   }
 
   /**
+   * The chapters an annual report covers, in the plans' order: every chapter with a task item
+   * (a chapter of preamble alone, such as 总体要求, carries no work to report on).
+   */
+  sections(planIds: string[]): Promise<ReportSectionRow[]> {
+    return this.db.query(
+      `SELECT s.id, s.plan_id AS "planId", s.number_text AS "numberText", s.title
+       FROM sections s
+       WHERE s.plan_id = ANY($1::uuid[])
+         AND EXISTS (SELECT 1 FROM items i WHERE i.section_id = s.id AND NOT i.preamble)
+       ORDER BY array_position($1::uuid[], s.plan_id), s.number`,
+      [planIds],
+    );
+  }
+
+  /**
    * The year's accepted reports of the plans (a report belongs to the year its period starts
    * in), in the plan's order: section, item, lead units before co-units, unit, period.
    */
@@ -71,6 +86,13 @@ export class AnnualReportQueries {
       [planIds, year],
     );
   }
+}
+
+export interface ReportSectionRow {
+  id: string;
+  planId: string;
+  numberText: string;
+  title: string;
 }
 
 const PLAN = `SELECT p.id, p.title, p.issuers, p.period_start AS "periodStart",

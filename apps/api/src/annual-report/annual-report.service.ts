@@ -6,11 +6,17 @@ import {
   renderMarkdown,
   ReportItem,
   ReportSection,
+  reportTitle,
   subjectOf,
 } from '@app/annual-report';
 import { CLOCK, Clock, periodContaining, todayIn } from '@app/calendar';
 import { attachment } from '../common/attachment';
-import { AcceptedReportRow, AnnualReportQueries, ReportPlanRow } from './annual-report.queries';
+import {
+  AcceptedReportRow,
+  AnnualReportQueries,
+  ReportPlanRow,
+  ReportSectionRow,
+} from './annual-report.queries';
 import { AnnualReportQuery } from './annual-report.dto';
 
 export const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
@@ -46,14 +52,14 @@ export class AnnualReportService {
         `该方案的实施期为 ${from ?? '—'}—${to ?? '—'} 年，${year} 年不在其中`,
       );
     }
-    return this.render([plan], year, q.format);
+    return this.render([plan], year, q);
   }
 
   async forOffice(q: AnnualReportQuery): Promise<ReportFile> {
     const year = q.year ?? this.lastYear();
     const plans = await this.queries.activePlans(year);
     if (!plans.length) throw new NotFoundException(`${year} 年没有正在实施的方案`);
-    return this.render(plans, year, q.format);
+    return this.render(plans, year, q);
   }
 
   private lastYear(): number {
@@ -63,24 +69,27 @@ export class AnnualReportService {
   private async render(
     plans: ReportPlanRow[],
     year: number,
-    format: AnnualReportQuery['format'],
+    q: AnnualReportQuery,
   ): Promise<ReportFile> {
-    const rows = await this.queries.acceptedReports(
-      plans.map((p) => p.id),
-      year,
-    );
+    const planIds = plans.map((p) => p.id);
+    const [sections, rows] = await Promise.all([
+      this.queries.sections(planIds),
+      this.queries.acceptedReports(planIds, year),
+    ]);
     const subjects = [...new Set(plans.map((p) => subjectOf(p.title)))];
     const issuers = [...new Set(plans.map((p) => p.issuers.join(' ')))];
     const input: AnnualReportInput = {
       year,
-      issuer: issuers.length === 1 ? issuers[0] : '',
+      shape: q.shape,
+      issuer: q.issuer?.trim() || (issuers.length === 1 ? issuers[0] : ''),
+      issuedOn: q.issuedOn ?? todayIn(this.clock),
       subject: subjects.join('、'),
       planTitles: plans.map((p) => p.title),
-      sections: sectionsOf(rows, plans.length > 1 ? plans : undefined),
+      sections: sectionsOf(sections, rows, plans.length > 1 ? plans : undefined),
     };
     const outline = composeReport(input);
-    const name = `${year}年度${input.subject}情况的报告（初稿）`;
-    if (format === 'docx') {
+    const name = `${reportTitle('', year, input.subject).replace(/^关于/, '')}（初稿）`;
+    if (q.format === 'docx') {
       return {
         body: await renderDocx(outline),
         contentType: DOCX_TYPE,
@@ -96,23 +105,28 @@ export class AnnualReportService {
 }
 
 /**
- * Rows (already in the plan's order) grouped into sections and items. With several plans each
- * section names its plan, since their numbering starts again in each.
+ * Every chapter (in the plan's order) with the items that have accepted reports; a chapter
+ * without any keeps its place with no items, so the draft names it for the clerk to fill in.
+ * With several plans each chapter names its plan, since their numbering starts again in each.
  */
-function sectionsOf(rows: AcceptedReportRow[], plans?: ReportPlanRow[]): ReportSection[] {
+function sectionsOf(
+  sectionRows: ReportSectionRow[],
+  rows: AcceptedReportRow[],
+  plans?: ReportPlanRow[],
+): ReportSection[] {
   type Grouped = Omit<ReportSection, 'items'> & { items: Map<string, ReportItem> };
   const sections = new Map<string, Grouped>();
+  for (const row of sectionRows) {
+    const plan = plans?.find((p) => p.id === row.planId);
+    sections.set(row.id, {
+      numberText: row.numberText,
+      title: plan ? `${row.title}（${plan.title}）` : row.title,
+      items: new Map(),
+    });
+  }
   for (const row of rows) {
-    let section = sections.get(row.sectionId);
-    if (!section) {
-      const plan = plans?.find((p) => p.id === row.planId);
-      section = {
-        numberText: row.sectionNumberText,
-        title: plan ? `${row.sectionTitle}（${plan.title}）` : row.sectionTitle,
-        items: new Map(),
-      };
-      sections.set(row.sectionId, section);
-    }
+    const section = sections.get(row.sectionId);
+    if (!section) continue; // a report on a preamble item: no chapter of work to put it in
     let item = section.items.get(row.itemId);
     if (!item) {
       item = { numberText: row.itemNumberText, title: row.itemTitle, reports: [] };
@@ -122,8 +136,9 @@ function sectionsOf(rows: AcceptedReportRow[], plans?: ReportPlanRow[]): ReportS
       id: row.id,
       unitName: row.unitName,
       periodLabel: periodContaining(row.periodKind, row.periodStart).label,
+      periodStart: row.periodStart,
       workDone: row.workDone,
-      figures: row.figures.map(({ name, value, unit }) => ({ name, value, unit })),
+      figures: row.figures.map(({ name, value, unit }) => ({ name, value: Number(value), unit })),
       problems: row.problems,
       nextSteps: row.nextSteps,
     });

@@ -12,9 +12,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { attachment } from '../common/attachment';
-import { assertSafeZip } from '@app/safe-zip';
 import { FileStorage, StoredFileMissingError } from './file-storage';
-import { checkEvidence, uploadedName } from './file-types';
+import { checkEvidenceFile, uploadedName } from './file-types';
 import { ProgressQueries } from './progress.queries';
 import { EvidenceView } from './report.dto';
 import { EDITABLE, ReportsService } from './reports.service';
@@ -56,10 +55,9 @@ export class EvidenceService {
     const report = await this.reports.visibleReport(actor, reportId);
     await this.reports.ownAssignment(actor, report.assignmentId);
     this.reports.requireStatus(report, EDITABLE, '添加附件');
-    const { contentType } = checkEvidence(fileName, file.buffer);
-    // Office files are ZIP packages: one that would unzip to a bomb is refused (413/422) here
-    // too, so no later reader (and no one who downloads it) gets it.
-    if (/\.(docx|xlsx)$/i.test(fileName)) await assertSafeZip(file.buffer, this.config.zip);
+    // ZIP containers (.docx, .xlsx, .ofd, .zip) that would unzip to a bomb are refused (413/422)
+    // here too, so no later reader (and no one who downloads it) gets it.
+    const { contentType } = await checkEvidenceFile(fileName, file.buffer, this.config.zip);
 
     const stored = await this.storage.put(file.buffer);
     try {

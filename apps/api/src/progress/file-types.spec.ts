@@ -1,7 +1,9 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { checkEvidence, uploadedName } from './file-types';
+import { compoundFile } from '../../../../test/support/ole2';
+import { zip } from '../../../../test/support/zip';
+import { checkEvidence, checkEvidenceFile, uploadedName } from './file-types';
 
 const bytes = (...values: number[]) => Buffer.from(values);
 const text = (s: string) => Buffer.from(s, 'latin1');
@@ -41,7 +43,16 @@ describe('checkEvidence', () => {
   it.each([
     ['an executable', 'tool.exe', text('MZ\x90\x00')],
     ['no extension', 'README', Buffer.from('text')],
-    ['an old Word file', '旧格式.doc', bytes(0xd0, 0xcf, 0x11, 0xe0)],
+    ['a truncated compound file named .doc', '旧格式.doc', bytes(0xd0, 0xcf, 0x11, 0xe0)],
+    ['a workbook named .doc', '表.doc', compoundFile('Workbook')],
+    ['a Word file named .xls', '文.xls', compoundFile('WordDocument')],
+    ['a PDF named .wps', '文.wps', text('%PDF-1.7\n')],
+    [
+      'a plain zip named .ofd',
+      '文.ofd',
+      zip([{ name: 'Doc_0/Document.xml', content: text('<a/>') }]),
+    ],
+    ['a compound file named .zip', '包.zip', compoundFile('WordDocument')],
     ['HTML named .pdf', 'fake.pdf', text('<html>')],
     ['a WAV named .webp', 'sound.webp', text('RIFF\x10\x00\x00\x00WAVEfmt ')],
     ['a plain ZIP named .docx', 'archive.docx', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00)],
@@ -51,6 +62,33 @@ describe('checkEvidence', () => {
   ])('refuses %s (415, in Chinese)', (_, name, content) => {
     expect(() => checkEvidence(name, content)).toThrow(UnsupportedMediaTypeException);
     expect(() => checkEvidence(name, content)).toThrow(/只接受 \.pdf、\.png/);
+  });
+
+  it.each([
+    ['通知.doc', compoundFile('WordDocument'), 'application/msword'],
+    ['台账.xls', compoundFile('Workbook'), 'application/vnd.ms-excel'],
+    ['老台账.XLS', compoundFile('Book'), 'application/vnd.ms-excel'],
+    ['讲话稿.wps', compoundFile('WordDocument'), 'application/vnd.ms-works'],
+    [
+      '批复.ofd',
+      zip([
+        { name: 'OFD.xml', content: text('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>') },
+        { name: 'Doc_0/Document.xml', content: text('<ofd:Document/>') },
+      ]),
+      'application/ofd',
+    ],
+    ['材料.zip', zip([{ name: '照片/现场.txt', content: Buffer.from('现场') }]), 'application/zip'],
+  ])('accepts %s by its content, archives through the zip limits', async (name, content, type) => {
+    expect(await checkEvidenceFile(name, content, {})).toEqual({ contentType: type });
+  });
+
+  it('refuses an .ofd whose OFD.xml is not at the root, and a zip bomb named .zip', async () => {
+    const nested = zip([{ name: 'a/OFD.xml', content: text('<ofd:OFD/>') }]);
+    await expect(checkEvidenceFile('批复.ofd', nested, {})).rejects.toThrow(/缺少 OFD\.xml/);
+    const bomb = zip([{ name: 'big.txt', content: Buffer.alloc(3_000_000) }]);
+    await expect(
+      checkEvidenceFile('材料.zip', bomb, { maxRatio: 10, ratioFloorBytes: 1024 }),
+    ).rejects.toThrow(/压缩比异常/);
   });
 
   it('refuses an empty file as the caller’s mistake (400)', () => {

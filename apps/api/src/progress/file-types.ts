@@ -1,9 +1,15 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { assertSafeZip, ZipLimits } from '@app/safe-zip';
 
 interface FileType {
   contentType: string;
   /** Does the content look like this type? (A renamed .exe is not a PDF.) */
   looksRight: (content: Buffer) => boolean;
+  /**
+   * A ZIP container: its directory is read through libs/safe-zip (sizes, ratio, entry count)
+   * before it is stored; `mustHold` names an entry the container must have (OFD.xml for .ofd).
+   */
+  archive?: { mustHold?: string };
 }
 
 const startsWith =
@@ -23,6 +29,19 @@ const officePackage =
     startsWith(0x50, 0x4b, 0x03, 0x04)(content) &&
     content.includes('[Content_Types].xml', 0, 'latin1') &&
     content.includes(`${folder}/`, 0, 'latin1');
+
+const ZIP = startsWith(0x50, 0x4b, 0x03, 0x04);
+
+/**
+ * .doc, .xls and .wps (Kingsoft WPS 文字) are OLE2 compound files (magic D0 CF 11 E0 A1 B1 1A E1).
+ * The directory names its streams in UTF-16LE: a Word document holds `WordDocument`, a workbook
+ * `Workbook` (`Book` before Excel 97), so a workbook renamed .doc is still told apart.
+ */
+const OLE2 = startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+const oleStream =
+  (...names: string[]) =>
+  (content: Buffer): boolean =>
+    OLE2(content) && names.some((n) => content.includes(Buffer.from(n, 'utf16le')));
 
 /** Plain text: no NUL bytes, and valid UTF-8 (what people type in Chinese). */
 function isText(content: Buffer): boolean {
@@ -57,12 +76,25 @@ const ALLOWED: Record<string, FileType> = {
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     looksRight: officePackage('word'),
+    archive: { mustHold: '[Content_Types].xml' },
   },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     looksRight: officePackage('xl'),
+    archive: { mustHold: '[Content_Types].xml' },
   },
   txt: { contentType: 'text/plain; charset=utf-8', looksRight: isText },
+  doc: { contentType: 'application/msword', looksRight: oleStream('WordDocument') },
+  xls: { contentType: 'application/vnd.ms-excel', looksRight: oleStream('Workbook', 'Book') },
+  // WPS 文字 writes several stream layouts over the years; any compound file is taken.
+  wps: { contentType: 'application/vnd.ms-works', looksRight: OLE2 },
+  // OFD (GB/T 33190) is a ZIP package whose root holds OFD.xml.
+  ofd: {
+    contentType: 'application/ofd',
+    looksRight: (c) => ZIP(c) && c.includes('OFD.xml', 0, 'latin1'),
+    archive: { mustHold: 'OFD.xml' },
+  },
+  zip: { contentType: 'application/zip', looksRight: ZIP, archive: {} },
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
@@ -74,14 +106,38 @@ export function uploadedName(originalname: string): string {
   return name;
 }
 
+const extensionOf = (name: string): string =>
+  /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+const refuse = (why: string) =>
+  new UnsupportedMediaTypeException(
+    `${why}：只接受 ${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join('、')} 文件`,
+  );
+
+/**
+ * The whole check of an evidence file, bytes and (for ZIP containers: .docx, .xlsx, .ofd, .zip)
+ * the archive's directory within the zip limits, before anything is stored. Throws 400/415, or
+ * UnsafeZipError (413/422) for an archive over the limits.
+ */
+export async function checkEvidenceFile(
+  name: string,
+  content: Buffer,
+  limits: Partial<ZipLimits>,
+): Promise<{ contentType: string }> {
+  const checked = checkEvidence(name, content);
+  const archive = ALLOWED[extensionOf(name)].archive;
+  if (archive) {
+    const { names } = await assertSafeZip(content, limits);
+    if (archive.mustHold && !names.includes(archive.mustHold)) {
+      throw refuse(`${name} 缺少 ${archive.mustHold}，不是有效的 .${extensionOf(name)} 文件`);
+    }
+  }
+  return checked;
+}
+
 /** The content type to store, or 415 naming what is accepted (400 for an empty file). */
 export function checkEvidence(name: string, content: Buffer): { contentType: string } {
-  const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  const extension = extensionOf(name);
   const type = ALLOWED[extension];
-  const refuse = (why: string) =>
-    new UnsupportedMediaTypeException(
-      `${why}：只接受 ${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join('、')} 文件`,
-    );
   if (!type) throw refuse(`不接受的文件类型（${name}）`);
   if (!content.length) throw new BadRequestException(`file：${name} 是空文件`);
   if (!type.looksRight(content)) {

@@ -110,7 +110,7 @@ export class ProgressController {
 
   @Post('reports/:id/files')
   @ApiOperation({ summary: '上传佐证材料' })
-  @ApiResponse({ status: 422, description: '.docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹' })
+  @ApiResponse({ status: 422, description: '.docx/.xlsx/.ofd/.zip 无法读取或疑似压缩炸弹' })
   @Roles(Role.Unit)
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -27,7 +27,10 @@ export class DeliveryListQuery extends PageQuery {
 }
 
 export class DigestRunDto {
-  @ApiProperty({ description: '按哪一天生成并发送每周催办邮件', example: '2025-03-10' })
+  @ApiProperty({
+    description: '该周的催办日（默认每周一；节假日顺延后的日期也可）；其他日期会被拒绝',
+    example: '2025-03-10',
+  })
   @IsDateOnly()
   date!: string;
 }
@@ -53,7 +56,11 @@ export class DeliveryView {
   @ApiProperty() attempts!: number;
   @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: [String] }) recipients!: string[];
-  @ApiProperty({ type: [String], description: '抄送（逾期超过规定天数时抄送督查室）' })
+  @ApiProperty({
+    type: [String],
+    description:
+      '抄送（每周催办不再抄送督查室：逾期超过规定天数的单位汇总为一封 escalation 邮件发给督查室）',
+  })
   cc!: string[];
   @ApiProperty() subject!: string;
   @ApiProperty() itemCount!: number;
@@ -83,8 +90,11 @@ export class DeliveryView {
 export class DeliveryPage extends PageOf(DeliveryView) {}
 
 export class DigestRunView {
-  @ApiProperty() period!: string;
-  @ApiProperty({ description: '已交给后台处理' }) queued!: boolean;
+  @ApiProperty({ description: '本次针对的每周催办周期（该周的催办日）' }) period!: string;
+  @ApiProperty({ description: '是否已交给后台生成并发送；false 表示本次不发送任何邮件' })
+  queued!: boolean;
+  @ApiProperty({ description: '将收到每周催办的单位数（不发送时为 0）' }) units!: number;
+  @ApiProperty({ description: '给操作人看的说明' }) message!: string;
 }
 
 export class DigestPreviewView {

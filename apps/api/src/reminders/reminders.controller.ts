@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -34,13 +35,17 @@ export class RemindersController {
   }
 
   @Post('digest-runs')
-  @ApiOperation({ summary: '立即生成并发送每周催办' })
+  @ApiOperation({ summary: '立即生成并发送该周的每周催办（只能针对该周的催办日）' })
   @ApiResponse({ status: 503, description: '队列（Redis）不可用，请稍后重试' })
+  @ApiResponse({ status: 400, description: '该日期不是所在周的催办日' })
   @Roles(Role.Leadership, Role.Admin)
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: DigestRunView })
-  run(@Body() dto: DigestRunDto) {
-    return this.reminders.runDigest(dto.date);
+  @ApiAcceptedResponse({ type: DigestRunView, description: '已交给后台生成并发送' })
+  @ApiOkResponse({ type: DigestRunView, description: '本次不发送：该周已发送过，或没有单位有待办' })
+  async run(@Body() dto: DigestRunDto, @Res({ passthrough: true }) res: Response) {
+    const run = await this.reminders.runDigest(dto.date);
+    if (!run.queued) res.status(200);
+    return run;
   }
 
   @Get('digest-preview')

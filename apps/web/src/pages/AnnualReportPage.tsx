@@ -5,22 +5,25 @@ import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { errorText, QueryState } from '../components/QueryState';
 
+type Shape = 'three_parts' | 'five_parts';
+
 export default function AnnualReportPage() {
   const { message } = App.useApp();
   const [planId, setPlanId] = useState<string>();
   const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [shape, setShape] = useState<Shape>('three_parts');
   const plans = useQuery({
     queryKey: ['plans'],
     queryFn: async () =>
       unwrap(await api.GET('/api/plans', { params: { query: { pageSize: 200 } } })),
   });
   const preview = useQuery({
-    queryKey: ['annual-report', planId, year],
+    queryKey: ['annual-report', planId, year, shape],
     enabled: !!planId,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/plans/{id}/annual-report', {
-          params: { path: { id: planId! }, query: { year, format: 'md' } },
+          params: { path: { id: planId! }, query: { year, format: 'md', shape } },
           parseAs: 'text',
         }),
       ) as unknown as string,
@@ -49,13 +52,25 @@ export default function AnnualReportPage() {
               onChange={(v) => v && setYear(v)}
             />
           </Form.Item>
+          <Form.Item label="结构">
+            <Select
+              aria-label="结构"
+              style={{ width: 260 }}
+              value={shape}
+              onChange={setShape}
+              options={[
+                { value: 'three_parts', label: '三部分（工作开展情况、问题、计划）' },
+                { value: 'five_parts', label: '五部分（法治政府建设年度报告）' },
+              ]}
+            />
+          </Form.Item>
           <Space>
             <Button
               type="primary"
               disabled={!planId}
               onClick={() =>
                 download(
-                  `/api/plans/${planId}/annual-report?year=${year}&format=docx`,
+                  `/api/plans/${planId}/annual-report?year=${year}&format=docx&shape=${shape}`,
                   `年度报告-${year}.docx`,
                 ).catch((e) => message.error(errorText(e)))
               }

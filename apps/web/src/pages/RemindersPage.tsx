@@ -20,6 +20,12 @@ import { useUnits } from '../api/directory';
 import { can, useMe } from '../api/me';
 import { errorText, QueryState } from '../components/QueryState';
 
+const KIND_LABEL: Record<string, string> = {
+  digest: '周报',
+  alert: '到期提醒',
+  escalation: '督查室汇总',
+};
+
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
   pending: { text: '待发送', color: 'default' },
   sending: { text: '发送中', color: 'processing' },
@@ -134,7 +140,7 @@ function Deliveries() {
               title: '类型',
               dataIndex: 'kind',
               width: 80,
-              render: (k: string) => (k === 'digest' ? '周报' : '到期提醒'),
+              render: (k: string) => KIND_LABEL[k] ?? k,
             },
             { title: '周期', dataIndex: 'period', width: 110 },
             { title: '主题', dataIndex: 'subject' },

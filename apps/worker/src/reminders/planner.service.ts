@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock, addDays, TIME_ZONE, todayIn } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
@@ -21,13 +21,16 @@ import {
   alertReason,
   composeAlert,
   composeDigest,
+  composeEscalation,
   digestAddresses,
-  digestNotes,
+  digestItemCount,
+  digestUnits,
   dueDigestSlot,
   Email,
+  escalatedUnits,
   owedWork,
-  owesAnything,
   recipientsByUnit,
+  supervisionOffice,
 } from '@app/reminders';
 
 const SYSTEM = { userId: null, unitId: null };
@@ -35,7 +38,6 @@ const SYSTEM = { userId: null, unitId: null };
 const ALERT_HOUR = 9;
 /** How many past days of alerts a worker that was down catches up on. */
 const ALERT_CATCH_UP_DAYS = 3;
-const EMPTY = { overdue: [], dueSoon: [], reportsMissing: [], noticesAwaiting: [] };
 
 /** Alerts for a day are due at 09:00 that day in Asia/Shanghai (UTC+8, no DST). */
 const alertTime = (date: string): Date =>
@@ -43,7 +45,9 @@ const alertTime = (date: string): Date =>
 
 type UnitInfo = { name: string; kind: UnitKind; active: boolean };
 
-type Planned = Pick<ReminderDelivery, 'unitId' | 'recipients' | 'cc' | 'itemCount'> & Email;
+/** A delivery to write; `kind` only when it differs from the run's (the escalation summary). */
+type Planned = Pick<ReminderDelivery, 'unitId' | 'recipients' | 'cc' | 'itemCount'> &
+  Email & { kind?: DeliveryKind };
 
 /**
  * Turns "what is owed" into delivery rows, once per (unit, kind, period), and queues their
@@ -135,28 +139,39 @@ export class ReminderPlanner {
     const { dueSoonDays, escalateAfterDays } = this.config.reminders;
     await this.calendar.refreshIfChanged();
     return this.plan(DeliveryKind.Digest, period, async (m) => {
-      const owed = await owedWork(m, asOf, dueSoonDays, undefined, workBefore);
-      const units = await this.units(m);
-      const calendar = this.calendar.calendar();
-      const owing = [...units]
-        .map(([unitId, unit]) => ({
-          unitId,
-          unit,
-          work: owed.get(unitId) ?? EMPTY,
-          notes: unit.active ? digestNotes(unit.kind, asOf, calendar) : [],
-        }))
-        .filter(({ work, notes }) => owesAnything(work) || notes.length > 0);
+      const owing = await digestUnits(m, asOf, dueSoonDays, {
+        calendar: this.calendar.calendar(),
+        workBefore,
+      });
       const addresses = await digestAddresses(
         m,
         new Map(owing.map(({ unitId, work }) => [unitId, work])),
-        escalateAfterDays,
       );
-      return owing.map(({ unitId, unit, work, notes }) => ({
+      const planned: Planned[] = owing.map(({ unitId, unit, work, notes }) => ({
         unitId,
         ...addresses.get(unitId)!,
-        itemCount: work.overdue.length + work.dueSoon.length + work.reportsMissing.length,
+        itemCount: digestItemCount(work),
         ...composeDigest(unit.name, asOf, work, this.link, dueSoonDays, notes),
       }));
+      // One summary to the supervision office per run, in the same transaction, so it is
+      // planned (and sent) exactly once with the digests it sums up.
+      const escalated = escalatedUnits(owing, escalateAfterDays);
+      const office = escalated.length ? await supervisionOffice(m) : undefined;
+      if (office) {
+        planned.push({
+          kind: DeliveryKind.Escalation,
+          unitId: office.unitId,
+          recipients: office.addresses,
+          cc: [],
+          ...composeEscalation(
+            asOf,
+            escalated.map(({ unit, work }) => ({ unitName: unit.name, owed: work })),
+            this.link,
+            escalateAfterDays,
+          ),
+        });
+      }
+      return planned;
     });
   }
 
@@ -200,7 +215,7 @@ export class ReminderPlanner {
           ReminderDelivery,
           rows.map((r) => ({
             unitId: r.unitId,
-            kind,
+            kind: r.kind ?? kind,
             period,
             recipients: r.recipients,
             cc: r.cc,
@@ -247,8 +262,10 @@ export class ReminderPlanner {
   }
 
   private async enqueuePending(kind: DeliveryKind, period: string): Promise<void> {
+    // A digest run also wrote the supervision office's summary for its period.
+    const kinds = kind === DeliveryKind.Digest ? [kind, DeliveryKind.Escalation] : [kind];
     const pending = await this.db.manager.find(ReminderDelivery, {
-      where: { kind, period, status: DeliveryStatus.Pending },
+      where: { kind: In(kinds), period, status: DeliveryStatus.Pending },
       select: { id: true, unitId: true, kind: true, period: true },
     });
     await this.enqueue(pending);

@@ -71,6 +71,8 @@ export enum ReportStatus {
 export enum DeliveryKind {
   Digest = 'digest',
   Alert = 'alert',
+  /** The supervision office's one summary of a digest run's escalated units (督查室汇总). */
+  Escalation = 'escalation',
 }
 
 export enum DeliveryStatus {
