@@ -1,0 +1,4 @@
+export * from './item-standing';
+export * from './assignment-progress';
+export * from './open-work';
+export * from './recurring-targets';
