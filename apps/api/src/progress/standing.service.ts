@@ -1,7 +1,15 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLOCK, Clock, PERIODS_PER_YEAR, PeriodKind, todayIn } from '@app/calendar';
-import { Assignment, AssignmentRole, AssignmentStatus, Plan } from '@app/database';
+import {
+  Assignment,
+  AssignmentRole,
+  AssignmentStatus,
+  itemStanding,
+  ITEM_STATUSES,
+  ItemStatus,
+  Plan,
+} from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { PlanQueries } from '../plans/plan.queries';
 import { ProgressQueries, ShareRow } from './progress.queries';
@@ -24,11 +32,12 @@ export class ItemProgress {
   @ApiProperty() numberText!: string;
   @ApiProperty() title!: string;
   @ApiProperty({
-    enum: ['not_started', 'in_progress', 'completed', 'unassigned'],
-    description: '由牵头单位的状态决定：全部牵头分工办结即办结',
+    enum: ITEM_STATUSES,
+    enumName: 'ItemStatus',
+    description: '由牵头单位决定（无牵头单位时由全部单位决定）：全部牵头分工办结即办结',
   })
-  status!: 'not_started' | 'in_progress' | 'completed' | 'unassigned';
-  @ApiProperty({ description: '牵头单位进度的平均值' }) percent!: number;
+  status!: ItemStatus;
+  @ApiProperty({ description: '牵头单位进度的平均值（已办结的分工计 100）' }) percent!: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: '最后一个牵头分工的办结日期' })
   completedOn!: string | null;
   @ApiProperty({ description: '已办结，且有牵头分工晚于完成时限办结' }) completedLate!: boolean;
@@ -186,43 +195,24 @@ export class StandingService {
   }
 }
 
-/** An item's status from its lead units (all units when it has no lead); co-units beside. */
+/** An item's standing by the one rule (@app/database itemStanding); co-units listed beside. */
 function rollUp(
   item: { id: string; number: number; numberText: string; title: string },
   shares: ShareRow[],
 ): ItemProgress {
   const show = ({ itemId: _i, visible: _v, ...share }: ShareRow): ShareProgress =>
     Object.assign(new ShareProgress(), share);
-  const lead = shares.filter((s) => s.role === AssignmentRole.Lead);
-  const deciding = lead.length ? lead : shares;
-  const done =
-    deciding.length > 0 && deciding.every((s) => s.status === AssignmentStatus.Completed);
-  const started = deciding.some(
-    (s) => s.status !== AssignmentStatus.NotStarted || s.progressPercent > 0,
-  );
+  const { status, percent, completedOn, completedLate } = itemStanding(shares);
   return Object.assign(new ItemProgress(), {
     itemId: item.id,
     number: item.number,
     numberText: item.numberText,
     title: item.title,
-    status: !deciding.length
-      ? 'unassigned'
-      : done
-        ? 'completed'
-        : started
-          ? 'in_progress'
-          : 'not_started',
-    percent: deciding.length
-      ? Math.round(deciding.reduce((n, s) => n + s.progressPercent, 0) / deciding.length)
-      : 0,
-    completedOn: done
-      ? deciding
-          .map((s) => s.completedOn!)
-          .sort()
-          .at(-1)!
-      : null,
-    completedLate: done && deciding.some((s) => s.completedLate),
-    lead: lead.filter((s) => s.visible).map(show),
+    status,
+    percent,
+    completedOn,
+    completedLate,
+    lead: shares.filter((s) => s.role === AssignmentRole.Lead && s.visible).map(show),
     co: shares.filter((s) => s.role === AssignmentRole.Co && s.visible).map(show),
   });
 }

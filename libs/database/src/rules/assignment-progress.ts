@@ -9,5 +9,7 @@ export function statusAfterAcceptedReport(
   status: AssignmentStatus,
   percent: number,
 ): AssignmentStatus {
-  return status === AssignmentStatus.NotStarted && percent > 0 ? AssignmentStatus.InProgress : status;
+  return status === AssignmentStatus.NotStarted && percent > 0
+    ? AssignmentStatus.InProgress
+    : status;
 }

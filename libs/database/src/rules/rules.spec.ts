@@ -57,9 +57,7 @@ describe('itemStanding', () => {
   it('as of a day before the completion, the completed share is still open', () => {
     const s = itemStanding([share({ ...done('2025-06-01') })], '2025-05-31');
     expect(s.status).toBe('in_progress');
-    expect(itemStanding([share({ ...done('2025-06-01') })], '2025-06-01').status).toBe(
-      'completed',
-    );
+    expect(itemStanding([share({ ...done('2025-06-01') })], '2025-06-01').status).toBe('completed');
   });
 
   it('is completed late when a deciding share was completed after its due date', () => {
