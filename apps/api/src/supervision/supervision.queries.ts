@@ -11,7 +11,15 @@ import {
   WarningRow,
 } from './supervision.dto';
 import { periodContaining, PeriodKind, SQL_TIME_ZONE } from '@app/calendar';
-import { duePeriodStart, reportFrequency, reportMissing, reportOwed } from '@app/database';
+import {
+  duePeriodStart,
+  reportFrequency,
+  reportMissing,
+  reportOwed,
+  requiredCountSql,
+  targetPeriodSql,
+  targetStandingSql,
+} from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
 
 /** Inlined into SQL (the count shares the parameters, and pg refuses unused ones): whole numbers only. */
@@ -46,28 +54,31 @@ const FROM = `
   JOIN units u ON u.id = a.unit_id`;
 
 /**
- * Each assignment's yearly recurring targets (每年…次) in the year of day d, judged as the
- * progress module's standing does: met when accepted tagged figures reach the year's count,
- * behind when some counted but not enough, not started when none did. Term targets (任期内) are
- * due at the plan's end and left out. Only assignments whose items have targets are touched.
+ * Each assignment's recurring targets judged on day d by the one rule (targetStanding in
+ * @app/database, here its SQL twin): yearly targets over the year of d, term targets (任期内)
+ * once over the plan's term. Only assignments whose items have targets are touched.
  */
-const TARGET_STANDING = (d: string) => `tg AS (
+const TARGET_STANDING = (d: string) => {
+  const period = targetPeriodSql(d, 'rt', 'tp');
+  const achieved = `COALESCE((
+    SELECT sum((f->>'value')::numeric) FROM progress_reports r
+    CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
+    WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
+      AND extract(year FROM r.period_start) BETWEEN extract(year FROM ${period.start})
+        AND extract(year FROM ${period.end})
+      AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}), 0)`;
+  return `tg AS (
   SELECT x.assignment_id, count(*) AS targets,
-    count(*) FILTER (WHERE x.achieved >= x.required) AS met,
-    count(*) FILTER (WHERE x.achieved > 0 AND x.achieved < x.required) AS behind
+    count(*) FILTER (WHERE x.standing = 'met') AS met,
+    count(*) FILTER (WHERE x.standing = 'behind') AS behind,
+    count(*) FILTER (WHERE x.standing = 'not_due') AS "notDue"
   FROM (
     SELECT ta.id AS assignment_id,
-      rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4
-        WHEN 'half' THEN 2 ELSE 1 END AS required,
-      COALESCE((
-        SELECT sum((f->>'value')::numeric) FROM progress_reports r
-        CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-        WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
-          AND extract(year FROM r.period_start) = extract(year FROM ${d})
-          AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}), 0) AS achieved
+      ${targetStandingSql(requiredCountSql('rt'), achieved, period, d)} AS standing
     FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
-    WHERE rt.per <> 'term'
+    JOIN plans tp ON tp.id = ta.plan_id
   ) x GROUP BY x.assignment_id)`;
+};
 
 interface RawWarning extends Omit<WarningRow, 'itemLevel' | 'reason'> {
   dueSoonBehind: boolean;
@@ -249,7 +260,8 @@ export class SupervisionQueries {
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportMissing(d)}) AS "reportsMissing",
            COALESCE(sum(tg.targets), 0) AS targets, COALESCE(sum(tg.met), 0) AS "targetsMet",
-           COALESCE(sum(tg.behind), 0) AS "targetsBehind"
+           COALESCE(sum(tg.behind), 0) AS "targetsBehind",
+           COALESCE(sum(tg."notDue"), 0) AS "targetsNotDue"
          ${FROM} ${group.join} LEFT JOIN tg ON tg.assignment_id = a.id ${c.where}
          GROUP BY ${group.id}
        )
@@ -258,6 +270,7 @@ export class SupervisionQueries {
          g.overdue::int, ${notices}::int AS "noticesOverdue", g."reportsDue"::int,
          g."reportsMissing"::int, g.targets::int AS "recurringTargets",
          g."targetsMet"::int AS "recurringTargetsMet", g."targetsBehind"::int AS "recurringTargetsBehind",
+         g."targetsNotDue"::int AS "recurringTargetsNotDue",
          rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
                       g.overdue ASC)::int AS rank
        FROM g ORDER BY rank, g.name`,

@@ -30,8 +30,8 @@ import { HistoryTimeline } from '../components/Timeline';
 
 const STANDING: Record<Schemas['TargetStanding']['standing'], { text: string; color: string }> = {
   met: { text: '已达标', color: 'success' },
-  behind: { text: '未达标', color: 'warning' },
-  not_started: { text: '尚未开展', color: 'default' },
+  behind: { text: '进度落后', color: 'warning' },
+  not_due: { text: '未到期', color: 'default' },
 };
 
 export default function AssignmentPage() {
@@ -195,7 +195,7 @@ export default function AssignmentPage() {
                     <div key={t.targetId} style={{ marginBottom: 8 }}>
                       <Typography.Text strong>{t.text}</Typography.Text>
                       <div>
-                        {t.year} 年：{t.achieved}/{t.required} {t.unit}{' '}
+                        {t.term ? '任期内' : `${t.year} 年`}：{t.achieved}/{t.required} {t.unit}{' '}
                         <StatusTag value={t.standing} labels={STANDING} />
                       </div>
                     </div>
