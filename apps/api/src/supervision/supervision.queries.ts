@@ -13,6 +13,8 @@ import {
 import { periodContaining, PeriodKind, SQL_TIME_ZONE } from '@app/calendar';
 import {
   duePeriodStart,
+  openOnSql,
+  planWorkingSql,
   reportFrequency,
   reportMissing,
   reportOwed,
@@ -97,8 +99,8 @@ export class SupervisionQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private filters(c: Conditions, f: SupervisionFilter, asOf: string, today: string): void {
-    c.add(asOf >= today ? 'a.completed_on IS NULL' : openOn(`${c.param(asOf)}::date`));
-    c.add("p.status <> 'archived'");
+    c.add(asOf >= today ? openOnSql() : openOn(`${c.param(asOf)}::date`));
+    c.add(planWorkingSql());
     if (f.planId) c.add('a.plan_id = ?', f.planId);
     if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
     if (f.unitId) c.add('a.unit_id = ?', f.unitId);
@@ -214,7 +216,7 @@ export class SupervisionQueries {
   ): Promise<StatisticsRow[]> {
     const c = new Conditions();
     const d = `${c.param(asOf)}::date`;
-    c.add("p.status <> 'archived'");
+    c.add(planWorkingSql());
     // Today's assignments judged on day d (a plan imported today can be looked at as of any
     // past date); d decides what was due, completed and overdue.
     if (f.planId) c.add('a.plan_id = ?', f.planId);

@@ -1,6 +1,6 @@
 import { Timeline as AntTimeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Schemas } from '../api/client';
+import { formatLocalDateTime } from '../time';
 
 /** The audit trail of an item or an assignment, newest first, as the API words it. */
 export function HistoryTimeline({ events }: { events: Schemas['TimelineEvent'][] }) {
@@ -12,7 +12,7 @@ export function HistoryTimeline({ events }: { events: Schemas['TimelineEvent'][]
         children: (
           <div>
             <Typography.Text type="secondary">
-              {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+              {formatLocalDateTime(e.at)}
             </Typography.Text>{' '}
             {e.displayName ?? e.username ?? '系统'}
             {e.unitName ? `（${e.unitName}）` : ''}：{e.summary}

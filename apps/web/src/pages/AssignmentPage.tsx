@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download, unwrap, type Schemas } from '../api/client';
@@ -27,6 +27,7 @@ import { Light } from '../components/Light';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
 import { HistoryTimeline } from '../components/Timeline';
+import { formatLocalDateTime } from '../time';
 
 const STANDING: Record<Schemas['TargetStanding']['standing'], { text: string; color: string }> = {
   met: { text: '已达标', color: 'success' },
@@ -325,7 +326,7 @@ function ReportCard({
         )}
         {r.submittedAt && (
           <Descriptions.Item label="报送时间">
-            {dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}
+            {r.submittedAt ? formatLocalDateTime(r.submittedAt) : ''}
           </Descriptions.Item>
         )}
         {r.reviewComment && (

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -8,6 +7,7 @@ import { can, useMe } from '../api/me';
 import { NOTICE_STATUS, STATUS } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
+import { formatLocalDateTime } from '../time';
 
 export default function NoticePage() {
   const { id = '' } = useParams();
@@ -72,7 +72,7 @@ export default function NoticePage() {
                 <StatusTag value={n.status} labels={NOTICE_STATUS} />
               </Descriptions.Item>
               <Descriptions.Item label="发出时间">
-                {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                {formatLocalDateTime(n.createdAt)}
               </Descriptions.Item>
               {n.answerText && (
                 <Descriptions.Item label="单位答复">{n.answerText}</Descriptions.Item>

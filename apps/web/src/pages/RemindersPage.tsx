@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import { useUnits } from '../api/directory';
 import { useMe } from '../api/me';
 import { QueryState } from '../components/QueryState';
+import { formatLocalDateTime } from '../time';
 
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
   pending: { text: '待发送', color: 'default' },
@@ -77,7 +78,7 @@ function Deliveries() {
               title: '发送时间',
               dataIndex: 'sentAt',
               width: 140,
-              render: (d?: string | null) => (d ? dayjs(d).format('MM-DD HH:mm') : '—'),
+              render: (d?: string | null) => (d ? formatLocalDateTime(d) : '—'),
             },
             {
               title: '错误',
