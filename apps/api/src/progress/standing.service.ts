@@ -71,7 +71,7 @@ export class YearStanding {
   achieved!: number;
   @ApiProperty({
     enum: TARGET_STANDINGS,
-    enumName: 'TargetStanding',
+    enumName: 'TargetStandingKind',
     description:
       'met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期',
   })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ShareState } from '@app/database';
+import { ShareState, unitOrderSql } from '@app/database';
 import { overdueOn, yellowOn } from './sql';
 
 export interface BreakdownRow {
@@ -27,8 +27,8 @@ export class BreakdownQueries {
   rows(planId: string, asOf: string, warningDays: number): Promise<BreakdownRow[]> {
     return this.db.query(
       `SELECT i.number, i.number_text AS "numberText", i.title, i.body,
-         string_agg(u.name, '、' ORDER BY u.name) FILTER (WHERE a.role = 'lead') AS "leadUnits",
-         string_agg(u.name, '、' ORDER BY u.name) FILTER (WHERE a.role = 'co') AS "coUnits",
+         string_agg(u.name, '、' ORDER BY ${unitOrderSql('u')}) FILTER (WHERE a.role = 'lead') AS "leadUnits",
+         string_agg(u.name, '、' ORDER BY ${unitOrderSql('u')}) FILTER (WHERE a.role = 'co') AS "coUnits",
          i.due_on AS "dueOn", i.deadline_text AS "deadlineText",
          COALESCE(json_agg(json_build_object('role', a.role, 'status', a.status,
              'progressPercent', a.progress_percent, 'completedOn', a.completed_on, 'dueOn', a.due_on))

@@ -20,6 +20,7 @@ import {
   reportOwed,
   requiredCountSql,
   targetPeriodSql,
+  unitOrderSql,
   targetStandingSql,
 } from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
@@ -32,8 +33,8 @@ function int(n: number): number {
 
 // For one as-of date the most overdue are the earliest due.
 const SORTS = {
-  daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
-  unit: 'u.name ASC, a.due_on ASC, i.number ASC',
+  daysOverdue: `a.due_on ASC, i.number ASC, ${unitOrderSql('u')}`,
+  unit: `${unitOrderSql('u')}, a.due_on ASC, i.number ASC`,
 } as const;
 
 /**
@@ -160,7 +161,7 @@ export class SupervisionQueries {
            ${dueSoonBehind(d, days)} AS "dueSoonBehind", ${reportMissing(d)} AS "reportMissing",
            ${reportFrequency} AS "reportFrequency", ${duePeriodStart(d)} AS "duePeriodStart"
          ${FROM} ${c.where}
-         ORDER BY a.due_on ASC, i.number ASC, u.name ASC
+         ORDER BY a.due_on ASC, i.number ASC, ${unitOrderSql('u')}
          LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
         c.params,
       ) as Promise<RawWarning[]>,
@@ -227,12 +228,13 @@ export class SupervisionQueries {
     }
     if (f.leadOnly) c.add("a.role = 'lead'");
     const group = {
-      unit: { id: 'a.unit_id', name: 'u.name', join: '' },
-      plan: { id: 'a.plan_id', name: 'p.title', join: '' },
+      unit: { id: 'a.unit_id', name: 'u.name', join: '', order: 'min(u.sort_order)' },
+      plan: { id: 'a.plan_id', name: 'p.title', join: '', order: 'NULL::int' },
       section: {
         id: 'i.section_id',
         name: "p.title || ' · ' || sec.number_text || '、' || sec.title",
         join: 'JOIN sections sec ON sec.id = i.section_id',
+        order: 'NULL::int',
       },
     }[groupBy];
     // A unit answers for its notices; a plan or a section for those about its assignments.
@@ -253,7 +255,7 @@ export class SupervisionQueries {
            ),`;
     const rows: StatisticsRow[] = await this.db.query(
       `WITH ${TARGET_STANDING(d)}, ${noticesAbout} g AS (
-         SELECT ${group.id} AS id, min(${group.name}) AS name,
+         SELECT ${group.id} AS id, min(${group.name}) AS name, ${group.order} AS sort_order,
            count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
            count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
@@ -275,7 +277,7 @@ export class SupervisionQueries {
          g."targetsNotDue"::int AS "recurringTargetsNotDue",
          rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
                       g.overdue ASC)::int AS rank
-       FROM g ORDER BY rank, g.name`,
+       FROM g ORDER BY rank, ${unitOrderSql('g')}`,
       c.params,
     );
     return rows;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   duePeriodStart,
   openWorkSql,
+  PINYIN_COLLATION,
   planWorkingSql,
   reportFrequency,
   reportMissing,
@@ -131,10 +132,12 @@ export class TodoQueries {
   /** Overdue assignments today per unit, most first. */
   overdueByUnit(today: string) {
     return this.db.query(
-      `SELECT a.unit_id AS "unitId", min(u.name) AS "unitName", count(*)::int AS overdue
+      `SELECT a.unit_id AS "unitId", min(u.name) AS "unitName", count(*)::int AS overdue,
+         min(u.sort_order) AS sort_order
        FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
        WHERE ${openWorkSql()} AND ${overdueOn('$1::date')}
-       GROUP BY a.unit_id ORDER BY overdue DESC, "unitName" LIMIT ${LIMIT}`,
+       GROUP BY a.unit_id ORDER BY overdue DESC, sort_order ASC NULLS LAST,
+         min(u.name) COLLATE ${PINYIN_COLLATION} LIMIT ${LIMIT}`,
       [today],
     ) as Promise<Array<{ unitId: string; unitName: string; overdue: number }>>;
   }

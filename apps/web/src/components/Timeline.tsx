@@ -11,9 +11,7 @@ export function HistoryTimeline({ events }: { events: Schemas['TimelineEvent'][]
         key: `${e.at}-${i}`,
         children: (
           <div>
-            <Typography.Text type="secondary">
-              {formatLocalDateTime(e.at)}
-            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatLocalDateTime(e.at)}</Typography.Text>{' '}
             {e.displayName ?? e.username ?? '系统'}
             {e.unitName ? `（${e.unitName}）` : ''}：{e.summary}
           </div>

@@ -29,7 +29,7 @@ import { StatusTag } from '../components/StatusTag';
 import { HistoryTimeline } from '../components/Timeline';
 import { formatLocalDateTime } from '../time';
 
-const STANDING: Record<Schemas['TargetStanding']['standing'], { text: string; color: string }> = {
+const STANDING: Record<Schemas['TargetStandingKind'], { text: string; color: string }> = {
   met: { text: '已达标', color: 'success' },
   behind: { text: '进度落后', color: 'warning' },
   not_due: { text: '未到期', color: 'default' },

@@ -5,6 +5,7 @@ import {
   Card,
   Form,
   Input,
+  InputNumber,
   Modal,
   Select,
   Space,
@@ -27,6 +28,7 @@ interface Values {
   kind: Schemas['UnitKind'];
   emails?: string[];
   active: boolean;
+  sortOrder?: number | null;
 }
 
 export default function UnitsAdminPage() {
@@ -43,6 +45,7 @@ export default function UnitsAdminPage() {
         shortName: v.shortName || null,
         aliases: v.aliases ?? [],
         emails: v.emails ?? [],
+        sortOrder: v.sortOrder ?? null,
       };
       return editing === 'new'
         ? unwrap(await api.POST('/api/units', { body }))
@@ -64,7 +67,15 @@ export default function UnitsAdminPage() {
     setEditing(u);
     form.setFieldsValue(
       u === 'new'
-        ? { name: '', shortName: '', aliases: [], kind: 'department', emails: [], active: true }
+        ? {
+            name: '',
+            shortName: '',
+            aliases: [],
+            kind: 'department',
+            emails: [],
+            active: true,
+            sortOrder: null,
+          }
         : {
             name: u.name,
             shortName: u.shortName ?? '',
@@ -72,6 +83,7 @@ export default function UnitsAdminPage() {
             kind: u.kind,
             emails: u.emails,
             active: u.active,
+            sortOrder: u.sortOrder ?? null,
           },
     );
   };
@@ -103,6 +115,7 @@ export default function UnitsAdminPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 900 }}
             columns={[
+              { title: '排序号', dataIndex: 'sortOrder', width: 80 },
               { title: '名称', dataIndex: 'name' },
               {
                 title: '类别',
@@ -167,6 +180,13 @@ export default function UnitsAdminPage() {
           </Form.Item>
           <Form.Item label="接收提醒的邮箱" name="emails">
             <Select mode="tags" aria-label="邮箱" tokenSeparators={[',', '，', ' ']} />
+          </Form.Item>
+          <Form.Item
+            label="排序号"
+            name="sortOrder"
+            extra="各列表、导出和报告按排序号排列单位，小者在前；未填的排在后面，同号按拼音"
+          >
+            <InputNumber min={0} max={999999} precision={0} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item label="启用" name="active" valuePropName="checked">
             <Switch />
