@@ -154,4 +154,85 @@ describe('one truth in every output (issue 15)', () => {
     expect(plan.status).toBe('in_progress');
     expect(sheet.status).toBe('推进中');
   });
+
+  it('3. recurring targets: one standing in the targets endpoint and the statistics, subject kept, term once', async () => {
+    const unit = '区党办';
+    const [{ unitId }] = await t.db.query('SELECT id AS "unitId" FROM units WHERE name = $1', [
+      unit,
+    ]);
+    const shares: Array<{ id: string }> = await t.db.query(
+      `SELECT a.id FROM assignments a WHERE a.plan_id = $1 AND a.unit_id = $2
+         AND EXISTS (SELECT 1 FROM recurring_targets rt WHERE rt.item_id = a.item_id)`,
+      [planId, unitId],
+    );
+    expect(shares.length).toBeGreaterThan(0);
+    const counts = { met: 0, behind: 0, not_due: 0 } as Record<string, number>;
+    const texts: string[] = [];
+    for (const share of shares) {
+      const res = await get(`/assignments/${share.id}/targets`);
+      expect(res.status).toBe(200);
+      for (const target of res.body) {
+        counts[target.standing]++;
+        texts.push(target.text);
+        if (target.term) {
+          expect(target.years).toHaveLength(1);
+          expect(target.required).toBe(target.count);
+        }
+      }
+    }
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '区政府常务会议学法每年不少于4次',
+        '区政府承担行政执法职能的部门负责人任期内至少接受1次法治专题脱产培训',
+      ]),
+    );
+    const stats = (
+      await get(`/supervision/statistics?planId=${planId}&unitId=${unitId}&groupBy=unit`)
+    ).body.rows[0];
+    expect({
+      targets: stats.recurringTargets,
+      met: stats.recurringTargetsMet,
+      behind: stats.recurringTargetsBehind,
+      notDue: stats.recurringTargetsNotDue,
+    }).toEqual({
+      targets: counts.met + counts.behind + counts.not_due,
+      met: counts.met,
+      behind: counts.behind,
+      notDue: counts.not_due,
+    });
+  });
+
+  it('8. units follow the office’s 排序号 in the directory, the item view and the 任务分解表', async () => {
+    const admin = await t.as('admin');
+    const item = (
+      await get(`/items/${(await shareOf(t, planId, 7, '区行政服务中心')).itemId}/progress`)
+    ).body;
+    const co: string[] = item.co.map((c: { unitName: string }) => c.unitName);
+    expect(co.length).toBeGreaterThan(1);
+    // Without numbers: pinyin order (not code points).
+    const pinyin = new Intl.Collator('zh-CN-u-co-pinyin').compare;
+    expect(co).toEqual([...co].sort(pinyin));
+    // The office numbers the last co-unit first.
+    const last = co[co.length - 1];
+    const [{ id: lastId }] = await t.db.query('SELECT id FROM units WHERE name = $1', [last]);
+    const bad = await t.http().patch(`/units/${lastId}`).set(admin).send({ sortOrder: 'abc' });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toMatch(/sortOrder：应为整数/);
+    const set = await t.http().patch(`/units/${lastId}`).set(admin).send({ sortOrder: 1 });
+    expect(set.status).toBe(200);
+    expect(set.body.sortOrder).toBe(1);
+
+    const again = (await get(`/items/${item.itemId}/progress`)).body.co.map(
+      (c: { unitName: string }) => c.unitName,
+    );
+    expect(again[0]).toBe(last);
+    const res = await download(`/plans/${planId}/breakdown.xlsx`);
+    const rows = await readWorkbook(res.body);
+    const seventh = rows.find((r) => r[1].startsWith('(七)'))!;
+    expect(seventh[3].split('、')).toEqual(again);
+    const directory = (await get('/units?pageSize=500')).body.items.map(
+      (u: { name: string }) => u.name,
+    );
+    expect(directory[0]).toBe(last);
+  });
 });

@@ -69,9 +69,9 @@ export class CreateUnitDto {
   })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @IsInt({ message: 'sortOrder：排序号应为整数' })
-  @Min(0, { message: 'sortOrder：排序号不能小于 0' })
-  @Max(999999, { message: 'sortOrder：排序号不能大于 999999' })
+  @IsInt()
+  @Min(0)
+  @Max(999999)
   sortOrder?: number | null;
 }
 
