@@ -235,4 +235,28 @@ describe('one truth in every output (issue 15)', () => {
     );
     expect(directory[0]).toBe(last);
   });
+
+  it('10. GET /items/:id carries its units, tasks and targets, with the status of /progress', async () => {
+    const lead = await shareOf(t, planId, 37, '区党办').catch(async () => {
+      const [r] = await t.db.query(
+        `SELECT a.item_id AS "itemId" FROM assignments a JOIN items i ON i.id = a.item_id
+         WHERE a.plan_id = $1 AND i.number = 37 LIMIT 1`,
+        [planId],
+      );
+      return r as { itemId: string };
+    });
+    const view = await get(`/items/${lead.itemId}`);
+    expect(view.status).toBe(200);
+    const progress = (await get(`/items/${lead.itemId}/progress`)).body;
+    expect(view.body).toMatchObject({ status: progress.status, percent: progress.percent });
+    expect(view.body.units.length).toBe(progress.lead.length + progress.co.length);
+    expect(Array.isArray(view.body.tasks)).toBe(true);
+    expect(view.body.targets.map((x: { text: string }) => x.text)).toContain(
+      '区政府常务会议学法每年不少于4次',
+    );
+    // A unit sees the item and only its own share of it.
+    const own = await get(`/items/${lead.itemId}`, 'dangban');
+    expect(own.status).toBe(200);
+    expect(own.body.units.map((u: { unitName: string }) => u.unitName)).toEqual(['区党办']);
+  });
 });

@@ -328,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查看条目 */
+        /** 查看条目（含责任单位、任务和经常性目标） */
         get: operations["PlansController_item"];
         put?: never;
         post?: never;
@@ -1646,6 +1646,66 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
+        /**
+         * @description 同 /items/:id/progress
+         * @enum {string}
+         */
+        ItemStatus: "unassigned" | "not_started" | "in_progress" | "completed";
+        /** @enum {string} */
+        AssignmentRole: "lead" | "co";
+        /** @enum {string} */
+        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
+        ItemUnitView: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            role: components["schemas"]["AssignmentRole"];
+            status: components["schemas"]["AssignmentStatus"];
+            progressPercent: number;
+            dueOn: string;
+        };
+        ItemTaskView: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            dueOn?: string | null;
+        };
+        ItemTargetView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 区政府常务会议学法每年不少于4次 */
+            text: string;
+            count: number;
+            /** @enum {string} */
+            per: "year" | "half" | "quarter" | "month" | "week" | "term";
+            unit: string;
+        };
+        ItemDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            sectionId: string;
+            number: number;
+            numberText: string;
+            title: string;
+            body: string;
+            preamble: boolean;
+            deadlineText?: string | null;
+            dueOn?: string | null;
+            reportFrequency?: components["schemas"]["ReportFrequency"] | null;
+            /** @description 同 /items/:id/progress */
+            status: components["schemas"]["ItemStatus"];
+            percent: number;
+            /** @description 牵头在前；单位用户只看到本单位的分工 */
+            units: components["schemas"]["ItemUnitView"][];
+            tasks: components["schemas"]["ItemTaskView"][];
+            targets: components["schemas"]["ItemTargetView"][];
+        };
         UpdateItemDto: {
             /**
              * Format: uuid
@@ -1681,10 +1741,6 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
-        /** @enum {string} */
-        AssignmentRole: "lead" | "co";
-        /** @enum {string} */
-        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
         OverdueRow: {
             /** Format: uuid */
             assignmentId: string;
@@ -2000,11 +2056,6 @@ export interface components {
             /** @description 改动的字段：{字段: [原值, 新值]} */
             changes: Record<string, never>;
         };
-        /**
-         * @description 由牵头单位决定（无牵头单位时由全部单位决定）：全部牵头分工办结即办结
-         * @enum {string}
-         */
-        ItemStatus: "unassigned" | "not_started" | "in_progress" | "completed";
         ShareProgress: {
             /** Format: uuid */
             assignmentId: string;
@@ -5004,7 +5055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["ItemDetailView"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
