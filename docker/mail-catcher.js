@@ -22,6 +22,19 @@ const httpPort = Number(args['http-port'] || 8025);
 const keep = Math.max(1, Number(args.keep || 1000));
 fs.mkdirSync(dir, { recursive: true });
 
+// What a person reads is Asia/Shanghai time, as libs/calendar's formatLocalDateTime writes it
+// (this script runs without the TypeScript build, so the same Intl format is repeated here).
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const shanghai = (date) => SHANGHAI.format(date);
+
 // File names sort by arrival: time, then a counter (a pooled connection can deliver several
 // messages within one millisecond).
 const kept = fs
@@ -111,7 +124,7 @@ http
       const rows = list
         .map(
           (m) =>
-            `<tr><td>${escape(m.date?.toISOString())}</td><td>${escape(m.to)}</td>` +
+            `<tr><td>${escape(m.date ? shanghai(m.date) : '')}</td><td>${escape(m.to)}</td>` +
             `<td><a href="/m/${encodeURIComponent(m.id)}">${escape(m.subject)}</a></td></tr>`,
         )
         .join('');

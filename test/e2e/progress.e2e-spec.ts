@@ -238,9 +238,9 @@ describe('progress: reports, review, evidence, targets, history', () => {
       /^修改2025年2月进展报送$/,
       /^2025年2月进展报送已报送$/,
       /^2025年2月进展报送审核通过：同意$/,
-      /^进度：0% → 65%$/,
+      /^状态：未开始 → 推进中；进度：0% → 65%$/,
       /^完成时限：\d{4}-\d{2}-\d{2} → 2025-03-15$/,
-      /^状态：未开始 → 已报完成$/,
+      /^状态：推进中 → 已报完成$/,
       /^状态：已报完成 → 已退回；退回原因：缺少验收材料$/,
       /^状态：已退回 → 已报完成$/,
       /^状态：已报完成 → 已办结；进度：65% → 100%$/,
@@ -668,7 +668,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
     expect(study).toMatchObject({
       required: 4,
       achieved: 0,
-      standing: 'not_started',
+      standing: 'not_due',
       year: 2025,
       per: 'year',
       unit: '次',
@@ -678,7 +678,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
       { year: 2022, required: 4, achieved: 0, standing: 'behind' },
       { year: 2023, required: 4, achieved: 0, standing: 'behind' },
       { year: 2024, required: 4, achieved: 0, standing: 'behind' },
-      { year: 2025, required: 4, achieved: 0, standing: 'not_started' },
+      { year: 2025, required: 4, achieved: 0, standing: 'not_due' },
     ]);
 
     const file = async (periodDate: string, value: number) => {
@@ -717,12 +717,13 @@ describe('progress: reports, review, evidence, targets, history', () => {
     });
     expect(draft.status).toBe(201);
     const first = await file('2025-01-10', 2);
-    expect((await standing()).standing).toBe('not_started'); // submitted, not yet accepted
+    expect((await standing()).standing).toBe('not_due'); // submitted, not yet accepted
     await review(first, 'accept');
-    expect(await standing()).toMatchObject({ achieved: 2, standing: 'behind' });
+    // 2 of 4 in March is ahead of the share due by then (pro rata): not behind.
+    expect(await standing()).toMatchObject({ achieved: 2, standing: 'not_due' });
     const returned = await file('2025-02-10', 2);
     await review(returned, 'return');
-    expect(await standing()).toMatchObject({ achieved: 2, standing: 'behind' }); // returned: no
+    expect(await standing()).toMatchObject({ achieved: 2, standing: 'not_due' }); // returned: no
     const resubmitted = await t
       .http()
       .post(`/reports/${returned.id}/submit`)
@@ -742,11 +743,13 @@ describe('progress: reports, review, evidence, targets, history', () => {
       'behind',
       'met',
     ]);
-    expect(await standing(2026)).toMatchObject({ achieved: 0, standing: 'not_started' });
+    expect(await standing(2026)).toMatchObject({ achieved: 0, standing: 'not_due' });
 
-    // A term target (任期内至少接受1次) counts over the whole plan.
+    // A term target (任期内至少接受1次) counts once over the whole plan, not once a year.
     const term = targets.body.find((x: { per: string }) => x.per === 'term');
-    expect(term).toMatchObject({ required: 1, achieved: 0, standing: 'not_started' });
+    expect(term).toMatchObject({ required: 1, achieved: 0, standing: 'not_due', term: true });
+    expect(term.years).toHaveLength(1);
+    expect(term.text).toContain('任期内至少接受1次');
 
     const wrongTarget = await fileOn('dangban', share.id, {
       periodDate: '2024-10-01',

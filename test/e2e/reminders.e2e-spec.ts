@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Queue from 'bull';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
+import { openWorkSql } from '@app/database';
 import { E2E_INSTALLED_AT, setInstalledAt } from '../support/installation';
 import { ScratchRedis, startScratchRedis } from '../support/scratch-redis';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
@@ -174,7 +175,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
 
     const owing: Array<{ unit_id: string }> = await t.db.query(
       `SELECT DISTINCT a.unit_id FROM assignments a JOIN plans p ON p.id = a.plan_id
-       WHERE p.status = 'active' AND a.completed_on IS NULL AND a.status <> 'completed'
+       WHERE ${openWorkSql()}
        UNION SELECT unit_id FROM supervision_notices WHERE status IN ('issued', 'returned')`,
     );
     const all = await deliveries('digest', '2025-03-10');

@@ -54,6 +54,7 @@ export {
   type Clock,
 } from './clock';
 export { SQL_TIME_ZONE, TIME_ZONE, TIME_ZONE_OFFSET_MS } from './time-zone';
+export { formatLocalDate, formatLocalDateTime } from './local-time';
 export {
   periodContaining,
   periodStartingOn,

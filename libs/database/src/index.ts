@@ -14,3 +14,4 @@ export {
 } from './holiday-calendars';
 export { databaseOutage } from './unavailable';
 export type { DatabaseOutage } from './unavailable';
+export * from './rules';

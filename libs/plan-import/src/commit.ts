@@ -400,10 +400,14 @@ async function syncTargets(
   dry: boolean,
 ): Promise<void> {
   for (const d of deadlines.filter((x) => x.kind === 'recurring')) {
-    const found = existing.find((t) => t.itemId === itemId && t.text === d.text);
+    // Kept by its clause (with its subject); a target stored by the bare phrase before is renamed.
+    const text = d.subject || d.text;
+    const found =
+      existing.find((t) => t.itemId === itemId && t.text === text) ??
+      existing.find((t) => t.itemId === itemId && t.text === d.text);
     await syncRow(dry, tx, RecurringTarget, found, {
       itemId,
-      text: d.text,
+      text,
       count: d.count ?? 1,
       per: d.per ?? 'year',
       unit: d.unit ?? '次',

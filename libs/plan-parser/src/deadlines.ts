@@ -65,6 +65,7 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
       continue;
     }
     const deadline = toItemDeadline(d, line);
+    if (d.kind === 'recurring') deadline.subject = clauseAround(text, d.index, end);
     if (d.kind === 'relative' && ctx.issuedOn && FROM_ISSUE.test(text.slice(0, d.index))) {
       deadline.dueOn =
         d.workingDays !== undefined
@@ -143,6 +144,28 @@ function lineAt(paragraphs: Paragraph[], starts: number[], index: number): numbe
   let i = starts.length - 1;
   while (i > 0 && starts[i] > index) i--;
   return paragraphs[i].line;
+}
+
+const CLAUSE_END = /[,，。；;:：!！?？\n]/;
+const MAX_SUBJECT = 80;
+
+/**
+ * The clause a recurring phrase stands in, so a target keeps its subject: 区政府常务会议学法每年
+ * 不少于4次, not 每年不少于4次. From the punctuation before the phrase to the one after it; a
+ * clause longer than a line of a table is cut around the phrase.
+ */
+export function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_END.test(text[to])) to++;
+  const phrase = end - start;
+  if (to - from > Math.max(MAX_SUBJECT, phrase)) {
+    const room = Math.max(0, MAX_SUBJECT - phrase);
+    from = Math.max(from, start - Math.ceil(room / 2));
+    to = Math.min(to, end + Math.floor(room / 2));
+  }
+  return text.slice(from, to).trim();
 }
 
 function toItemDeadline(d: Deadline, line: number): ItemDeadline {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { collectUnitNames, collectUnits } from './collect';
+import { clauseAround } from './deadlines';
 import { parsePlan } from './parse-plan';
 import type { Item, ParseResult } from './types';
 
@@ -281,5 +282,31 @@ describe('parsePlan on the seed plan 漯开文〔2022〕57号', () => {
       units.every((u) => u.match && u.match.kind !== 'none' && u.match.kind !== 'ambiguous'),
     ).toBe(true);
     expect(matched.warnings.filter((w) => w.code.startsWith('UNIT_'))).toEqual([]);
+  });
+});
+
+describe('recurring targets keep their subject', () => {
+  it('gives each recurring phrase of the seed plan the clause it stands in', () => {
+    const parsed = parsePlan(SEED);
+    const subjects = parsed.sections
+      .flatMap((s) => s.items)
+      .flatMap((i) => i.deadlines)
+      .filter((d) => d.kind === 'recurring')
+      .map((d) => d.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        '区政府常务会议学法每年不少于4次',
+        '政府领导班子法治专题讲座每年不少于2期',
+        '区政府承担行政执法职能的部门负责人任期内至少接受1次法治专题脱产培训',
+      ]),
+    );
+    expect(subjects.every((s) => !!s && s.length <= 80)).toBe(true);
+  });
+
+  it('cuts a long clause around the phrase', () => {
+    const long = `${'甲'.repeat(200)}每年至少开展1次${'乙'.repeat(200)}`;
+    const cut = clauseAround(long, 200, 208);
+    expect(cut).toContain('每年至少开展1次');
+    expect(cut.length).toBeLessThanOrEqual(80);
   });
 });

@@ -50,6 +50,8 @@ export interface ItemDeadline {
   count?: number;
   per?: 'year' | 'half' | 'quarter' | 'month' | 'week' | 'term';
   unit?: string;
+  /** kind 'recurring': the clause it stands in, with its subject (区政府常务会议学法每年不少于4次). */
+  subject?: string;
   workingDays?: number;
   days?: number;
   /** 1-based line of the document the phrase stands on. */

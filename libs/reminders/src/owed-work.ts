@@ -1,5 +1,11 @@
 import { periodContaining, PeriodKind } from '@app/calendar';
-import { duePeriodStart, ReadManager, reportFrequency, reportMissing } from '@app/database';
+import {
+  duePeriodStart,
+  openWorkSql,
+  ReadManager,
+  reportFrequency,
+  reportMissing,
+} from '@app/database';
 import type { AwaitedNotice, MissingReport, OwedAssignment, OwedWork } from './rules';
 
 type Row = OwedAssignment & { unitId: string };
@@ -10,7 +16,7 @@ const ASSIGNMENT = `
 
 const OPEN = `
   FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
-  WHERE a.completed_on IS NULL AND a.status <> 'completed' AND p.status = 'active'`;
+  WHERE ${openWorkSql()}`;
 
 /**
  * What every unit (or one) owes on `date`, in four set-based queries. Planning the weekly

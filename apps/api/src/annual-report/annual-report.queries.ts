@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ReportFigure } from '@app/database';
+import { unitOrderSql, type ReportFigure } from '@app/database';
 
 export interface AcceptedReportRow {
   id: string;
@@ -82,7 +82,7 @@ export class AnnualReportQueries {
        WHERE a.plan_id = ANY($1::uuid[]) AND r.status = 'accepted'
          AND r.period_start >= make_date($2, 1, 1) AND r.period_start < make_date($2 + 1, 1, 1)
        ORDER BY array_position($1::uuid[], a.plan_id), s.number, i.number,
-                (a.role = 'lead') DESC, u.name, r.period_start`,
+                (a.role = 'lead') DESC, ${unitOrderSql('u')}, r.period_start`,
       [planIds, year],
     );
   }

@@ -8,7 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { UnitGroup } from '@app/database';
+import { compareUnits, UnitGroup } from '@app/database';
 
 export class CreateGroupDto {
   @ApiProperty({ description: '单位组名称', example: '各镇(街道)' })
@@ -51,8 +51,8 @@ export class GroupView {
       name: group.name,
       aliases: group.aliases,
       members: (group.members ?? [])
-        .map((unit) => ({ id: unit.id, name: unit.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+        .sort(compareUnits)
+        .map((unit) => ({ id: unit.id, name: unit.name })),
     });
   }
 }

@@ -13,7 +13,17 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Item, Plan, PlanStatus, ReportFrequency, Section } from '@app/database';
+import {
+  AssignmentRole,
+  AssignmentStatus,
+  Item,
+  ITEM_STATUSES,
+  ItemStatus,
+  Plan,
+  PlanStatus,
+  ReportFrequency,
+  Section,
+} from '@app/database';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 
@@ -261,4 +271,45 @@ export class ItemView {
       reportFrequency: item.reportFrequency,
     });
   }
+}
+
+/** One unit's share as the item's view shows it. */
+export class ItemUnitView {
+  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: AssignmentRole, enumName: 'AssignmentRole' }) role!: AssignmentRole;
+  @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status!: AssignmentStatus;
+  @ApiProperty() progressPercent!: number;
+  @ApiProperty() dueOn!: string;
+}
+
+export class ItemTaskView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) dueOn!: string | null;
+}
+
+export class ItemTargetView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '区政府常务会议学法每年不少于4次' }) text!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({ enum: ['year', 'half', 'quarter', 'month', 'week', 'term'] }) per!: string;
+  @ApiProperty() unit!: string;
+}
+
+/** `GET /items/:id`: the item with its units, tasks and targets, and its status by the one rule. */
+export class ItemDetailView extends ItemView {
+  @ApiProperty({
+    enum: ITEM_STATUSES,
+    enumName: 'ItemStatus',
+    description: '同 /items/:id/progress',
+  })
+  status!: ItemStatus;
+  @ApiProperty() percent!: number;
+  @ApiProperty({ type: [ItemUnitView], description: '牵头在前；单位用户只看到本单位的分工' })
+  units!: ItemUnitView[];
+  @ApiProperty({ type: [ItemTaskView] }) tasks!: ItemTaskView[];
+  @ApiProperty({ type: [ItemTargetView] }) targets!: ItemTargetView[];
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Item, Plan, Section } from '@app/database';
+import { Item, Plan, RecurringTarget, Section, Task, unitOrderSql } from '@app/database';
 import { AccessScope } from '../auth/actor';
-import { PlanListQuery } from './plan.dto';
+import { ItemUnitView, PlanListQuery } from './plan.dto';
 
 /**
  * Reads of plans and items, always through the caller's scope: a unit sees a plan or an item
@@ -58,6 +58,27 @@ export class PlanQueries {
       .where('item.planId = :planId', { planId })
       .orderBy('item.number');
     return this.scoped(qb, scope, 'item_id').getMany();
+  }
+
+  /**
+   * An item's parts for its view: every share (with `visible` false for another unit's, which
+   * counts in the status but is not shown), its tasks and its recurring targets.
+   */
+  async itemParts(scope: AccessScope, itemId: string) {
+    const unitId = scope.kind === 'unit' ? scope.unitId : null;
+    const [shares, tasks, targets] = await Promise.all([
+      this.db.query(
+        `SELECT a.id AS "assignmentId", a.unit_id AS "unitId", u.name AS "unitName", a.role,
+                a.status, a.progress_percent AS "progressPercent", a.due_on AS "dueOn",
+                a.completed_on AS "completedOn", ($2::uuid IS NULL OR a.unit_id = $2) AS visible
+         FROM assignments a JOIN units u ON u.id = a.unit_id
+         WHERE a.item_id = $1 ORDER BY a.role, ${unitOrderSql('u')}`,
+        [itemId, unitId],
+      ) as Promise<Array<ItemUnitView & { visible: boolean; completedOn: string | null }>>,
+      this.db.manager.find(Task, { where: { itemId }, order: { number: 'ASC' } }),
+      this.db.manager.find(RecurringTarget, { where: { itemId }, order: { text: 'ASC' } }),
+    ]);
+    return { shares, tasks, targets };
   }
 
   findItem(scope: AccessScope, id: string): Promise<Item | null> {

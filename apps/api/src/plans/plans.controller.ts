@@ -14,6 +14,7 @@ import {
   CreateItemDto,
   CreatePlanDto,
   CreateSectionDto,
+  ItemDetailView,
   ItemView,
   PlanListQuery,
   PlanPage,
@@ -124,8 +125,8 @@ export class PlansController {
   }
 
   @Get('items/:id')
-  @ApiOperation({ summary: '查看条目' })
-  @ApiOkResponse({ type: ItemView })
+  @ApiOperation({ summary: '查看条目（含责任单位、任务和经常性目标）' })
+  @ApiOkResponse({ type: ItemDetailView })
   item(@CurrentActor() actor: Actor, @IdParam() id: string) {
     return this.plans.item(actor, id);
   }

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { Item, Plan, Section, Tx, UnitOfWork } from '@app/database';
+import { Item, itemStanding, Plan, Section, Tx, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import { auditRemovalOf } from '../common/removal';
@@ -7,6 +7,7 @@ import {
   CreateItemDto,
   CreatePlanDto,
   CreateSectionDto,
+  ItemDetailView,
   ItemView,
   PlanListQuery,
   PlanView,
@@ -96,10 +97,32 @@ export class PlansService {
     return (await this.queries.listItems(scopeOf(actor), planId)).map(ItemView.from);
   }
 
-  async item(actor: Actor, id: string): Promise<ItemView> {
-    const item = await this.queries.findItem(scopeOf(actor), id);
+  async item(actor: Actor, id: string): Promise<ItemDetailView> {
+    const scope = scopeOf(actor);
+    const item = await this.queries.findItem(scope, id);
     if (!item) throw new NotFoundException('未找到该条目');
-    return ItemView.from(item);
+    const { shares, tasks, targets } = await this.queries.itemParts(scope, id);
+    const { status, percent } = itemStanding(shares);
+    return Object.assign(new ItemDetailView(), ItemView.from(item), {
+      status,
+      percent,
+      units: shares
+        .filter((s) => s.visible)
+        .map(({ visible: _v, completedOn: _c, ...unit }) => unit),
+      tasks: tasks.map(({ id: taskId, number, title, dueOn }) => ({
+        id: taskId,
+        number,
+        title,
+        dueOn,
+      })),
+      targets: targets.map(({ id: targetId, text, count, per, unit }) => ({
+        id: targetId,
+        text,
+        count,
+        per,
+        unit,
+      })),
+    });
   }
 
   async createItem(actor: Actor, planId: string, dto: CreateItemDto): Promise<ItemView> {

@@ -8,6 +8,7 @@ import {
   EvidenceFile,
   ProgressReport,
   RecurringTarget,
+  unitOrderSql,
 } from '@app/database';
 import { AccessScope } from '../auth/actor';
 
@@ -156,7 +157,7 @@ export class ProgressQueries {
          AND ($2::uuid IS NULL OR a.item_id IN (
                SELECT own.item_id FROM assignments own
                WHERE own.unit_id = $2 AND own.${column} = $1))
-       ORDER BY a.role, u.name`,
+       ORDER BY a.role, ${unitOrderSql('u')}`,
       [id, scopeParam(scope)],
     );
   }

@@ -20,6 +20,7 @@ import {
   Tx,
   UnitOfWork,
   REPORT_STATUS_LABEL as LABEL,
+  statusAfterAcceptedReport,
 } from '@app/database';
 import { AssignmentQueries } from '../assignments/assignment.queries';
 import { Actor, scopeOf } from '../auth/actor';
@@ -139,12 +140,14 @@ export class ReportsService {
         reviewedAt: this.clock.now(),
         reviewedByUserId: actor.userId,
       });
-      // The accepted figure becomes the assignment's progress, unless the work is already done.
-      if (
-        assignment.status !== AssignmentStatus.Completed &&
-        assignment.progressPercent !== report.percent
-      ) {
-        await tx.update(Assignment, assignment, { progressPercent: report.percent });
+      // The accepted figure becomes the assignment's progress, unless the work is already done;
+      // work not started that reports progress is in progress (statusAfterAcceptedReport).
+      if (assignment.status !== AssignmentStatus.Completed) {
+        const status = statusAfterAcceptedReport(assignment.status, report.percent);
+        const changes: Partial<Assignment> = {};
+        if (assignment.progressPercent !== report.percent) changes.progressPercent = report.percent;
+        if (status !== assignment.status) changes.status = status;
+        if (Object.keys(changes).length) await tx.update(Assignment, assignment, changes);
       }
     });
     return this.get(actor, id);

@@ -1,7 +1,21 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLOCK, Clock, PERIODS_PER_YEAR, PeriodKind, todayIn } from '@app/calendar';
-import { Assignment, AssignmentRole, AssignmentStatus, Plan } from '@app/database';
+import { CLOCK, Clock, todayIn } from '@app/calendar';
+import {
+  Assignment,
+  AssignmentRole,
+  AssignmentStatus,
+  itemStanding,
+  ITEM_STATUSES,
+  ItemStatus,
+  isTermTarget,
+  Plan,
+  planTerm,
+  requiredCount,
+  TARGET_STANDINGS,
+  targetStanding,
+  TargetStandingKind,
+} from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
 import { PlanQueries } from '../plans/plan.queries';
 import { ProgressQueries, ShareRow } from './progress.queries';
@@ -24,11 +38,12 @@ export class ItemProgress {
   @ApiProperty() numberText!: string;
   @ApiProperty() title!: string;
   @ApiProperty({
-    enum: ['not_started', 'in_progress', 'completed', 'unassigned'],
-    description: '由牵头单位的状态决定：全部牵头分工办结即办结',
+    enum: ITEM_STATUSES,
+    enumName: 'ItemStatus',
+    description: '由牵头单位决定（无牵头单位时由全部单位决定）：全部牵头分工办结即办结',
   })
-  status!: 'not_started' | 'in_progress' | 'completed' | 'unassigned';
-  @ApiProperty({ description: '牵头单位进度的平均值' }) percent!: number;
+  status!: ItemStatus;
+  @ApiProperty({ description: '牵头单位进度的平均值（已办结的分工计 100）' }) percent!: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: '最后一个牵头分工的办结日期' })
   completedOn!: string | null;
   @ApiProperty({ description: '已办结，且有牵头分工晚于完成时限办结' }) completedLate!: boolean;
@@ -48,43 +63,38 @@ export class PlanProgress {
   @ApiProperty({ type: [ItemProgress] }) itemProgress!: ItemProgress[];
 }
 
-export type Standing = 'met' | 'behind' | 'not_started';
-
 export class YearStanding {
-  @ApiProperty({ example: 2025 }) year!: number;
-  @ApiProperty({ description: '该年应达到的数量（任期内目标为整个实施期）' }) required!: number;
-  @ApiProperty({ description: '审核通过的报送中计入该目标的数量（任期内目标为截至该年累计）' })
+  @ApiProperty({ example: 2025, description: '年份；任期内目标为实施期的最后一年' }) year!: number;
+  @ApiProperty({ description: '该周期应达到的数量（每年目标为该年，任期内目标为整个实施期）' })
+  required!: number;
+  @ApiProperty({ description: '审核通过的报送中计入该目标的数量（任期内目标为整个实施期累计）' })
   achieved!: number;
   @ApiProperty({
-    enum: ['met', 'behind', 'not_started'],
+    enum: TARGET_STANDINGS,
+    enumName: 'TargetStandingKind',
     description:
-      'met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展',
+      'met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期',
   })
-  standing!: Standing;
+  standing!: TargetStandingKind;
 }
 
 export class TargetStanding extends YearStanding {
   @ApiProperty({ format: 'uuid' }) targetId!: string;
-  @ApiProperty({ example: '每年至少开展1次综合应急演练' }) text!: string;
+  @ApiProperty({ example: '区政府常务会议学法每年不少于4次' }) text!: string;
   @ApiProperty({ example: 1, description: '每个周期的数量' }) count!: number;
   @ApiProperty({ enum: ['year', 'half', 'quarter', 'month', 'week', 'term'], description: '周期' })
   per!: string;
   @ApiProperty() unit!: string;
+  @ApiProperty({ description: '任期内目标：整个实施期只计一次，不按年重复' }) term!: boolean;
+  @ApiProperty({ example: '2022-01-01', description: '所查询的周期（该年或整个实施期）的起始日' })
+  periodStart!: string;
+  @ApiProperty({ example: '2022-12-31' }) periodEnd!: string;
   @ApiProperty({
     type: [YearStanding],
-    description: '实施期内每一年的情况；上面的 year/required/achieved/standing 为所查询的年份',
+    description:
+      '每年目标：实施期内每一年的情况（上面的字段为所查询的年份）；任期内目标：只有整个实施期一项',
   })
   years!: YearStanding[];
-}
-
-/**
- * A year's standing: met once the count is reached; not started while nothing counts and the
- * period is still open; behind otherwise (something counted but not enough, or the period ended
- * with nothing).
- */
-export function standingOf(required: number, achieved: number, periodOver: boolean): Standing {
-  if (achieved >= required) return 'met';
-  return achieved === 0 && !periodOver ? 'not_started' : 'behind';
 }
 
 /** The calendar years a plan runs: its period, else its dates, else the given year alone. */
@@ -154,75 +164,63 @@ export class StandingService {
     const plan = await this.plans.findPlan(scope, assignment.planId);
     if (!plan) throw new NotFoundException('未找到该责任分工');
     const years = planYears(plan, thisYear);
-    const lastYear = years[years.length - 1];
     const sums = await this.queries.acceptedTargetSums(scope, assignmentId);
 
+    const today = todayIn(this.clock);
+    const term = planTerm(plan, today);
+    const yearOf = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31` });
     return targets.map((t) => {
-      const term = t.per === 'term';
-      const required = term ? t.count : t.count * (PERIODS_PER_YEAR[t.per as PeriodKind] ?? 1);
-      const standingIn = (y: number): YearStanding => {
-        // A term target (任期内) counts over the whole plan and is due at its end.
+      const isTerm = isTermTarget(t.per);
+      const required = requiredCount(t.count, t.per);
+      const standingIn = (period: { start: string; end: string }): YearStanding => {
+        const from = Number(period.start.slice(0, 4));
+        const to = Number(period.end.slice(0, 4));
         const achieved = sums
-          .filter((s) => s.targetId === t.id && (term ? s.year <= y : s.year === y))
+          .filter((s) => s.targetId === t.id && s.year >= from && s.year <= to)
           .reduce((n, s) => n + s.total, 0);
-        const over = (term ? Math.max(lastYear, y) : y) < thisYear;
         return Object.assign(new YearStanding(), {
-          year: y,
+          year: to,
           required,
           achieved,
-          standing: standingOf(required, achieved, over),
+          standing: targetStanding(required, achieved, period, today),
         });
       };
+      const asked = isTerm ? term : yearOf(year ?? thisYear);
+      const periods = isTerm ? [term] : years.map(yearOf);
       return Object.assign(new TargetStanding(), {
         targetId: t.id,
         text: t.text,
         count: t.count,
         per: t.per,
         unit: t.unit,
-        ...standingIn(year ?? thisYear),
-        years: years.map(standingIn),
+        term: isTerm,
+        periodStart: asked.start,
+        periodEnd: asked.end,
+        ...standingIn(asked),
+        years: periods.map(standingIn),
       });
     });
   }
 }
 
-/** An item's status from its lead units (all units when it has no lead); co-units beside. */
+/** An item's standing by the one rule (@app/database itemStanding); co-units listed beside. */
 function rollUp(
   item: { id: string; number: number; numberText: string; title: string },
   shares: ShareRow[],
 ): ItemProgress {
   const show = ({ itemId: _i, visible: _v, ...share }: ShareRow): ShareProgress =>
     Object.assign(new ShareProgress(), share);
-  const lead = shares.filter((s) => s.role === AssignmentRole.Lead);
-  const deciding = lead.length ? lead : shares;
-  const done =
-    deciding.length > 0 && deciding.every((s) => s.status === AssignmentStatus.Completed);
-  const started = deciding.some(
-    (s) => s.status !== AssignmentStatus.NotStarted || s.progressPercent > 0,
-  );
+  const { status, percent, completedOn, completedLate } = itemStanding(shares);
   return Object.assign(new ItemProgress(), {
     itemId: item.id,
     number: item.number,
     numberText: item.numberText,
     title: item.title,
-    status: !deciding.length
-      ? 'unassigned'
-      : done
-        ? 'completed'
-        : started
-          ? 'in_progress'
-          : 'not_started',
-    percent: deciding.length
-      ? Math.round(deciding.reduce((n, s) => n + s.progressPercent, 0) / deciding.length)
-      : 0,
-    completedOn: done
-      ? deciding
-          .map((s) => s.completedOn!)
-          .sort()
-          .at(-1)!
-      : null,
-    completedLate: done && deciding.some((s) => s.completedLate),
-    lead: lead.filter((s) => s.visible).map(show),
+    status,
+    percent,
+    completedOn,
+    completedLate,
+    lead: shares.filter((s) => s.role === AssignmentRole.Lead && s.visible).map(show),
     co: shares.filter((s) => s.role === AssignmentRole.Co && s.visible).map(show),
   });
 }

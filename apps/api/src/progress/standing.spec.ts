@@ -1,18 +1,4 @@
-import { planYears, standingOf } from './standing.service';
-
-describe('standingOf', () => {
-  it.each([
-    [4, 0, false, 'not_started'],
-    [4, 0, true, 'behind'],
-    [4, 2, false, 'behind'],
-    [4, 2, true, 'behind'],
-    [4, 4, false, 'met'],
-    [4, 6, true, 'met'],
-    [60, 59.5, false, 'behind'],
-  ])('required %d, achieved %d, period over %s → %s', (required, achieved, over, expected) => {
-    expect(standingOf(required, achieved, over)).toBe(expected);
-  });
-});
+import { planYears } from './standing.service';
 
 describe('planYears', () => {
   const none = { periodStart: null, periodEnd: null, issuedOn: null, defaultDueOn: null };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ShareState, unitOrderSql } from '@app/database';
 import { overdueOn, yellowOn } from './sql';
 
 export interface BreakdownRow {
@@ -12,9 +13,8 @@ export interface BreakdownRow {
   coUnits: string | null;
   dueOn: string | null;
   deadlineText: string | null;
-  assignments: number;
-  completed: number;
-  averagePercent: number;
+  /** Every unit's share, for the item-status rule (itemStanding in @app/database). */
+  shares: ShareState[];
   overdue: number;
   yellow: number;
 }
@@ -27,12 +27,12 @@ export class BreakdownQueries {
   rows(planId: string, asOf: string, warningDays: number): Promise<BreakdownRow[]> {
     return this.db.query(
       `SELECT i.number, i.number_text AS "numberText", i.title, i.body,
-         string_agg(u.name, '、' ORDER BY u.name) FILTER (WHERE a.role = 'lead') AS "leadUnits",
-         string_agg(u.name, '、' ORDER BY u.name) FILTER (WHERE a.role = 'co') AS "coUnits",
+         string_agg(u.name, '、' ORDER BY ${unitOrderSql('u')}) FILTER (WHERE a.role = 'lead') AS "leadUnits",
+         string_agg(u.name, '、' ORDER BY ${unitOrderSql('u')}) FILTER (WHERE a.role = 'co') AS "coUnits",
          i.due_on AS "dueOn", i.deadline_text AS "deadlineText",
-         count(a.id)::int AS assignments,
-         count(a.id) FILTER (WHERE a.completed_on <= $2::date)::int AS completed,
-         COALESCE(round(avg(a.progress_percent)), 0)::int AS "averagePercent",
+         COALESCE(json_agg(json_build_object('role', a.role, 'status', a.status,
+             'progressPercent', a.progress_percent, 'completedOn', a.completed_on, 'dueOn', a.due_on))
+           FILTER (WHERE a.id IS NOT NULL), '[]') AS shares,
          count(a.id) FILTER (WHERE ${overdueOn('$2::date')})::int AS overdue,
          count(a.id) FILTER (WHERE ${yellowOn('$2::date', '$3')})::int AS yellow
        FROM items i

@@ -1,5 +1,5 @@
 import { SQL_TIME_ZONE } from '@app/calendar';
-import { reportMissing } from '@app/database';
+import { openOnSql, reportMissing } from '@app/database';
 
 /** Accumulates WHERE conditions with numbered parameters for a hand-written query. */
 export class Conditions {
@@ -34,8 +34,8 @@ export class Conditions {
  */
 const START = `COALESCE(p.period_start, (a.created_at AT TIME ZONE ${SQL_TIME_ZONE})::date)`;
 
-/** Not completed by day d. */
-export const openOn = (d: string): string => `(a.completed_on IS NULL OR a.completed_on > ${d})`;
+/** Not completed by day d: the one open-work rule of @app/database. */
+export const openOn = (d: string): string => openOnSql(d);
 
 /** Overdue on day d: due before it and still open. */
 export const overdueOn = (d: string): string => `(a.due_on < ${d} AND ${openOn(d)})`;

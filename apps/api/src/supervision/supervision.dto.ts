@@ -168,11 +168,15 @@ export class StatisticsRow {
   @ApiProperty({ description: '截至日期应报送的进展（刚结束的报送周期，每项未办结分工一份）' })
   reportsDue!: number;
   @ApiProperty({ description: '其中截至日期应报未报' }) reportsMissing!: number;
-  @ApiProperty({ description: '该年度跟踪的年度目标（每年…次；任期目标不计）' })
+  @ApiProperty({
+    description: '跟踪的经常性目标（每年…次按所查日期的年份，任期内…次按整个实施期计一次）',
+  })
   recurringTargets!: number;
   @ApiProperty({ description: '其中已达标' }) recurringTargetsMet!: number;
-  @ApiProperty({ description: '其中有进展但未达标（其余为尚未开展）' })
+  @ApiProperty({ description: '其中进度落后（少于按时间比例应完成的数量，或周期已过仍未达标）' })
   recurringTargetsBehind!: number;
+  @ApiProperty({ description: '其中未到期（三者之和等于 recurringTargets）' })
+  recurringTargetsNotDue!: number;
   @ApiPropertyOptional({ description: '排名（按期完成率高、逾期少者在前）' }) rank!: number;
 }
 

@@ -11,7 +11,18 @@ import {
   WarningRow,
 } from './supervision.dto';
 import { periodContaining, PeriodKind, SQL_TIME_ZONE } from '@app/calendar';
-import { duePeriodStart, reportFrequency, reportMissing, reportOwed } from '@app/database';
+import {
+  duePeriodStart,
+  openOnSql,
+  planWorkingSql,
+  reportFrequency,
+  reportMissing,
+  reportOwed,
+  requiredCountSql,
+  targetPeriodSql,
+  unitOrderSql,
+  targetStandingSql,
+} from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
 
 /** Inlined into SQL (the count shares the parameters, and pg refuses unused ones): whole numbers only. */
@@ -22,8 +33,8 @@ function int(n: number): number {
 
 // For one as-of date the most overdue are the earliest due.
 const SORTS = {
-  daysOverdue: 'a.due_on ASC, i.number ASC, u.name ASC',
-  unit: 'u.name ASC, a.due_on ASC, i.number ASC',
+  daysOverdue: `a.due_on ASC, i.number ASC, ${unitOrderSql('u')}`,
+  unit: `${unitOrderSql('u')}, a.due_on ASC, i.number ASC`,
 } as const;
 
 /**
@@ -46,28 +57,31 @@ const FROM = `
   JOIN units u ON u.id = a.unit_id`;
 
 /**
- * Each assignment's yearly recurring targets (每年…次) in the year of day d, judged as the
- * progress module's standing does: met when accepted tagged figures reach the year's count,
- * behind when some counted but not enough, not started when none did. Term targets (任期内) are
- * due at the plan's end and left out. Only assignments whose items have targets are touched.
+ * Each assignment's recurring targets judged on day d by the one rule (targetStanding in
+ * @app/database, here its SQL twin): yearly targets over the year of d, term targets (任期内)
+ * once over the plan's term. Only assignments whose items have targets are touched.
  */
-const TARGET_STANDING = (d: string) => `tg AS (
+const TARGET_STANDING = (d: string) => {
+  const period = targetPeriodSql(d, 'rt', 'tp');
+  const achieved = `COALESCE((
+    SELECT sum((f->>'value')::numeric) FROM progress_reports r
+    CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
+    WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
+      AND extract(year FROM r.period_start) BETWEEN extract(year FROM ${period.start})
+        AND extract(year FROM ${period.end})
+      AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}), 0)`;
+  return `tg AS (
   SELECT x.assignment_id, count(*) AS targets,
-    count(*) FILTER (WHERE x.achieved >= x.required) AS met,
-    count(*) FILTER (WHERE x.achieved > 0 AND x.achieved < x.required) AS behind
+    count(*) FILTER (WHERE x.standing = 'met') AS met,
+    count(*) FILTER (WHERE x.standing = 'behind') AS behind,
+    count(*) FILTER (WHERE x.standing = 'not_due') AS "notDue"
   FROM (
     SELECT ta.id AS assignment_id,
-      rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4
-        WHEN 'half' THEN 2 ELSE 1 END AS required,
-      COALESCE((
-        SELECT sum((f->>'value')::numeric) FROM progress_reports r
-        CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-        WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
-          AND extract(year FROM r.period_start) = extract(year FROM ${d})
-          AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}), 0) AS achieved
+      ${targetStandingSql(requiredCountSql('rt'), achieved, period, d)} AS standing
     FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
-    WHERE rt.per <> 'term'
+    JOIN plans tp ON tp.id = ta.plan_id
   ) x GROUP BY x.assignment_id)`;
+};
 
 interface RawWarning extends Omit<WarningRow, 'itemLevel' | 'reason'> {
   dueSoonBehind: boolean;
@@ -86,8 +100,8 @@ export class SupervisionQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private filters(c: Conditions, f: SupervisionFilter, asOf: string, today: string): void {
-    c.add(asOf >= today ? 'a.completed_on IS NULL' : openOn(`${c.param(asOf)}::date`));
-    c.add("p.status <> 'archived'");
+    c.add(asOf >= today ? openOnSql() : openOn(`${c.param(asOf)}::date`));
+    c.add(planWorkingSql());
     if (f.planId) c.add('a.plan_id = ?', f.planId);
     if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
     if (f.unitId) c.add('a.unit_id = ?', f.unitId);
@@ -147,7 +161,7 @@ export class SupervisionQueries {
            ${dueSoonBehind(d, days)} AS "dueSoonBehind", ${reportMissing(d)} AS "reportMissing",
            ${reportFrequency} AS "reportFrequency", ${duePeriodStart(d)} AS "duePeriodStart"
          ${FROM} ${c.where}
-         ORDER BY a.due_on ASC, i.number ASC, u.name ASC
+         ORDER BY a.due_on ASC, i.number ASC, ${unitOrderSql('u')}
          LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
         c.params,
       ) as Promise<RawWarning[]>,
@@ -203,7 +217,7 @@ export class SupervisionQueries {
   ): Promise<StatisticsRow[]> {
     const c = new Conditions();
     const d = `${c.param(asOf)}::date`;
-    c.add("p.status <> 'archived'");
+    c.add(planWorkingSql());
     // Today's assignments judged on day d (a plan imported today can be looked at as of any
     // past date); d decides what was due, completed and overdue.
     if (f.planId) c.add('a.plan_id = ?', f.planId);
@@ -214,12 +228,13 @@ export class SupervisionQueries {
     }
     if (f.leadOnly) c.add("a.role = 'lead'");
     const group = {
-      unit: { id: 'a.unit_id', name: 'u.name', join: '' },
-      plan: { id: 'a.plan_id', name: 'p.title', join: '' },
+      unit: { id: 'a.unit_id', name: 'u.name', join: '', order: 'min(u.sort_order)' },
+      plan: { id: 'a.plan_id', name: 'p.title', join: '', order: 'NULL::int' },
       section: {
         id: 'i.section_id',
         name: "p.title || ' · ' || sec.number_text || '、' || sec.title",
         join: 'JOIN sections sec ON sec.id = i.section_id',
+        order: 'NULL::int',
       },
     }[groupBy];
     // A unit answers for its notices; a plan or a section for those about its assignments.
@@ -240,7 +255,7 @@ export class SupervisionQueries {
            ),`;
     const rows: StatisticsRow[] = await this.db.query(
       `WITH ${TARGET_STANDING(d)}, ${noticesAbout} g AS (
-         SELECT ${group.id} AS id, min(${group.name}) AS name,
+         SELECT ${group.id} AS id, min(${group.name}) AS name, ${group.order} AS sort_order,
            count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
            count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
@@ -249,7 +264,8 @@ export class SupervisionQueries {
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportMissing(d)}) AS "reportsMissing",
            COALESCE(sum(tg.targets), 0) AS targets, COALESCE(sum(tg.met), 0) AS "targetsMet",
-           COALESCE(sum(tg.behind), 0) AS "targetsBehind"
+           COALESCE(sum(tg.behind), 0) AS "targetsBehind",
+           COALESCE(sum(tg."notDue"), 0) AS "targetsNotDue"
          ${FROM} ${group.join} LEFT JOIN tg ON tg.assignment_id = a.id ${c.where}
          GROUP BY ${group.id}
        )
@@ -258,9 +274,10 @@ export class SupervisionQueries {
          g.overdue::int, ${notices}::int AS "noticesOverdue", g."reportsDue"::int,
          g."reportsMissing"::int, g.targets::int AS "recurringTargets",
          g."targetsMet"::int AS "recurringTargetsMet", g."targetsBehind"::int AS "recurringTargetsBehind",
+         g."targetsNotDue"::int AS "recurringTargetsNotDue",
          rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
                       g.overdue ASC)::int AS rank
-       FROM g ORDER BY rank, g.name`,
+       FROM g ORDER BY rank, ${unitOrderSql('g')}`,
       c.params,
     );
     return rows;

@@ -7,6 +7,9 @@ import {
   ASSIGNMENT_STATUS_LABEL,
   AssignmentRole,
   AssignmentStatus,
+  ITEM_STATUS_LABEL,
+  itemStanding,
+  ItemStanding,
   Plan,
 } from '@app/database';
 import { page } from '../common/pagination';
@@ -72,15 +75,10 @@ const statisticsColumns = (
   { header: '已达标', width: 10, value: (r) => r.recurringTargetsMet },
 ];
 
-function breakdownStatus(r: BreakdownRow): string {
-  if (!r.assignments) return '未分工';
-  if (r.completed === r.assignments) return ASSIGNMENT_STATUS_LABEL[AssignmentStatus.Completed];
-  return ASSIGNMENT_STATUS_LABEL[
-    r.averagePercent > 0 ? AssignmentStatus.InProgress : AssignmentStatus.NotStarted
-  ];
-}
+/** A breakdown row with the item's standing by the one rule, as of the table's date. */
+type BreakdownLine = BreakdownRow & { standing: ItemStanding };
 
-const BREAKDOWN_COLUMNS: SheetColumn<BreakdownRow>[] = [
+const BREAKDOWN_COLUMNS: SheetColumn<BreakdownLine>[] = [
   { header: '任务内容', width: 60, value: (r) => `(${r.numberText})${r.title}` },
   { header: '牵头单位', width: 24, value: (r) => r.leadUnits },
   { header: '配合单位', width: 36, value: (r) => r.coUnits },
@@ -88,9 +86,12 @@ const BREAKDOWN_COLUMNS: SheetColumn<BreakdownRow>[] = [
   {
     header: '进展情况',
     width: 28,
-    value: (r) => `${r.completed}/${r.assignments} 个单位办结，平均进度 ${r.averagePercent}%`,
+    value: ({ standing: s }) =>
+      s.deciding
+        ? `${s.decidingCompleted}/${s.deciding} 个牵头单位办结，进度 ${s.percent}%`
+        : '未分工',
   },
-  { header: '状态', width: 10, value: breakdownStatus },
+  { header: '状态', width: 10, value: (r) => ITEM_STATUS_LABEL[r.standing.status] },
   {
     header: '预警',
     width: 14,
@@ -165,7 +166,10 @@ export class SupervisionService {
     const { asOf } = this.dates(asOfParam);
     const plan = await this.db.manager.findOne(Plan, { where: { id: planId } });
     if (!plan) throw new NotFoundException('未找到该方案');
-    const rows = await this.breakdown.rows(planId, asOf, 14);
+    const rows = (await this.breakdown.rows(planId, asOf, 14)).map((r) => ({
+      ...r,
+      standing: itemStanding(r.shares, asOf),
+    }));
     const body = await writeSheet(
       '任务分解表',
       `${plan.title} 任务分解表（截至 ${asOf}）`,

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { duePeriodStart, reportFrequency, reportMissing } from '@app/database';
+import {
+  duePeriodStart,
+  openWorkSql,
+  PINYIN_COLLATION,
+  planWorkingSql,
+  reportFrequency,
+  reportMissing,
+} from '@app/database';
 import { openOn, overdueOn, yellowOn } from '../supervision/sql';
 
 /*
@@ -41,7 +48,7 @@ export class TodoQueries {
            a.progress_percent AS "progressPercent", ${LIGHT(d, days)} AS level,
            (${openOn(d)} AND ${reportMissing(d)}) AS "reportMissing", i.number AS n
          FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
-         WHERE a.unit_id = $1 AND p.status = 'active') x
+         WHERE a.unit_id = $1 AND ${planWorkingSql()}) x
        ORDER BY CASE x.level WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END,
          x.status = 'completed', x."dueOn", x."planTitle", x.n
        LIMIT ${LIMIT}`,
@@ -125,10 +132,12 @@ export class TodoQueries {
   /** Overdue assignments today per unit, most first. */
   overdueByUnit(today: string) {
     return this.db.query(
-      `SELECT a.unit_id AS "unitId", min(u.name) AS "unitName", count(*)::int AS overdue
+      `SELECT a.unit_id AS "unitId", min(u.name) AS "unitName", count(*)::int AS overdue,
+         min(u.sort_order) AS sort_order
        FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
-       WHERE p.status <> 'archived' AND a.completed_on IS NULL AND ${overdueOn('$1::date')}
-       GROUP BY a.unit_id ORDER BY overdue DESC, "unitName" LIMIT ${LIMIT}`,
+       WHERE ${openWorkSql()} AND ${overdueOn('$1::date')}
+       GROUP BY a.unit_id ORDER BY overdue DESC, sort_order ASC NULLS LAST,
+         min(u.name) COLLATE ${PINYIN_COLLATION} LIMIT ${LIMIT}`,
       [today],
     ) as Promise<Array<{ unitId: string; unitName: string; overdue: number }>>;
   }

@@ -5,11 +5,15 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
+  IsInt,
   IsOptional,
+  Max,
+  Min,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { Unit, UnitKind } from '@app/database';
 import { PageOf, PageQuery } from '../common/pagination';
@@ -56,6 +60,19 @@ export class CreateUnitDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '排序号：各列表、导出和报告中单位的先后（小者在前；未设的排在后面，同号按拼音）',
+    example: 10,
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(999999)
+  sortOrder?: number | null;
 }
 
 export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
@@ -88,6 +105,8 @@ export class UnitView {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty({ type: [String] }) emails!: string[];
   @ApiProperty() active!: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '排序号' })
+  sortOrder!: number | null;
 
   static from(unit: Unit): UnitView {
     return Object.assign(new UnitView(), {
@@ -99,6 +118,7 @@ export class UnitView {
       parentId: unit.parentId,
       emails: unit.emails,
       active: unit.active,
+      sortOrder: unit.sortOrder,
     });
   }
 }

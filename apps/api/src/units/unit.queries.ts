@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Unit } from '@app/database';
+import { PINYIN_COLLATION, Unit } from '@app/database';
 import { UnitListQuery } from './unit.dto';
 
 @Injectable()
@@ -15,8 +15,8 @@ export class UnitQueries {
   list(query: UnitListQuery): Promise<[Unit[], number]> {
     const qb = this.units
       .createQueryBuilder('unit')
-      .orderBy('unit.kind')
-      .addOrderBy('unit.name')
+      .orderBy('unit.sort_order', 'ASC', 'NULLS LAST')
+      .addOrderBy(`unit.name COLLATE ${PINYIN_COLLATION}`, 'ASC')
       .skip(query.offset)
       .take(query.pageSize);
     if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });

@@ -328,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查看条目 */
+        /** 查看条目（含责任单位、任务和经常性目标） */
         get: operations["PlansController_item"];
         put?: never;
         post?: never;
@@ -1072,6 +1072,8 @@ export interface components {
             parentId?: string | null;
             emails: string[];
             active: boolean;
+            /** @description 排序号 */
+            sortOrder?: number | null;
         };
         UnitPage: {
             items: components["schemas"]["UnitView"][];
@@ -1107,6 +1109,11 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /**
+             * @description 排序号：各列表、导出和报告中单位的先后（小者在前；未设的排在后面，同号按拼音）
+             * @example 10
+             */
+            sortOrder?: number | null;
         };
         UpdateUnitDto: {
             /**
@@ -1135,6 +1142,11 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /**
+             * @description 排序号：各列表、导出和报告中单位的先后（小者在前；未设的排在后面，同号按拼音）
+             * @example 10
+             */
+            sortOrder?: number | null;
         };
         GroupMemberView: {
             /** Format: uuid */
@@ -1634,6 +1646,66 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
+        /**
+         * @description 同 /items/:id/progress
+         * @enum {string}
+         */
+        ItemStatus: "unassigned" | "not_started" | "in_progress" | "completed";
+        /** @enum {string} */
+        AssignmentRole: "lead" | "co";
+        /** @enum {string} */
+        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
+        ItemUnitView: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            role: components["schemas"]["AssignmentRole"];
+            status: components["schemas"]["AssignmentStatus"];
+            progressPercent: number;
+            dueOn: string;
+        };
+        ItemTaskView: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            dueOn?: string | null;
+        };
+        ItemTargetView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 区政府常务会议学法每年不少于4次 */
+            text: string;
+            count: number;
+            /** @enum {string} */
+            per: "year" | "half" | "quarter" | "month" | "week" | "term";
+            unit: string;
+        };
+        ItemDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            sectionId: string;
+            number: number;
+            numberText: string;
+            title: string;
+            body: string;
+            preamble: boolean;
+            deadlineText?: string | null;
+            dueOn?: string | null;
+            reportFrequency?: components["schemas"]["ReportFrequency"] | null;
+            /** @description 同 /items/:id/progress */
+            status: components["schemas"]["ItemStatus"];
+            percent: number;
+            /** @description 牵头在前；单位用户只看到本单位的分工 */
+            units: components["schemas"]["ItemUnitView"][];
+            tasks: components["schemas"]["ItemTaskView"][];
+            targets: components["schemas"]["ItemTargetView"][];
+        };
         UpdateItemDto: {
             /**
              * Format: uuid
@@ -1669,10 +1741,6 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
-        /** @enum {string} */
-        AssignmentRole: "lead" | "co";
-        /** @enum {string} */
-        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
         OverdueRow: {
             /** Format: uuid */
             assignmentId: string;
@@ -1787,12 +1855,14 @@ export interface components {
             reportsDue: number;
             /** @description 其中截至日期应报未报 */
             reportsMissing: number;
-            /** @description 该年度跟踪的年度目标（每年…次；任期目标不计） */
+            /** @description 跟踪的经常性目标（每年…次按所查日期的年份，任期内…次按整个实施期计一次） */
             recurringTargets: number;
             /** @description 其中已达标 */
             recurringTargetsMet: number;
-            /** @description 其中有进展但未达标（其余为尚未开展） */
+            /** @description 其中进度落后（少于按时间比例应完成的数量，或周期已过仍未达标） */
             recurringTargetsBehind: number;
+            /** @description 其中未到期（三者之和等于 recurringTargets） */
+            recurringTargetsNotDue: number;
             /** @description 排名（按期完成率高、逾期少者在前） */
             rank?: number;
         };
@@ -2004,12 +2074,9 @@ export interface components {
             number: number;
             numberText: string;
             title: string;
-            /**
-             * @description 由牵头单位的状态决定：全部牵头分工办结即办结
-             * @enum {string}
-             */
-            status: "not_started" | "in_progress" | "completed" | "unassigned";
-            /** @description 牵头单位进度的平均值 */
+            /** @description 由牵头单位决定（无牵头单位时由全部单位决定）：全部牵头分工办结即办结 */
+            status: components["schemas"]["ItemStatus"];
+            /** @description 牵头单位进度的平均值（已办结的分工计 100） */
             percent: number;
             /** @description 最后一个牵头分工的办结日期 */
             completedOn?: string | null;
@@ -2031,34 +2098,39 @@ export interface components {
             percent: number;
             itemProgress: components["schemas"]["ItemProgress"][];
         };
+        /**
+         * @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期
+         * @enum {string}
+         */
+        TargetStandingKind: "met" | "behind" | "not_due";
         YearStanding: {
-            /** @example 2025 */
-            year: number;
-            /** @description 该年应达到的数量（任期内目标为整个实施期） */
-            required: number;
-            /** @description 审核通过的报送中计入该目标的数量（任期内目标为截至该年累计） */
-            achieved: number;
             /**
-             * @description met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展
-             * @enum {string}
+             * @description 年份；任期内目标为实施期的最后一年
+             * @example 2025
              */
-            standing: "met" | "behind" | "not_started";
+            year: number;
+            /** @description 该周期应达到的数量（每年目标为该年，任期内目标为整个实施期） */
+            required: number;
+            /** @description 审核通过的报送中计入该目标的数量（任期内目标为整个实施期累计） */
+            achieved: number;
+            /** @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期 */
+            standing: components["schemas"]["TargetStandingKind"];
         };
         TargetStanding: {
-            /** @example 2025 */
-            year: number;
-            /** @description 该年应达到的数量（任期内目标为整个实施期） */
-            required: number;
-            /** @description 审核通过的报送中计入该目标的数量（任期内目标为截至该年累计） */
-            achieved: number;
             /**
-             * @description met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展
-             * @enum {string}
+             * @description 年份；任期内目标为实施期的最后一年
+             * @example 2025
              */
-            standing: "met" | "behind" | "not_started";
+            year: number;
+            /** @description 该周期应达到的数量（每年目标为该年，任期内目标为整个实施期） */
+            required: number;
+            /** @description 审核通过的报送中计入该目标的数量（任期内目标为整个实施期累计） */
+            achieved: number;
+            /** @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期 */
+            standing: components["schemas"]["TargetStandingKind"];
             /** Format: uuid */
             targetId: string;
-            /** @example 每年至少开展1次综合应急演练 */
+            /** @example 区政府常务会议学法每年不少于4次 */
             text: string;
             /**
              * @description 每个周期的数量
@@ -2071,7 +2143,16 @@ export interface components {
              */
             per: "year" | "half" | "quarter" | "month" | "week" | "term";
             unit: string;
-            /** @description 实施期内每一年的情况；上面的 year/required/achieved/standing 为所查询的年份 */
+            /** @description 任期内目标：整个实施期只计一次，不按年重复 */
+            term: boolean;
+            /**
+             * @description 所查询的周期（该年或整个实施期）的起始日
+             * @example 2022-01-01
+             */
+            periodStart: string;
+            /** @example 2022-12-31 */
+            periodEnd: string;
+            /** @description 每年目标：实施期内每一年的情况（上面的字段为所查询的年份）；任期内目标：只有整个实施期一项 */
             years: components["schemas"]["YearStanding"][];
         };
         AssignmentView: {
@@ -4979,7 +5060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["ItemDetailView"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */

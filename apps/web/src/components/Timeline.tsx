@@ -1,6 +1,6 @@
 import { Timeline as AntTimeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Schemas } from '../api/client';
+import { formatLocalDateTime } from '../time';
 
 /** The audit trail of an item or an assignment, newest first, as the API words it. */
 export function HistoryTimeline({ events }: { events: Schemas['TimelineEvent'][] }) {
@@ -11,9 +11,7 @@ export function HistoryTimeline({ events }: { events: Schemas['TimelineEvent'][]
         key: `${e.at}-${i}`,
         children: (
           <div>
-            <Typography.Text type="secondary">
-              {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
-            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatLocalDateTime(e.at)}</Typography.Text>{' '}
             {e.displayName ?? e.username ?? '系统'}
             {e.unitName ? `（${e.unitName}）` : ''}：{e.summary}
           </div>

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download, unwrap, type Schemas } from '../api/client';
@@ -27,11 +27,12 @@ import { Light } from '../components/Light';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
 import { HistoryTimeline } from '../components/Timeline';
+import { formatLocalDateTime } from '../time';
 
-const STANDING: Record<Schemas['TargetStanding']['standing'], { text: string; color: string }> = {
+const STANDING: Record<Schemas['TargetStandingKind'], { text: string; color: string }> = {
   met: { text: '已达标', color: 'success' },
-  behind: { text: '未达标', color: 'warning' },
-  not_started: { text: '尚未开展', color: 'default' },
+  behind: { text: '进度落后', color: 'warning' },
+  not_due: { text: '未到期', color: 'default' },
 };
 
 export default function AssignmentPage() {
@@ -195,7 +196,7 @@ export default function AssignmentPage() {
                     <div key={t.targetId} style={{ marginBottom: 8 }}>
                       <Typography.Text strong>{t.text}</Typography.Text>
                       <div>
-                        {t.year} 年：{t.achieved}/{t.required} {t.unit}{' '}
+                        {t.term ? '任期内' : `${t.year} 年`}：{t.achieved}/{t.required} {t.unit}{' '}
                         <StatusTag value={t.standing} labels={STANDING} />
                       </div>
                     </div>
@@ -325,7 +326,7 @@ function ReportCard({
         )}
         {r.submittedAt && (
           <Descriptions.Item label="报送时间">
-            {dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}
+            {r.submittedAt ? formatLocalDateTime(r.submittedAt) : ''}
           </Descriptions.Item>
         )}
         {r.reviewComment && (

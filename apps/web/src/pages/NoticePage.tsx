@@ -13,7 +13,6 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download, unwrap, uploadFile, type Schemas } from '../api/client';
@@ -21,6 +20,7 @@ import { can, useMe } from '../api/me';
 import { NOTICE_LEVEL, NOTICE_STATUS, STATUS } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
+import { formatLocalDateTime } from '../time';
 
 export default function NoticePage() {
   const { id = '' } = useParams();
@@ -151,7 +151,7 @@ export default function NoticePage() {
                 <StatusTag value={n.status} labels={NOTICE_STATUS} />
               </Descriptions.Item>
               <Descriptions.Item label="发出时间">
-                {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                {formatLocalDateTime(n.createdAt)}
               </Descriptions.Item>
               {n.reviewComment && (
                 <Descriptions.Item label="督查室意见">{n.reviewComment}</Descriptions.Item>
@@ -185,7 +185,7 @@ export default function NoticePage() {
                   <Space direction="vertical" style={{ width: '100%' }}>
                     <Space wrap>
                       <Typography.Text strong>第 {i + 1} 次答复</Typography.Text>
-                      <span>{dayjs(a.answeredAt).format('YYYY-MM-DD HH:mm')}</span>
+                      <span>{formatLocalDateTime(a.answeredAt)}</span>
                       {a.answeredBy && <span>{a.answeredBy}</span>}
                       {a.outcome === 'returned' && <Tag color="warning">被退回</Tag>}
                       {a.outcome === 'closed' && <Tag color="success">已办结</Tag>}

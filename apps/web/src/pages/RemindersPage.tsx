@@ -25,6 +25,7 @@ const KIND_LABEL: Record<string, string> = {
   alert: '到期提醒',
   escalation: '督查室汇总',
 };
+import { formatLocalDateTime } from '../time';
 
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
   pending: { text: '待发送', color: 'default' },
@@ -158,7 +159,7 @@ function Deliveries() {
               title: '发送时间',
               dataIndex: 'sentAt',
               width: 140,
-              render: (d?: string | null) => (d ? dayjs(d).format('MM-DD HH:mm') : '—'),
+              render: (d?: string | null) => (d ? formatLocalDateTime(d) : '—'),
             },
             {
               title: '错误',

@@ -7,6 +7,7 @@ import { NOTICE_STATUS, STATUS } from '../components/labels';
 import { Light } from '../components/Light';
 import { QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
+import { formatLocalDateTime } from '../time';
 
 export function useTodo() {
   return useQuery({
@@ -229,7 +230,7 @@ function LeadershipTodo({ todo }: { todo: Schemas['LeadershipTodo'] }) {
               title: '报送时间',
               dataIndex: 'since',
               width: 150,
-              render: (s: string) => dayjs(s).format('YYYY-MM-DD HH:mm'),
+              render: (s: string) => formatLocalDateTime(s),
             },
           ]}
         />

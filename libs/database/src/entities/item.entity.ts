@@ -68,6 +68,8 @@ export interface ItemDeadline {
   count?: number;
   per?: string;
   unit?: string;
+  /** recurring: the clause with its subject (区政府常务会议学法每年不少于4次). */
+  subject?: string;
   workingDays?: number;
   days?: number;
 }

@@ -43,6 +43,11 @@ export class Unit {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** 排序号: the office's order of units in every list (unitOrderSql); null after the numbered. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  sortOrder!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

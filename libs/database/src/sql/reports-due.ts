@@ -9,6 +9,7 @@
  * i (items) and p (plans); `d` is a SQL date expression.
  */
 import { SQL_TIME_ZONE } from '@app/calendar';
+import { planWorkingSql } from '../rules/open-work';
 
 /** The assignment's reporting frequency (the report_frequency enum: compared without casts). */
 export const reportFrequency = 'COALESCE(i.report_frequency, p.report_frequency)';
@@ -41,7 +42,7 @@ export const duePeriodStart = (d: string, f = reportFrequency): string =>
 
 /** The plan is being carried out and had begun before that period ended: a report is owed. */
 export const reportOwed = (d: string): string =>
-  `(p.status = 'active' AND COALESCE(p.period_start, DATE '1900-01-01') < (${currentStart(d, reportFrequency)})::date)`;
+  `(${planWorkingSql()} AND COALESCE(p.period_start, DATE '1900-01-01') < (${currentStart(d, reportFrequency)})::date)`;
 
 /*
  * The reports submitted by day d for the period due on d, at each report's own frequency. It

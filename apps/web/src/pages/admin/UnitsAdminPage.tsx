@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useUnits } from '../../api/directory';
@@ -14,6 +14,7 @@ interface Values {
   kind: Schemas['UnitKind'];
   emails?: string[];
   active: boolean;
+  sortOrder?: number | null;
 }
 
 export default function UnitsAdminPage() {
@@ -31,14 +32,24 @@ export default function UnitsAdminPage() {
             kind: u.kind,
             emails: u.emails,
             active: u.active,
+            sortOrder: u.sortOrder ?? null,
           }
-        : { name: '', shortName: '', aliases: [], kind: 'department', emails: [], active: true },
+        : {
+            name: '',
+            shortName: '',
+            aliases: [],
+            kind: 'department',
+            emails: [],
+            active: true,
+            sortOrder: null,
+          },
     save: async (v, u) => {
       const body = {
         ...v,
         shortName: v.shortName || null,
         aliases: v.aliases ?? [],
         emails: v.emails ?? [],
+        sortOrder: v.sortOrder ?? null,
       };
       return u
         ? unwrap(await api.PATCH('/api/units/{id}', { params: { path: { id: u.id } }, body }))
@@ -60,6 +71,13 @@ export default function UnitsAdminPage() {
         </Form.Item>
         <Form.Item label="接收提醒的邮箱" name="emails">
           <Select mode="tags" aria-label="邮箱" tokenSeparators={[',', '，', ' ']} />
+        </Form.Item>
+        <Form.Item
+          label="排序号"
+          name="sortOrder"
+          extra="各列表、导出和报告按排序号排列单位，小者在前；未填的排在后面，同号按拼音"
+        >
+          <InputNumber min={0} max={999999} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label="启用" name="active" valuePropName="checked">
           <Switch />
@@ -95,6 +113,8 @@ export default function UnitsAdminPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 900 }}
             columns={[
+              { title: '排序号', dataIndex: 'sortOrder', width: 80 },
+              { title: '排序号', dataIndex: 'sortOrder', width: 80 },
               { title: '名称', dataIndex: 'name' },
               {
                 title: '类别',
