@@ -408,6 +408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/exports/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出落实情况统计与排名（.xlsx） */
+        get: operations["SupervisionController_statisticsWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/breakdown.xlsx": {
         parameters: {
             query?: never;
@@ -457,7 +474,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改督办等级（蓝、黄、红） */
+        patch: operations["NoticesController_changeLevel"];
         trace?: never;
     };
     "/api/supervision/notices/{id}/answer": {
@@ -511,15 +529,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/plans/{id}/annual-report": {
+    "/api/supervision/notices/{id}/raise": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 方案的年度报告初稿 */
-        get: operations["AnnualReportController_forPlan"];
+        get?: never;
+        put?: never;
+        /** 督办升级（蓝 → 黄 → 红） */
+        post: operations["NoticesController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/notices/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办单（.docx 公文格式） */
+        get: operations["NoticesController_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,18 +563,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/annual-report": {
+    "/api/supervision/notices/{id}/files": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 全部实施中方案的年度报告初稿 */
-        get: operations["AnnualReportController_forOffice"];
+        get?: never;
+        put?: never;
+        /** 为督办答复上传佐证材料 */
+        post: operations["NoticesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/notice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办答复的佐证材料 */
+        get: operations["NoticesController_downloadFile"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除督办答复的佐证材料（督查室处理前） */
+        delete: operations["NoticesController_removeFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -787,6 +840,126 @@ export interface paths {
         head?: never;
         /** 更新责任分工（状态、进度、时限） */
         patch: operations["AssignmentsController_update"];
+        trace?: never;
+    };
+    "/api/assessment/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考评规则（现行与默认） */
+        get: operations["AssessmentController_rules"];
+        /** 修改考评规则 */
+        put: operations["AssessmentController_updateRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考评得分与排名（各项得分可解释） */
+        get: operations["AssessmentController_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/scores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个单位的考评明细（责任单位只能看本单位） */
+        get: operations["AssessmentController_unitScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/ranking.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考评排名（.xlsx） */
+        get: operations["AssessmentController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/bulletin.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 情况通报（.docx） */
+        get: operations["AssessmentController_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案的年度报告初稿 */
+        get: operations["AnnualReportController_forPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部实施中方案的年度报告初稿 */
+        get: operations["AnnualReportController_forOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reminders/deliveries": {
@@ -1874,6 +2047,11 @@ export interface components {
         };
         /** @enum {string} */
         NoticeStatus: "issued" | "answered" | "returned" | "closed";
+        /**
+         * @description 督办等级
+         * @enum {string}
+         */
+        NoticeLevel: "blue" | "yellow" | "red";
         NoticeAssignmentView: {
             /** Format: uuid */
             id: string;
@@ -1882,9 +2060,49 @@ export interface components {
             dueOn: string;
             status: string;
         };
+        /**
+         * @description 督查室的处理：退回或办结；待审核为空
+         * @enum {string}
+         */
+        NoticeAnswerOutcome: "returned" | "closed";
+        NoticeAnswerFileView: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NoticeAnswerView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description 答复人 */
+            answeredBy?: string | null;
+            /** @description 督查室的处理：退回或办结；待审核为空 */
+            outcome?: components["schemas"]["NoticeAnswerOutcome"] | null;
+            reviewComment?: string | null;
+            /** Format: date-time */
+            reviewedAt?: string | null;
+            files: components["schemas"]["NoticeAnswerFileView"][];
+        };
         NoticeView: {
             /** Format: uuid */
             id: string;
+            /** @description 督办单编号，如 督办〔2026〕12号 */
+            number: string;
+            /** @description 督办等级 */
+            level: components["schemas"]["NoticeLevel"];
+            /** @description 下发时按预警灯建议的等级 */
+            suggestedLevel: components["schemas"]["NoticeLevel"];
+            /** @description 下发单位（督查室） */
+            officeName?: string | null;
+            /** @description 下发日期 */
+            issuedOn: string;
             /** Format: uuid */
             unitId: string;
             unitName: string;
@@ -1900,6 +2118,8 @@ export interface components {
             reviewComment?: string | null;
             /** Format: date-time */
             closedAt?: string | null;
+            /** @description 历次答复，最早的在前；再次答复不覆盖上一次 */
+            answers: components["schemas"]["NoticeAnswerView"][];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1929,6 +2149,8 @@ export interface components {
              * @example 2025-04-15
              */
             replyBy: string;
+            /** @description 督办等级；不填则按预警灯建议（逾期为红，滞后或应报未报为黄，其余为蓝） */
+            level?: components["schemas"]["NoticeLevel"];
         };
         AnswerNoticeDto: {
             /** @description 读取时的版本号 */
@@ -1940,6 +2162,18 @@ export interface components {
             /** @description 读取时的版本号 */
             version: number;
             /** @description 意见（退回时必填） */
+            comment?: string;
+        };
+        ChangeNoticeLevelDto: {
+            /** @description 读取时的版本号 */
+            version: number;
+            /** @description 新的督办等级 */
+            level: components["schemas"]["NoticeLevel"];
+        };
+        RaiseNoticeDto: {
+            /** @description 读取时的版本号 */
+            version: number;
+            /** @description 升级理由 */
             comment?: string;
         };
         FigureDto: {
@@ -2231,6 +2465,89 @@ export interface components {
             dueOn?: string;
             /** @description 仅领导小组办公室 */
             role?: components["schemas"]["AssignmentRole"];
+        };
+        WeightRule: {
+            /** @description 分值（权重） */
+            weight?: number;
+        };
+        OverdueRule: {
+            /** @description 分值（权重） */
+            weight?: number;
+            /** @description 每项逾期扣分 */
+            perItem?: number;
+            /** @description 每逾期一天扣分 */
+            perDay?: number;
+        };
+        RulesBody: {
+            /** @description 按期完成 */
+            onTimeCompletion?: components["schemas"]["WeightRule"];
+            /** @description 逾期扣分 */
+            overdue?: components["schemas"]["OverdueRule"];
+            /** @description 按时报送 */
+            reportsOnTime?: components["schemas"]["WeightRule"];
+            /** @description 督办按期答复 */
+            noticesOnTime?: components["schemas"]["WeightRule"];
+            /** @description 按时签收 */
+            acknowledgedOnTime?: components["schemas"]["WeightRule"];
+        };
+        RulesView: {
+            /** @description 现行规则（已保存的规则覆盖默认值） */
+            rules: components["schemas"]["RulesBody"];
+            /** @description 默认规则 */
+            defaults: components["schemas"]["RulesBody"];
+            /** @description 尚未保存过规则时为空 */
+            version?: number | null;
+        };
+        UpdateRulesDto: {
+            /** @description 读取时的版本号（尚未保存过规则时不填） */
+            version?: number;
+            /** @description 要修改的规则；未列出的保持不变 */
+            rules: components["schemas"]["RulesBody"];
+        };
+        PeriodView: {
+            /** @enum {string} */
+            kind: "month" | "quarter" | "year";
+            start: string;
+            end: string;
+            /** @example 2025年3月 */
+            label: string;
+        };
+        ScorePartView: {
+            /** @enum {string} */
+            key: "onTimeCompletion" | "overdue" | "reportsOnTime" | "noticesOnTime" | "acknowledgedOnTime";
+            label: string;
+            weight: number;
+            /** @description 该项数据是否可用；不可用时不计分、满分相应减少 */
+            available: boolean;
+            /** @description 计数，如 {owed: 4, done: 3} 或 {items: 2, days: 31} */
+            counts: {
+                [key: string]: number;
+            };
+            points: number;
+            /** @description 计分说明 */
+            explanation: string;
+        };
+        UnitScoreView: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            rank: number;
+            /** @description 得分 = 各项得分之和 */
+            score: number;
+            /** @description 可计分各项的分值之和 */
+            maxScore: number;
+            /** @description 各项得分；责任单位只能看到本单位的明细 */
+            parts?: components["schemas"]["ScorePartView"][] | null;
+        };
+        ScoresView: {
+            period: components["schemas"]["PeriodView"];
+            asOf: string;
+            rows: components["schemas"]["UnitScoreView"][];
+        };
+        UnitScoreDetail: {
+            period: components["schemas"]["PeriodView"];
+            asOf: string;
+            score: components["schemas"]["UnitScoreView"];
         };
         /** @enum {string} */
         DeliveryKind: "digest" | "alert" | "escalation";
@@ -5523,6 +5840,63 @@ export interface operations {
             };
         };
     };
+    SupervisionController_statisticsWorkbook: {
+        parameters: {
+            query?: {
+                /** @description 截至日期（默认今天，按 Asia/Shanghai） */
+                asOf?: string;
+                planId?: string;
+                /** @description 章 */
+                sectionId?: string;
+                unitId?: string;
+                /** @description 单位组：其全部成员单位 */
+                groupId?: string;
+                /** @description 只看牵头单位 */
+                leadOnly?: boolean;
+                /** @description 按单位、方案或章统计 */
+                groupBy?: "unit" | "plan" | "section";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SupervisionController_breakdownWorkbook: {
         parameters: {
             query?: {
@@ -5772,6 +6146,94 @@ export interface operations {
             };
             /** @description 记录不存在，或不在你的可见范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NoticesController_changeLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeNoticeLevelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6045,20 +6507,97 @@ export interface operations {
             };
         };
     };
-    AnnualReportController_forPlan: {
+    NoticesController_raise: {
         parameters: {
-            query?: {
-                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
-                year?: number;
-                /** @description md 或 docx */
-                format?: "md" | "docx";
-                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
-                shape?: "three_parts" | "five_parts";
-                /** @description 落款的发文机关（默认取方案的印发单位） */
-                issuer?: string;
-                /** @description 落款日期（默认今天） */
-                issuedOn?: string;
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NoticesController_document: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -6067,7 +6606,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 年度报告初稿（Markdown 或 .docx） */
+            /** @description 督办单 .docx */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,27 +6651,116 @@ export interface operations {
             };
         };
     };
-    AnnualReportController_forOffice: {
+    NoticesController_upload: {
         parameters: {
-            query?: {
-                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
-                year?: number;
-                /** @description md 或 docx */
-                format?: "md" | "docx";
-                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
-                shape?: "three_parts" | "five_parts";
-                /** @description 落款的发文机关（默认取方案的印发单位） */
-                issuer?: string;
-                /** @description 落款日期（默认今天） */
-                issuedOn?: string;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeAnswerFileView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description .docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description 全部实施中方案的年度报告初稿（Markdown 或 .docx） */
+            /** @description 附件内容（Content-Disposition 带原文件名） */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,6 +6787,104 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 文件不可用：记录在，但存储中的内容已丢失 */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_removeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7617,6 +8343,473 @@ export interface operations {
             };
             /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesView"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_updateRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_scores: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoresView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_unitScore: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitScoreDetail"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_ranking: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 考评排名 .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_bulletin: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 情况通报 .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnnualReportController_forPlan: {
+        parameters: {
+            query?: {
+                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
+                year?: number;
+                /** @description md 或 docx */
+                format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告初稿（Markdown 或 .docx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnnualReportController_forOffice: {
+        parameters: {
+            query?: {
+                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
+                year?: number;
+                /** @description md 或 docx */
+                format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 全部实施中方案的年度报告初稿（Markdown 或 .docx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
