@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 import { CalendarSource } from './holiday-calendars';
+import { ReplicaReads } from './replica-reads';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -18,7 +19,7 @@ import { UnitOfWork } from './unit-of-work';
     }),
   ],
   // Every process that has the database has its one calendar, loaded from it at start.
-  providers: [UnitOfWork, CalendarSource],
-  exports: [UnitOfWork, CalendarSource],
+  providers: [UnitOfWork, CalendarSource, ReplicaReads],
+  exports: [UnitOfWork, CalendarSource, ReplicaReads],
 })
 export class DatabaseModule {}
