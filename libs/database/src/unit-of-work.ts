@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DataSource,
   EntityManager,
+  EntityMetadata,
   EntityTarget,
   FindOptionsWhere,
   InsertResult,
@@ -142,18 +143,19 @@ export class Tx {
     if (!Object.keys(set).length) return entity;
     const where: Record<string, unknown> = { id: entity.id };
     if (versionColumn) where[versionColumn] = (entity as Record<string, unknown>)[versionColumn];
-    // TypeORM adds `version = version + 1` and `updated_at = now()` to a query-builder update.
+    // TypeORM adds `version = version + 1` and `updated_at = now()` to a query-builder update;
+    // RETURNING gives the row as stored without a second statement (the hot path of a status
+    // update: lock, update, audit insert).
     const result = await this.manager
       .createQueryBuilder()
       .update(target)
       .set(set as never)
       .where(where)
+      .returning('*')
       .execute();
     if (!result.affected) throw new ConflictException(STALE_VERSION_MESSAGE);
     await this.announce(target, entity.id);
-    const saved = await repository.findOneOrFail({
-      where: { id: entity.id } as FindOptionsWhere<E>,
-    });
+    const saved = this.hydrate(repository.metadata, (result.raw as ObjectLiteral[])[0]) as E;
     if (options.audit !== false) await this.audit('update', metadata.name, saved.id, entity, saved);
     return saved;
   }
@@ -169,6 +171,21 @@ export class Tx {
       await this.manager.query('SELECT pg_notify($1, $2)', [IDENTITY_CHANNEL, id]);
     }
     this.changedUsers.add(id);
+  }
+
+  /**
+   * A row as PostgreSQL returned it (column names) turned into the entity a find would give:
+   * the same per-column conversions, and no column a find leaves out (`select: false`, such as a
+   * password hash).
+   */
+  private hydrate(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
+    const entity = metadata.create() as ObjectLiteral;
+    const driver = this.manager.connection.driver;
+    for (const column of metadata.columns) {
+      if (!column.isSelect || !(column.databaseName in raw)) continue;
+      column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+    return entity;
   }
 
   /** Replaces a many-to-many relation (a group's members, a notice's assignments). */
