@@ -133,3 +133,50 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A streaming replica of a scratch PostgreSQL, made the way an operator makes one:
+ * `pg_basebackup -R` (which writes standby.signal and primary_conninfo) into a fresh folder,
+ * then started read-only (hot standby) on a port of its own. The primary's default pg_hba from
+ * initdb --auth=trust already lets 127.0.0.1 connect for replication.
+ */
+export interface ScratchReplica {
+  url: string;
+  port: number;
+  /** A superuser session on the replica (to pause and resume replay). */
+  admin(): Client;
+  destroy(): Promise<void>;
+}
+
+export async function startScratchReplica(primary: ScratchPostgres): Promise<ScratchReplica> {
+  const bin = pgBin();
+  const root = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'luoshi-scratch-replica-'));
+  const data = join(dir, 'data');
+  const asPg = (cmd: string, args: string[]) =>
+    root ? run('runuser', ['-u', 'postgres', '--', cmd, ...args]) : run(cmd, args);
+  if (root) await run('chown', ['postgres', dir]);
+  await asPg(join(bin, 'pg_basebackup'), [
+    ...['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'],
+    ...['-D', data, '-R', '-X', 'stream', '-c', 'fast'],
+  ]);
+  const port = await freePort();
+  await asPg(join(bin, 'pg_ctl'), [
+    ...['-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o'],
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`,
+    'start',
+  ]);
+  return {
+    url: `postgres://luoshi:luoshi@127.0.0.1:${port}/luoshi`,
+    port,
+    admin: () => new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' }),
+    async destroy() {
+      if (existsSync(join(data, 'postmaster.pid'))) {
+        await asPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
+          () => undefined,
+        );
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

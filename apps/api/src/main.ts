@@ -3,9 +3,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@app/config';
-import { AppLogger } from '@app/logging';
+import { AppLogger, createLogger } from '@app/logging';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { runClustered } from './cluster';
 
 async function bootstrap(): Promise<void> {
   // Validate the environment before anything connects, so a bad value is named plainly.
@@ -24,7 +25,23 @@ async function bootstrap(): Promise<void> {
   if (config.docsEnabled) logger.log(`OpenAPI: ${config.publicUrl}/api/docs`);
 }
 
-bootstrap().catch((error) => {
+function main(): void {
+  const config = loadConfig();
+  const log = createLogger(config.log).child({ context: 'Cluster' });
+  void runClustered({
+    processes: config.apiProcesses,
+    start: bootstrap,
+    log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+  })?.catch(fail);
+}
+
+function fail(error: unknown): never {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}
+
+try {
+  main();
+} catch (error) {
+  fail(error);
+}

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseExpression } from 'cron-parser';
 import { TIME_ZONE } from '@app/calendar';
 
@@ -30,6 +31,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** API processes on this host (node:cluster workers sharing the port); default: the cores. */
+  apiProcesses: number;
   /** Interface the API listens on; loopback unless a proxy on another host must reach it. */
   host: string;
   /** Express's `trust proxy`: false, a hop count, or addresses (`loopback`, `10.0.0.1`). */
@@ -86,6 +89,11 @@ export interface LogSettings {
  */
 export interface DatabaseSettings {
   url: string;
+  /**
+   * A streaming replica (DATABASE_READ_URL) for the heavy reads that may lag a moment behind:
+   * supervision lists and statistics, exports, annual reports. Absent: the primary serves them.
+   */
+  readUrl?: string;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   poolSize: number;
@@ -122,6 +130,11 @@ class Reader {
       return '';
     }
     return value;
+  }
+
+  /** An address that may be left unset. */
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    return this.raw(name) === undefined ? undefined : this.url(name, protocols);
   }
 
   url(name: string, protocols: string[], fallback?: string): string {
@@ -254,6 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     port,
+    apiProcesses: read.positiveInt('API_PROCESSES', availableParallelism()),
     host: read.host('HOST', '127.0.0.1'),
     docsEnabled: read.boolean('DOCS_ENABLED', nodeEnv !== 'production'),
     databaseUrl: database.url,
@@ -332,6 +346,7 @@ function readLogSettings(read: Reader, env: Env): LogSettings {
 function readDatabaseSettings(read: Reader): DatabaseSettings {
   return {
     url: read.url('DATABASE_URL', ['postgres', 'postgresql']),
+    readUrl: read.optionalUrl('DATABASE_READ_URL', ['postgres', 'postgresql']),
     connectTimeoutMs: read.nonNegativeInt('DB_CONNECT_TIMEOUT_MS', 5_000),
     statementTimeoutMs: read.nonNegativeInt('DB_STATEMENT_TIMEOUT_MS', 30_000),
     poolSize: read.positiveInt('DB_POOL_SIZE', 20),

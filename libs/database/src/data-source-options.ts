@@ -20,9 +20,15 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   const settings = { ...DEFAULT_BOUNDS, ...(typeof target === 'string' ? {} : target), ...bounds };
   const url = typeof target === 'string' ? target : target.url;
+  const readUrl = typeof target === 'string' ? undefined : target.readUrl;
   return {
     type: 'postgres',
-    url,
+    // With a replica, TypeORM keeps a pool for each. `defaultMode: 'master'`: everything goes
+    // to the primary (a user reads what they just wrote) unless a read asks for the replica
+    // through ReplicaReads; a transaction always runs on the primary.
+    ...(readUrl
+      ? { replication: { master: { url }, slaves: [{ url: readUrl }], defaultMode: 'master' } }
+      : { url }),
     entities: ENTITIES,
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTableName: 'migrations',

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 import { CalendarSource } from './holiday-calendars';
+import { IdentityChannel } from './identity-channel';
+import { ReplicaReads } from './replica-reads';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -18,7 +20,7 @@ import { UnitOfWork } from './unit-of-work';
     }),
   ],
   // Every process that has the database has its one calendar, loaded from it at start.
-  providers: [UnitOfWork, CalendarSource],
-  exports: [UnitOfWork, CalendarSource],
+  providers: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel],
+  exports: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel],
 })
 export class DatabaseModule {}

@@ -1,14 +1,16 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DataSource,
   EntityManager,
+  EntityMetadata,
   EntityTarget,
   FindOptionsWhere,
   InsertResult,
   ObjectLiteral,
 } from 'typeorm';
-import { AuditAction, AuditLog } from './entities';
+import { AuditAction, AuditLog, User } from './entities';
+import { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
 
 /** Who a write is recorded against; the worker writes as nobody (null). */
 export interface AuditActor {
@@ -70,6 +72,8 @@ export interface LockOptions<E> {
  */
 export class Tx {
   private readonly afterCommit: Array<() => Promise<void> | void> = [];
+  /** Users changed in this transaction, announced to identity caches (see IdentityChannel). */
+  readonly changedUsers = new Set<string>();
 
   constructor(
     private readonly manager: EntityManager,
@@ -139,19 +143,49 @@ export class Tx {
     if (!Object.keys(set).length) return entity;
     const where: Record<string, unknown> = { id: entity.id };
     if (versionColumn) where[versionColumn] = (entity as Record<string, unknown>)[versionColumn];
-    // TypeORM adds `version = version + 1` and `updated_at = now()` to a query-builder update.
+    // TypeORM adds `version = version + 1` and `updated_at = now()` to a query-builder update;
+    // RETURNING gives the row as stored without a second statement (the hot path of a status
+    // update: lock, update, audit insert).
     const result = await this.manager
       .createQueryBuilder()
       .update(target)
       .set(set as never)
       .where(where)
+      .returning('*')
       .execute();
     if (!result.affected) throw new ConflictException(STALE_VERSION_MESSAGE);
-    const saved = await repository.findOneOrFail({
-      where: { id: entity.id } as FindOptionsWhere<E>,
-    });
+    await this.announce(target, entity.id);
+    const saved = this.hydrate(repository.metadata, (result.raw as ObjectLiteral[])[0]) as E;
     if (options.audit !== false) await this.audit('update', metadata.name, saved.id, entity, saved);
     return saved;
+  }
+
+  /**
+   * A changed user is announced with NOTIFY inside the transaction: PostgreSQL delivers it to
+   * every listening process when (and only if) the change commits, so no cache keeps a role,
+   * a unit, an active flag or a password generation that is no longer true.
+   */
+  private async announce(target: EntityTarget<ObjectLiteral>, id: string): Promise<void> {
+    if (this.manager.getRepository(target).metadata.target !== User) return;
+    if (!this.changedUsers.has(id)) {
+      await this.manager.query('SELECT pg_notify($1, $2)', [IDENTITY_CHANNEL, id]);
+    }
+    this.changedUsers.add(id);
+  }
+
+  /**
+   * A row as PostgreSQL returned it (column names) turned into the entity a find would give:
+   * the same per-column conversions, and no column a find leaves out (`select: false`, such as a
+   * password hash).
+   */
+  private hydrate(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
+    const entity = metadata.create() as ObjectLiteral;
+    const driver = this.manager.connection.driver;
+    for (const column of metadata.columns) {
+      if (!column.isSelect || !(column.databaseName in raw)) continue;
+      column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+    return entity;
   }
 
   /** Replaces a many-to-many relation (a group's members, a notice's assignments). */
@@ -181,6 +215,7 @@ export class Tx {
   ): Promise<void> {
     const repository = this.manager.getRepository(target);
     await repository.delete(entity.id);
+    await this.announce(target, entity.id);
     await this.audit('delete', repository.metadata.name, entity.id, auditView(entity), null);
   }
 
@@ -278,16 +313,31 @@ export class Tx {
 export class UnitOfWork {
   private readonly logger = new Logger('UnitOfWork');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    /** Absent in the CLI: no process of its own caches identities. */
+    @Optional() private readonly identities?: IdentityChannel,
+  ) {}
 
   async run<T>(actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {
     let tx!: Tx;
-    const result = await this.dataSource.transaction(async (manager) => {
-      tx = new Tx(manager, actor);
-      return work(tx);
-    });
-    await runAfterCommit(tx.takeAfterCommit(), this.logger);
-    return result;
+    let announced: ReturnType<IdentityChannel['expect']> | undefined;
+    try {
+      const result = await this.dataSource.transaction(async (manager) => {
+        tx = new Tx(manager, actor);
+        const value = await work(tx);
+        if (tx.changedUsers.size) announced = this.identities?.expect([...tx.changedUsers]);
+        return value;
+      });
+      // The answer to a user change leaves once the change was heard: the next request, in any
+      // API process, finds the old identity gone.
+      await announced?.heard();
+      await runAfterCommit(tx.takeAfterCommit(), this.logger);
+      return result;
+    } catch (error) {
+      announced?.cancel();
+      throw error;
+    }
   }
 }
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { unitOrderSql, type ReportFigure } from '@app/database';
+import { ReplicaReads, unitOrderSql, type ReportFigure } from '@app/database';
 
 export interface AcceptedReportRow {
   id: string;
@@ -31,7 +29,7 @@ export interface ReportPlanRow {
 
 @Injectable()
 export class AnnualReportQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: ReplicaReads) {}
 
   plan(id: string): Promise<ReportPlanRow | undefined> {
     return this.db.query(`${PLAN} WHERE p.id = $1`, [id]).then((rows: ReportPlanRow[]) => rows[0]);

@@ -29,8 +29,10 @@ export class AssignmentQueries {
       .orderBy('a.dueOn', 'ASC')
       .addOrderBy('item.number', 'ASC')
       .addOrderBy('unit.name', 'ASC')
-      .skip(q.offset)
-      .take(q.pageSize);
+      // offset/limit, not skip/take: the joins are many-to-one, so rows are not multiplied and
+      // TypeORM's extra DISTINCT-ids query (the whole unit's rows, every column) is not needed.
+      .offset(q.offset)
+      .limit(q.pageSize);
     if (q.planId) qb.andWhere('a.planId = :planId', { planId: q.planId });
     if (q.itemId) qb.andWhere('a.itemId = :itemId', { itemId: q.itemId });
     if (q.unitId) qb.andWhere('a.unitId = :unitId', { unitId: q.unitId });

@@ -11,7 +11,7 @@ import { isUUID } from 'class-validator';
 import { Role } from '@app/database';
 import type { ActorRequest } from './actor';
 import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES } from './decorators';
-import { UserQueries } from '../users/user.queries';
+import { IdentityCache } from './identity-cache';
 
 interface TokenPayload {
   sub?: unknown;
@@ -23,15 +23,15 @@ export const PASSWORD_CHANGE_REQUIRED = '管理员已重置您的密码，请先
 
 /**
  * Global guard: a valid bearer token, a user that still exists and is active, and the role the
- * handler asks for. The user is re-read on every request so a deactivated account or a changed
- * role takes effect at once, not when the token expires.
+ * handler asks for. A deactivated account or a changed role takes effect on the next request,
+ * not when the token expires: the identity cache is invalidated when the user changes.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly users: UserQueries,
+    private readonly identities: IdentityCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,9 +52,10 @@ export class AuthGuard implements CanActivate {
     if (typeof payload.sub !== 'string' || !isUUID(payload.sub)) {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
-    // One read: the user row says whether the account is active, and which password generation
-    // (tokenVersion) its tokens must carry: a change or reset ends older sessions at once.
-    const user = await this.users.findActiveById(payload.sub);
+    // The user row (cached per process, dropped at once on any change: IdentityCache) says
+    // whether the account is active, and which password generation (tokenVersion) its tokens
+    // must carry: a change or reset ends older sessions at once.
+    const user = await this.identities.activeUser(payload.sub);
     if (!user || (payload.ver ?? 0) !== user.tokenVersion) {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ShareState, unitOrderSql } from '@app/database';
+import { ReplicaReads, ShareState, unitOrderSql } from '@app/database';
 import { overdueOn, yellowOn } from './sql';
 
 export interface BreakdownRow {
@@ -22,7 +20,7 @@ export interface BreakdownRow {
 /** 任务分解表: one row per item of a plan with its units, deadline and standing, in one query. */
 @Injectable()
 export class BreakdownQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: ReplicaReads) {}
 
   rows(planId: string, asOf: string, warningDays: number): Promise<BreakdownRow[]> {
     return this.db.query(

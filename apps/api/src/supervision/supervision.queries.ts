@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '@app/database';
 import {
   OverdueQuery,
   OverdueRow,
@@ -97,7 +96,7 @@ interface RawWarning extends Omit<WarningRow, 'itemLevel' | 'reason'> {
  */
 @Injectable()
 export class SupervisionQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: ReplicaReads) {}
 
   private filters(c: Conditions, f: SupervisionFilter, asOf: string, today: string): void {
     c.add(asOf >= today ? openOnSql() : openOn(`${c.param(asOf)}::date`));

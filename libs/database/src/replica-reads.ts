@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * The reads that may be served by a streaming replica (DATABASE_READ_URL): supervision lists and
+ * statistics, exports, annual reports. They are heavy, read-only, and a second of replication
+ * lag does not change what a meeting table says. Without a replica they run on the primary.
+ *
+ * Everything else stays on the primary: TypeORM's replication is configured with
+ * `defaultMode: 'master'` (see dataSourceOptions), so a plain `find()` or `query()` still reads
+ * the primary, and a unit of work's transaction always runs there (reads inside a write see the
+ * write and take its locks). Only what is injected with this class reads the replica.
+ */
+@Injectable()
+export class ReplicaReads {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One statement on the replica (TypeORM picks among `slaves`; the primary without one). */
+  // `any` by default, as DataSource.query: the callers name their row types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
+    const runner = this.db.createQueryRunner('slave');
+    try {
+      return (await runner.query(sql, parameters)) as T;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Whether a replica is configured at all (health and the start-up log say so). */
+  get replicated(): boolean {
+    return 'replication' in this.db.options && !!this.db.options.replication;
+  }
+}

@@ -1,0 +1,320 @@
+/**
+ * bench:load (issue 17.1, 17.2, 17.7): the API under 50 concurrent clients beside the raw SQL of
+ * the same work, in one run, on the database DATABASE_URL names (test/bench/load.sh prepares
+ * the province data set). Writes: each client updates its own assignment (lock, version check,
+ * update, one audit row) for LOAD_SECONDS; afterwards the 200s are counted against the audit
+ * rows and the final versions and values, for the API and for the SQL alike. Reads: a unit's
+ * GET /assignments (and its SQL), GET /me, and GET /health as the floor of a request.
+ *
+ * The API runs as its own processes (apps/api/src/main.ts, API_PROCESSES as set, default the
+ * cores), so the load generator does not share its event loop. Prints one table.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+
+const POOL = Number(process.env.DB_POOL_SIZE ?? 20);
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'luoshi-demo';
+const root = join(__dirname, '../..');
+
+interface Row {
+  work: string;
+  api?: Figures;
+  sql?: Figures;
+  check?: string;
+}
+interface Figures {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function main(): Promise<void> {
+  const db = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL });
+  const port = await freePort();
+  const api = await startApi(port);
+  const base = `http://127.0.0.1:${port}/api`;
+  const rows: Row[] = [];
+  try {
+    const leader = await login(base, 'leader');
+    const [{ username: clerk }] = (
+      await db.query(
+        `SELECT u.username FROM users u JOIN assignments a ON a.unit_id = u.unit_id
+         WHERE u.role = 'unit' AND u.active AND NOT u.must_change_password
+         GROUP BY u.username ORDER BY count(*) DESC, u.username LIMIT 1`,
+      )
+    ).rows;
+    const clerkToken = await login(base, clerk);
+    const targets = (
+      await db.query(
+        `SELECT id, version FROM assignments WHERE completed_on IS NULL ORDER BY id LIMIT $1`,
+        [CLIENTS * 2],
+      )
+    ).rows as Array<{ id: string; version: number }>;
+    if (targets.length < CLIENTS * 2) throw new Error(`need ${CLIENTS * 2} open assignments`);
+
+    rows.push(await apiWrites(db, base, leader, targets.slice(0, CLIENTS)));
+    const sqlRow = await sqlWrites(db, targets.slice(CLIENTS));
+    rows[0].sql = sqlRow.sql;
+    rows[0].check = `${rows[0].check}; SQL ${sqlRow.check}`;
+
+    const unitId = (await db.query('SELECT unit_id FROM users WHERE username = $1', [clerk]))
+      .rows[0].unit_id as string;
+    rows.push({
+      work: `GET /assignments as ${clerk}`,
+      api: await apiReads(`${base}/assignments`, clerkToken),
+      sql: await loop(() => listPage(db, unitId)),
+    });
+    rows.push({ work: 'GET /me', api: await apiReads(`${base}/me`, clerkToken) });
+    rows.push({ work: 'GET /health (floor)', api: await apiReads(`${base}/health`) });
+  } finally {
+    api.kill('SIGTERM');
+    await db.end();
+  }
+  print(rows);
+}
+
+/**
+ * CLIENTS loops, each on its own assignment, each PATCH carrying the version the previous answer
+ * returned. Each loop waits for its answer before the next request, and the run ends only when
+ * every answer is in, so the 200s counted are all the writes that were acknowledged.
+ */
+async function apiWrites(
+  db: Pool,
+  base: string,
+  token: string,
+  targets: Array<{ id: string; version: number }>,
+): Promise<Row> {
+  const before = await auditHighWater(db);
+  const versions = new Map(targets.map((t) => [t.id, t.version]));
+  const ok = new Map<string, number>();
+  let successes = 0;
+  const api = await loop(async (i) => {
+    const target = targets[i % targets.length];
+    const version = versions.get(target.id)!;
+    const value = (version * 7) % 100;
+    const res = await fetch(`${base}/assignments/${target.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version, progressPercent: value }),
+    });
+    const body = (await res.json()) as { version: number };
+    if (res.status !== 200) throw new Error(`PATCH ${res.status}`);
+    versions.set(target.id, body.version);
+    ok.set(target.id, value);
+    successes++;
+  });
+  return {
+    work: `PATCH /assignments/:id (lock, version check, update, audit row), each client its own row`,
+    api,
+    check: `API ${await reconcile(db, targets, before, successes, ok)}`,
+  };
+}
+
+/** The same transaction in raw SQL: lock, version check, update, audit row. */
+async function sqlWrites(db: Pool, targets: Array<{ id: string; version: number }>) {
+  const before = await auditHighWater(db);
+  const versions = new Map(targets.map((t) => [t.id, t.version]));
+  const ok = new Map<string, number>();
+  let done = 0;
+  // Loop i owns row i, as each API client owns its assignment.
+  const figures = await loop(async (loop) => {
+    const target = targets[loop % targets.length];
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      const version = versions.get(target.id)!;
+      const value = (version * 7) % 100;
+      const [current] = (
+        await client.query('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [target.id])
+      ).rows;
+      if (current.version !== version) throw new Error('stale');
+      const [after] = (
+        await client.query(
+          `UPDATE assignments SET progress_percent = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $3 RETURNING *`,
+          [target.id, value, version],
+        )
+      ).rows;
+      await client.query(
+        `INSERT INTO audit_log (action, entity_type, entity_id, assignment_id, before, after)
+         VALUES ('update', 'Assignment', $1::text, $1::uuid, $2, $3)`,
+        [target.id, current, after],
+      );
+      await client.query('COMMIT');
+      versions.set(target.id, after.version);
+      ok.set(target.id, value);
+      done++;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+  return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
+}
+
+/** One page of a unit's assignments and its count, as the API's list asks. */
+async function listPage(db: Pool, unitId: string) {
+  await Promise.all([
+    db.query(
+      `SELECT a.*, i.number, i.title, u.name FROM assignments a
+       JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+       WHERE a.unit_id = $1 ORDER BY a.due_on, i.number, u.name LIMIT 50`,
+      [unitId],
+    ),
+    db.query('SELECT count(*) FROM assignments WHERE unit_id = $1', [unitId]),
+  ]);
+}
+
+/**
+ * "Nothing lost": every 200 left exactly one audit row and one version step, and each row
+ * holds the value of its last 200.
+ */
+async function reconcile(
+  db: Pool,
+  targets: Array<{ id: string; version: number }>,
+  auditBefore: number,
+  successes: number,
+  lastValue: Map<string, number>,
+): Promise<string> {
+  const ids = targets.map((t) => t.id);
+  const [{ n: audits }] = (
+    await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE id > $1 AND entity_type = 'Assignment'
+         AND action = 'update' AND entity_id = ANY($2::text[])`,
+      [auditBefore, ids],
+    )
+  ).rows;
+  const now = (
+    await db.query(
+      'SELECT id, version, progress_percent AS value FROM assignments WHERE id = ANY($1::uuid[])',
+      [ids],
+    )
+  ).rows as Array<{ id: string; version: number; value: number }>;
+  const steps = now.reduce(
+    (sum, r) => sum + r.version - targets.find((t) => t.id === r.id)!.version,
+    0,
+  );
+  const values = now.every((r) => !lastValue.has(r.id) || lastValue.get(r.id) === r.value);
+  const fine = audits === successes && steps === successes && values;
+  return `${fine ? 'ok' : 'MISMATCH'}: ${successes} × 200, ${audits} audit rows, ${steps} version steps, final values ${values ? 'match' : 'differ'}`;
+}
+
+async function auditHighWater(db: Pool): Promise<number> {
+  return Number((await db.query('SELECT COALESCE(max(id), 0) AS id FROM audit_log')).rows[0].id);
+}
+
+async function apiReads(url: string, token?: string): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: CLIENTS,
+    duration: SECONDS,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return figures(result);
+}
+
+function figures(result: autocannon.Result): Figures {
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * CLIENTS loops running `work` back to back for SECONDS (loop i passes i); the loops that are
+ * mid-request when the time is up finish it, so no answer is cut off.
+ */
+async function loop(work: (loop: number) => Promise<unknown>): Promise<Figures> {
+  const times: number[] = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, loop) => {
+      while (Date.now() < end) {
+        const start = process.hrtime.bigint();
+        try {
+          await work(loop);
+          times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        } catch (error) {
+          if (!errors++) console.error(`first error in a loop: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+  return { rate: times.length / SECONDS, p50: at(0.5), p99: at(0.99), errors };
+}
+
+function print(rows: Row[]): void {
+  const f = (x?: Figures) =>
+    x
+      ? `${Math.round(x.rate)}/s, p50 ${x.p50.toFixed(0)} ms, p99 ${x.p99.toFixed(0)} ms${x.errors ? `, ${x.errors} not 2xx` : ''}`
+      : '—';
+  console.log(
+    `\nbench:load — ${new Date().toISOString()}, ${CLIENTS} clients, ${SECONDS} s each, API_PROCESSES=${process.env.API_PROCESSES ?? 'cores'}, SQL pool ${POOL}\n`,
+  );
+  console.log('| work | API | raw SQL, same run | ratio |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) {
+    const ratio = r.api && r.sql?.rate ? `${(r.api.rate / r.sql.rate).toFixed(2)}×` : '—';
+    console.log(`| ${r.work} | ${f(r.api)} | ${f(r.sql)} | ${ratio} |`);
+  }
+  for (const r of rows.filter((x) => x.check)) console.log(`\n${r.work}: ${r.check}`);
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function startApi(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the API did not start within 120 s');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
