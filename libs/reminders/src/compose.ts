@@ -116,3 +116,36 @@ export function composeAlert(
     },
   ]);
 }
+
+/** One line of an event's email: what it is about and the console page to open. */
+export interface EventLine {
+  text: string;
+  link: string;
+}
+
+/**
+ * An email about one event a unit must act on (a 催办, a returned report, a notice, an
+ * extension decided), sent when it happens: the greeting says what happened, the lines link
+ * each concerned page of the console, `details` carry the office's words.
+ */
+export function composeEvent(
+  subject: string,
+  greeting: string,
+  title: string,
+  lines: EventLine[],
+  details: string[] = [],
+): Email {
+  return render(`【落实督办】${subject}`, greeting, [
+    {
+      title: '说明',
+      lines: details.map((d) => ({ text: d, html: `<li>${escape(d)}</li>` })),
+    },
+    {
+      title,
+      lines: lines.map((l) => ({
+        text: `${l.text}\n  ${l.link}`,
+        html: `<li><a href="${escape(l.link)}">${escape(l.text)}</a></li>`,
+      })),
+    },
+  ]);
+}

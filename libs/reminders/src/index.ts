@@ -1,5 +1,5 @@
-export { composeAlert, composeDigest } from './compose';
-export type { Email } from './compose';
+export { composeAlert, composeDigest, composeEvent } from './compose';
+export type { Email, EventLine } from './compose';
 export { owedWork } from './owed-work';
 export { digestAddresses, recipientsByUnit, supervisionAddresses } from './recipients';
 export type { DigestAddresses } from './recipients';

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { NoticeStatus, SupervisionNotice } from '@app/database';
 import { IsDateOnly } from '../common/dates';
+import { AcknowledgementFilter, acknowledgementLate } from '../chain/acknowledgement';
 import { PageOf, PageQuery } from '../common/pagination';
 import { QueryBoolean } from '../common/query-boolean';
 
@@ -88,6 +89,15 @@ export class NoticeListQuery extends PageQuery {
   @IsOptional()
   @IsDateOnly()
   asOf?: string;
+
+  @ApiPropertyOptional({
+    enum: AcknowledgementFilter,
+    enumName: 'AcknowledgementFilter',
+    description: '签收：unacknowledged 未签收；late 超过签收期限仍未签收（以截至日期计）；acknowledged 已签收',
+  })
+  @IsOptional()
+  @IsEnum(AcknowledgementFilter)
+  acknowledgement?: AcknowledgementFilter;
 }
 
 export class NoticeAssignmentView {
@@ -113,6 +123,16 @@ export class NoticeView {
   @ApiPropertyOptional({ type: String, nullable: true }) reviewComment!: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt!: Date | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '签收时间；未签收为空',
+  })
+  acknowledgedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '签收期限（含当天）' })
+  acknowledgeBy!: string | null;
+  @ApiProperty({ description: '超过签收期限仍未签收' }) acknowledgementLate!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
@@ -141,6 +161,9 @@ export class NoticeView {
       answeredAt: notice.answeredAt,
       reviewComment: notice.reviewComment,
       closedAt: notice.closedAt,
+      acknowledgedAt: notice.acknowledgedAt,
+      acknowledgeBy: notice.acknowledgeBy,
+      acknowledgementLate: acknowledgementLate(notice, today),
       version: notice.version,
       createdAt: notice.createdAt,
     });

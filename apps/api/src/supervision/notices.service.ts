@@ -12,11 +12,16 @@ import {
   Assignment,
   NOTICE_STATUS_LABEL as LABEL,
   NoticeStatus,
+  DeliveryKind,
   SupervisionNotice,
+  Tx,
   Unit,
   UnitOfWork,
 } from '@app/database';
+import { composeEvent } from '@app/reminders';
+import { EventMail } from '../reminders/event-mail';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
+import { AcknowledgeDeadline, acknowledgementSql } from '../chain/acknowledgement';
 import { page, Page } from '../common/pagination';
 import {
   AnswerNoticeDto,
@@ -35,6 +40,8 @@ export class NoticesService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly acknowledgeDeadline: AcknowledgeDeadline,
+    private readonly mail: EventMail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -67,6 +74,11 @@ export class NoticesService {
       ids.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
     if (q.unitId) ids.andWhere('n.unitId = :unitId', { unitId: q.unitId });
     if (q.status) ids.andWhere('n.status = :status', { status: q.status });
+    if (q.acknowledgement) {
+      ids.andWhere(acknowledgementSql('n', q.acknowledgement, ':ackAsOf'), {
+        ackAsOf: q.asOf ?? this.today(),
+      });
+    }
     if (q.overdue !== undefined) {
       const asOf = q.asOf ?? this.today();
       ids.andWhere(
@@ -99,6 +111,7 @@ export class NoticesService {
   }
 
   async issue(actor: Actor, dto: CreateNoticeDto): Promise<NoticeView> {
+    const acknowledgeBy = await this.acknowledgeDeadline.forToday();
     const id = await this.uow.run(actor, async (tx) => {
       if (!(await tx.read.exists(Unit, { where: { id: dto.unitId } }))) {
         throw new NotFoundException('未找到被督办单位');
@@ -121,10 +134,28 @@ export class NoticesService {
           reason: dto.reason,
           replyBy: dto.replyBy,
           assignments,
+          acknowledgeBy,
         },
         (saved) => ({ ...saved, assignmentIds: wanted }),
       );
+      await this.mailNotice(tx, notice, DeliveryKind.NoticeIssued, notice.id);
       return notice.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** 签收 by any user of the notice's unit; acknowledging again changes nothing. */
+  async acknowledge(actor: Actor, id: string): Promise<NoticeView> {
+    await this.uow.run(actor, async (tx) => {
+      const notice = await tx.lock(SupervisionNotice, id, {
+        missing: '未找到该督办单',
+        where: { unitId: actor.unitId },
+      });
+      if (notice.acknowledgedAt) return;
+      await tx.update(SupervisionNotice, notice, {
+        acknowledgedAt: new Date(this.clock.now()),
+        acknowledgedByUserId: actor.userId,
+      });
     });
     return this.get(actor, id);
   }
@@ -140,10 +171,43 @@ export class NoticesService {
 
   sendBack(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
     if (!dto.comment?.trim()) throw new BadRequestException('comment：退回时请写明意见');
-    return this.transition(actor, id, dto.version, [NoticeStatus.Answered], {
-      status: NoticeStatus.Returned,
-      reviewComment: dto.comment,
-    });
+    return this.transition(
+      actor,
+      id,
+      dto.version,
+      [NoticeStatus.Answered],
+      { status: NoticeStatus.Returned, reviewComment: dto.comment },
+      (tx, notice) =>
+        this.mailNotice(tx, notice, DeliveryKind.NoticeReturned, `${notice.id}:${notice.version}`),
+    );
+  }
+
+  /** The unit hears at once of a notice issued to it, or of its answer sent back. */
+  private async mailNotice(
+    tx: Tx,
+    notice: SupervisionNotice,
+    kind: DeliveryKind.NoticeIssued | DeliveryKind.NoticeReturned,
+    key: string,
+  ): Promise<void> {
+    const unit = await tx.read.findOneOrFail(Unit, { where: { id: notice.unitId } });
+    const issued = kind === DeliveryKind.NoticeIssued;
+    await this.mail.record(tx, [
+      {
+        unitId: unit.id,
+        kind,
+        key,
+        itemCount: 1,
+        email: composeEvent(
+          issued ? `${unit.name}：收到督办单，请于 ${notice.replyBy} 前答复` : `${unit.name}：督办单答复被退回`,
+          issued
+            ? `${unit.name}：督查室向贵单位下发督办单，请签收并于 ${notice.replyBy} 前答复。`
+            : `${unit.name}：贵单位对督办单的答复被督查室退回，请于 ${notice.replyBy} 前重新答复。`,
+          '督办单',
+          [{ text: notice.reason, link: this.mail.link(`/notices/${notice.id}`) }],
+          issued ? [] : [`退回意见：${notice.reviewComment ?? ''}`],
+        ),
+      },
+    ]);
   }
 
   close(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
@@ -166,6 +230,7 @@ export class NoticesService {
     version: number,
     from: NoticeStatus[],
     changes: Partial<SupervisionNotice>,
+    after?: (tx: Tx, notice: SupervisionNotice) => Promise<void>,
   ): Promise<NoticeView> {
     await this.uow.run(actor, async (tx) => {
       const scope = scopeOf(actor);
@@ -180,7 +245,8 @@ export class NoticesService {
           `督办单当前为“${LABEL[notice.status]}”，不能改为“${LABEL[changes.status!]}”`,
         );
       }
-      await tx.update(SupervisionNotice, notice, changes);
+      const updated = await tx.update(SupervisionNotice, notice, changes);
+      await after?.(tx, updated);
     });
     return this.get(actor, id);
   }

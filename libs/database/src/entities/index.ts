@@ -1,5 +1,7 @@
 import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
+import { Chase } from './chase.entity';
+import { ExtensionRequest } from './extension-request.entity';
 import { HolidayCalendarYear } from './holiday-calendar-year.entity';
 import { Item } from './item.entity';
 import { LoginThrottle } from './login-throttle.entity';
@@ -23,6 +25,8 @@ export * from './labels';
 export {
   Assignment,
   AuditLog,
+  Chase,
+  ExtensionRequest,
   HolidayCalendarYear,
   Item,
   LoginThrottle,
@@ -68,4 +72,6 @@ export const ENTITIES = [
   HolidayCalendarYear,
   SystemState,
   LoginThrottle,
+  ExtensionRequest,
+  Chase,
 ];

@@ -1,4 +1,10 @@
-import { AssignmentRole, AssignmentStatus, NoticeStatus, ReportStatus } from './enums';
+import {
+  AssignmentRole,
+  AssignmentStatus,
+  ExtensionStatus,
+  NoticeStatus,
+  ReportStatus,
+} from './enums';
 
 /*
  * The Chinese words people read for each status and role: errors, emails, exports and history
@@ -30,4 +36,10 @@ export const NOTICE_STATUS_LABEL: Record<NoticeStatus, string> = {
   [NoticeStatus.Answered]: '已答复',
   [NoticeStatus.Returned]: '已退回',
   [NoticeStatus.Closed]: '已办结',
+};
+
+export const EXTENSION_STATUS_LABEL: Record<ExtensionStatus, string> = {
+  [ExtensionStatus.Pending]: '待审批',
+  [ExtensionStatus.Approved]: '已同意',
+  [ExtensionStatus.Refused]: '未同意',
 };
