@@ -83,6 +83,12 @@ export function composeDigest(
       lines: owed.reportsMissing.map((a) => line(a, `${a.periodLabel}进展尚未报送`, link)),
     },
     {
+      title: '超过签收期限未签收的任务',
+      lines: (owed.acknowledgementsLate ?? []).map((a) =>
+        line(a, `签收期限 ${a.acknowledgeBy} 已过，请登录系统签收`, link),
+      ),
+    },
+    {
       title: '待答复的督办单',
       lines: owed.noticesAwaiting.map((n) => ({
         text: `${n.reason}（请于 ${n.replyBy} 前答复）`,

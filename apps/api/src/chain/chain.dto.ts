@@ -17,7 +17,10 @@ import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 
 export class CreateExtensionRequestDto {
-  @ApiProperty({ description: '申请延至的完成时限 YYYY-MM-DD（须晚于现完成时限）', example: '2025-06-30' })
+  @ApiProperty({
+    description: '申请延至的完成时限 YYYY-MM-DD（须晚于现完成时限）',
+    example: '2025-06-30',
+  })
   @IsDateOnly()
   requestedDueOn!: string;
 
@@ -71,8 +74,8 @@ export class ExtensionRequestView {
   @ApiProperty({ description: '申请延至' }) requestedDueOn!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ enum: ExtensionStatus, enumName: 'ExtensionStatus' }) status!: ExtensionStatus;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) decidedAt!:
-    Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) decisionComment!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;

@@ -75,12 +75,16 @@ export class ChasesService {
       }
       const items = new Map(
         (
-          await tx.read.find(Item, { where: { id: In([...new Set(assignments.map((a) => a.itemId))]) } })
+          await tx.read.find(Item, {
+            where: { id: In([...new Set(assignments.map((a) => a.itemId))]) },
+          })
         ).map((i) => [i.id, i]),
       );
       const plans = new Map(
         (
-          await tx.read.find(Plan, { where: { id: In([...new Set(assignments.map((a) => a.planId))]) } })
+          await tx.read.find(Plan, {
+            where: { id: In([...new Set(assignments.map((a) => a.planId))]) },
+          })
         ).map((p) => [p.id, p]),
       );
       const byUnit = new Map<string, Assignment[]>();

@@ -60,10 +60,7 @@ export class ExtensionsService {
   }
 
   async list(actor: Actor, q: ExtensionListQuery): Promise<Page<ExtensionRequestView>> {
-    const qb = this.query(actor)
-      .orderBy('r.createdAt', 'DESC')
-      .skip(q.offset)
-      .take(q.pageSize);
+    const qb = this.query(actor).orderBy('r.createdAt', 'DESC').skip(q.offset).take(q.pageSize);
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     if (q.unitId) qb.andWhere('r.unitId = :unitId', { unitId: q.unitId });
     if (q.assignmentId) qb.andWhere('r.assignmentId = :aid', { aid: q.assignmentId });
@@ -178,7 +175,12 @@ export class ExtensionsService {
           `${unit.name}：延期申请${EXTENSION_STATUS_LABEL[r.status]}`,
           `${unit.name}：贵单位申请将以下任务延期至 ${r.requestedDueOn}，领导小组办公室${verdict}。`,
           '延期申请的任务',
-          [{ text: `(${item.numberText})${item.title}`, link: this.mail.link(`/assignments/${a.id}`) }],
+          [
+            {
+              text: `(${item.numberText})${item.title}`,
+              link: this.mail.link(`/assignments/${a.id}`),
+            },
+          ],
           r.decisionComment ? [`审批意见：${r.decisionComment}`] : [],
         ),
       },

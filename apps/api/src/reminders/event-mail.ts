@@ -62,7 +62,10 @@ export class EventMail {
       );
       const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
       if (!id || !recipients.length) continue;
-      const job = sendJob({ id, unitId: e.unitId, kind: e.kind, period: e.key }, this.config.reminders);
+      const job = sendJob(
+        { id, unitId: e.unitId, kind: e.kind, period: e.key },
+        this.config.reminders,
+      );
       tx.onCommit(async () => {
         await this.queue.add(job.name, job.data, job.opts);
       });

@@ -93,7 +93,8 @@ export class NoticeListQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: AcknowledgementFilter,
     enumName: 'AcknowledgementFilter',
-    description: '签收：unacknowledged 未签收；late 超过签收期限仍未签收（以截至日期计）；acknowledged 已签收',
+    description:
+      '签收：unacknowledged 未签收；late 超过签收期限仍未签收（以截至日期计）；acknowledged 已签收',
   })
   @IsOptional()
   @IsEnum(AcknowledgementFilter)

@@ -198,7 +198,9 @@ export class NoticesService {
         key,
         itemCount: 1,
         email: composeEvent(
-          issued ? `${unit.name}：收到督办单，请于 ${notice.replyBy} 前答复` : `${unit.name}：督办单答复被退回`,
+          issued
+            ? `${unit.name}：收到督办单，请于 ${notice.replyBy} 前答复`
+            : `${unit.name}：督办单答复被退回`,
           issued
             ? `${unit.name}：督查室向贵单位下发督办单，请签收并于 ${notice.replyBy} 前答复。`
             : `${unit.name}：贵单位对督办单的答复被督查室退回，请于 ${notice.replyBy} 前重新答复。`,
