@@ -460,6 +460,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/notices/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收督办单（本单位任一用户；已签收的不变） */
+        post: operations["NoticesController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/notices/{id}/answer": {
         parameters: {
             query?: never;
@@ -789,6 +806,23 @@ export interface paths {
         patch: operations["AssignmentsController_update"];
         trace?: never;
     };
+    "/api/assignments/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收任务（本单位任一用户；已签收的不变） */
+        post: operations["AssignmentsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/deliveries": {
         parameters: {
             query?: never;
@@ -954,6 +988,109 @@ export interface paths {
         get: operations["TodoController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期（本单位，完成时限前） */
+        post: operations["ExtensionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 延期申请列表（单位只见本单位的） */
+        get: operations["ExtensionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看延期申请 */
+        get: operations["ExtensionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意延期：完成时限改为申请的日期，原时限留存 */
+        post: operations["ExtensionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不同意延期（须写明意见） */
+        post: operations["ExtensionsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 催办记录（单位只见本单位的） */
+        get: operations["ChasesController_list"];
+        put?: never;
+        /** 催办：立即给所列任务的责任单位各发一封邮件 */
+        post: operations["ChasesController_chase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1775,6 +1912,14 @@ export interface components {
             completed: number;
             /** @description 在完成时限内办结 */
             completedOnTime: number;
+            /** @description 在原完成时限（批准延期前的时限；未延期的即完成时限）内办结 */
+            completedOnOriginalTime: number;
+            /** @description 经批准延期的分工数 */
+            extended: number;
+            /** @description 未签收的未办结分工（截至日期） */
+            unacknowledged: number;
+            /** @description 其中已超过签收期限 */
+            acknowledgementLate: number;
             /** @description 截至日期已到期（应完成）的分工数 */
             due: number;
             /** @description 按期完成率 = 按期办结 / 应完成；无应完成时为空 */
@@ -1804,6 +1949,8 @@ export interface components {
         };
         /** @enum {string} */
         NoticeStatus: "issued" | "answered" | "returned" | "closed";
+        /** @enum {string} */
+        AcknowledgementFilter: "unacknowledged" | "late" | "acknowledged";
         NoticeAssignmentView: {
             /** Format: uuid */
             id: string;
@@ -1830,6 +1977,15 @@ export interface components {
             reviewComment?: string | null;
             /** Format: date-time */
             closedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description 签收时间；未签收为空
+             */
+            acknowledgedAt?: string | null;
+            /** @description 签收期限（含当天） */
+            acknowledgeBy?: string | null;
+            /** @description 超过签收期限仍未签收 */
+            acknowledgementLate: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1968,7 +2124,7 @@ export interface components {
             /** @description 操作人登录名；系统操作为空 */
             username?: string | null;
             displayName?: string | null;
-            /** @description 对象：Assignment、ProgressReport、EvidenceFile、Item */
+            /** @description 对象：Assignment、ProgressReport、EvidenceFile、Item、ExtensionRequest、Chase */
             entityType: string;
             /** Format: uuid */
             entityId: string;
@@ -2099,6 +2255,17 @@ export interface components {
             completedLate: boolean;
             /** @description 最近一次退回的原因 */
             returnReason?: string | null;
+            /**
+             * Format: date-time
+             * @description 签收时间；未签收为空
+             */
+            acknowledgedAt?: string | null;
+            /** @description 签收期限（含当天） */
+            acknowledgeBy?: string | null;
+            /** @description 批准延期前的原完成时限；未延期为空 */
+            originalDueOn?: string | null;
+            /** @description 在原完成时限（未延期则为完成时限）内办结 */
+            completedOnOriginalTime: boolean;
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -2152,7 +2319,7 @@ export interface components {
             role?: components["schemas"]["AssignmentRole"];
         };
         /** @enum {string} */
-        DeliveryKind: "digest" | "alert";
+        DeliveryKind: "digest" | "alert" | "chase" | "report_returned" | "notice_issued" | "notice_returned" | "extension_decided";
         /** @enum {string} */
         DeliveryStatus: "pending" | "sending" | "sent" | "failed";
         DeliveryView: {
@@ -2348,6 +2515,26 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        TodoAcknowledgement: {
+            /** @enum {string} */
+            kind: "assignment" | "notice";
+            /**
+             * Format: uuid
+             * @description 责任分工或督办单的 id
+             */
+            id: string;
+            /** @description 任务或督办事由 */
+            title: string;
+            /** @description 签收期限（含当天） */
+            acknowledgeBy?: string | null;
+            /** @description 已超过签收期限 */
+            late: boolean;
+            /**
+             * Format: date-time
+             * @description 交办时间
+             */
+            since: string;
+        };
         TodoAssignment: {
             /** Format: uuid */
             assignmentId: string;
@@ -2406,6 +2593,8 @@ export interface components {
             submittedAt?: string | null;
         };
         UnitTodo: {
+            /** @description 未签收的任务和督办单（最早的在前） */
+            unacknowledged: components["schemas"]["TodoAcknowledgement"][];
             assignments: components["schemas"]["TodoAssignment"][];
             reportsDue: components["schemas"]["TodoReportDue"][];
             returnedReports: components["schemas"]["TodoReport"][];
@@ -2413,12 +2602,19 @@ export interface components {
         };
         ReviewEntry: {
             /**
-             * @description report 进展报告；work 报完成的分工
+             * @description report 进展报告；work 报完成的分工；extension 延期申请
              * @enum {string}
              */
-            kind: "report" | "work";
+            kind: "report" | "work" | "extension";
             /** Format: uuid */
             reportId?: string | null;
+            /**
+             * Format: uuid
+             * @description 延期申请（kind 为 extension 时）
+             */
+            extensionRequestId?: string | null;
+            /** @description 延期申请：现完成时限 → 申请延至 */
+            extension?: string | null;
             /** Format: uuid */
             assignmentId: string;
             unitName: string;
@@ -2480,6 +2676,105 @@ export interface components {
             leadership?: components["schemas"]["LeadershipTodo"];
             supervision?: components["schemas"]["SupervisionTodo"];
             admin?: components["schemas"]["AdminTodo"];
+        };
+        CreateExtensionRequestDto: {
+            /**
+             * @description 申请延至的完成时限 YYYY-MM-DD（须晚于现完成时限）
+             * @example 2025-06-30
+             */
+            requestedDueOn: string;
+            /**
+             * @description 延期理由
+             * @example 项目用地审批尚未完成，需顺延一个季度
+             */
+            reason: string;
+        };
+        /** @enum {string} */
+        ExtensionStatus: "pending" | "approved" | "refused";
+        ExtensionRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemNumberText: string;
+            itemTitle: string;
+            /** @description 申请时的完成时限 */
+            currentDueOn: string;
+            /** @description 申请延至 */
+            requestedDueOn: string;
+            reason: string;
+            status: components["schemas"]["ExtensionStatus"];
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decisionComment?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExtensionRequestPage: {
+            items: components["schemas"]["ExtensionRequestView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DecideExtensionDto: {
+            /** @description 读取时的版本号；已被他人处理时返回 409 */
+            version: number;
+            /** @description 审批意见（不同意时必填） */
+            comment?: string;
+        };
+        CreateChaseDto: {
+            /** @description 催办的责任分工（可跨单位，每个单位收到一封邮件） */
+            assignmentIds: string[];
+            /**
+             * @description 催办内容
+             * @example 该项任务已逾期，请于本周内报送进展
+             */
+            message: string;
+        };
+        ChaseBatchView: {
+            /**
+             * Format: uuid
+             * @description 本次催办的批次号
+             */
+            batchId: string;
+            /** @description 催办的分工数 */
+            assignments: number;
+            /** @description 收到催办的单位 */
+            unitIds: string[];
+        };
+        ChaseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            itemId: string;
+            itemNumberText: string;
+            itemTitle: string;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChasePage: {
+            items: components["schemas"]["ChaseView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ErrorBody: {
             statusCode: number;
@@ -5508,6 +5803,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description 截至日期（默认今天） */
                 asOf?: string;
+                /** @description 签收：unacknowledged 未签收；late 超过签收期限仍未签收（以截至日期计）；acknowledged 已签收 */
+                acknowledgement?: components["schemas"]["AcknowledgementFilter"];
             };
             header?: never;
             path?: never;
@@ -5686,6 +5983,90 @@ export interface operations {
             };
             /** @description 记录不存在，或不在你的可见范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NoticesController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7171,6 +7552,8 @@ export interface operations {
                 dueBefore?: string;
                 /** @description 时限不早于（含） */
                 dueAfter?: string;
+                /** @description 签收：unacknowledged 未签收；late 超过签收期限仍未签收；acknowledged 已签收 */
+                acknowledgement?: components["schemas"]["AcknowledgementFilter"];
             };
             header?: never;
             path?: never;
@@ -7454,6 +7837,90 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateAssignmentDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssignmentsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -8299,6 +8766,520 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExtensionsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExtensionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExtensionsController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+                status?: components["schemas"]["ExtensionStatus"];
+                unitId?: string;
+                assignmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestPage"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExtensionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExtensionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExtensionsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChasesController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+                unitId?: string;
+                assignmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChasePage"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ChasesController_chase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChaseBatchView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
