@@ -64,3 +64,13 @@ export const FREQUENCY: Record<Schemas['ReportFrequency'], string> = {
   half: '每半年',
   year: '每年',
 };
+
+/** The lists' 签收 filter (AcknowledgementFilter). */
+export const ACKNOWLEDGEMENT_OPTIONS: Array<{
+  value: Schemas['AcknowledgementFilter'];
+  label: string;
+}> = [
+  { value: 'unacknowledged', label: '未签收' },
+  { value: 'late', label: '超过签收期限' },
+  { value: 'acknowledged', label: '已签收' },
+];
