@@ -74,3 +74,13 @@ export const ACKNOWLEDGEMENT_OPTIONS: Array<{
   { value: 'late', label: '超过签收期限' },
   { value: 'acknowledged', label: '已签收' },
 ];
+
+export const DELIVERY_KIND: Record<Schemas['DeliveryKind'], string> = {
+  digest: '周报',
+  alert: '到期提醒',
+  chase: '催办',
+  report_returned: '报送被退回',
+  notice_issued: '督办单下发',
+  notice_returned: '督办答复被退回',
+  extension_decided: '延期审批结果',
+};

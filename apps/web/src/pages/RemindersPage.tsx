@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Form, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { useUnits } from '../api/directory';
 import { useMe } from '../api/me';
+import { DELIVERY_KIND } from '../components/labels';
 import { QueryState } from '../components/QueryState';
 
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
@@ -59,7 +60,7 @@ function Deliveries() {
               title: '类型',
               dataIndex: 'kind',
               width: 80,
-              render: (k: string) => (k === 'digest' ? '周报' : '到期提醒'),
+              render: (k: Schemas['DeliveryKind']) => DELIVERY_KIND[k] ?? k,
             },
             { title: '周期', dataIndex: 'period', width: 110 },
             { title: '主题', dataIndex: 'subject' },
