@@ -51,7 +51,9 @@ export async function auditRemovalOf(tx: Tx, part: PlanPart): Promise<void> {
     [part.id],
   );
   if (count > 0) {
-    throw new ConflictException(`${REFUSAL[part.kind]}（${count} 项责任分工已有进展、报送、督办、延期申请或催办）`);
+    throw new ConflictException(
+      `${REFUSAL[part.kind]}（${count} 项责任分工已有进展、报送、督办、延期申请或催办）`,
+    );
   }
   if (part.kind === 'assignment') return;
 
