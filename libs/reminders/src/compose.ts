@@ -49,6 +49,24 @@ function render(
   };
 }
 
+/** Most late 签收 lines a digest lists; the rest are counted (the to-do lists them all). */
+const LATE_ACKNOWLEDGEMENT_LINES = 5;
+
+function lateAcknowledgements(
+  late: NonNullable<OwedWork['acknowledgementsLate']>,
+  link: (itemId: string) => string,
+) {
+  const lines = late
+    .slice(0, LATE_ACKNOWLEDGEMENT_LINES)
+    .map((a) => line(a, `签收期限 ${a.acknowledgeBy} 已过，请登录系统签收`, link));
+  const more = late.length - lines.length;
+  if (more > 0) {
+    const text = `另有 ${more} 项任务超过签收期限未签收，请在“我的待办”中查看并签收`;
+    lines.push({ text, html: `<li>${escape(text)}</li>` });
+  }
+  return lines;
+}
+
 /**
  * The weekly digest: everything a unit owes on `date`, most urgent first; `notes` (the system's
  * own notices, see digestNotes) come before the work.
@@ -84,9 +102,7 @@ export function composeDigest(
     },
     {
       title: '超过签收期限未签收的任务',
-      lines: (owed.acknowledgementsLate ?? []).map((a) =>
-        line(a, `签收期限 ${a.acknowledgeBy} 已过，请登录系统签收`, link),
-      ),
+      lines: lateAcknowledgements(owed.acknowledgementsLate ?? [], link),
     },
     {
       title: '待答复的督办单',
