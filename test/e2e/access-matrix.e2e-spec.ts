@@ -619,6 +619,56 @@ const rows: Row[] = [
     async () => ({ method: 'get', path: '/supervision/exports/statistics.xlsx' }),
   ],
   [
+    'POST /supervision/notices/:id/acknowledge',
+    ['unit'],
+    async () => ({
+      method: 'post',
+      path: `/supervision/notices/${(await ownNotice()).id}/acknowledge`,
+    }),
+  ],
+  [
+    'POST /assignments/:id/acknowledge',
+    ['unit'],
+    async () => ({ method: 'post', path: `/assignments/${(await ownShare()).id}/acknowledge` }),
+  ],
+  [
+    'POST /assignments/:id/extension-requests',
+    ['unit'],
+    async () => ({
+      method: 'post',
+      path: `/assignments/${(await ownShare()).id}/extension-requests`,
+      body: { requestedDueOn: '2027-06-30', reason: '项目审批未完成' },
+    }),
+  ],
+  ['GET /extension-requests', ALL, async () => ({ method: 'get', path: '/extension-requests' })],
+  [
+    'GET /extension-requests/:id',
+    ALL,
+    async () => ({ method: 'get', path: `/extension-requests/${(await ownExtension()).id}` }),
+  ],
+  ...(['approve', 'refuse'] as const).map((step): Row => [
+    `POST /extension-requests/:id/${step}`,
+    ['leadership'],
+    async () => {
+      const request = await ownExtension();
+      return {
+        method: 'post',
+        path: `/extension-requests/${request.id}/${step}`,
+        body: { version: request.version, comment: '按期完成' },
+      };
+    },
+  ]),
+  [
+    'POST /chases',
+    ['leadership', 'supervisor'],
+    async () => ({
+      method: 'post',
+      path: '/chases',
+      body: { assignmentIds: [(await ownShare()).id], message: '请抓紧办理' },
+    }),
+  ],
+  ['GET /chases', ALL, async () => ({ method: 'get', path: '/chases' })],
+  [
     'GET /reminders/deliveries',
     ALL,
     async () => ({ method: 'get', path: '/reminders/deliveries' }),
@@ -687,6 +737,16 @@ async function noticeBody() {
     reason: '请说明进展缓慢的原因',
     replyBy: '2025-04-30',
   };
+}
+/** A pending extension request of the unit user's own unit. */
+async function ownExtension(): Promise<{ id: string; version: number }> {
+  const res = await t
+    .http()
+    .post(`/assignments/${(await ownShare()).id}/extension-requests`)
+    .set(await t.as(LOGIN.unit))
+    .send({ requestedDueOn: '2027-06-30', reason: '项目审批未完成' });
+  if (res.status !== 201) throw new Error(`extension: ${res.status} ${res.text}`);
+  return res.body;
 }
 /** A supervision notice to the unit user's own unit, issued, or answered by it. */
 async function ownNotice(

@@ -54,7 +54,7 @@ describe('deletions keep a plan’s history', () => {
         .set(await leader());
       expect(res.status).toBe(409);
       expect(res.body.message).toContain(text);
-      expect(res.body.message).toContain('1 项责任分工已有进展、报送或督办');
+      expect(res.body.message).toContain('1 项责任分工已有进展、报送、督办、延期申请或催办');
       expect(await tableCounts(t.db)).toEqual(before);
     },
   );

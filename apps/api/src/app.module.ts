@@ -8,6 +8,8 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { AcknowledgeModule } from './chain/acknowledgement';
+import { ChainModule } from './chain/chain.module';
 import { ConsoleModule } from './console/console.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
@@ -26,6 +28,7 @@ import { UsersModule } from './users/users.module';
     LoggingModule.forRoot(),
     DatabaseModule,
     ClockModule,
+    AcknowledgeModule,
     AuthModule,
     UsersModule,
     UnitsModule,
@@ -42,6 +45,7 @@ import { UsersModule } from './users/users.module';
     AuditLogModule,
     HealthModule,
     TodoModule,
+    ChainModule,
     // Last: its catch-all for the console's paths must not shadow an API route.
     ConsoleModule,
   ],

@@ -59,6 +59,8 @@ export interface AppConfig {
     sendingTimeoutMs: number;
     stalledMs: number;
   };
+  /** 签收: working days a unit has to acknowledge a new assignment or notice. */
+  acknowledgeWorkingDays: number;
   uploadMaxBytes: number;
   storageDir: string;
   /** The built console (vite build), served at `/` by the API process. */
@@ -289,6 +291,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sendingTimeoutMs: read.positiveInt('MAIL_SENDING_TIMEOUT_MS', 120_000),
       stalledMs: read.positiveInt('QUEUE_STALLED_MS', 30_000),
     },
+    acknowledgeWorkingDays: read.positiveInt('ACKNOWLEDGE_WORKING_DAYS', 2),
     uploadMaxBytes: read.positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     // Beside the profile's other data (var/dev/files, var/test/files), never in the database.
     storageDir: read.string('STORAGE_DIR', `${varDir(env)}/files`),

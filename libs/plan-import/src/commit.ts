@@ -33,6 +33,8 @@ export interface CommitOptions extends TargetOptions {
   itemDueDates?: Array<{ number: number; dueOn: string }>;
   /** Update this plan (a document without 文号 is found by the office, not by its number). */
   planId?: string;
+  /** 签收 limit of the assignments this import creates (existing ones keep theirs). */
+  acknowledgeBy?: string;
   /**
    * Work out the outcome without insisting on open decisions (they are listed in `pending`);
    * the caller rolls the transaction back.
@@ -358,6 +360,7 @@ async function writeContent(
           unitId,
           ...(roleMerge.write ? { role } : {}),
           ...(due.write ? { dueOn } : {}),
+          ...(!existing && options.acknowledgeBy ? { acknowledgeBy: options.acknowledgeBy } : {}),
         });
         summary.assignments[assignment.outcome]++;
         for (const [field, merged] of [

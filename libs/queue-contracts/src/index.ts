@@ -43,6 +43,33 @@ export const jobIds = {
     `send:${key.unitId}:${key.kind}:${key.period}`,
 };
 
+/** How sending is retried; the same for every delivery, whoever queues it (worker or API). */
+export interface SendRetry {
+  mailAttempts: number;
+  mailBackoffMs: number;
+}
+
+/**
+ * The one way to queue the sending of a delivery row: the planner (digests, alerts) and the API
+ * (chases and immediate notices) both use it, so every email has the same job id and retries.
+ */
+export function sendJob(
+  delivery: { id: string; unitId: string; kind: string; period: string },
+  retry: SendRetry,
+): { name: typeof REMINDER_JOBS.send; data: { deliveryId: string }; opts: JobOptions } {
+  return {
+    name: REMINDER_JOBS.send,
+    data: { deliveryId: delivery.id },
+    opts: {
+      jobId: jobIds.send(delivery),
+      attempts: retry.mailAttempts,
+      backoff: { type: 'exponential', delay: retry.mailBackoffMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}
+
 /**
  * For producers only (the API): fail at once while Redis is down instead of queueing the
  * command for minutes; the request answers 503 and nothing is half done.

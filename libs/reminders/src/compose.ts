@@ -55,6 +55,24 @@ function render(
   };
 }
 
+/** Most late 签收 lines a digest lists; the rest are counted (the to-do lists them all). */
+const LATE_ACKNOWLEDGEMENT_LINES = 5;
+
+function lateAcknowledgements(
+  late: NonNullable<OwedWork['acknowledgementsLate']>,
+  link: (itemId: string) => string,
+) {
+  const lines = late
+    .slice(0, LATE_ACKNOWLEDGEMENT_LINES)
+    .map((a) => line(a, `签收期限 ${a.acknowledgeBy} 已过，请登录系统签收`, link));
+  const more = late.length - lines.length;
+  if (more > 0) {
+    const text = `另有 ${more} 项任务超过签收期限未签收，请在“我的待办”中查看并签收`;
+    lines.push({ text, html: `<li>${escape(text)}</li>` });
+  }
+  return lines;
+}
+
 /**
  * The weekly digest: everything a unit owes on `date`, most urgent first; `notes` (the system's
  * own notices, see digestNotes) come before the work.
@@ -93,6 +111,10 @@ export function composeDigest(
     {
       title: '应报未报的进展',
       lines: entries.reportsMissing.map((e) => line(e, owing(e), link)),
+    },
+    {
+      title: '超过签收期限未签收的任务',
+      lines: lateAcknowledgements(owed.acknowledgementsLate ?? [], link),
     },
     {
       title: '待答复的督办单',
@@ -156,6 +178,39 @@ export function composeAlert(
       lines: due
         .filter((a) => a.reason.kind === 'before')
         .map((a) => line(a, `还有 ${(a.reason as { days: number }).days} 天到期`, link)),
+    },
+  ]);
+}
+
+/** One line of an event's email: what it is about and the console page to open. */
+export interface EventLine {
+  text: string;
+  link: string;
+}
+
+/**
+ * An email about one event a unit must act on (a 催办, a returned report, a notice, an
+ * extension decided), sent when it happens: the greeting says what happened, the lines link
+ * each concerned page of the console, `details` carry the office's words.
+ */
+export function composeEvent(
+  subject: string,
+  greeting: string,
+  title: string,
+  lines: EventLine[],
+  details: string[] = [],
+): Email {
+  return render(`【落实督办】${subject}`, greeting, [
+    {
+      title: '说明',
+      lines: details.map((d) => ({ text: d, html: `<li>${escape(d)}</li>` })),
+    },
+    {
+      title,
+      lines: lines.map((l) => ({
+        text: `${l.text}\n  ${l.link}`,
+        html: `<li><a href="${escape(l.link)}">${escape(l.text)}</a></li>`,
+      })),
     },
   ]);
 }

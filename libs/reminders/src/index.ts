@@ -1,7 +1,7 @@
-export { composeAlert, composeDigest, composeEscalation } from './compose';
+export { composeAlert, composeDigest, composeEscalation, composeEvent } from './compose';
 export { digestEntries, digestItemCount } from './entries';
 export type { DigestEntries, DigestEntry } from './entries';
-export type { Email } from './compose';
+export type { Email, EventLine } from './compose';
 export { owedWork } from './owed-work';
 export { digestAddresses, recipientsByUnit, supervisionOffice } from './recipients';
 export type { DigestAddresses } from './recipients';

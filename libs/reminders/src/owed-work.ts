@@ -41,7 +41,7 @@ export async function owedWork(
     params.push(workBefore);
     unit += ` AND a.created_at <= $${params.length}`;
   }
-  const [overdue, dueSoon, missing, notices] = await Promise.all([
+  const [overdue, dueSoon, missing, notices, unacknowledged] = await Promise.all([
     db.query(
       `SELECT ${ASSIGNMENT}, ($1::date - a.due_on) AS "daysOverdue" ${OPEN}
        AND a.due_on < $1::date AND $2::int > 0 ${unit} ORDER BY a.due_on, i.number`,
@@ -66,6 +66,13 @@ export async function owedWork(
        ORDER BY n.reply_by`,
       params,
     ) as Promise<Array<AwaitedNotice & { unitId: string }>>,
+    // The same rule as the lists' `late` filter (apps/api/src/chain/acknowledgement.ts).
+    db.query(
+      `SELECT ${ASSIGNMENT}, a.acknowledge_by::text AS "acknowledgeBy" ${OPEN}
+       AND a.acknowledged_at IS NULL AND a.acknowledge_by < $1::date AND $2::int > 0 ${unit}
+       ORDER BY a.acknowledge_by, i.number`,
+      params,
+    ) as Promise<Array<Row & { acknowledgeBy: string }>>,
   ]);
 
   const result = new Map<string, OwedWork>();
@@ -94,5 +101,9 @@ export async function owedWork(
     of(row.unitId).reportsMissing.push(report);
   }
   for (const row of notices) of(row.unitId).noticesAwaiting.push(strip(row));
+  for (const row of unacknowledged) {
+    const owed = of(row.unitId);
+    (owed.acknowledgementsLate ??= []).push(strip(row));
+  }
   return result;
 }

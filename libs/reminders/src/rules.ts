@@ -26,13 +26,16 @@ export interface OwedWork {
   dueSoon: Array<OwedAssignment & { daysLeft: number }>;
   reportsMissing: MissingReport[];
   noticesAwaiting: AwaitedNotice[];
+  /** Work not acknowledged (未签收) past its 签收 limit. */
+  acknowledgementsLate?: Array<OwedAssignment & { acknowledgeBy: string }>;
 }
 
 export const owesAnything = (owed: OwedWork): boolean =>
   owed.overdue.length +
     owed.dueSoon.length +
     owed.reportsMissing.length +
-    owed.noticesAwaiting.length >
+    owed.noticesAwaiting.length +
+    (owed.acknowledgementsLate?.length ?? 0) >
   0;
 
 /** Overdue for more than N days: the digest then copies the supervision office. */

@@ -11,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Assignment, AssignmentRole, AssignmentStatus } from '@app/database';
+import { AcknowledgementFilter } from '../chain/acknowledgement';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 
@@ -118,6 +119,15 @@ export class AssignmentListQuery extends PageQuery {
   @IsOptional()
   @IsDateOnly()
   dueAfter?: string;
+
+  @ApiPropertyOptional({
+    enum: AcknowledgementFilter,
+    enumName: 'AcknowledgementFilter',
+    description: '签收：unacknowledged 未签收；late 超过签收期限仍未签收；acknowledged 已签收',
+  })
+  @IsOptional()
+  @IsEnum(AcknowledgementFilter)
+  acknowledgement?: AcknowledgementFilter;
 }
 
 export class AssignmentView {
@@ -138,6 +148,23 @@ export class AssignmentView {
   @ApiProperty({ description: '办结晚于完成时限' }) completedLate!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: '最近一次退回的原因' })
   returnReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '签收时间；未签收为空',
+  })
+  acknowledgedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '签收期限（含当天）' })
+  acknowledgeBy!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '批准延期前的原完成时限；未延期为空',
+  })
+  originalDueOn!: string | null;
+  @ApiProperty({ description: '在原完成时限（未延期则为完成时限）内办结' })
+  completedOnOriginalTime!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() updatedAt!: Date;
   @ApiPropertyOptional({
@@ -166,6 +193,11 @@ export class AssignmentView {
       completedOn: a.completedOn,
       completedLate: a.completedOn !== null && a.completedOn > a.dueOn,
       returnReason: a.returnReason,
+      acknowledgedAt: a.acknowledgedAt,
+      acknowledgeBy: a.acknowledgeBy,
+      originalDueOn: a.originalDueOn,
+      completedOnOriginalTime:
+        a.completedOn !== null && a.completedOn <= (a.originalDueOn ?? a.dueOn),
       version: a.version,
       updatedAt: a.updatedAt,
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Assignment } from '@app/database';
 import { AccessScope } from '../auth/actor';
+import { acknowledgementSql } from '../chain/acknowledgement';
 import { AssignmentListQuery } from './assignment.dto';
 
 /**
@@ -24,7 +25,7 @@ export class AssignmentQueries {
     return qb;
   }
 
-  list(scope: AccessScope, q: AssignmentListQuery): Promise<[Assignment[], number]> {
+  list(scope: AccessScope, q: AssignmentListQuery, today: string): Promise<[Assignment[], number]> {
     const qb = this.base(scope)
       .orderBy('a.dueOn', 'ASC')
       .addOrderBy('item.number', 'ASC')
@@ -40,6 +41,9 @@ export class AssignmentQueries {
     if (q.role) qb.andWhere('a.role = :role', { role: q.role });
     if (q.dueBefore) qb.andWhere('a.dueOn <= :dueBefore', { dueBefore: q.dueBefore });
     if (q.dueAfter) qb.andWhere('a.dueOn >= :dueAfter', { dueAfter: q.dueAfter });
+    if (q.acknowledgement) {
+      qb.andWhere(acknowledgementSql('a', q.acknowledgement, ':today'), { today });
+    }
     return qb.getManyAndCount();
   }
 

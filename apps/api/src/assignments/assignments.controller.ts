@@ -56,6 +56,15 @@ export class AssignmentsController {
     return this.assignments.update(actor, id, dto);
   }
 
+  @Post(':id/acknowledge')
+  @ApiOperation({ summary: '签收任务（本单位任一用户；已签收的不变）' })
+  @Roles(Role.Unit)
+  @HttpCode(200)
+  @ApiOkResponse({ type: AssignmentView })
+  acknowledge(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.assignments.acknowledge(actor, id);
+  }
+
   @Delete(':id')
   @ApiOperation({ summary: '删除责任分工' })
   @Roles(Role.Leadership)

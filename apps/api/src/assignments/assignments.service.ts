@@ -20,6 +20,7 @@ import {
   UnitOfWork,
 } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
+import { AcknowledgeDeadline } from '../chain/acknowledgement';
 import { page, Page } from '../common/pagination';
 import { auditRemovalOf } from '../common/removal';
 import {
@@ -37,11 +38,12 @@ export class AssignmentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly queries: AssignmentQueries,
+    private readonly acknowledgeDeadline: AcknowledgeDeadline,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: AssignmentListQuery): Promise<Page<AssignmentView>> {
-    const [rows, total] = await this.queries.list(scopeOf(actor), query);
+    const [rows, total] = await this.queries.list(scopeOf(actor), query, todayIn(this.clock));
     return page(rows.map(AssignmentView.from), total, query);
   }
 
@@ -59,6 +61,7 @@ export class AssignmentsService {
     if (!dto.unitId === !dto.groupId) {
       throw new BadRequestException('unitId / groupId：请指定一个单位或一个单位组（二选一）');
     }
+    const acknowledgeBy = await this.acknowledgeDeadline.forToday();
     const result = await this.uow.run(actor, async (tx) => {
       const item = await tx.read.findOne(Item, { where: { id: dto.itemId } });
       if (!item) throw new NotFoundException('未找到该条目');
@@ -85,6 +88,7 @@ export class AssignmentsService {
           unitId,
           role: dto.role,
           dueOn,
+          acknowledgeBy,
         });
         created.push(assignment.id);
       }
@@ -138,6 +142,25 @@ export class AssignmentsService {
       if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
       if (dto.role !== undefined) changes.role = dto.role;
       if (Object.keys(changes).length) await tx.update(Assignment, current, changes);
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * 签收 by any user of the assignment's unit. Acknowledging again changes nothing (a second
+   * clerk pressing the button sees who signed first), so it is one timeline entry.
+   */
+  async acknowledge(actor: Actor, id: string): Promise<AssignmentView> {
+    await this.uow.run(actor, async (tx) => {
+      const current = await tx.lock(Assignment, id, {
+        missing: '未找到该责任分工',
+        where: { unitId: actor.unitId },
+      });
+      if (current.acknowledgedAt) return;
+      await tx.update(Assignment, current, {
+        acknowledgedAt: new Date(this.clock.now()),
+        acknowledgedByUserId: actor.userId,
+      });
     });
     return this.get(actor, id);
   }

@@ -18,12 +18,14 @@ const SCOPE: Record<PlanPart['kind'], string> = {
 
 /**
  * Work a unit or an office has done on an assignment: a status or percent moved, a report
- * (a draft too), or a supervision notice about it. A plan's history is never deleted: a part
+ * (a draft too), a supervision notice about it, an extension request or a chase. A plan's history is never deleted: a part
  * that holds any of this is refused (409), and a plan is archived instead.
  */
 const HOLDS_WORK = `(a.status <> 'not_started' OR a.progress_percent > 0 OR a.completed_on IS NOT NULL
   OR EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id)
-  OR EXISTS (SELECT 1 FROM supervision_notice_assignments na WHERE na.assignment_id = a.id))`;
+  OR EXISTS (SELECT 1 FROM supervision_notice_assignments na WHERE na.assignment_id = a.id)
+  OR EXISTS (SELECT 1 FROM extension_requests er WHERE er.assignment_id = a.id)
+  OR EXISTS (SELECT 1 FROM chases c WHERE c.assignment_id = a.id))`;
 
 const REFUSAL: Record<PlanPart['kind'], string> = {
   plan: '该方案已有工作记录，不能删除；方案不再执行时请归档（将 status 改为 archived），其历史会保留',
@@ -49,7 +51,9 @@ export async function auditRemovalOf(tx: Tx, part: PlanPart): Promise<void> {
     [part.id],
   );
   if (count > 0) {
-    throw new ConflictException(`${REFUSAL[part.kind]}（${count} 项责任分工已有进展、报送或督办）`);
+    throw new ConflictException(
+      `${REFUSAL[part.kind]}（${count} 项责任分工已有进展、报送、督办、延期申请或催办）`,
+    );
   }
   if (part.kind === 'assignment') return;
 

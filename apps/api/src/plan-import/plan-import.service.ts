@@ -27,6 +27,7 @@ import {
 } from '@app/plan-import';
 import { parsePlan, ParseResult, PlanParseError } from '@app/plan-parser';
 import { Actor } from '../auth/actor';
+import { AcknowledgeDeadline } from '../chain/acknowledgement';
 import {
   ColumnOverrideDto,
   CommitImportDto,
@@ -55,6 +56,7 @@ export class PlanImportService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly acknowledgeDeadline: AcknowledgeDeadline,
   ) {}
 
   async preview(
@@ -129,6 +131,7 @@ export class PlanImportService {
           true,
         );
       }
+      const acknowledgeBy = await this.acknowledgeDeadline.forToday();
       const summary = await this.uow.run(actor, async (tx) => {
         const preview = await tx.lock(PlanImport, dto.previewId, {
           missing: '未找到该导入预览',
@@ -137,11 +140,10 @@ export class PlanImportService {
           throw new ConflictException('该预览已经导入过；如需再次导入，请重新上传生成新的预览');
         }
         // Parsed again against today's directory: a unit added or renamed since the preview counts.
-        const result = await commitPlanImport(
-          tx,
-          this.textFor(preview, dto.columnMapping),
-          this.options(dto),
-        );
+        const result = await commitPlanImport(tx, this.textFor(preview, dto.columnMapping), {
+          ...this.options(dto),
+          acknowledgeBy,
+        });
         await tx.update(PlanImport, preview, {
           planId: result.planId,
           committedAt: new Date(),

@@ -18,11 +18,15 @@ import {
   ReportStatus,
   Role,
   Tx,
+  Unit,
   UnitOfWork,
+  DeliveryKind,
   REPORT_STATUS_LABEL as LABEL,
   statusAfterAcceptedReport,
 } from '@app/database';
+import { composeEvent } from '@app/reminders';
 import { AssignmentQueries } from '../assignments/assignment.queries';
+import { EventMail } from '../reminders/event-mail';
 import { Actor, scopeOf } from '../auth/actor';
 import {
   CreateReportDto,
@@ -50,6 +54,7 @@ export class ReportsService {
     private readonly uow: UnitOfWork,
     private readonly assignments: AssignmentQueries,
     private readonly queries: ProgressQueries,
+    private readonly mail: EventMail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -156,15 +161,43 @@ export class ReportsService {
   async sendBack(actor: Actor, id: string, dto: ReviewReportDto): Promise<ReportView> {
     if (!dto.comment?.trim()) throw new BadRequestException('comment：退回时请写明意见');
     await this.uow.run(actor, async (tx) => {
-      const { report } = await this.lockForReview(tx, id, dto.version);
-      await tx.update(ProgressReport, report, {
+      const { report, assignment } = await this.lockForReview(tx, id, dto.version);
+      const returned = await tx.update(ProgressReport, report, {
         status: ReportStatus.Returned,
         reviewComment: dto.comment,
         reviewedAt: this.clock.now(),
         reviewedByUserId: actor.userId,
       });
+      await this.mailReturned(tx, returned, assignment);
     });
     return this.get(actor, id);
+  }
+
+  /** The unit hears at once that its report came back (one email per return: the version). */
+  private async mailReturned(tx: Tx, report: ProgressReport, assignment: Assignment) {
+    const unit = await tx.read.findOneOrFail(Unit, { where: { id: assignment.unitId } });
+    const item = await tx.read.findOneOrFail(Item, { where: { id: assignment.itemId } });
+    const period = periodContaining(report.periodKind as PeriodKind, report.periodStart).label;
+    await this.mail.record(tx, [
+      {
+        unitId: unit.id,
+        kind: DeliveryKind.ReportReturned,
+        key: `${report.id}:${report.version}`,
+        itemCount: 1,
+        email: composeEvent(
+          `${unit.name}：${period}进展报送被退回`,
+          `${unit.name}：贵单位报送的以下进展被领导小组办公室退回，请修改后重新报送。`,
+          '退回的进展报送',
+          [
+            {
+              text: `(${item.numberText})${item.title} · ${period}`,
+              link: this.mail.link(`/reports/${report.id}/edit`),
+            },
+          ],
+          [`退回意见：${report.reviewComment ?? ''}`],
+        ),
+      },
+    ]);
   }
 
   /** A report the actor may see, or 404. */

@@ -8,6 +8,8 @@ import {
   NOTICE_STATUS_LABEL,
   NoticeLevel,
   NoticeStatus,
+  EXTENSION_STATUS_LABEL,
+  ExtensionStatus,
   REPORT_STATUS_LABEL,
   ReportStatus,
 } from '@app/database';
@@ -22,7 +24,9 @@ export class TimelineEvent {
   @ApiPropertyOptional({ type: String, nullable: true, description: '操作人登录名；系统操作为空' })
   username!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) displayName!: string | null;
-  @ApiProperty({ description: '对象：Assignment、ProgressReport、EvidenceFile、Item' })
+  @ApiProperty({
+    description: '对象：Assignment、ProgressReport、EvidenceFile、Item、ExtensionRequest、Chase',
+  })
   entityType!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;
   @ApiPropertyOptional({
@@ -76,6 +80,7 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
         return `分配任务（${ASSIGNMENT_ROLE_LABEL[state.role as AssignmentRole]}），完成时限 ${state.dueOn}`;
       if (row.action === 'delete') return '取消该责任分工';
       const parts: string[] = [];
+      if (changes.acknowledgedAt?.[1]) parts.push('签收任务');
       if (changes.status) {
         const [from, to] = changes.status as [keyof typeof STATUS_LABEL, keyof typeof STATUS_LABEL];
         parts.push(`状态：${STATUS_LABEL[from]} → ${STATUS_LABEL[to]}`);
@@ -98,6 +103,18 @@ function summarise(row: AuditRow, changes: Record<string, [unknown, unknown]>): 
       }
       return `修改${period}`;
     }
+    case 'ExtensionRequest': {
+      if (row.action === 'create')
+        return `申请延期：完成时限 ${state.currentDueOn} → ${state.requestedDueOn}，理由：${state.reason}`;
+      if (changes.status) {
+        const verdict = EXTENSION_STATUS_LABEL[state.status as ExtensionStatus] ?? state.status;
+        const comment = state.decisionComment ? `，意见：${state.decisionComment}` : '';
+        return `延期申请${verdict}（申请延至 ${state.requestedDueOn}）${comment}`;
+      }
+      return '修改延期申请';
+    }
+    case 'Chase':
+      return `催办：${state.message}`;
     case 'EvidenceFile':
       return row.action === 'delete' ? `删除附件 ${state.fileName}` : `上传附件 ${state.fileName}`;
     case 'SupervisionNotice': {

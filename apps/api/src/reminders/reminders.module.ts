@@ -1,10 +1,12 @@
 import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { QUEUES } from '@app/queue-contracts';
 import { QueueConnections, QueueConnectionsModule } from './queue-connections';
+import { EventMail } from './event-mail';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -18,6 +20,8 @@ import { RemindersService } from './reminders.service';
     BullModule.registerQueue({ name: QUEUES.reminders }),
   ],
   controllers: [RemindersController],
-  providers: [RemindersService],
+  providers: [RemindersService, EventMail],
+  // Every module that records an event mails through it.
+  exports: [EventMail],
 })
 export class RemindersModule {}

@@ -23,6 +23,7 @@ import {
 } from '@app/database';
 import { noticeNumber } from './notice-rules';
 import { IsDateOnly } from '../common/dates';
+import { AcknowledgementFilter, acknowledgementLate } from '../chain/acknowledgement';
 import { PageOf, PageQuery } from '../common/pagination';
 import { QueryBoolean } from '../common/query-boolean';
 
@@ -129,6 +130,16 @@ export class NoticeListQuery extends PageQuery {
   @IsOptional()
   @IsDateOnly()
   asOf?: string;
+
+  @ApiPropertyOptional({
+    enum: AcknowledgementFilter,
+    enumName: 'AcknowledgementFilter',
+    description:
+      '签收：unacknowledged 未签收；late 超过签收期限仍未签收（以截至日期计）；acknowledged 已签收',
+  })
+  @IsOptional()
+  @IsEnum(AcknowledgementFilter)
+  acknowledgement?: AcknowledgementFilter;
 }
 
 export class NoticeAssignmentView {
@@ -227,6 +238,16 @@ export class NoticeView {
     description: '历次答复，最早的在前；再次答复不覆盖上一次',
   })
   answers!: NoticeAnswerView[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '签收时间；未签收为空',
+  })
+  acknowledgedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '签收期限（含当天）' })
+  acknowledgeBy!: string | null;
+  @ApiProperty({ description: '超过签收期限仍未签收' }) acknowledgementLate!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
@@ -265,6 +286,9 @@ export class NoticeView {
       reviewComment: notice.reviewComment,
       closedAt: notice.closedAt,
       answers,
+      acknowledgedAt: notice.acknowledgedAt,
+      acknowledgeBy: notice.acknowledgeBy,
+      acknowledgementLate: acknowledgementLate(notice, today),
       version: notice.version,
       createdAt: notice.createdAt,
     });

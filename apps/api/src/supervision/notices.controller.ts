@@ -65,6 +65,15 @@ export class NoticesController {
     return this.notices.get(actor, id);
   }
 
+  @Post('notices/:id/acknowledge')
+  @ApiOperation({ summary: '签收督办单（本单位任一用户；已签收的不变）' })
+  @Roles(Role.Unit)
+  @HttpCode(200)
+  @ApiOkResponse({ type: NoticeView })
+  acknowledge(@CurrentActor() actor: Actor, @IdParam() id: string) {
+    return this.notices.acknowledge(actor, id);
+  }
+
   @Post('notices')
   @ApiOperation({ summary: '下发督办单' })
   @Roles(Role.Supervisor)

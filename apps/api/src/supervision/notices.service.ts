@@ -15,6 +15,7 @@ import {
   NoticeAnswer,
   NoticeAnswerOutcome,
   NoticeStatus,
+  DeliveryKind,
   SupervisionNotice,
   Tx,
   Unit,
@@ -24,7 +25,10 @@ import { renderNoticeDocx } from '../documents/notice-docx';
 import { DOCX_TYPE } from '../documents/official-docx';
 import { download } from '../common/attachment';
 import { attachment } from '../common/attachment';
+import { composeEvent } from '@app/reminders';
+import { EventMail } from '../reminders/event-mail';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
+import { AcknowledgeDeadline, acknowledgementSql } from '../chain/acknowledgement';
 import { page, Page } from '../common/pagination';
 import {
   AnswerNoticeDto,
@@ -49,6 +53,8 @@ export class NoticesService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly acknowledgeDeadline: AcknowledgeDeadline,
+    private readonly mail: EventMail,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: NoticeQueries,
   ) {}
@@ -83,6 +89,11 @@ export class NoticesService {
       ids.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
     if (q.unitId) ids.andWhere('n.unitId = :unitId', { unitId: q.unitId });
     if (q.status) ids.andWhere('n.status = :status', { status: q.status });
+    if (q.acknowledgement) {
+      ids.andWhere(acknowledgementSql('n', q.acknowledgement, ':ackAsOf'), {
+        ackAsOf: q.asOf ?? this.today(),
+      });
+    }
     if (q.overdue !== undefined) {
       const asOf = q.asOf ?? this.today();
       ids.andWhere(
@@ -141,6 +152,7 @@ export class NoticesService {
   }
 
   async issue(actor: Actor, dto: CreateNoticeDto): Promise<NoticeView> {
+    const acknowledgeBy = await this.acknowledgeDeadline.forToday();
     const id = await this.uow.run(actor, async (tx) => {
       if (!(await tx.read.exists(Unit, { where: { id: dto.unitId } }))) {
         throw new NotFoundException('未找到被督办单位');
@@ -174,10 +186,28 @@ export class NoticesService {
           reason: dto.reason,
           replyBy: dto.replyBy,
           assignments,
+          acknowledgeBy,
         },
         (saved) => ({ ...saved, assignmentIds: wanted }),
       );
+      await this.mailNotice(tx, notice, DeliveryKind.NoticeIssued, notice.id);
       return notice.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** 签收 by any user of the notice's unit; acknowledging again changes nothing. */
+  async acknowledge(actor: Actor, id: string): Promise<NoticeView> {
+    await this.uow.run(actor, async (tx) => {
+      const notice = await tx.lock(SupervisionNotice, id, {
+        missing: '未找到该督办单',
+        where: { unitId: actor.unitId },
+      });
+      if (notice.acknowledgedAt) return;
+      await tx.update(SupervisionNotice, notice, {
+        acknowledgedAt: new Date(this.clock.now()),
+        acknowledgedByUserId: actor.userId,
+      });
     });
     return this.get(actor, id);
   }
@@ -215,7 +245,39 @@ export class NoticesService {
       [NoticeStatus.Answered],
       { status: NoticeStatus.Returned, reviewComment: dto.comment },
       (tx, notice) => this.review(tx, notice, NoticeAnswerOutcome.Returned, dto.comment!),
+      (tx, updated) =>
+        this.mailNotice(tx, updated, DeliveryKind.NoticeReturned, `${updated.id}:${updated.version}`),
     );
+  }
+
+  /** The unit hears at once of a notice issued to it, or of its answer sent back. */
+  private async mailNotice(
+    tx: Tx,
+    notice: SupervisionNotice,
+    kind: DeliveryKind.NoticeIssued | DeliveryKind.NoticeReturned,
+    key: string,
+  ): Promise<void> {
+    const unit = await tx.read.findOneOrFail(Unit, { where: { id: notice.unitId } });
+    const issued = kind === DeliveryKind.NoticeIssued;
+    await this.mail.record(tx, [
+      {
+        unitId: unit.id,
+        kind,
+        key,
+        itemCount: 1,
+        email: composeEvent(
+          issued
+            ? `${unit.name}：收到督办单，请于 ${notice.replyBy} 前答复`
+            : `${unit.name}：督办单答复被退回`,
+          issued
+            ? `${unit.name}：督查室向贵单位下发督办单，请签收并于 ${notice.replyBy} 前答复。`
+            : `${unit.name}：贵单位对督办单的答复被督查室退回，请于 ${notice.replyBy} 前重新答复。`,
+          '督办单',
+          [{ text: notice.reason, link: this.mail.link(`/notices/${notice.id}`) }],
+          issued ? [] : [`退回意见：${notice.reviewComment ?? ''}`],
+        ),
+      },
+    ]);
   }
 
   close(actor: Actor, id: string, dto: ReviewNoticeDto): Promise<NoticeView> {
@@ -299,7 +361,10 @@ export class NoticesService {
     version: number,
     from: NoticeStatus[],
     changes: Partial<SupervisionNotice>,
+    /** Written with the change, from the notice as it was (e.g. the verdict on its answer). */
     alongside?: (tx: Tx, notice: SupervisionNotice) => Promise<void>,
+    /** Written with the change, from the notice as it now is (e.g. the unit's email). */
+    after?: (tx: Tx, notice: SupervisionNotice) => Promise<void>,
   ): Promise<NoticeView> {
     await this.uow.run(actor, async (tx) => {
       const scope = scopeOf(actor);
@@ -315,7 +380,8 @@ export class NoticesService {
         );
       }
       await alongside?.(tx, notice);
-      await tx.update(SupervisionNotice, notice, changes);
+      const updated = await tx.update(SupervisionNotice, notice, changes);
+      await after?.(tx, updated);
     });
     return this.get(actor, id);
   }

@@ -156,6 +156,11 @@ export class StatisticsRow {
   @ApiProperty({ description: '承担的分工数' }) assigned!: number;
   @ApiProperty({ description: '截至日期已办结' }) completed!: number;
   @ApiProperty({ description: '在完成时限内办结' }) completedOnTime!: number;
+  @ApiProperty({ description: '在原完成时限（批准延期前的时限；未延期的即完成时限）内办结' })
+  completedOnOriginalTime!: number;
+  @ApiProperty({ description: '经批准延期的分工数' }) extended!: number;
+  @ApiProperty({ description: '未签收的未办结分工（截至日期）' }) unacknowledged!: number;
+  @ApiProperty({ description: '其中已超过签收期限' }) acknowledgementLate!: number;
   @ApiProperty({ description: '截至日期已到期（应完成）的分工数' }) due!: number;
   @ApiPropertyOptional({
     type: Number,

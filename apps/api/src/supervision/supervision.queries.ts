@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReplicaReads } from '@app/database';
+import { AcknowledgementFilter, acknowledgementSql } from '../chain/acknowledgement';
 import {
   OverdueQuery,
   OverdueRow,
@@ -258,6 +259,13 @@ export class SupervisionQueries {
            count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
            count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
+           count(*) FILTER (WHERE a.completed_on <= ${d}
+             AND a.completed_on <= COALESCE(a.original_due_on, a.due_on)) AS "completedOnOriginalTime",
+           count(*) FILTER (WHERE a.original_due_on IS NOT NULL) AS extended,
+           count(*) FILTER (WHERE ${acknowledgementSql('a', AcknowledgementFilter.Unacknowledged, d)}
+             AND a.completed_on IS NULL) AS unacknowledged,
+           count(*) FILTER (WHERE ${acknowledgementSql('a', AcknowledgementFilter.Late, d)}
+             AND a.completed_on IS NULL) AS "acknowledgementLate",
            count(*) FILTER (WHERE a.due_on <= ${d}) AS due,
            count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue,
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
@@ -269,6 +277,8 @@ export class SupervisionQueries {
          GROUP BY ${group.id}
        )
        SELECT g.id, g.name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
+         g."completedOnOriginalTime"::int, g.extended::int, g.unacknowledged::int,
+         g."acknowledgementLate"::int,
          CASE WHEN g.due > 0 THEN round(g."completedOnTime" * 1.0 / g.due, 4)::float8 END AS "onTimeRate",
          g.overdue::int, ${notices}::int AS "noticesOverdue", g."reportsDue"::int,
          g."reportsMissing"::int, g.targets::int AS "recurringTargets",

@@ -54,9 +54,25 @@ export class TodoReport {
 
 /** An entry of the leadership office's review inbox: a report, or work said to be done. */
 export class ReviewEntry {
-  @ApiProperty({ enum: ['report', 'work'], description: 'report 进展报告；work 报完成的分工' })
-  kind!: 'report' | 'work';
+  @ApiProperty({
+    enum: ['report', 'work', 'extension'],
+    description: 'report 进展报告；work 报完成的分工；extension 延期申请',
+  })
+  kind!: 'report' | 'work' | 'extension';
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) reportId!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '延期申请（kind 为 extension 时）',
+  })
+  extensionRequestId?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '延期申请：现完成时限 → 申请延至',
+  })
+  extension?: string | null;
   @ApiProperty({ format: 'uuid' }) assignmentId!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty() planTitle!: string;
@@ -85,7 +101,20 @@ export class UnitOverdue {
   @ApiProperty() overdue!: number;
 }
 
+/** An assignment or a notice given to the unit and not yet acknowledged (未签收). */
+export class TodoAcknowledgement {
+  @ApiProperty({ enum: ['assignment', 'notice'] }) kind!: 'assignment' | 'notice';
+  @ApiProperty({ format: 'uuid', description: '责任分工或督办单的 id' }) id!: string;
+  @ApiProperty({ description: '任务或督办事由' }) title!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '签收期限（含当天）' })
+  acknowledgeBy!: string | null;
+  @ApiProperty({ description: '已超过签收期限' }) late!: boolean;
+  @ApiProperty({ format: 'date-time', description: '交办时间' }) since!: string;
+}
+
 export class UnitTodo {
+  @ApiProperty({ type: [TodoAcknowledgement], description: '未签收的任务和督办单（最早的在前）' })
+  unacknowledged!: TodoAcknowledgement[];
   @ApiProperty({ type: [TodoAssignment] }) assignments!: TodoAssignment[];
   @ApiProperty({ type: [TodoReportDue] }) reportsDue!: TodoReportDue[];
   @ApiProperty({ type: [TodoReport] }) returnedReports!: TodoReport[];

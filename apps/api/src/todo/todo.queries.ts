@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AcknowledgementFilter, acknowledgementSql } from '../chain/acknowledgement';
 import { DataSource } from 'typeorm';
 import {
   duePeriodStart,
@@ -117,6 +118,62 @@ export class TodoQueries {
         itemId: string;
         itemNumberText: string;
         itemTitle: string;
+        since: Date;
+      }>
+    >;
+  }
+
+  /** The unit's assignments and notices not yet acknowledged (未签收), oldest first. */
+  unacknowledged(unitId: string, today: string) {
+    return this.db.query(
+      `SELECT * FROM (
+         SELECT 'assignment' AS kind, a.id, '(' || i.number_text || ')' || i.title AS title,
+           a.acknowledge_by::text AS "acknowledgeBy", ${acknowledgementSql('a', AcknowledgementFilter.Late, '$2::date')} AS late,
+           a.created_at AS since
+         FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
+         WHERE a.unit_id = $1 AND a.acknowledged_at IS NULL AND a.completed_on IS NULL
+           AND p.status = 'active'
+         UNION ALL
+         SELECT 'notice', n.id, n.reason, n.acknowledge_by::text,
+           ${acknowledgementSql('n', AcknowledgementFilter.Late, '$2::date')}, n.created_at
+         FROM supervision_notices n
+         WHERE n.unit_id = $1 AND n.acknowledged_at IS NULL AND n.status <> 'closed'
+       ) x ORDER BY since ASC LIMIT ${LIMIT}`,
+      [unitId, today],
+    ) as Promise<
+      Array<{
+        kind: 'assignment' | 'notice';
+        id: string;
+        title: string;
+        acknowledgeBy: string | null;
+        late: boolean | null;
+        since: Date;
+      }>
+    >;
+  }
+
+  /** Extension requests waiting for the leadership office, oldest first. */
+  pendingExtensions() {
+    return this.db.query(
+      `SELECT r.id AS "extensionRequestId", a.id AS "assignmentId", u.name AS "unitName",
+         p.title AS "planTitle", a.item_id AS "itemId", i.number_text AS "itemNumberText",
+         i.title AS "itemTitle", r.current_due_on::text AS "currentDueOn",
+         r.requested_due_on::text AS "requestedDueOn", r.created_at AS since
+       FROM extension_requests r JOIN assignments a ON a.id = r.assignment_id
+       JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
+       JOIN units u ON u.id = r.unit_id
+       WHERE r.status = 'pending' ORDER BY r.created_at ASC LIMIT ${LIMIT}`,
+    ) as Promise<
+      Array<{
+        extensionRequestId: string;
+        assignmentId: string;
+        unitName: string;
+        planTitle: string;
+        itemId: string;
+        itemNumberText: string;
+        itemTitle: string;
+        currentDueOn: string;
+        requestedDueOn: string;
         since: Date;
       }>
     >;

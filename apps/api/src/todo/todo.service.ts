@@ -65,13 +65,19 @@ export class TodoService {
   }
 
   private async unit(actor: Actor, today: string) {
-    const [assignments, due, returned, notices] = await Promise.all([
+    const [unacknowledged, assignments, due, returned, notices] = await Promise.all([
+      this.queries.unacknowledged(actor.unitId, today),
       this.queries.unitAssignments(actor.unitId, today, DEFAULT_WARNING_DAYS),
       this.queries.unitReportsDue(actor.unitId, today),
       this.queries.reports('returned', actor.unitId),
       this.openNotices(actor, [NoticeStatus.Issued, NoticeStatus.Returned]),
     ]);
     return {
+      unacknowledged: unacknowledged.map((u) => ({
+        ...u,
+        late: Boolean(u.late),
+        since: iso(u.since),
+      })),
       assignments: assignments.map(({ n: _n, ...a }) => a as unknown as TodoAssignment),
       reportsDue: due.map((r) => ({
         ...r,
@@ -84,10 +90,11 @@ export class TodoService {
   }
 
   private async leadership() {
-    const [reports, work, draftPlans] = await Promise.all([
+    const [reports, work, draftPlans, extensions] = await Promise.all([
       this.queries.reports('submitted'),
       this.queries.submittedWork(),
       this.queries.draftPlans(),
+      this.queries.pendingExtensions(),
     ]);
     const inbox: ReviewEntry[] = [
       ...reports.map((r) => ({
@@ -108,6 +115,14 @@ export class TodoService {
         periodLabel: null,
         ...w,
         since: iso(w.since),
+      })),
+      ...extensions.map(({ currentDueOn, requestedDueOn, ...e }) => ({
+        kind: 'extension' as const,
+        reportId: null,
+        periodLabel: null,
+        extension: `${currentDueOn} → ${requestedDueOn}`,
+        ...e,
+        since: iso(e.since),
       })),
     ].sort((a, b) => a.since.localeCompare(b.since));
     return { reviewInbox: inbox.slice(0, 100), reviewTotal: inbox.length, draftPlans };

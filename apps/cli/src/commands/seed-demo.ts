@@ -31,6 +31,14 @@ export async function seedDemo(
       status: PlanStatus.Active,
       confirmMatches: true,
     });
+    // The seed plan's work was given years ago: it counts as received (签收) when it was made.
+    // Rows with a 签收 limit were given through the API and wait for their unit.
+    await tx.read.query(
+      `UPDATE assignments SET acknowledged_at = created_at,
+         acknowledge_by = (created_at AT TIME ZONE 'Asia/Shanghai')::date
+       WHERE plan_id = $1 AND acknowledged_at IS NULL AND acknowledge_by IS NULL`,
+      [plan.planId],
+    );
     return { units: units.size, users, plan };
   });
 }

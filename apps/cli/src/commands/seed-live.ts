@@ -118,6 +118,19 @@ export async function seedLiveDemo(db: DataSource, today: string): Promise<strin
     // Demo data is shaped by direct SQL (dates and states no user could set in one step); it
     // runs only in `npm start`'s seeding, never through the API.
     const q = (sql: string, params: unknown[]) => tx.read.query(sql, params);
+    // 签收: the plan's work was received, but for its last two items: the last one's limit has
+    // passed (签收超时), the one before waits within its limit (未签收).
+    await q(
+      `WITH last AS (SELECT id, row_number() OVER (ORDER BY number DESC) AS n
+                     FROM items WHERE plan_id = $1 AND NOT preamble)
+       UPDATE assignments a SET
+         acknowledged_at = CASE WHEN last.n IS NULL OR last.n > 2 THEN a.created_at END,
+         acknowledge_by = CASE last.n WHEN 1 THEN $2::date WHEN 2 THEN $3::date
+                          ELSE (a.created_at AT TIME ZONE 'Asia/Shanghai')::date END
+       FROM assignments b LEFT JOIN last ON last.id = b.item_id
+       WHERE a.id = b.id AND a.plan_id = $1`,
+      [summary.planId, addDays(today, -1), addDays(today, 2)],
+    );
     // The plan runs from 1 January, or from a year back early in January, so reports are owed.
     await q(`UPDATE plans SET period_start = $2, period_end = $3 WHERE id = $1`, [
       summary.planId,

@@ -23,4 +23,8 @@ export const can = {
   annualReport: (r: Role) => r !== 'unit',
   runDigest: (r: Role) => r === 'leadership' || r === 'admin',
   admin: (r: Role) => r === 'admin',
+  acknowledge: (r: Role) => r === 'unit',
+  requestExtension: (r: Role) => r === 'unit',
+  decideExtension: (r: Role) => r === 'leadership',
+  chase: (r: Role) => r === 'leadership' || r === 'supervisor',
 };

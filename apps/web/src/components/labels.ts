@@ -70,3 +70,24 @@ export const NOTICE_LEVEL: Record<Schemas['NoticeLevel'], { text: string; color:
   yellow: { text: '黄色督办', color: 'gold' },
   red: { text: '红色督办', color: 'red' },
 };
+
+/** The lists' 签收 filter (AcknowledgementFilter). */
+export const ACKNOWLEDGEMENT_OPTIONS: Array<{
+  value: Schemas['AcknowledgementFilter'];
+  label: string;
+}> = [
+  { value: 'unacknowledged', label: '未签收' },
+  { value: 'late', label: '超过签收期限' },
+  { value: 'acknowledged', label: '已签收' },
+];
+
+export const DELIVERY_KIND: Record<Schemas['DeliveryKind'], string> = {
+  digest: '周报',
+  alert: '到期提醒',
+  escalation: '督查室汇总',
+  chase: '催办',
+  report_returned: '报送被退回',
+  notice_issued: '督办单下发',
+  notice_returned: '督办答复被退回',
+  extension_decided: '延期审批结果',
+};

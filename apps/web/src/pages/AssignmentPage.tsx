@@ -23,6 +23,7 @@ import { api, download, unwrap, type Schemas } from '../api/client';
 import { usePlanLights } from '../api/lights';
 import { can, useMe } from '../api/me';
 import { ASSIGNMENT_ROLE, REPORT_STATUS, STATUS, STATUS_ACTION } from '../components/labels';
+import { AcknowledgementTag, ChainActions } from '../components/ChainActions';
 import { Light } from '../components/Light';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
@@ -111,7 +112,16 @@ export default function AssignmentPage() {
               <Descriptions.Item label="状态">
                 <StatusTag value={a.status} labels={STATUS} />
               </Descriptions.Item>
-              <Descriptions.Item label="完成时限">{a.dueOn}</Descriptions.Item>
+              <Descriptions.Item label="完成时限">
+                {a.dueOn}
+                {a.originalDueOn ? `（已延期，原时限 ${a.originalDueOn}）` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label="签收">
+                <AcknowledgementTag
+                  acknowledgedAt={a.acknowledgedAt}
+                  acknowledgeBy={a.acknowledgeBy}
+                />
+              </Descriptions.Item>
               <Descriptions.Item label="办结日期">
                 {a.completedOn
                   ? `${a.completedOn}${a.completedLate ? '（逾期办结）' : '（按期办结）'}`
@@ -164,6 +174,7 @@ export default function AssignmentPage() {
                 </Space.Compact>
               )}
             </Space>
+            <ChainActions assignment={a} role={role} onChange={refresh} />
           </Card>
           <Row gutter={12}>
             <Col xs={24} lg={16}>

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download, unwrap, uploadFile, type Schemas } from '../api/client';
 import { can, useMe } from '../api/me';
+import { AcknowledgementTag } from '../components/ChainActions';
 import { NOTICE_LEVEL, NOTICE_STATUS, STATUS } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
@@ -35,9 +36,11 @@ export default function NoticePage() {
       unwrap(await api.GET('/api/supervision/notices/{id}', { params: { path: { id } } })),
   });
   const act = useMutation({
-    mutationFn: async (action: 'answer' | 'return' | 'close') => {
+    mutationFn: async (action: 'acknowledge' | 'answer' | 'return' | 'close') => {
       const version = notice.data!.version;
       const path = { params: { path: { id } } };
+      if (action === 'acknowledge')
+        return unwrap(await api.POST('/api/supervision/notices/{id}/acknowledge', path));
       if (action === 'answer')
         return unwrap(
           await api.POST('/api/supervision/notices/{id}/answer', {
@@ -60,7 +63,9 @@ export default function NoticePage() {
       );
     },
     onSuccess: (_, action) => {
-      message.success({ answer: '已答复', return: '已退回', close: '已办结' }[action]);
+      message.success(
+        { acknowledge: '已签收', answer: '已答复', return: '已退回', close: '已办结' }[action],
+      );
       setText('');
       queryClient.invalidateQueries({ queryKey: ['notice', id] });
       queryClient.invalidateQueries({ queryKey: ['notices'] });
@@ -144,6 +149,24 @@ export default function NoticePage() {
                 {n.officeName ?? '督查室'}（{n.issuedOn}）
               </Descriptions.Item>
               <Descriptions.Item label="督办事由">{n.reason}</Descriptions.Item>
+              <Descriptions.Item label="签收">
+                <Space>
+                  <AcknowledgementTag
+                    acknowledgedAt={n.acknowledgedAt}
+                    acknowledgeBy={n.acknowledgeBy}
+                  />
+                  {can.acknowledge(role) && !n.acknowledgedAt && (
+                    <Button
+                      type="primary"
+                      size="small"
+                      loading={act.isPending}
+                      onClick={() => act.mutate('acknowledge')}
+                    >
+                      签收
+                    </Button>
+                  )}
+                </Space>
+              </Descriptions.Item>
               <Descriptions.Item label="答复期限">
                 {n.replyBy} {n.overdue && <Tag color="red">已过答复期限</Tag>}
               </Descriptions.Item>

@@ -3,19 +3,20 @@ import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { NOTICE_LEVEL, NOTICE_STATUS } from '../components/labels';
+import { ACKNOWLEDGEMENT_OPTIONS, NOTICE_LEVEL, NOTICE_STATUS } from '../components/labels';
 import { QueryState } from '../components/QueryState';
 import { StatusTag } from '../components/StatusTag';
 
 export default function NoticesPage() {
   const [status, setStatus] = useState<Schemas['NoticeStatus']>();
+  const [acknowledgement, setAcknowledgement] = useState<Schemas['AcknowledgementFilter']>();
   const [page, setPage] = useState(1);
   const notices = useQuery({
-    queryKey: ['notices', status, page],
+    queryKey: ['notices', status, acknowledgement, page],
     queryFn: async () =>
       unwrap(
         await api.GET('/api/supervision/notices', {
-          params: { query: { status, page, pageSize: 20 } },
+          params: { query: { status, acknowledgement, page, pageSize: 20 } },
         }),
       ),
   });
@@ -36,6 +37,19 @@ export default function NoticesPage() {
               setPage(1);
             }}
             options={Object.entries(NOTICE_STATUS).map(([value, l]) => ({ value, label: l.text }))}
+          />
+          <label htmlFor="notice-acknowledgement">签收</label>
+          <Select
+            id="notice-acknowledgement"
+            allowClear
+            style={{ width: 160 }}
+            placeholder="全部"
+            value={acknowledgement}
+            onChange={(v) => {
+              setAcknowledgement(v);
+              setPage(1);
+            }}
+            options={ACKNOWLEDGEMENT_OPTIONS}
           />
         </Space>
         <QueryState loading={notices.isLoading} error={notices.error}>
@@ -77,6 +91,18 @@ export default function NoticesPage() {
                     {n.overdue && <Tag color="red">已逾期</Tag>}
                   </Space>
                 ),
+              },
+              {
+                title: '签收',
+                width: 110,
+                render: (_, n) =>
+                  n.acknowledgedAt ? (
+                    <Tag color="success">已签收</Tag>
+                  ) : (
+                    <Tag color={n.acknowledgementLate ? 'error' : 'warning'}>
+                      {n.acknowledgementLate ? '签收超期' : '未签收'}
+                    </Tag>
+                  ),
               },
               {
                 title: '状态',

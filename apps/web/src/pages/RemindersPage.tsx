@@ -15,16 +15,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { useUnits } from '../api/directory';
 import { can, useMe } from '../api/me';
+import { DELIVERY_KIND } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
-
-const KIND_LABEL: Record<string, string> = {
-  digest: '周报',
-  alert: '到期提醒',
-  escalation: '督查室汇总',
-};
 import { formatLocalDateTime } from '../time';
 
 const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
@@ -141,7 +136,7 @@ function Deliveries() {
               title: '类型',
               dataIndex: 'kind',
               width: 80,
-              render: (k: string) => KIND_LABEL[k] ?? k,
+              render: (k: Schemas['DeliveryKind']) => DELIVERY_KIND[k] ?? k,
             },
             { title: '周期', dataIndex: 'period', width: 110 },
             { title: '主题', dataIndex: 'subject' },

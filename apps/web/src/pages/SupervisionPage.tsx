@@ -17,6 +17,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download, unwrap, type Schemas } from '../api/client';
+import { AcknowledgementTab } from './AcknowledgementTab';
 import { useUnits } from '../api/directory';
 import { can, useMe } from '../api/me';
 import { ASSIGNMENT_ROLE, STATUS } from '../components/labels';
@@ -111,6 +112,7 @@ export default function SupervisionPage() {
           { key: 'overdue', label: '逾期清单', children: <OverdueTab /> },
           { key: 'warnings', label: '预警', children: <WarningsTab /> },
           { key: 'statistics', label: '统计排名', children: <StatisticsTab /> },
+          { key: 'acknowledgement', label: '签收与催办', children: <AcknowledgementTab /> },
         ]}
       />
     </section>
@@ -483,6 +485,9 @@ function StatisticsTab() {
                 r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`,
             },
             { title: '逾期', dataIndex: 'overdue', width: 60 },
+            { title: '延期', dataIndex: 'extended', width: 60 },
+            { title: '按原时限办结', dataIndex: 'completedOnOriginalTime', width: 90 },
+            { title: '未签收', dataIndex: 'unacknowledged', width: 70 },
             { title: '应报未报', dataIndex: 'reportsMissing', width: 80 },
             { title: '督办逾期未复', dataIndex: 'noticesOverdue', width: 100 },
             {

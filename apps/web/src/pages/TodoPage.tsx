@@ -98,6 +98,40 @@ function UnitTodo({ todo }: { todo: Schemas['UnitTodo'] }) {
           </Card>
         </Col>
       </Row>
+      {todo.unacknowledged.length > 0 && (
+        <Card title={`待签收（${todo.unacknowledged.length}）`} size="small">
+          <List
+            dataSource={todo.unacknowledged}
+            renderItem={(u) => (
+              <List.Item
+                actions={[
+                  <Link
+                    key="open"
+                    to={u.kind === 'notice' ? `/notices/${u.id}` : `/assignments/${u.id}`}
+                  >
+                    去签收
+                  </Link>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <Tag>{u.kind === 'notice' ? '督办单' : '任务'}</Tag>
+                      {u.title}
+                    </Space>
+                  }
+                  description={
+                    <Space wrap>
+                      {u.acknowledgeBy && <span>签收期限 {u.acknowledgeBy}</span>}
+                      {u.late && <Tag color="red">已超过签收期限</Tag>}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       {todo.notices.length > 0 && (
         <Card title="督办单待答复" size="small">
           <NoticeList notices={todo.notices} />
@@ -200,10 +234,10 @@ function LeadershipTodo({ todo }: { todo: Schemas['LeadershipTodo'] }) {
       >
         <Table
           size="small"
-          rowKey={(r) => `${r.kind}-${r.reportId ?? r.assignmentId}`}
+          rowKey={(r) => `${r.kind}-${r.reportId ?? r.extensionRequestId ?? r.assignmentId}`}
           dataSource={todo.reviewInbox}
           pagination={{ pageSize: 15, hideOnSinglePage: true }}
-          locale={{ emptyText: '没有等待审核的报告或报完成的工作' }}
+          locale={{ emptyText: '没有等待审核的报告、报完成的工作或延期申请' }}
           columns={[
             {
               title: '类型',
@@ -212,6 +246,8 @@ function LeadershipTodo({ todo }: { todo: Schemas['LeadershipTodo'] }) {
               render: (k: string) =>
                 k === 'report' ? (
                   <Tag color="blue">进展报告</Tag>
+                ) : k === 'extension' ? (
+                  <Tag color="orange">延期申请</Tag>
                 ) : (
                   <Tag color="purple">报完成</Tag>
                 ),
@@ -225,7 +261,11 @@ function LeadershipTodo({ todo }: { todo: Schemas['LeadershipTodo'] }) {
                 </Link>
               ),
             },
-            { title: '周期', dataIndex: 'periodLabel', width: 110, render: (p) => p ?? '—' },
+            {
+              title: '周期 / 延期',
+              width: 190,
+              render: (_, r) => r.periodLabel ?? r.extension ?? '—',
+            },
             {
               title: '报送时间',
               dataIndex: 'since',

@@ -93,6 +93,24 @@ export class Assignment {
   @Column({ type: 'text', nullable: true })
   returnReason!: string | null;
 
+  /** 签收: when a user of the unit acknowledged receipt; null while 未签收. */
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acknowledgedByUserId!: string | null;
+
+  /**
+   * The last day for 签收 (ACKNOWLEDGE_WORKING_DAYS working days after it was given), fixed when
+   * the row is made; null for rows made before 签收 existed (the migration acknowledged them).
+   */
+  @Column({ ...dateColumn, nullable: true })
+  acknowledgeBy!: string | null;
+
+  /** The due date before the first approved extension (延期); null while never extended. */
+  @Column({ ...dateColumn, nullable: true })
+  originalDueOn!: string | null;
+
   /** Optimistic locking: a client sends the version it read, a stale one gets 409. */
   @VersionColumn({ default: 1 })
   version!: number;

@@ -73,6 +73,20 @@ export enum DeliveryKind {
   Alert = 'alert',
   /** The supervision office's one summary of a digest run's escalated units (督查室汇总). */
   Escalation = 'escalation',
+  /** 催办 by hand: an office pushes a unit about specific work now. */
+  Chase = 'chase',
+  /** Events a unit must act on, mailed when they happen (period: the event's key). */
+  ReportReturned = 'report_returned',
+  NoticeIssued = 'notice_issued',
+  NoticeReturned = 'notice_returned',
+  ExtensionDecided = 'extension_decided',
+}
+
+/** 延期申请: asked by the unit, decided by the leadership office. */
+export enum ExtensionStatus {
+  Pending = 'pending',
+  Approved = 'approved',
+  Refused = 'refused',
 }
 
 export enum DeliveryStatus {

@@ -1,6 +1,8 @@
 import { AssessmentSettings } from './assessment-settings.entity';
 import { Assignment } from './assignment.entity';
 import { AuditLog } from './audit-log.entity';
+import { Chase } from './chase.entity';
+import { ExtensionRequest } from './extension-request.entity';
 import { HolidayCalendarYear } from './holiday-calendar-year.entity';
 import { Item } from './item.entity';
 import { LoginThrottle } from './login-throttle.entity';
@@ -28,6 +30,8 @@ export {
   AssessmentSettings,
   Assignment,
   AuditLog,
+  Chase,
+  ExtensionRequest,
   HolidayCalendarYear,
   Item,
   LoginThrottle,
@@ -80,4 +84,6 @@ export const ENTITIES = [
   NoticeAnswerFile,
   NoticeNumberCounter,
   AssessmentSettings,
+  ExtensionRequest,
+  Chase,
 ];

@@ -1,4 +1,11 @@
-import { AssignmentRole, AssignmentStatus, NoticeLevel, NoticeStatus, ReportStatus } from './enums';
+import {
+  AssignmentRole,
+  AssignmentStatus,
+  ExtensionStatus,
+  NoticeLevel,
+  NoticeStatus,
+  ReportStatus,
+} from './enums';
 
 /*
  * The Chinese words people read for each status and role: errors, emails, exports and history
@@ -36,4 +43,10 @@ export const NOTICE_LEVEL_LABEL: Record<NoticeLevel, string> = {
   [NoticeLevel.Blue]: '蓝色',
   [NoticeLevel.Yellow]: '黄色',
   [NoticeLevel.Red]: '红色',
+};
+
+export const EXTENSION_STATUS_LABEL: Record<ExtensionStatus, string> = {
+  [ExtensionStatus.Pending]: '待审批',
+  [ExtensionStatus.Approved]: '已同意',
+  [ExtensionStatus.Refused]: '未同意',
 };

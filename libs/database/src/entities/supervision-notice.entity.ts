@@ -103,6 +103,20 @@ export class SupervisionNotice {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /** 签收: when a user of the unit acknowledged receipt; null while 未签收. */
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acknowledgedByUserId!: string | null;
+
+  /**
+   * The last day for 签收 (ACKNOWLEDGE_WORKING_DAYS working days after it was given), fixed when
+   * the row is made; null for rows made before 签收 existed (the migration acknowledged them).
+   */
+  @Column({ ...dateColumn, nullable: true })
+  acknowledgeBy!: string | null;
+
   @VersionColumn({ default: 1 })
   version!: number;
 

@@ -26,7 +26,9 @@ export class DeliveryKindEscalation1796176468031 implements MigrationInterface {
             DROP INDEX "public"."reminder_deliveries_key"
         `);
     await queryRunner.query(`
-            CREATE TYPE "public"."delivery_kind_old" AS ENUM('digest', 'alert')
+            CREATE TYPE "public"."delivery_kind_old" AS ENUM(
+              'digest', 'alert', 'chase', 'report_returned', 'notice_issued', 'notice_returned', 'extension_decided'
+            )
         `);
     await queryRunner.query(`
             ALTER TABLE "reminder_deliveries"
