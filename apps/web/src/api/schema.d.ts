@@ -328,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查看条目 */
+        /** 查看条目（含责任单位、任务和经常性目标） */
         get: operations["PlansController_item"];
         put?: never;
         post?: never;
@@ -408,6 +408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/exports/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出落实情况统计与排名（.xlsx） */
+        get: operations["SupervisionController_statisticsWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/breakdown.xlsx": {
         parameters: {
             query?: never;
@@ -457,7 +474,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改督办等级（蓝、黄、红） */
+        patch: operations["NoticesController_changeLevel"];
         trace?: never;
     };
     "/api/supervision/notices/{id}/acknowledge": {
@@ -528,15 +546,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/plans/{id}/annual-report": {
+    "/api/supervision/notices/{id}/raise": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 方案的年度报告初稿 */
-        get: operations["AnnualReportController_forPlan"];
+        get?: never;
+        put?: never;
+        /** 督办升级（蓝 → 黄 → 红） */
+        post: operations["NoticesController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/notices/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办单（.docx 公文格式） */
+        get: operations["NoticesController_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -545,18 +580,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/annual-report": {
+    "/api/supervision/notices/{id}/files": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 全部实施中方案的年度报告初稿 */
-        get: operations["AnnualReportController_forOffice"];
+        get?: never;
+        put?: never;
+        /** 为督办答复上传佐证材料 */
+        post: operations["NoticesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/notice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办答复的佐证材料 */
+        get: operations["NoticesController_downloadFile"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除督办答复的佐证材料（督查室处理前） */
+        delete: operations["NoticesController_removeFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -823,6 +876,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考评规则（现行与默认） */
+        get: operations["AssessmentController_rules"];
+        /** 修改考评规则 */
+        put: operations["AssessmentController_updateRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考评得分与排名（各项得分可解释） */
+        get: operations["AssessmentController_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/scores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个单位的考评明细（责任单位只能看本单位） */
+        get: operations["AssessmentController_unitScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/ranking.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考评排名（.xlsx） */
+        get: operations["AssessmentController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/bulletin.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 情况通报（.docx） */
+        get: operations["AssessmentController_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案的年度报告初稿 */
+        get: operations["AnnualReportController_forPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部实施中方案的年度报告初稿 */
+        get: operations["AnnualReportController_forOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/deliveries": {
         parameters: {
             query?: never;
@@ -849,7 +1022,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 立即生成并发送每周催办 */
+        /** 立即生成并发送该周的每周催办（只能针对该周的催办日） */
         post: operations["RemindersController_run"];
         delete?: never;
         options?: never;
@@ -1209,6 +1382,8 @@ export interface components {
             parentId?: string | null;
             emails: string[];
             active: boolean;
+            /** @description 排序号 */
+            sortOrder?: number | null;
         };
         UnitPage: {
             items: components["schemas"]["UnitView"][];
@@ -1244,6 +1419,11 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /**
+             * @description 排序号：各列表、导出和报告中单位的先后（小者在前；未设的排在后面，同号按拼音）
+             * @example 10
+             */
+            sortOrder?: number | null;
         };
         UpdateUnitDto: {
             /**
@@ -1272,6 +1452,11 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /**
+             * @description 排序号：各列表、导出和报告中单位的先后（小者在前；未设的排在后面，同号按拼音）
+             * @example 10
+             */
+            sortOrder?: number | null;
         };
         GroupMemberView: {
             /** Format: uuid */
@@ -1771,6 +1956,66 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
+        /**
+         * @description 同 /items/:id/progress
+         * @enum {string}
+         */
+        ItemStatus: "unassigned" | "not_started" | "in_progress" | "completed";
+        /** @enum {string} */
+        AssignmentRole: "lead" | "co";
+        /** @enum {string} */
+        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
+        ItemUnitView: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            role: components["schemas"]["AssignmentRole"];
+            status: components["schemas"]["AssignmentStatus"];
+            progressPercent: number;
+            dueOn: string;
+        };
+        ItemTaskView: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            dueOn?: string | null;
+        };
+        ItemTargetView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 区政府常务会议学法每年不少于4次 */
+            text: string;
+            count: number;
+            /** @enum {string} */
+            per: "year" | "half" | "quarter" | "month" | "week" | "term";
+            unit: string;
+        };
+        ItemDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            sectionId: string;
+            number: number;
+            numberText: string;
+            title: string;
+            body: string;
+            preamble: boolean;
+            deadlineText?: string | null;
+            dueOn?: string | null;
+            reportFrequency?: components["schemas"]["ReportFrequency"] | null;
+            /** @description 同 /items/:id/progress */
+            status: components["schemas"]["ItemStatus"];
+            percent: number;
+            /** @description 牵头在前；单位用户只看到本单位的分工 */
+            units: components["schemas"]["ItemUnitView"][];
+            tasks: components["schemas"]["ItemTaskView"][];
+            targets: components["schemas"]["ItemTargetView"][];
+        };
         UpdateItemDto: {
             /**
              * Format: uuid
@@ -1806,10 +2051,6 @@ export interface components {
             /** @description 本条目的报送周期（不填则按方案） */
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
         };
-        /** @enum {string} */
-        AssignmentRole: "lead" | "co";
-        /** @enum {string} */
-        AssignmentStatus: "not_started" | "in_progress" | "submitted" | "completed" | "returned";
         OverdueRow: {
             /** Format: uuid */
             assignmentId: string;
@@ -1932,12 +2173,14 @@ export interface components {
             reportsDue: number;
             /** @description 其中截至日期应报未报 */
             reportsMissing: number;
-            /** @description 该年度跟踪的年度目标（每年…次；任期目标不计） */
+            /** @description 跟踪的经常性目标（每年…次按所查日期的年份，任期内…次按整个实施期计一次） */
             recurringTargets: number;
             /** @description 其中已达标 */
             recurringTargetsMet: number;
-            /** @description 其中有进展但未达标（其余为尚未开展） */
+            /** @description 其中进度落后（少于按时间比例应完成的数量，或周期已过仍未达标） */
             recurringTargetsBehind: number;
+            /** @description 其中未到期（三者之和等于 recurringTargets） */
+            recurringTargetsNotDue: number;
             /** @description 排名（按期完成率高、逾期少者在前） */
             rank?: number;
         };
@@ -1951,6 +2194,11 @@ export interface components {
         NoticeStatus: "issued" | "answered" | "returned" | "closed";
         /** @enum {string} */
         AcknowledgementFilter: "unacknowledged" | "late" | "acknowledged";
+        /**
+         * @description 督办等级
+         * @enum {string}
+         */
+        NoticeLevel: "blue" | "yellow" | "red";
         NoticeAssignmentView: {
             /** Format: uuid */
             id: string;
@@ -1959,9 +2207,49 @@ export interface components {
             dueOn: string;
             status: string;
         };
+        /**
+         * @description 督查室的处理：退回或办结；待审核为空
+         * @enum {string}
+         */
+        NoticeAnswerOutcome: "returned" | "closed";
+        NoticeAnswerFileView: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NoticeAnswerView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description 答复人 */
+            answeredBy?: string | null;
+            /** @description 督查室的处理：退回或办结；待审核为空 */
+            outcome?: components["schemas"]["NoticeAnswerOutcome"] | null;
+            reviewComment?: string | null;
+            /** Format: date-time */
+            reviewedAt?: string | null;
+            files: components["schemas"]["NoticeAnswerFileView"][];
+        };
         NoticeView: {
             /** Format: uuid */
             id: string;
+            /** @description 督办单编号，如 督办〔2026〕12号 */
+            number: string;
+            /** @description 督办等级 */
+            level: components["schemas"]["NoticeLevel"];
+            /** @description 下发时按预警灯建议的等级 */
+            suggestedLevel: components["schemas"]["NoticeLevel"];
+            /** @description 下发单位（督查室） */
+            officeName?: string | null;
+            /** @description 下发日期 */
+            issuedOn: string;
             /** Format: uuid */
             unitId: string;
             unitName: string;
@@ -1977,6 +2265,8 @@ export interface components {
             reviewComment?: string | null;
             /** Format: date-time */
             closedAt?: string | null;
+            /** @description 历次答复，最早的在前；再次答复不覆盖上一次 */
+            answers: components["schemas"]["NoticeAnswerView"][];
             /**
              * Format: date-time
              * @description 签收时间；未签收为空
@@ -2015,6 +2305,8 @@ export interface components {
              * @example 2025-04-15
              */
             replyBy: string;
+            /** @description 督办等级；不填则按预警灯建议（逾期为红，滞后或应报未报为黄，其余为蓝） */
+            level?: components["schemas"]["NoticeLevel"];
         };
         AnswerNoticeDto: {
             /** @description 读取时的版本号 */
@@ -2026,6 +2318,18 @@ export interface components {
             /** @description 读取时的版本号 */
             version: number;
             /** @description 意见（退回时必填） */
+            comment?: string;
+        };
+        ChangeNoticeLevelDto: {
+            /** @description 读取时的版本号 */
+            version: number;
+            /** @description 新的督办等级 */
+            level: components["schemas"]["NoticeLevel"];
+        };
+        RaiseNoticeDto: {
+            /** @description 读取时的版本号 */
+            version: number;
+            /** @description 升级理由 */
             comment?: string;
         };
         FigureDto: {
@@ -2160,12 +2464,9 @@ export interface components {
             number: number;
             numberText: string;
             title: string;
-            /**
-             * @description 由牵头单位的状态决定：全部牵头分工办结即办结
-             * @enum {string}
-             */
-            status: "not_started" | "in_progress" | "completed" | "unassigned";
-            /** @description 牵头单位进度的平均值 */
+            /** @description 由牵头单位决定（无牵头单位时由全部单位决定）：全部牵头分工办结即办结 */
+            status: components["schemas"]["ItemStatus"];
+            /** @description 牵头单位进度的平均值（已办结的分工计 100） */
             percent: number;
             /** @description 最后一个牵头分工的办结日期 */
             completedOn?: string | null;
@@ -2187,34 +2488,39 @@ export interface components {
             percent: number;
             itemProgress: components["schemas"]["ItemProgress"][];
         };
+        /**
+         * @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期
+         * @enum {string}
+         */
+        TargetStandingKind: "met" | "behind" | "not_due";
         YearStanding: {
-            /** @example 2025 */
-            year: number;
-            /** @description 该年应达到的数量（任期内目标为整个实施期） */
-            required: number;
-            /** @description 审核通过的报送中计入该目标的数量（任期内目标为截至该年累计） */
-            achieved: number;
             /**
-             * @description met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展
-             * @enum {string}
+             * @description 年份；任期内目标为实施期的最后一年
+             * @example 2025
              */
-            standing: "met" | "behind" | "not_started";
+            year: number;
+            /** @description 该周期应达到的数量（每年目标为该年，任期内目标为整个实施期） */
+            required: number;
+            /** @description 审核通过的报送中计入该目标的数量（任期内目标为整个实施期累计） */
+            achieved: number;
+            /** @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期 */
+            standing: components["schemas"]["TargetStandingKind"];
         };
         TargetStanding: {
-            /** @example 2025 */
-            year: number;
-            /** @description 该年应达到的数量（任期内目标为整个实施期） */
-            required: number;
-            /** @description 审核通过的报送中计入该目标的数量（任期内目标为截至该年累计） */
-            achieved: number;
             /**
-             * @description met 已达标；behind 未达标（已有进展但不足，或该年已过仍为零）；not_started 尚无进展
-             * @enum {string}
+             * @description 年份；任期内目标为实施期的最后一年
+             * @example 2025
              */
-            standing: "met" | "behind" | "not_started";
+            year: number;
+            /** @description 该周期应达到的数量（每年目标为该年，任期内目标为整个实施期） */
+            required: number;
+            /** @description 审核通过的报送中计入该目标的数量（任期内目标为整个实施期累计） */
+            achieved: number;
+            /** @description met 已达标；behind 进度落后（少于按时间比例应完成的数量，周期结束仍未达标）；not_due 未到期 */
+            standing: components["schemas"]["TargetStandingKind"];
             /** Format: uuid */
             targetId: string;
-            /** @example 每年至少开展1次综合应急演练 */
+            /** @example 区政府常务会议学法每年不少于4次 */
             text: string;
             /**
              * @description 每个周期的数量
@@ -2227,7 +2533,16 @@ export interface components {
              */
             per: "year" | "half" | "quarter" | "month" | "week" | "term";
             unit: string;
-            /** @description 实施期内每一年的情况；上面的 year/required/achieved/standing 为所查询的年份 */
+            /** @description 任期内目标：整个实施期只计一次，不按年重复 */
+            term: boolean;
+            /**
+             * @description 所查询的周期（该年或整个实施期）的起始日
+             * @example 2022-01-01
+             */
+            periodStart: string;
+            /** @example 2022-12-31 */
+            periodEnd: string;
+            /** @description 每年目标：实施期内每一年的情况（上面的字段为所查询的年份）；任期内目标：只有整个实施期一项 */
             years: components["schemas"]["YearStanding"][];
         };
         AssignmentView: {
@@ -2318,8 +2633,91 @@ export interface components {
             /** @description 仅领导小组办公室 */
             role?: components["schemas"]["AssignmentRole"];
         };
+        WeightRule: {
+            /** @description 分值（权重） */
+            weight?: number;
+        };
+        OverdueRule: {
+            /** @description 分值（权重） */
+            weight?: number;
+            /** @description 每项逾期扣分 */
+            perItem?: number;
+            /** @description 每逾期一天扣分 */
+            perDay?: number;
+        };
+        RulesBody: {
+            /** @description 按期完成 */
+            onTimeCompletion?: components["schemas"]["WeightRule"];
+            /** @description 逾期扣分 */
+            overdue?: components["schemas"]["OverdueRule"];
+            /** @description 按时报送 */
+            reportsOnTime?: components["schemas"]["WeightRule"];
+            /** @description 督办按期答复 */
+            noticesOnTime?: components["schemas"]["WeightRule"];
+            /** @description 按时签收 */
+            acknowledgedOnTime?: components["schemas"]["WeightRule"];
+        };
+        RulesView: {
+            /** @description 现行规则（已保存的规则覆盖默认值） */
+            rules: components["schemas"]["RulesBody"];
+            /** @description 默认规则 */
+            defaults: components["schemas"]["RulesBody"];
+            /** @description 尚未保存过规则时为空 */
+            version?: number | null;
+        };
+        UpdateRulesDto: {
+            /** @description 读取时的版本号（尚未保存过规则时不填） */
+            version?: number;
+            /** @description 要修改的规则；未列出的保持不变 */
+            rules: components["schemas"]["RulesBody"];
+        };
+        PeriodView: {
+            /** @enum {string} */
+            kind: "month" | "quarter" | "year";
+            start: string;
+            end: string;
+            /** @example 2025年3月 */
+            label: string;
+        };
+        ScorePartView: {
+            /** @enum {string} */
+            key: "onTimeCompletion" | "overdue" | "reportsOnTime" | "noticesOnTime" | "acknowledgedOnTime";
+            label: string;
+            weight: number;
+            /** @description 该项数据是否可用；不可用时不计分、满分相应减少 */
+            available: boolean;
+            /** @description 计数，如 {owed: 4, done: 3} 或 {items: 2, days: 31} */
+            counts: {
+                [key: string]: number;
+            };
+            points: number;
+            /** @description 计分说明 */
+            explanation: string;
+        };
+        UnitScoreView: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            rank: number;
+            /** @description 得分 = 各项得分之和 */
+            score: number;
+            /** @description 可计分各项的分值之和 */
+            maxScore: number;
+            /** @description 各项得分；责任单位只能看到本单位的明细 */
+            parts?: components["schemas"]["ScorePartView"][] | null;
+        };
+        ScoresView: {
+            period: components["schemas"]["PeriodView"];
+            asOf: string;
+            rows: components["schemas"]["UnitScoreView"][];
+        };
+        UnitScoreDetail: {
+            period: components["schemas"]["PeriodView"];
+            asOf: string;
+            score: components["schemas"]["UnitScoreView"];
+        };
         /** @enum {string} */
-        DeliveryKind: "digest" | "alert" | "chase" | "report_returned" | "notice_issued" | "notice_returned" | "extension_decided";
+        DeliveryKind: "digest" | "alert" | "escalation" | "chase" | "report_returned" | "notice_issued" | "notice_returned" | "extension_decided";
         /** @enum {string} */
         DeliveryStatus: "pending" | "sending" | "sent" | "failed";
         DeliveryView: {
@@ -2334,7 +2732,7 @@ export interface components {
             attempts: number;
             lastError?: string | null;
             recipients: string[];
-            /** @description 抄送（逾期超过规定天数时抄送督查室） */
+            /** @description 抄送（每周催办不再抄送督查室：逾期超过规定天数的单位汇总为一封 escalation 邮件发给督查室） */
             cc: string[];
             subject: string;
             itemCount: number;
@@ -2352,15 +2750,20 @@ export interface components {
         };
         DigestRunDto: {
             /**
-             * @description 按哪一天生成并发送每周催办邮件
+             * @description 该周的催办日（默认每周一；节假日顺延后的日期也可）；其他日期会被拒绝
              * @example 2025-03-10
              */
             date: string;
         };
         DigestRunView: {
+            /** @description 本次针对的每周催办周期（该周的催办日） */
             period: string;
-            /** @description 已交给后台处理 */
+            /** @description 是否已交给后台生成并发送；false 表示本次不发送任何邮件 */
             queued: boolean;
+            /** @description 将收到每周催办的单位数（不发送时为 0） */
+            units: number;
+            /** @description 给操作人看的说明 */
+            message: string;
         };
         DigestPreviewView: {
             /** Format: uuid */
@@ -5269,7 +5672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["ItemDetailView"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -5732,6 +6135,63 @@ export interface operations {
             };
         };
     };
+    SupervisionController_statisticsWorkbook: {
+        parameters: {
+            query?: {
+                /** @description 截至日期（默认今天，按 Asia/Shanghai） */
+                asOf?: string;
+                planId?: string;
+                /** @description 章 */
+                sectionId?: string;
+                unitId?: string;
+                /** @description 单位组：其全部成员单位 */
+                groupId?: string;
+                /** @description 只看牵头单位 */
+                leadOnly?: boolean;
+                /** @description 按单位、方案或章统计 */
+                groupBy?: "unit" | "plan" | "section";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SupervisionController_breakdownWorkbook: {
         parameters: {
             query?: {
@@ -5983,6 +6443,94 @@ export interface operations {
             };
             /** @description 记录不存在，或不在你的可见范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NoticesController_changeLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeNoticeLevelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6340,14 +6888,97 @@ export interface operations {
             };
         };
     };
-    AnnualReportController_forPlan: {
+    NoticesController_raise: {
         parameters: {
-            query?: {
-                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
-                year?: number;
-                /** @description md 或 docx */
-                format?: "md" | "docx";
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NoticesController_document: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -6356,7 +6987,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 年度报告初稿（Markdown 或 .docx） */
+            /** @description 督办单 .docx */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6401,21 +7032,116 @@ export interface operations {
             };
         };
     };
-    AnnualReportController_forOffice: {
+    NoticesController_upload: {
         parameters: {
-            query?: {
-                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
-                year?: number;
-                /** @description md 或 docx */
-                format?: "md" | "docx";
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeAnswerFileView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description .docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description 全部实施中方案的年度报告初稿（Markdown 或 .docx） */
+            /** @description 附件内容（Content-Disposition 带原文件名） */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6442,6 +7168,104 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 文件不可用：记录在，但存储中的内容已丢失 */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_removeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7094,7 +7918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description .docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹 */
+            /** @description .docx/.xlsx/.ofd/.zip 无法读取或疑似压缩炸弹 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7995,6 +8819,473 @@ export interface operations {
             };
         };
     };
+    AssessmentController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesView"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_updateRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 版本已过期、状态不允许，或与现有数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容类型不受支持（应为 JSON，上传文件的接口为 multipart/form-data） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_scores: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoresView"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_unitScore: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitScoreDetail"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_ranking: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 考评排名 .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AssessmentController_bulletin: {
+        parameters: {
+            query?: {
+                /** @description 考评周期 */
+                periodKind?: "month" | "quarter" | "year";
+                /** @description 周期内的任一天（默认今天） */
+                date?: string;
+                /** @description 截至日期（默认周期末与今天中较早者；不能早于周期开始） */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 情况通报 .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnnualReportController_forPlan: {
+        parameters: {
+            query?: {
+                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
+                year?: number;
+                /** @description md 或 docx */
+                format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告初稿（Markdown 或 .docx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 记录不存在，或不在你的可见范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AnnualReportController_forOffice: {
+        parameters: {
+            query?: {
+                /** @description 年度（默认上一年度：年度报告通常在次年初撰写） */
+                year?: number;
+                /** @description md 或 docx */
+                format?: "md" | "docx";
+                /** @description three_parts：一、工作开展情况 二、存在的主要问题 三、下步工作计划；five_parts：法治政府建设年度报告五部分（主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在的不足和原因、下一年度主要安排、其他需要报告的情况） */
+                shape?: "three_parts" | "five_parts";
+                /** @description 落款的发文机关（默认取方案的印发单位） */
+                issuer?: string;
+                /** @description 落款日期（默认今天） */
+                issuedOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 全部实施中方案的年度报告初稿（Markdown 或 .docx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RemindersController_deliveries: {
         parameters: {
             query?: {
@@ -8064,6 +9355,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 本次不发送：该周已发送过，或没有单位有待办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunView"];
+                };
+            };
+            /** @description 已交给后台生成并发送 */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -8072,14 +9373,12 @@ export interface operations {
                     "application/json": components["schemas"]["DigestRunView"];
                 };
             };
-            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            /** @description 该日期不是所在周的催办日 */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
+                content?: never;
             };
             /** @description 未登录或登录已失效 */
             401: {
