@@ -98,7 +98,7 @@ describe('assessment: scores, ranking, bulletin', () => {
 
   /** Each unit's score worked out here from the rows, by the README's default rules. */
   async function expectedScores(): Promise<Map<string, number>> {
-    const live = "p.status <> 'archived'";
+    const live = "p.status = 'active'";
     const due: Array<{ unit: string; dueOn: string; completedOn: string | null }> =
       await t.db.query(
         `SELECT a.unit_id AS unit, a.due_on::text AS "dueOn", a.completed_on::text AS "completedOn"
@@ -129,6 +129,15 @@ describe('assessment: scores, ranking, bulletin', () => {
               (SELECT min((x.answered_at AT TIME ZONE 'Asia/Shanghai')::date)::text FROM notice_answers x
                WHERE x.notice_id = n.id) AS first FROM supervision_notices n`,
       );
+    const signed = (x: string) => `(${x}.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date::text`;
+    const acks: Array<{ unit: string; by: string; signed: string | null }> = await t.db.query(
+      `SELECT a.unit_id AS unit, a.acknowledge_by::text AS by, ${signed('a')} AS signed
+       FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE ${live} AND a.acknowledge_by IS NOT NULL
+       UNION ALL
+       SELECT n.unit_id, n.acknowledge_by::text, ${signed('n')} FROM supervision_notices n
+       WHERE n.acknowledge_by IS NOT NULL`,
+    );
     const units: Array<{ id: string }> = await t.db.query(
       `SELECT DISTINCT a.unit_id AS id FROM assignments a JOIN plans p ON p.id = a.plan_id WHERE ${live}`,
     );
@@ -193,13 +202,20 @@ describe('assessment: scores, ranking, bulletin', () => {
         (n) => n.unit === unit && n.replyBy >= START && n.replyBy <= AS_OF,
       );
       const answered = mineNotices.filter((n) => n.first && n.first <= n.replyBy).length;
+      // 签收: limits that passed in the period (or fell on AS_OF and were met), signed in time.
+      const inTime = (a: { by: string; signed: string | null }) =>
+        a.signed !== null && a.signed <= a.by && a.signed <= AS_OF;
+      const mineAcks = acks.filter(
+        (a) => a.unit === unit && a.by >= START && (a.by < AS_OF || (a.by === AS_OF && inTime(a))),
+      );
       result.set(
         unit,
         round2(
           share(40, onTime, mineDue.length) +
             round2(Math.max(0, 25 - (overdue.length * 1 + 0.1 * days))) +
             share(15, filed, owed) +
-            share(10, answered, mineNotices.length),
+            share(10, answered, mineNotices.length) +
+            share(10, mineAcks.filter(inTime).length, mineAcks.length),
         ),
       );
     }
@@ -224,7 +240,7 @@ describe('assessment: scores, ranking, bulletin', () => {
         parts.filter((p) => p.available).reduce((n, p) => n + p.points, 0),
         6,
       );
-      expect(row.maxScore).toBe(90); // 签收 is not kept on this branch: its 10 points are left out
+      expect(row.maxScore).toBe(100);
       expect(row.score).toBeCloseTo(expected.get(row.unitId)!, 6);
     }
     const mine = res.body.rows.find((r: { unitId: string }) => r.unitId === jingfaju);
@@ -273,7 +289,7 @@ describe('assessment: scores, ranking, bulletin', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.rules.overdue).toEqual({ weight: 25, perItem: 1, perDay: 0 });
     const mine = (await get(`/assessment/scores/${jingfaju}?${Q}`)).body.score;
-    expect(mine.maxScore).toBe(100);
+    expect(mine.maxScore).toBe(110);
     expect(mine.parts.find((p: { key: string }) => p.key === 'onTimeCompletion').points).toBe(25);
     const stale = await t
       .http()

@@ -1,16 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays, periodContaining, PeriodKind, SQL_TIME_ZONE } from '@app/calendar';
-import { reportFrequency, reportMissing, reportOwed } from '@app/database';
+import {
+  planWorkingSql,
+  ReplicaReads,
+  reportFrequency,
+  reportMissing,
+  reportOwed,
+  unitOrderSql,
+} from '@app/database';
 import { openOn, overdueOn } from '../supervision/sql';
-import type { DueRow, NoticeDueRow, OverdueWorkRow, ReportDueRow } from './rules';
+import type {
+  AcknowledgementRow,
+  DueRow,
+  NoticeDueRow,
+  OverdueWorkRow,
+  ReportDueRow,
+} from './rules';
 
 type WithUnit<T> = T & { unitId: string };
 
-/** Work in plans that are not archived, as every supervision list counts it. */
+/** Work in plans being carried out, as every supervision list counts it (the open-work rule). */
 const FROM = `FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN items i ON i.id = a.item_id`;
-const LIVE = "p.status <> 'archived'";
+const LIVE = planWorkingSql('p');
 
 const FREQUENCIES: PeriodKind[] = ['week', 'month', 'quarter', 'half', 'year'];
 
@@ -40,15 +51,15 @@ export function reportCheckDays(
  */
 @Injectable()
 export class AssessmentQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: ReplicaReads) {}
 
-  /** Units that hold work in a plan that is not archived: the ones a ranking is about. */
+  /** Units that hold work in a plan being carried out: the ones a ranking is about. */
   units(): Promise<Array<{ id: string; name: string }>> {
     return this.db.query(
       `SELECT u.id, u.name FROM units u
        WHERE EXISTS (SELECT 1 FROM assignments a JOIN plans p ON p.id = a.plan_id
                      WHERE a.unit_id = u.id AND ${LIVE})
-       ORDER BY u.name`,
+       ORDER BY ${unitOrderSql('u')}`,
     );
   }
 
@@ -98,6 +109,27 @@ export class AssessmentQueries {
               (SELECT min((x.answered_at AT TIME ZONE ${SQL_TIME_ZONE})::date)::text
                FROM notice_answers x WHERE x.notice_id = n.id) AS "firstAnsweredOn"
        FROM supervision_notices n WHERE n.reply_by BETWEEN $1::date AND $2::date`,
+      [start, d],
+    );
+  }
+
+  /**
+   * Work and notices whose 签收 limit fell in [start, d): the limit has passed by d, so each is
+   * either signed in time or not. One signed in time before its limit is counted too, if its
+   * limit is within [start, d]. Rows without a limit (imported by the CLI) are not owed.
+   */
+  acknowledgements(start: string, d: string): Promise<WithUnit<AcknowledgementRow>[]> {
+    const signedOn = (x: string) => `(${x}.acknowledged_at AT TIME ZONE ${SQL_TIME_ZONE})::date`;
+    const owed = (x: string) =>
+      `${x}.acknowledge_by >= $1::date AND (${x}.acknowledge_by < $2::date
+         OR (${x}.acknowledge_by = $2::date AND ${signedOn(x)} <= $2::date))`;
+    const inTime = (x: string) =>
+      `COALESCE(${signedOn(x)} <= ${x}.acknowledge_by AND ${signedOn(x)} <= $2::date, false)`;
+    return this.db.query(
+      `SELECT a.unit_id AS "unitId", ${inTime('a')} AS "acknowledgedInTime"
+       ${FROM} WHERE ${LIVE} AND ${owed('a')}
+       UNION ALL
+       SELECT n.unit_id, ${inTime('n')} FROM supervision_notices n WHERE ${owed('n')}`,
       [start, d],
     );
   }

@@ -119,13 +119,14 @@ export class AssessmentService {
 
   private async score(q: AssessmentQuery): Promise<Scored> {
     const { period, asOf } = this.period(q);
-    const [units, stored, due, overdue, reports, notices] = await Promise.all([
+    const [units, stored, due, overdue, reports, notices, acknowledgements] = await Promise.all([
       this.queries.units(),
       this.settings(),
       this.queries.due(period.start, asOf),
       this.queries.overdue(asOf),
       this.queries.reports(period.start, asOf),
       this.queries.notices(period.start, asOf),
+      this.queries.acknowledgements(period.start, asOf),
     ]);
     const rules: AssessmentRules = mergeRules(stored?.rules as never);
     // Each unit's rows, sorted out in one pass.
@@ -139,6 +140,7 @@ export class AssessmentService {
     for (const r of overdue) of(r.unitId).overdue.push(r);
     for (const r of reports) of(r.unitId).reports.push(r);
     for (const r of notices) of(r.unitId).notices.push(r);
+    for (const r of acknowledgements) (of(r.unitId).acknowledgements ??= []).push(r);
     const scored = units.map((u) => ({
       unitId: u.id,
       unitName: u.name,
@@ -271,11 +273,8 @@ export class AssessmentService {
   }
 }
 
-// TODO(签收, issue 16 point 1): fill `acknowledgements` (each assignment and notice of the
-// period with `acknowledgedInTime`) once `acknowledgedAt` exists; until then the part is
-// reported as unavailable and counts nothing.
 function emptyRows(): UnitRows {
-  return { due: [], overdue: [], reports: [], notices: [], acknowledgements: undefined };
+  return { due: [], overdue: [], reports: [], notices: [], acknowledgements: [] };
 }
 
 /** The stored rules with the given parts' fields laid over them. */

@@ -89,7 +89,7 @@ export interface UnitRows {
   reports: ReportDueRow[];
   notices: NoticeDueRow[];
   /** Undefined while the data for 签收 does not exist in this installation. */
-  acknowledgements?: Array<{ acknowledgedInTime: boolean }>;
+  acknowledgements?: AcknowledgementRow[];
 }
 
 export interface ScorePart {
@@ -188,6 +188,11 @@ export function acknowledgedOnTimePart(
     rows.length,
     '应签收',
   );
+}
+
+/** Work or a notice whose 签收 limit has passed: signed by then or not. */
+export interface AcknowledgementRow {
+  acknowledgedInTime: boolean;
 }
 
 export interface UnitScore {
