@@ -50,6 +50,20 @@ describe('assessment: scores, ranking, bulletin', () => {
          progress_percent = 100 WHERE id = $1`,
       [shares[1].id],
     );
+    // 签收 in the quarter: 区经发局 signed one share in time and one late; 区人劳局 never signed one.
+    const sign = (id: string, by: string, at: string | null) =>
+      t.db.query(`UPDATE assignments SET acknowledge_by = $2, acknowledged_at = $3 WHERE id = $1`, [
+        id,
+        by,
+        at,
+      ]);
+    await sign(shares[0].id, '2025-01-15', '2025-01-14T10:00:00+08:00');
+    await sign(shares[1].id, '2025-01-15', '2025-01-20T10:00:00+08:00');
+    const [unsigned] = await t.db.query(
+      `SELECT id FROM assignments WHERE plan_id = $1 AND unit_id = $2 LIMIT 1`,
+      [planId, renlaoju],
+    );
+    await sign(unsigned.id, '2025-02-20', null);
     // February's report of the third share, filed in February (the rest are missing).
     const clerk = await t.as('jingfaju');
     const report = await t.http().post(`/assignments/${shares[2].id}/reports`).set(clerk).send({
@@ -249,6 +263,12 @@ describe('assessment: scores, ranking, bulletin', () => {
     expect(part('onTimeCompletion').explanation).toBe('应完成任务2项，按时1项，得分 40×1/2=20');
     expect(part('noticesOnTime').counts.done).toBeGreaterThanOrEqual(1);
     expect(part('reportsOnTime').counts.done).toBeGreaterThanOrEqual(1);
+    // 签收: one share signed in time and one late at least (other suites may add notices).
+    expect(part('acknowledgedOnTime').counts.owed).toBeGreaterThanOrEqual(2);
+    expect(part('acknowledgedOnTime').points).toBeLessThan(10);
+    const other = res.body.rows.find((r: { unitId: string }) => r.unitId === renlaoju);
+    const otherAck = other.parts.find((p: { key: string }) => p.key === 'acknowledgedOnTime');
+    expect(otherAck.counts.owed - otherAck.counts.done).toBeGreaterThanOrEqual(1);
     // Ranked by score, ties alike.
     const scores = res.body.rows.map((r: { score: number }) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
