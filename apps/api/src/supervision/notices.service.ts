@@ -246,7 +246,12 @@ export class NoticesService {
       { status: NoticeStatus.Returned, reviewComment: dto.comment },
       (tx, notice) => this.review(tx, notice, NoticeAnswerOutcome.Returned, dto.comment!),
       (tx, updated) =>
-        this.mailNotice(tx, updated, DeliveryKind.NoticeReturned, `${updated.id}:${updated.version}`),
+        this.mailNotice(
+          tx,
+          updated,
+          DeliveryKind.NoticeReturned,
+          `${updated.id}:${updated.version}`,
+        ),
     );
   }
 
