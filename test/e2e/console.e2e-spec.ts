@@ -20,7 +20,7 @@ import { createTestApp, SEED_PLAN, shareOf, TestApp } from '../support/test-app'
  */
 const DOC = '漯开文〔2026〕901号';
 /** A title of its own: another suite imports the same workbook under its default title. */
-const TABLE_TITLE = '经开区任务分解表（工作台导入）';
+const TABLE_TITLE = '经开区工作台导入任务分解表';
 
 /** The option an antd Select shows as chosen (its content box holds the label and the input). */
 const selectedOf = async (combobox: Locator): Promise<string> =>

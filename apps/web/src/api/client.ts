@@ -82,8 +82,12 @@ export async function download(path: string, fallbackName: string): Promise<void
   link.download = name;
   document.body.appendChild(link);
   link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Chromium may read the link's name after click() returns: a link removed at once sometimes
+  // downloaded as "download". It goes, with its object URL, once the download has surely begun.
+  setTimeout(() => {
+    link.remove();
+    URL.revokeObjectURL(url);
+  }, 10_000);
 }
 
 /** A multipart upload with progress (fetch has no upload progress), with other form fields. */

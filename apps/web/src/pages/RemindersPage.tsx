@@ -51,7 +51,9 @@ export default function RemindersPage() {
  */
 function DigestRun() {
   const queryClient = useQueryClient();
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  // The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): start from this
+  // week's Monday; on another setting the API's refusal names the right day.
+  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract((dayjs().day() + 6) % 7, 'day'));
   const run = useMutation({
     mutationFn: async () => {
       const answer = unwrap(
@@ -70,7 +72,7 @@ function DigestRun() {
   return (
     <Card size="small" title="立即发送周报" style={{ marginBottom: 12 }}>
       <Space wrap>
-        <span>按日期</span>
+        <span>每周催办日</span>
         <DatePicker
           aria-label="周报日期"
           value={date}
@@ -172,7 +174,9 @@ function Deliveries() {
 function DigestPreview() {
   const me = useMe();
   const units = useUnits();
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  // The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): start from this
+  // week's Monday; on another setting the API's refusal names the right day.
+  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract((dayjs().day() + 6) % 7, 'day'));
   const [unitId, setUnitId] = useState<string>();
   const target = me.data?.role === 'unit' ? me.data.unitId : unitId;
   const preview = useQuery({
