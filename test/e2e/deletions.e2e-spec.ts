@@ -179,7 +179,7 @@ describe('deletions keep a plan’s history', () => {
       const before = await tableCounts(t.db);
       const res = await t.http().delete(`/units/${unit.id}`).set(bearer);
       expect(res.status).toBe(409);
-      expect(res.body.message).toMatch(/^该单位已有责任分工 \d+ 条、用户账号 1 条/);
+      expect(res.body.message).toMatch(/^该单位已有责任分工 \d+ 条、用户账号 \d+ 条/);
       expect(res.body.message).toContain('请停用（将 active 改为 false）');
       expect(await tableCounts(t.db)).toEqual(before);
     });

@@ -62,7 +62,7 @@ export async function owedWork(
       `SELECT n.id AS "noticeId", n.unit_id AS "unitId", n.reason, n.reply_by AS "replyBy"
        FROM supervision_notices n
        WHERE n.status IN ('issued', 'returned') AND $2::int > 0 ${unit.replace(/\ba\./g, 'n.')}
-         AND $1::date IS NOT NULL
+         AND n.issued_on <= $1::date
        ORDER BY n.reply_by`,
       params,
     ) as Promise<Array<AwaitedNotice & { unitId: string }>>,
