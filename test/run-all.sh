@@ -13,6 +13,9 @@ export LUOSHI_PROFILE=test
 # shellcheck source=docker/env-defaults.sh
 source docker/env-defaults.sh
 export NODE_ENV=test
+# A machine without a locale (LANG unset, as under `env -i` or some CI runners) makes Chromium
+# write downloads' Chinese names as "download": every process here works in UTF-8.
+export LANG="${LANG:-C.UTF-8}"
 export JWT_SECRET="${JWT_SECRET:-test-secret-that-is-long-enough-0123456789}"
 export DEMO_PASSWORD="${DEMO_PASSWORD:-luoshi-demo}"
 export PG_FSYNC=off

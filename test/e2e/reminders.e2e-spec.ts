@@ -269,13 +269,13 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ period: '2025-03-10', queued: false, units: 0 });
     expect(again.body.message).toContain('已生成过');
-    // A week in which no unit owes anything: nothing queued, nothing planned.
-    const quiet = await run('2020-01-06');
+    // A week before any plan in the database: nobody owes anything, nothing is queued.
+    const quiet = await run('2005-03-07');
     expect(quiet.status).toBe(200);
-    expect(quiet.body).toMatchObject({ period: '2020-01-06', queued: false, units: 0 });
+    expect(quiet.body).toMatchObject({ period: '2005-03-07', queued: false, units: 0 });
     expect(quiet.body.message).toContain('没有单位有待办事项');
     expect(
-      await t.db.query("SELECT 1 FROM reminder_runs WHERE period IN ('2020-01-06', '2025-03-11')"),
+      await t.db.query("SELECT 1 FROM reminder_runs WHERE period IN ('2005-03-07', '2025-03-11')"),
     ).toEqual([]);
   });
 
