@@ -1,3 +1,4 @@
+import { openWorkSql } from '@app/database';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 
 interface TodoAssignment {
@@ -130,7 +131,7 @@ describe('GET /me/todo: what waits for each role', () => {
     const row = office.overdueByUnit.find((r: { unitId: string }) => r.unitId === unitId);
     const [{ count }] = await t.db.query(
       `SELECT count(*)::int FROM assignments a JOIN plans p ON p.id = a.plan_id
-       WHERE a.unit_id = $1 AND p.status <> 'archived' AND a.completed_on IS NULL AND a.due_on < '2025-03-10'`,
+       WHERE a.unit_id = $1 AND ${openWorkSql()} AND a.due_on < '2025-03-10'`,
       [unitId],
     );
     expect(row.overdue).toBe(count);
