@@ -5,28 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { wordTablePlan } from '../support/table-fixtures';
+import { encodeGb18030 } from '../support/gb18030';
 
 const run = promisify(execFile);
 
-/** Node decodes GB18030 but has no encoder: build the few characters a plan needs by table. */
-function encodeGb18030(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...(table.get(ch) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}
 const root = join(__dirname, '../..');
 
 /** The CLI as an operator runs it, from source: plan:parse needs no database at all. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { confirmations, createTestApp, tableCounts, TestApp } from '../support/test-app';
+import { encodeGb18030 } from '../support/gb18030';
 
 const SEED = readFileSync(join(__dirname, '../fixtures/plan-003.txt'), 'utf8');
 
@@ -200,7 +201,7 @@ describe('plan import: preview → commit → re-import', () => {
     expect(utf8.status).toBe(201);
     expect(utf8.body.sourceName).toBe('实施方案.txt');
 
-    const gbk = Buffer.from(new TextEncoderGb18030().encode(SEED.slice(0, 4000)));
+    const gbk = encodeGb18030(SEED.slice(0, 4000));
     const fromGbk = await t.http().post('/plans/import').set(leader).attach('file', gbk, 'gbk.txt');
     expect(fromGbk.status).toBe(201);
     expect(fromGbk.body.plan.docNumber).toBe('漯开文〔2022〕57号');
@@ -293,25 +294,3 @@ describe('plan import: preview → commit → re-import', () => {
     },
   );
 });
-
-/** Node has a GB18030 decoder but no encoder: encode the few characters a test needs by table. */
-class TextEncoderGb18030 {
-  encode(text: string): Uint8Array {
-    const decoder = new TextDecoder('gb18030');
-    const table = new Map<string, number[]>();
-    for (let hi = 0x81; hi <= 0xfe; hi++) {
-      for (let lo = 0x40; lo <= 0xfe; lo++) {
-        if (lo === 0x7f) continue;
-        const ch = decoder.decode(new Uint8Array([hi, lo]));
-        if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-      }
-    }
-    const bytes: number[] = [];
-    for (const ch of text) {
-      const code = ch.codePointAt(0)!;
-      if (code < 0x80) bytes.push(code);
-      else bytes.push(...(table.get(ch) ?? [0x3f]));
-    }
-    return new Uint8Array(bytes);
-  }
-}
