@@ -157,9 +157,9 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
       (await todo('xingzhengfuwu')).unit.unacknowledged.map((u: { id: string }) => u.id),
     ).not.toContain(share.id);
     const timeline = await t.http().get(`/assignments/${share.id}/timeline`).set(leader);
-    expect(timeline.body.filter((e: { summary: string }) => e.summary === '签收任务')).toHaveLength(
-      1,
-    );
+    expect(
+      timeline.body.items.filter((e: { summary: string }) => e.summary === '签收任务'),
+    ).toHaveLength(1);
   });
 
   it('asks a notice to be signed for by its unit alone, filterable for the offices', async () => {
@@ -270,7 +270,8 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     ).body.items.map((r: { assignmentId: string }) => r.assignmentId);
     expect(overdue).toContain(refused.id);
     expect(overdue).not.toContain(approved.id);
-    const timeline = (await t.http().get(`/assignments/${approved.id}/timeline`).set(clerk)).body;
+    const timeline = (await t.http().get(`/assignments/${approved.id}/timeline`).set(clerk)).body
+      .items;
     const summaries = timeline.map((e: { summary: string }) => e.summary);
     expect(summaries).toEqual(
       expect.arrayContaining([
@@ -339,7 +340,7 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     expect(toCenter.text).toContain(`/assignments/${b.id}`);
     expect(toCenter.text).not.toContain(`/assignments/${c.id}`);
     expect(mail.to(toCenter)).not.toContain('renlaoju@luoshi.example');
-    const timeline = (await t.http().get(`/assignments/${a.id}/timeline`).set(leader)).body;
+    const timeline = (await t.http().get(`/assignments/${a.id}/timeline`).set(leader)).body.items;
     expect(timeline.map((e: { summary: string }) => e.summary)).toContain('催办：请本周内报送进展');
     // A unit sees its own chases only.
     const own = await t

@@ -326,6 +326,44 @@ describe('schema-driven fuzzing of every operation as every role', () => {
     expect(check({ ...unit, aliases: 'a' })).toBe(false);
   });
 
+  it('answers every list in one shape: a page of items with its total, asked by page and pageSize', () => {
+    const schemaOf = (ref: Schema): Schema =>
+      ref.$ref ? doc.components.schemas[ref.$ref.split('/').pop()!] : ref;
+    const lists: string[] = [];
+    const arrays: string[] = [];
+    const unpaged: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const op = item.get;
+      const json = op?.responses['200']?.content?.['application/json']?.schema;
+      if (!json) continue;
+      const schema = schemaOf(json);
+      if (schema.type === 'array') arrays.push(path);
+      if (!schema.properties?.items || !schema.properties?.total) continue;
+      lists.push(path);
+      expect(schema.required).toEqual(
+        expect.arrayContaining(['items', 'total', 'page', 'pageSize']),
+      );
+      const query = (op.parameters ?? []).filter((q) => q.in === 'query').map((q) => q.name);
+      if (!query.includes('page') || !query.includes('pageSize')) unpaged.push(path);
+    }
+    expect(arrays).toEqual([]);
+    expect(unpaged).toEqual([]);
+    // The lists that were arrays before, now pages like every other.
+    expect(lists).toEqual(
+      expect.arrayContaining([
+        '/api/plans/{id}/sections',
+        '/api/plans/{id}/items',
+        '/api/assignments/{id}/reports',
+        '/api/assignments/{id}/timeline',
+        '/api/items/{id}/timeline',
+        '/api/assignments/{id}/targets',
+        '/api/groups',
+        '/api/units',
+        '/api/assignments',
+      ]),
+    );
+  });
+
   it('answers every operation as every role without a 5xx, with declared statuses and schemas', async () => {
     const findings: Finding[] = [];
     const rng = random(SEED);

@@ -220,17 +220,17 @@ describe('supervision notices as documents', () => {
 
     for (const share of [overdueShare, secondShare]) {
       const timeline = await t.http().get(`/assignments/${share.id}/timeline`).set(clerk);
-      const summaries = timeline.body.map((e: { summary: string }) => e.summary);
+      const summaries = timeline.body.items.map((e: { summary: string }) => e.summary);
       expect(summaries).toContain(`下发红色督办单 ${notice.number}，答复期限 2025-03-20`);
       expect(summaries).toContain(`答复督办单 ${notice.number}`);
       expect(summaries).toContain('督办答复被退回：请写明完成时间');
       expect(summaries).toContain('上传督办答复附件 整改方案.pdf');
       expect(
-        timeline.body.every((e: { assignmentId: string }) => e.assignmentId === share.id),
+        timeline.body.items.every((e: { assignmentId: string }) => e.assignmentId === share.id),
       ).toBe(true);
     }
     const item = await t.http().get(`/items/${overdueShare.itemId}/timeline`).set(sup);
-    expect(item.body.map((e: { summary: string }) => e.summary)).toContain(
+    expect(item.body.items.map((e: { summary: string }) => e.summary)).toContain(
       `答复督办单 ${notice.number}`,
     );
     // Another unit's view of the list never shows this unit's notices.

@@ -171,7 +171,8 @@ describe('one truth in every output (issue 15)', () => {
     for (const share of shares) {
       const res = await get(`/assignments/${share.id}/targets`);
       expect(res.status).toBe(200);
-      for (const target of res.body) {
+      expect(res.body.total).toBe(res.body.items.length);
+      for (const target of res.body.items) {
         counts[target.standing]++;
         texts.push(target.text);
         if (target.term) {

@@ -228,7 +228,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
 
     const timeline = await t.http().get(`/assignments/${lead.id}/timeline`).set(clerk);
     expect(timeline.status).toBe(200);
-    const steps = timeline.body.map((e: { summary: string }) => e.summary);
+    const steps = timeline.body.items.map((e: { summary: string }) => e.summary);
     const expected = [
       /^分配任务（牵头）/,
       /^填报2025年2月进展报送（草稿）$/,
@@ -247,7 +247,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
     ];
     expect(steps).toHaveLength(expected.length);
     expected.forEach((pattern, i) => expect(steps[i]).toMatch(pattern));
-    const who = timeline.body.map((e: { username: string | null }) => e.username);
+    const who = timeline.body.items.map((e: { username: string | null }) => e.username);
     expect(who.slice(1)).toEqual([
       'xingzhengfuwu',
       'xingzhengfuwu',
@@ -263,37 +263,38 @@ describe('progress: reports, review, evidence, targets, history', () => {
       'xingzhengfuwu',
       'leader',
     ]);
-    expect(timeline.body[1]).toMatchObject({
+    expect(timeline.body.items[1]).toMatchObject({
       entityType: 'ProgressReport',
       action: 'create',
       assignmentId: lead.id,
       unitName: '区行政服务中心',
     });
-    expect(timeline.body[1].displayName).toBeTruthy();
-    expect(timeline.body[11].changes).toMatchObject({
+    expect(timeline.body.items[1].displayName).toBeTruthy();
+    expect(timeline.body.items[11].changes).toMatchObject({
       status: ['submitted', 'returned'],
       returnReason: [null, '缺少验收材料'],
     });
-    const times = timeline.body.map((e: { at: string }) => Date.parse(e.at));
+    const times = timeline.body.items.map((e: { at: string }) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a: number, b: number) => a - b));
 
     // The item's history holds every unit's share for the offices, only its own for a unit.
     const itemTimeline = await t.http().get(`/items/${lead.itemId}/timeline`).set(leader);
-    expect(itemTimeline.body.length).toBeGreaterThan(steps.length);
+    expect(itemTimeline.body.items.length).toBeGreaterThan(steps.length);
+    expect(itemTimeline.body.total).toBe(itemTimeline.body.items.length);
     expect(
-      itemTimeline.body.filter((e: { assignmentId: string }) => e.assignmentId === lead.id),
+      itemTimeline.body.items.filter((e: { assignmentId: string }) => e.assignmentId === lead.id),
     ).toHaveLength(steps.length);
     const townView = await t
       .http()
       .get(`/items/${lead.itemId}/timeline`)
       .set(await as('houxie'));
     expect(townView.status).toBe(200);
-    expect(townView.body.length).toBeGreaterThan(0);
-    const units = new Set(townView.body.map((e: { unitName: string | null }) => e.unitName));
+    expect(townView.body.items.length).toBeGreaterThan(0);
+    const units = new Set(townView.body.items.map((e: { unitName: string | null }) => e.unitName));
     expect([...units].filter((name) => name !== null)).toEqual(['后谢镇']);
-    expect(townView.body.some((e: { assignmentId: string }) => e.assignmentId === lead.id)).toBe(
-      false,
-    );
+    expect(
+      townView.body.items.some((e: { assignmentId: string }) => e.assignmentId === lead.id),
+    ).toBe(false);
   });
 
   it('lets a co-unit file only on its own assignment and never review', async () => {
@@ -425,7 +426,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
       .http()
       .get(`/assignments/${share.id}/reports`)
       .set(await as('dgwbgs'));
-    expect(list.body.map((r: { periodLabel: string }) => r.periodLabel)).toEqual([
+    expect(list.body.items.map((r: { periodLabel: string }) => r.periodLabel)).toEqual([
       '2025年第10周',
       '2025年上半年',
       '2024年第四季度',
@@ -540,7 +541,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
     const owner = await as('shehuishiye');
     const list = await t.http().get(`/assignments/${share.id}/reports`).set(owner);
     const report =
-      list.body[0] ??
+      list.body.items[0] ??
       (await fileOn('shehuishiye', share.id, { periodDate: '2025-03-01', workDone: '执法' })).body;
     const files = storedFiles(storage);
     const rows = await t.db.query('SELECT count(*)::int AS n FROM evidence_files');
@@ -626,7 +627,8 @@ describe('progress: reports, review, evidence, targets, history', () => {
       expect([body, res.status]).toEqual([body, 400]);
       expect(JSON.stringify(res.body.message)).toMatch(message);
     }
-    const report = (await t.http().get(`/assignments/${share.id}/reports`).set(owner)).body[0];
+    const report = (await t.http().get(`/assignments/${share.id}/reports`).set(owner)).body
+      .items[0];
     const noVersion = await t.http().patch(`/reports/${report.id}`).set(owner).send({ percent: 5 });
     expect(noVersion.status).toBe(400);
     const noFile = await t.http().post(`/reports/${report.id}/files`).set(owner).field('x', '1');
@@ -664,7 +666,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
     const leader = await as('leader');
     const targets = await t.http().get(`/assignments/${share.id}/targets?year=2025`).set(clerk);
     expect(targets.status).toBe(200);
-    const study = targets.body.find((x: { text: string }) => x.text.includes('不少于4次'));
+    const study = targets.body.items.find((x: { text: string }) => x.text.includes('不少于4次'));
     expect(study).toMatchObject({
       required: 4,
       achieved: 0,
@@ -699,9 +701,9 @@ describe('progress: reports, review, evidence, targets, history', () => {
       return submitted.body as { id: string; version: number };
     };
     const standing = async (year = 2025) =>
-      (await t.http().get(`/assignments/${share.id}/targets?year=${year}`).set(clerk)).body.find(
-        (x: { targetId: string }) => x.targetId === study.targetId,
-      );
+      (
+        await t.http().get(`/assignments/${share.id}/targets?year=${year}`).set(clerk)
+      ).body.items.find((x: { targetId: string }) => x.targetId === study.targetId);
     const review = (report: { id: string; version: number }, step: string) =>
       t
         .http()
@@ -746,7 +748,7 @@ describe('progress: reports, review, evidence, targets, history', () => {
     expect(await standing(2026)).toMatchObject({ achieved: 0, standing: 'not_due' });
 
     // A term target (任期内至少接受1次) counts once over the whole plan, not once a year.
-    const term = targets.body.find((x: { per: string }) => x.per === 'term');
+    const term = targets.body.items.find((x: { per: string }) => x.per === 'term');
     expect(term).toMatchObject({ required: 1, achieved: 0, standing: 'not_due', term: true });
     expect(term.years).toHaveLength(1);
     expect(term.text).toContain('任期内至少接受1次');

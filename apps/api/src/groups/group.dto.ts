@@ -9,6 +9,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { compareUnits, UnitGroup } from '@app/database';
+import { PageOf } from '../common/pagination';
 
 export class CreateGroupDto {
   @ApiProperty({ description: '单位组名称', example: '各镇(街道)' })
@@ -56,3 +57,5 @@ export class GroupView {
     });
   }
 }
+
+export class GroupPage extends PageOf(GroupView) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,8 @@ import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
-import { CreateGroupDto, GroupView, UpdateGroupDto } from './group.dto';
+import { PageQuery } from '../common/pagination';
+import { CreateGroupDto, GroupPage, GroupView, UpdateGroupDto } from './group.dto';
 import { GroupsService } from './groups.service';
 
 @ApiTags('groups')
@@ -21,9 +22,9 @@ export class GroupsController {
 
   @Get()
   @ApiOperation({ summary: '单位组列表' })
-  @ApiOkResponse({ type: [GroupView] })
-  list() {
-    return this.groups.list();
+  @ApiOkResponse({ type: GroupPage })
+  list(@Query() query: PageQuery) {
+    return this.groups.list(query);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Tx, Unit, UnitGroup, UnitOfWork } from '@app/database';
 import { Actor } from '../auth/actor';
+import { page, Page, PageQuery } from '../common/pagination';
 import { CreateGroupDto, GroupView, UpdateGroupDto } from './group.dto';
 
 const auditView = (group: UnitGroup) => ({
@@ -19,9 +20,14 @@ export class GroupsService {
     @InjectRepository(UnitGroup) private readonly groups: Repository<UnitGroup>,
   ) {}
 
-  async list(): Promise<GroupView[]> {
-    const groups = await this.groups.find({ relations: { members: true }, order: { name: 'ASC' } });
-    return groups.map(GroupView.from);
+  async list(query: PageQuery): Promise<Page<GroupView>> {
+    const [groups, total] = await this.groups.findAndCount({
+      relations: { members: true },
+      order: { name: 'ASC', id: 'ASC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return page(groups.map(GroupView.from), total, query);
   }
 
   async get(id: string): Promise<GroupView> {

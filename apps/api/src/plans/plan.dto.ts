@@ -172,6 +172,8 @@ export class SectionView {
   }
 }
 
+export class SectionPage extends PageOf(SectionView) {}
+
 export class CreateItemDto {
   @ApiProperty({ format: 'uuid', description: '所属章' })
   @IsUUID()
@@ -272,6 +274,8 @@ export class ItemView {
     });
   }
 }
+
+export class ItemPage extends PageOf(ItemView) {}
 
 /** One unit's share as the item's view shows it. */
 export class ItemUnitView {

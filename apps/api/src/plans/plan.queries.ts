@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Item, Plan, RecurringTarget, Section, Task, unitOrderSql } from '@app/database';
 import { AccessScope } from '../auth/actor';
+import { PageQuery } from '../common/pagination';
 import { ItemUnitView, PlanListQuery } from './plan.dto';
 
 /**
@@ -47,17 +48,33 @@ export class PlanQueries {
     return this.scoped(qb, scope, 'plan_id').getOne();
   }
 
-  listSections(planId: string): Promise<Section[]> {
-    return this.db.getRepository(Section).find({ where: { planId }, order: { number: 'ASC' } });
+  listSections(planId: string, page: PageQuery): Promise<[Section[], number]> {
+    return this.db.getRepository(Section).findAndCount({
+      where: { planId },
+      order: { number: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.pageSize,
+    });
   }
 
-  listItems(scope: AccessScope, planId: string): Promise<Item[]> {
+  /** A page of the plan's items the caller may see, in their order. */
+  listItems(scope: AccessScope, planId: string, page: PageQuery): Promise<[Item[], number]> {
+    return this.items(scope, planId).skip(page.offset).take(page.pageSize).getManyAndCount();
+  }
+
+  /** Every item of the plan the caller may see, for a roll-up over the whole plan. */
+  allItems(scope: AccessScope, planId: string): Promise<Item[]> {
+    return this.items(scope, planId).getMany();
+  }
+
+  private items(scope: AccessScope, planId: string): SelectQueryBuilder<Item> {
     const qb = this.db
       .getRepository(Item)
       .createQueryBuilder('item')
       .where('item.planId = :planId', { planId })
-      .orderBy('item.number');
-    return this.scoped(qb, scope, 'item_id').getMany();
+      .orderBy('item.number')
+      .addOrderBy('item.id');
+    return this.scoped(qb, scope, 'item_id');
   }
 
   /**

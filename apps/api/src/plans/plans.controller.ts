@@ -10,15 +10,18 @@ import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
+import { PageQuery } from '../common/pagination';
 import {
   CreateItemDto,
   CreatePlanDto,
   CreateSectionDto,
   ItemDetailView,
+  ItemPage,
   ItemView,
   PlanListQuery,
   PlanPage,
   PlanView,
+  SectionPage,
   SectionView,
   UpdateItemDto,
   UpdatePlanDto,
@@ -72,9 +75,9 @@ export class PlansController {
 
   @Get('plans/:id/sections')
   @ApiOperation({ summary: '方案的章' })
-  @ApiOkResponse({ type: [SectionView] })
-  sections(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.plans.sections(actor, id);
+  @ApiOkResponse({ type: SectionPage })
+  sections(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQuery) {
+    return this.plans.sections(actor, id, query);
   }
 
   @Post('plans/:id/sections')
@@ -111,9 +114,9 @@ export class PlansController {
 
   @Get('plans/:id/items')
   @ApiOperation({ summary: '方案的条目' })
-  @ApiOkResponse({ type: [ItemView] })
-  items(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.plans.items(actor, id);
+  @ApiOkResponse({ type: ItemPage })
+  items(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQuery) {
+    return this.plans.items(actor, id, query);
   }
 
   @Post('plans/:id/items')

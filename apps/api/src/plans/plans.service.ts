@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { Item, itemStanding, Plan, Section, Tx, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
-import { page, Page } from '../common/pagination';
+import { page, Page, PageQuery } from '../common/pagination';
 import { auditRemovalOf } from '../common/removal';
 import {
   CreateItemDto,
@@ -64,9 +64,10 @@ export class PlansService {
     });
   }
 
-  async sections(actor: Actor, planId: string): Promise<SectionView[]> {
+  async sections(actor: Actor, planId: string, query: PageQuery): Promise<Page<SectionView>> {
     await this.get(actor, planId);
-    return (await this.queries.listSections(planId)).map(SectionView.from);
+    const [sections, total] = await this.queries.listSections(planId, query);
+    return page(sections.map(SectionView.from), total, query);
   }
 
   async createSection(actor: Actor, planId: string, dto: CreateSectionDto): Promise<SectionView> {
@@ -92,9 +93,10 @@ export class PlansService {
     });
   }
 
-  async items(actor: Actor, planId: string): Promise<ItemView[]> {
+  async items(actor: Actor, planId: string, query: PageQuery): Promise<Page<ItemView>> {
     await this.get(actor, planId);
-    return (await this.queries.listItems(scopeOf(actor), planId)).map(ItemView.from);
+    const [items, total] = await this.queries.listItems(scopeOf(actor), planId, query);
+    return page(items.map(ItemView.from), total, query);
   }
 
   async item(actor: Actor, id: string): Promise<ItemDetailView> {

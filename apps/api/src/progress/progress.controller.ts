@@ -26,19 +26,26 @@ import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
+import { PageQuery } from '../common/pagination';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
 import {
   CreateReportDto,
   EvidenceView,
+  ReportPage,
   ReportView,
   ReviewReportDto,
   UpdateReportDto,
   VersionDto,
-  YearQuery,
+  TargetQuery,
 } from './report.dto';
 import { ReportsService } from './reports.service';
-import { ItemProgress, PlanProgress, StandingService, TargetStanding } from './standing.service';
-import { TimelineEvent, TimelineService } from './timeline.service';
+import {
+  ItemProgress,
+  PlanProgress,
+  StandingService,
+  TargetStandingPage,
+} from './standing.service';
+import { TimelinePage, TimelineService } from './timeline.service';
 
 @ApiTags('progress')
 @ApiBearerAuth()
@@ -53,9 +60,9 @@ export class ProgressController {
 
   @Get('assignments/:id/reports')
   @ApiOperation({ summary: '责任分工的进展报送' })
-  @ApiOkResponse({ type: [ReportView] })
-  list(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.reports.list(actor, id);
+  @ApiOkResponse({ type: ReportPage })
+  list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQuery) {
+    return this.reports.list(actor, id, query);
   }
 
   @Post('assignments/:id/reports')
@@ -145,16 +152,20 @@ export class ProgressController {
 
   @Get('assignments/:id/timeline')
   @ApiOperation({ summary: '责任分工的历史记录' })
-  @ApiOkResponse({ type: [TimelineEvent] })
-  assignmentTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.timeline.forAssignment(actor, id);
+  @ApiOkResponse({ type: TimelinePage })
+  assignmentTimeline(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: PageQuery,
+  ) {
+    return this.timeline.forAssignment(actor, id, query);
   }
 
   @Get('items/:id/timeline')
   @ApiOperation({ summary: '条目的历史记录' })
-  @ApiOkResponse({ type: [TimelineEvent] })
-  itemTimeline(@CurrentActor() actor: Actor, @IdParam() id: string) {
-    return this.timeline.forItem(actor, id);
+  @ApiOkResponse({ type: TimelinePage })
+  itemTimeline(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQuery) {
+    return this.timeline.forItem(actor, id, query);
   }
 
   @Get('items/:id/progress')
@@ -173,8 +184,8 @@ export class ProgressController {
 
   @Get('assignments/:id/targets')
   @ApiOperation({ summary: '年度目标完成情况' })
-  @ApiOkResponse({ type: [TargetStanding] })
-  targets(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: YearQuery) {
-    return this.standing.targets(actor, id, query.year);
+  @ApiOkResponse({ type: TargetStandingPage })
+  targets(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: TargetQuery) {
+    return this.standing.targets(actor, id, query);
   }
 }

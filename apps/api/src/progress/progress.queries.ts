@@ -11,6 +11,7 @@ import {
   unitOrderSql,
 } from '@app/database';
 import { AccessScope } from '../auth/actor';
+import { PageQuery } from '../common/pagination';
 
 /** One unit's share of an item, as the roll-ups read it. */
 export interface ShareRow {
@@ -104,12 +105,18 @@ export class ProgressQueries {
   }
 
   /** An assignment's reports, the latest period first. */
-  reportsOf(scope: AccessScope, assignmentId: string): Promise<ProgressReport[]> {
+  reportsOf(
+    scope: AccessScope,
+    assignmentId: string,
+    page: PageQuery,
+  ): Promise<[ProgressReport[], number]> {
     return this.reports(scope)
       .andWhere('r.assignmentId = :assignmentId', { assignmentId })
       .orderBy('r.periodStart', 'DESC')
       .addOrderBy('r.periodKind', 'ASC')
-      .getMany();
+      .skip(page.offset)
+      .take(page.pageSize)
+      .getManyAndCount();
   }
 
   findReport(scope: AccessScope, id: string): Promise<ProgressReport | null> {
@@ -163,8 +170,13 @@ export class ProgressQueries {
   }
 
   /** The recurring targets of an item (its definition; the standing is per assignment). */
-  targetsOf(itemId: string): Promise<RecurringTarget[]> {
-    return this.db.manager.find(RecurringTarget, { where: { itemId }, order: { text: 'ASC' } });
+  targetsOf(itemId: string, page: PageQuery): Promise<[RecurringTarget[], number]> {
+    return this.db.manager.findAndCount(RecurringTarget, {
+      where: { itemId },
+      order: { text: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.pageSize,
+    });
   }
 
   /**
@@ -186,22 +198,32 @@ export class ProgressQueries {
   }
 
   /** Everything that happened to one assignment, its reports and its files, in order. */
-  assignmentHistory(scope: AccessScope, assignmentId: string): Promise<HistoryRow[]> {
-    return this.db.query(
+  assignmentHistory(
+    scope: AccessScope,
+    assignmentId: string,
+    page: PageQuery,
+  ): Promise<[HistoryRow[], number]> {
+    return this.history(
+      page,
       `SELECT * FROM (
          ${HISTORY.replace('SELECT', 'SELECT l.id AS seq,')}
          WHERE l.assignment_id = $1
          UNION ALL ${noticeHistory('$1')}
        ) h
-       WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.id = $1 AND ${inScope('a', 2)})
-       ORDER BY h.seq`,
+       WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.id = $1 AND ${inScope('a', 2)})`,
+      'h.seq',
       [assignmentId, scopeParam(scope)],
     );
   }
 
   /** The item's own edits and the history of its shares; a unit gets only its own share's. */
-  itemHistory(scope: AccessScope, itemId: string): Promise<HistoryRow[]> {
-    return this.db.query(
+  itemHistory(
+    scope: AccessScope,
+    itemId: string,
+    page: PageQuery,
+  ): Promise<[HistoryRow[], number]> {
+    return this.history(
+      page,
       `SELECT * FROM (
          ${HISTORY.replace('SELECT', 'SELECT l.id AS seq,')}
          WHERE (l.entity_type = 'Item' AND l.entity_id = $1::text)
@@ -210,9 +232,30 @@ export class ProgressQueries {
          UNION ALL ${noticeHistory(`SELECT a.id FROM assignments a WHERE a.item_id = $1::uuid AND ${inScope('a', 2)}`)}
        ) h
        WHERE ($2::uuid IS NULL
-              OR EXISTS (SELECT 1 FROM assignments own WHERE own.item_id = $1::uuid AND own.unit_id = $2))
-       ORDER BY h.seq, h."assignmentId"`,
+              OR EXISTS (SELECT 1 FROM assignments own WHERE own.item_id = $1::uuid AND own.unit_id = $2))`,
+      'h.seq, h."assignmentId"',
       [itemId, scopeParam(scope)],
     );
+  }
+
+  /** One page of a history (`sql` selects it whole, `order` its order) and the whole count. */
+  private async history(
+    page: PageQuery,
+    sql: string,
+    order: string,
+    params: unknown[],
+  ): Promise<[HistoryRow[], number]> {
+    const n = params.length;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(`${sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+        ...params,
+        page.pageSize,
+        page.offset,
+      ]) as Promise<HistoryRow[]>,
+      this.db.query(`SELECT count(*)::int AS total FROM (${sql}) counted`, params) as Promise<
+        Array<{ total: number }>
+      >,
+    ]);
+    return [rows, total];
   }
 }

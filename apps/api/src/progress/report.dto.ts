@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { EvidenceFile, ProgressReport, ReportFrequency, ReportStatus } from '@app/database';
 import { IsDateOnly } from '../common/dates';
+import { PageOf, PageQuery } from '../common/pagination';
 
 export class FigureDto {
   @ApiProperty({ example: '集体学法' })
@@ -187,7 +188,10 @@ export class ReportView {
   }
 }
 
-export class YearQuery {
+export class ReportPage extends PageOf(ReportView) {}
+
+/** A page of an assignment's recurring targets, with the year whose standing is asked. */
+export class TargetQuery extends PageQuery {
   @ApiPropertyOptional({ description: '年份（默认今年）', example: 2025 })
   @IsOptional()
   @Type(() => Number)

@@ -28,6 +28,7 @@ import { composeEvent } from '@app/reminders';
 import { AssignmentQueries } from '../assignments/assignment.queries';
 import { EventMail } from '../reminders/event-mail';
 import { Actor, scopeOf } from '../auth/actor';
+import { page, Page, PageQuery } from '../common/pagination';
 import {
   CreateReportDto,
   FigureDto,
@@ -74,9 +75,10 @@ export class ReportsService {
     return assignment;
   }
 
-  async list(actor: Actor, assignmentId: string): Promise<ReportView[]> {
+  async list(actor: Actor, assignmentId: string, query: PageQuery): Promise<Page<ReportView>> {
     await this.visibleAssignment(actor, assignmentId);
-    return this.views(actor, await this.queries.reportsOf(scopeOf(actor), assignmentId));
+    const [reports, total] = await this.queries.reportsOf(scopeOf(actor), assignmentId, query);
+    return page(await this.views(actor, reports), total, query);
   }
 
   async get(actor: Actor, id: string): Promise<ReportView> {

@@ -11,14 +11,17 @@ import {
   isTermTarget,
   Plan,
   planTerm,
+  RecurringTarget,
   requiredCount,
   TARGET_STANDINGS,
   targetStanding,
   TargetStandingKind,
 } from '@app/database';
-import { Actor, scopeOf } from '../auth/actor';
+import { AccessScope, Actor, scopeOf } from '../auth/actor';
+import { page, Page, PageOf } from '../common/pagination';
 import { PlanQueries } from '../plans/plan.queries';
 import { ProgressQueries, ShareRow } from './progress.queries';
+import { TargetQuery } from './report.dto';
 import { ReportsService } from './reports.service';
 
 export class ShareProgress {
@@ -97,6 +100,8 @@ export class TargetStanding extends YearStanding {
   years!: YearStanding[];
 }
 
+export class TargetStandingPage extends PageOf(TargetStanding) {}
+
 /** The calendar years a plan runs: its period, else its dates, else the given year alone. */
 export function planYears(
   plan: Pick<Plan, 'periodStart' | 'periodEnd' | 'issuedOn' | 'defaultDueOn'>,
@@ -130,7 +135,7 @@ export class StandingService {
   async plan(actor: Actor, planId: string): Promise<PlanProgress> {
     const scope = scopeOf(actor);
     if (!(await this.plans.findPlan(scope, planId))) throw new NotFoundException('未找到该方案');
-    const items = (await this.plans.listItems(scope, planId)).filter((i) => !i.preamble);
+    const items = (await this.plans.allItems(scope, planId)).filter((i) => !i.preamble);
     const byItem = new Map<string, ShareRow[]>();
     for (const share of await this.queries.shares(scope, { planId })) {
       byItem.set(share.itemId, [...(byItem.get(share.itemId) ?? []), share]);
@@ -155,16 +160,29 @@ export class StandingService {
    * Each recurring target of the assignment's item, year by year over the plan's period: what
    * is required, what accepted reports' tagged figures achieved, and the standing.
    */
-  async targets(actor: Actor, assignmentId: string, year?: number): Promise<TargetStanding[]> {
+  async targets(
+    actor: Actor,
+    assignmentId: string,
+    query: TargetQuery,
+  ): Promise<Page<TargetStanding>> {
     const scope = scopeOf(actor);
     const assignment: Assignment = await this.reports.visibleAssignment(actor, assignmentId);
-    const targets = await this.queries.targetsOf(assignment.itemId);
+    const [targets, total] = await this.queries.targetsOf(assignment.itemId, query);
+    return page(await this.standings(scope, assignment, targets, query.year), total, query);
+  }
+
+  private async standings(
+    scope: AccessScope,
+    assignment: Assignment,
+    targets: RecurringTarget[],
+    year?: number,
+  ): Promise<TargetStanding[]> {
     if (!targets.length) return [];
     const thisYear = Number(todayIn(this.clock).slice(0, 4));
     const plan = await this.plans.findPlan(scope, assignment.planId);
     if (!plan) throw new NotFoundException('未找到该责任分工');
     const years = planYears(plan, thisYear);
-    const sums = await this.queries.acceptedTargetSums(scope, assignmentId);
+    const sums = await this.queries.acceptedTargetSums(scope, assignment.id);
 
     const today = todayIn(this.clock);
     const term = planTerm(plan, today);

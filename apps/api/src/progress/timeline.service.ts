@@ -14,6 +14,7 @@ import {
   ReportStatus,
 } from '@app/database';
 import { Actor, scopeOf } from '../auth/actor';
+import { page, Page, PageOf, PageQuery } from '../common/pagination';
 import { STATUS_LABEL } from '../assignments/assignment-status';
 import { PlanQueries } from '../plans/plan.queries';
 import { HistoryRow, ProgressQueries } from './progress.queries';
@@ -45,6 +46,8 @@ export class TimelineEvent {
     [unknown, unknown]
   >;
 }
+
+export class TimelinePage extends PageOf(TimelineEvent) {}
 
 type AuditRow = HistoryRow;
 
@@ -161,17 +164,18 @@ export class TimelineService {
     private readonly queries: ProgressQueries,
   ) {}
 
-  async forAssignment(actor: Actor, id: string): Promise<TimelineEvent[]> {
+  async forAssignment(actor: Actor, id: string, query: PageQuery): Promise<Page<TimelineEvent>> {
     await this.reports.visibleAssignment(actor, id);
-    return this.events(await this.queries.assignmentHistory(scopeOf(actor), id));
+    const [rows, total] = await this.queries.assignmentHistory(scopeOf(actor), id, query);
+    return page(this.events(rows), total, query);
   }
 
   /** A unit sees its own share of the item's history; the offices see every unit's. */
-  async forItem(actor: Actor, id: string): Promise<TimelineEvent[]> {
+  async forItem(actor: Actor, id: string, query: PageQuery): Promise<Page<TimelineEvent>> {
     const scope = scopeOf(actor);
     if (!(await this.plans.findItem(scope, id))) throw new NotFoundException('未找到该条目');
-    const rows = await this.queries.itemHistory(scope, id);
-    return this.events(rows);
+    const [rows, total] = await this.queries.itemHistory(scope, id, query);
+    return page(this.events(rows), total, query);
   }
 
   private events(rows: AuditRow[]): TimelineEvent[] {

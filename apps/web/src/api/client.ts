@@ -51,6 +51,24 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data as T;
 }
 
+/** The API's largest page: a screen that shows a whole list reads it in as few requests. */
+export const WHOLE_PAGE = 500;
+
+/**
+ * Every row of a paged list, page by page: every list endpoint answers `{items, total, page,
+ * pageSize}`, and a screen that shows a list whole (a plan's items, a timeline) reads it all.
+ */
+export async function everyPage<T>(
+  fetchPage: (query: { page: number; pageSize: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const { items, total } = await fetchPage({ page, pageSize: WHOLE_PAGE });
+    rows.push(...items);
+    if (items.length === 0 || rows.length >= total) return rows;
+  }
+}
+
 /**
  * A file from the API (xlsx, docx, evidence): fetched with the token, then saved under the name
  * the API gives in Content-Disposition.

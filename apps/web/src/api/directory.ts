@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { api, everyPage, unwrap } from './client';
 
 /** The unit directory (every role may read it), for pickers. */
 export function useUnits() {
   return useQuery({
     queryKey: ['units'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/units', { params: { query: { pageSize: 500 } } })).items,
+      everyPage(async (query) => unwrap(await api.GET('/api/units', { params: { query } }))),
     staleTime: 60_000,
   });
 }
@@ -14,7 +14,8 @@ export function useUnits() {
 export function useGroups() {
   return useQuery({
     queryKey: ['groups'],
-    queryFn: async () => unwrap(await api.GET('/api/groups')),
+    queryFn: () =>
+      everyPage(async (query) => unwrap(await api.GET('/api/groups', { params: { query } }))),
     staleTime: 60_000,
   });
 }

@@ -1470,6 +1470,13 @@ export interface components {
             aliases: string[];
             members: components["schemas"]["GroupMemberView"][];
         };
+        GroupPage: {
+            items: components["schemas"]["GroupView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateGroupDto: {
             /**
              * @description 单位组名称
@@ -1877,6 +1884,13 @@ export interface components {
             numberText: string;
             title: string;
         };
+        SectionPage: {
+            items: components["schemas"]["SectionView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateSectionDto: {
             /**
              * @description 章序号（整数）
@@ -1920,6 +1934,13 @@ export interface components {
             deadlineText?: string | null;
             dueOn?: string | null;
             reportFrequency?: components["schemas"]["ReportFrequency"] | null;
+        };
+        ItemPage: {
+            items: components["schemas"]["ItemView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CreateItemDto: {
             /**
@@ -2382,6 +2403,13 @@ export interface components {
             files: components["schemas"]["EvidenceView"][];
             version: number;
         };
+        ReportPage: {
+            items: components["schemas"]["ReportView"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateReportDto: {
             /** @description 本期工作开展情况 */
             workDone?: string;
@@ -2445,6 +2473,13 @@ export interface components {
             summary: string;
             /** @description 改动的字段：{字段: [原值, 新值]} */
             changes: Record<string, never>;
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEvent"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ShareProgress: {
             /** Format: uuid */
@@ -2544,6 +2579,13 @@ export interface components {
             periodEnd: string;
             /** @description 每年目标：实施期内每一年的情况（上面的字段为所查询的年份）；任期内目标：只有整个实施期一项 */
             years: components["schemas"]["YearStanding"][];
+        };
+        TargetStandingPage: {
+            items: components["schemas"]["TargetStanding"][];
+            /** @description 符合条件的总条数 */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         AssignmentView: {
             /** Format: uuid */
@@ -4215,7 +4257,12 @@ export interface operations {
     };
     GroupsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4227,7 +4274,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupView"][];
+                    "application/json": components["schemas"]["GroupPage"];
+                };
+            };
+            /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -5198,7 +5254,12 @@ export interface operations {
     };
     PlansController_sections: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5212,7 +5273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SectionView"][];
+                    "application/json": components["schemas"]["SectionPage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -5513,7 +5574,12 @@ export interface operations {
     };
     PlansController_items: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5527,7 +5593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"][];
+                    "application/json": components["schemas"]["ItemPage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -7277,7 +7343,12 @@ export interface operations {
     };
     ProgressController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7291,7 +7362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"][];
+                    "application/json": components["schemas"]["ReportPage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -8074,7 +8145,12 @@ export interface operations {
     };
     ProgressController_assignmentTimeline: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8088,7 +8164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEvent"][];
+                    "application/json": components["schemas"]["TimelinePage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -8131,7 +8207,12 @@ export interface operations {
     };
     ProgressController_itemTimeline: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8145,7 +8226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEvent"][];
+                    "application/json": components["schemas"]["TimelinePage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */
@@ -8303,6 +8384,10 @@ export interface operations {
     ProgressController_targets: {
         parameters: {
             query?: {
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
                 /** @description 年份（默认今年） */
                 year?: number;
             };
@@ -8319,7 +8404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TargetStanding"][];
+                    "application/json": components["schemas"]["TargetStandingPage"];
                 };
             };
             /** @description 请求参数或内容无效（含 NUL 字符、未知字段、超出范围的数字） */

@@ -19,7 +19,7 @@ import {
 import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, unwrap, type Schemas } from '../api/client';
+import { api, download, everyPage, unwrap, type Schemas } from '../api/client';
 import { usePlanLights } from '../api/lights';
 import { can, useMe } from '../api/me';
 import { ASSIGNMENT_ROLE, REPORT_STATUS, STATUS, STATUS_ACTION } from '../components/labels';
@@ -49,17 +49,25 @@ export default function AssignmentPage() {
   const reports = useQuery({
     queryKey: ['assignment', id, 'reports'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/assignments/{id}/reports', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(await api.GET('/api/assignments/{id}/reports', { params: { path: { id }, query } })),
+      ),
   });
   const targets = useQuery({
     queryKey: ['assignment', id, 'targets'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/assignments/{id}/targets', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(await api.GET('/api/assignments/{id}/targets', { params: { path: { id }, query } })),
+      ),
   });
   const timeline = useQuery({
     queryKey: ['assignment', id, 'timeline'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/assignments/{id}/timeline', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(
+          await api.GET('/api/assignments/{id}/timeline', { params: { path: { id }, query } }),
+        ),
+      ),
   });
   const lights = usePlanLights(assignment.data?.planId, me.data?.role);
   const refresh = () => {

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type Schemas } from '../api/client';
+import { api, everyPage, unwrap, type Schemas } from '../api/client';
 import { useGroups, useUnits } from '../api/directory';
 import { usePlanLights } from '../api/lights';
 import { can, useMe } from '../api/me';
@@ -39,7 +39,9 @@ export default function ItemPage() {
   const timeline = useQuery({
     queryKey: ['item', id, 'timeline'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/items/{id}/timeline', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(await api.GET('/api/items/{id}/timeline', { params: { path: { id }, query } })),
+      ),
   });
   const plan = useQuery({
     queryKey: ['plan', item.data?.planId],

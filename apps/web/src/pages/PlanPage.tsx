@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api, download, unwrap, type Schemas } from '../api/client';
+import { api, download, everyPage, unwrap, type Schemas } from '../api/client';
 import { usePlanLights } from '../api/lights';
 import { can, useMe } from '../api/me';
 import { FREQUENCY, PLAN_STATUS } from '../components/labels';
@@ -60,12 +60,16 @@ export default function PlanPage() {
   const sections = useQuery({
     queryKey: ['plan', id, 'sections'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/plans/{id}/sections', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(await api.GET('/api/plans/{id}/sections', { params: { path: { id }, query } })),
+      ),
   });
   const items = useQuery({
     queryKey: ['plan', id, 'items'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/plans/{id}/items', { params: { path: { id } } })),
+      everyPage(async (query) =>
+        unwrap(await api.GET('/api/plans/{id}/items', { params: { path: { id }, query } })),
+      ),
   });
   const progress = useQuery({
     queryKey: ['plan', id, 'progress'],

@@ -18,7 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, unwrap, uploadFile, type Schemas } from '../api/client';
+import { api, everyPage, unwrap, uploadFile, type Schemas } from '../api/client';
 import { errorText, QueryState } from '../components/QueryState';
 import { REPORT_STATUS } from '../components/labels';
 import { StatusTag } from '../components/StatusTag';
@@ -61,8 +61,12 @@ export default function ReportFormPage() {
     queryKey: ['assignment', assignmentId, 'targets'],
     enabled: !!assignmentId,
     queryFn: async () =>
-      unwrap(
-        await api.GET('/api/assignments/{id}/targets', { params: { path: { id: assignmentId! } } }),
+      everyPage(async (query) =>
+        unwrap(
+          await api.GET('/api/assignments/{id}/targets', {
+            params: { path: { id: assignmentId! }, query },
+          }),
+        ),
       ),
   });
   // The period just ended by the server's calendar (its today, not this computer's).
