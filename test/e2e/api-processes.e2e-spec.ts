@@ -32,7 +32,11 @@ describe('API_PROCESSES runs the API as several processes on one port', () => {
   const pidOf = async (): Promise<number | undefined> => {
     try {
       // A new connection each time, so the primary's round-robin hands it to the next process.
-      const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } });
+      // Bounded: a connection handed to the process just killed is never answered.
+      const res = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { connection: 'close' },
+        signal: AbortSignal.timeout(2_000),
+      });
       return Number(await res.text());
     } catch {
       return undefined;

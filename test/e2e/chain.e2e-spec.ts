@@ -104,7 +104,13 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     const leader = await as('leader');
     const clerk = await as('xingzhengfuwu');
     const view = await t.http().get(`/assignments/${share.id}`).set(clerk);
-    expect(view.body).toMatchObject({ acknowledgedAt: null, acknowledgeBy: ACK_BY });
+    expect(view.body).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgeBy: ACK_BY,
+      acknowledgementLate: false,
+    });
+    const lateOnPage = async () =>
+      (await t.http().get(`/assignments/${share.id}`).set(clerk)).body.acknowledgementLate;
 
     const waiting = (await todo('xingzhengfuwu')).unit.unacknowledged;
     expect(waiting).toEqual(
@@ -125,6 +131,7 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     // Past the limit: late for the offices, in the unit's to-do and in the statistics.
     t.clock.set('2025-03-13');
     expect(await listed('late')).toContain(share.id);
+    expect(await lateOnPage()).toBe(true);
     expect((await todo('xingzhengfuwu')).unit.unacknowledged).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: share.id, late: true })]),
     );
@@ -150,6 +157,7 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     t.clock.set('2025-03-14');
     const again = await t.http().post(`/assignments/${share.id}/acknowledge`).set(clerk);
     expect(again.body.acknowledgedAt).toBe(signed.body.acknowledgedAt);
+    expect(await lateOnPage()).toBe(false);
     expect(await listed('unacknowledged')).not.toContain(share.id);
     expect(await listed('acknowledged')).toContain(share.id);
     expect((await statRow()).acknowledgementLate).toBe(before.acknowledgementLate - 1);

@@ -38,12 +38,13 @@ export async function newPage(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1366, height: 768 },
+  timezoneId = 'Asia/Shanghai',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     acceptDownloads: true,
   });
   const page = await context.newPage();

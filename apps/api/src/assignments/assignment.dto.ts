@@ -11,7 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Assignment, AssignmentRole, AssignmentStatus } from '@app/database';
-import { AcknowledgementFilter } from '../chain/acknowledgement';
+import { AcknowledgementFilter, acknowledgementLate } from '../chain/acknowledgement';
 import { IsDateOnly } from '../common/dates';
 import { PageOf, PageQuery } from '../common/pagination';
 
@@ -157,6 +157,8 @@ export class AssignmentView {
   acknowledgedAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: '签收期限（含当天）' })
   acknowledgeBy!: string | null;
+  @ApiProperty({ description: '超过签收期限仍未签收（以服务器的今天计）' })
+  acknowledgementLate!: boolean;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -175,7 +177,8 @@ export class AssignmentView {
   })
   allowedStatuses?: AssignmentStatus[];
 
-  static from(a: Assignment): AssignmentView {
+  /** The view of an assignment on `today` (Asia/Shanghai), which decides 签收超时. */
+  static from(a: Assignment, today: string): AssignmentView {
     return Object.assign(new AssignmentView(), {
       id: a.id,
       planId: a.planId,
@@ -195,6 +198,7 @@ export class AssignmentView {
       returnReason: a.returnReason,
       acknowledgedAt: a.acknowledgedAt,
       acknowledgeBy: a.acknowledgeBy,
+      acknowledgementLate: acknowledgementLate(a, today),
       originalDueOn: a.originalDueOn,
       completedOnOriginalTime:
         a.completedOn !== null && a.completedOn <= (a.originalDueOn ?? a.dueOn),

@@ -43,8 +43,13 @@ export class AssignmentsService {
   ) {}
 
   async list(actor: Actor, query: AssignmentListQuery): Promise<Page<AssignmentView>> {
-    const [rows, total] = await this.queries.list(scopeOf(actor), query, todayIn(this.clock));
-    return page(rows.map(AssignmentView.from), total, query);
+    const today = todayIn(this.clock);
+    const [rows, total] = await this.queries.list(scopeOf(actor), query, today);
+    return page(
+      rows.map((a) => AssignmentView.from(a, today)),
+      total,
+      query,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<AssignmentView> {
@@ -52,7 +57,7 @@ export class AssignmentsService {
     // Out of scope reads exactly like missing: a unit must not learn that another's work exists.
     if (!assignment) throw new NotFoundException('未找到该责任分工');
     // The console offers only these moves; the same rule refuses the others on PATCH.
-    return Object.assign(AssignmentView.from(assignment), {
+    return Object.assign(AssignmentView.from(assignment, todayIn(this.clock)), {
       allowedStatuses: allowedTransitions(assignment.status, actor.role),
     });
   }
@@ -95,7 +100,11 @@ export class AssignmentsService {
       return { created, skippedUnitIds: [...taken] };
     });
     const created = await this.queries.findMany(scopeOf(actor), result.created);
-    return { created: created.map(AssignmentView.from), skippedUnitIds: result.skippedUnitIds };
+    const today = todayIn(this.clock);
+    return {
+      created: created.map((a) => AssignmentView.from(a, today)),
+      skippedUnitIds: result.skippedUnitIds,
+    };
   }
 
   async update(actor: Actor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentView> {

@@ -2619,6 +2619,8 @@ export interface components {
             acknowledgedAt?: string | null;
             /** @description 签收期限（含当天） */
             acknowledgeBy?: string | null;
+            /** @description 超过签收期限仍未签收（以服务器的今天计） */
+            acknowledgementLate: boolean;
             /** @description 批准延期前的原完成时限；未延期为空 */
             originalDueOn?: string | null;
             /** @description 在原完成时限（未延期则为完成时限）内办结 */

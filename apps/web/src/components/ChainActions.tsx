@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { can } from '../api/me';
+import { formatLocalDateTime } from '../time';
 import { errorText } from './QueryState';
 
 const EXTENSION: Record<Schemas['ExtensionStatus'], { text: string; color: string }> = {
@@ -12,17 +13,21 @@ const EXTENSION: Record<Schemas['ExtensionStatus'], { text: string; color: strin
   refused: { text: '未同意', color: 'error' },
 };
 
-/** 签收 as the assignment page shows it: when, or until when, with the unit's button. */
+/**
+ * 签收 as the assignment and notice pages show it: when (in Asia/Shanghai time), or until when.
+ * Late is the API's word (its clock and rule), never this computer's date.
+ */
 export function AcknowledgementTag({
   acknowledgedAt,
   acknowledgeBy,
+  late,
 }: {
   acknowledgedAt?: string | null;
   acknowledgeBy?: string | null;
+  late: boolean;
 }) {
   if (acknowledgedAt)
-    return <Tag color="success">已签收 {dayjs(acknowledgedAt).format('YYYY-MM-DD HH:mm')}</Tag>;
-  const late = acknowledgeBy && acknowledgeBy < dayjs().format('YYYY-MM-DD');
+    return <Tag color="success">已签收 {formatLocalDateTime(acknowledgedAt)}</Tag>;
   return (
     <Tag color={late ? 'error' : 'warning'}>
       未签收{acknowledgeBy ? `（签收期限 ${acknowledgeBy}${late ? '，已超期' : ''}）` : ''}

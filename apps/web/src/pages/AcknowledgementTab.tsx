@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { can, useMe } from '../api/me';
 import { ACKNOWLEDGEMENT_OPTIONS } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
+import { formatLocalDateTime } from '../time';
 
 /**
  * The offices' 未签收 list (assignments not acknowledged, or past their limit), with a 催办 of
@@ -98,7 +98,7 @@ export function AcknowledgementTab() {
               width: 160,
               render: (_, a) =>
                 a.acknowledgedAt ? (
-                  <Tag color="success">{dayjs(a.acknowledgedAt).format('YYYY-MM-DD HH:mm')}</Tag>
+                  <Tag color="success">{formatLocalDateTime(a.acknowledgedAt)}</Tag>
                 ) : (
                   <Tag color="warning">未签收</Tag>
                 ),

@@ -128,6 +128,7 @@ export default function AssignmentPage() {
                 <AcknowledgementTag
                   acknowledgedAt={a.acknowledgedAt}
                   acknowledgeBy={a.acknowledgeBy}
+                  late={a.acknowledgementLate}
                 />
               </Descriptions.Item>
               <Descriptions.Item label="办结日期">

@@ -154,6 +154,7 @@ export default function NoticePage() {
                   <AcknowledgementTag
                     acknowledgedAt={n.acknowledgedAt}
                     acknowledgeBy={n.acknowledgeBy}
+                    late={n.acknowledgementLate}
                   />
                   {can.acknowledge(role) && !n.acknowledgedAt && (
                     <Button
