@@ -18,6 +18,20 @@ export const PROVINCE: ProvinceSize = {
 };
 
 /**
+ * The province data set `scale` times over, made the same way: more units and plans (items per
+ * plan and units per item stay), so at 5 it is 10,000 units, 1.5 million assignments and 5
+ * million reports.
+ */
+export function provinceAt(scale: number): ProvinceSize {
+  return {
+    ...PROVINCE,
+    units: PROVINCE.units * scale,
+    plans: PROVINCE.plans * scale,
+    reports: PROVINCE.reports * scale,
+  };
+}
+
+/**
  * A province-scale data set for the supervision benchmarks, written with set-based SQL (seconds,
  * not hours). Rows are spread by a hash of their number, so every run makes the same data.
  * It bypasses the audit trail on purpose: it is load, not anybody's work.

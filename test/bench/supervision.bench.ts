@@ -3,6 +3,7 @@
  * same run, on the data set test/bench/supervision.sh prepares. Prints a table; asserts nothing.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
@@ -12,6 +13,12 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+export interface BenchRow {
+  query: string;
+  api: { p50: number; p95: number };
+  sql: { p50: number; p95: number };
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
   const [{ id: unitId }] = (await pool.query("SELECT id FROM units WHERE name = '基准单位77'"))
     .rows;
   const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM assignments')).rows;
+  const [{ units }] = (await pool.query('SELECT count(*)::int AS units FROM units')).rows;
 
   // The date each row's unit last reported, as the API looks it up for the page's rows.
   const LAST_REPORT = `(SELECT max((r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date)
@@ -141,7 +149,7 @@ async function main(): Promise<void> {
       pastDate(PAST_OVERDUE),
     ],
     [
-      'statistics by unit (2,000 rows)',
+      `statistics by unit (${units.toLocaleString('en')} rows)`,
       api('/supervision/statistics?asOf=2024-06-30'),
       sql(stats, ['2024-06-30']),
     ],
@@ -152,14 +160,22 @@ async function main(): Promise<void> {
     ],
   ];
 
-  console.log(`supervision benchmark: ${n} assignments, ${RUNS} runs each (ms)`);
-  console.log('| query | API p50 | API p95 | raw SQL p50 | raw SQL p95 |');
-  console.log('| --- | --- | --- | --- | --- |');
+  console.log(`supervision benchmark: ${units} units, ${n} assignments, ${RUNS} runs each (ms)`);
+  console.log('| query | API p50 | API p95 | raw SQL p50 | raw SQL p95 | API p95 ÷ SQL p95 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const rows: BenchRow[] = [];
   for (const [name, viaApi, viaSql] of cases) {
     const a = await measure(viaApi);
     const s = await measure(viaSql);
     const f = (x: number) => x.toFixed(1);
-    console.log(`| ${name} | ${f(a.p50)} | ${f(a.p95)} | ${f(s.p50)} | ${f(s.p95)} |`);
+    console.log(
+      `| ${name} | ${f(a.p50)} | ${f(a.p95)} | ${f(s.p50)} | ${f(s.p95)} | ${(a.p95 / s.p95).toFixed(2)}× |`,
+    );
+    rows.push({ query: name.replace(/ \([\d,]+ rows\)/, ''), api: a, sql: s });
+  }
+  // For bench:supervision's growth table across scales.
+  if (process.env.BENCH_JSON) {
+    writeFileSync(process.env.BENCH_JSON, JSON.stringify({ units, assignments: n, rows }));
   }
   await pool.end();
   await app.close();
