@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReplicaReads } from '@app/database';
+import { OverdueQuery, StatGroup, WarningQuery } from './supervision.dto';
+import { SupervisionQueries } from './supervision.queries';
+
+/*
+ * The supervision statements are composed from the shared rules (open work, 应报未报, targets,
+ * 签收) into statements of thousands of characters. Their composed text is kept in
+ * sql-snapshots/*.sql, so a change anywhere in the rules shows in review as a diff of the SQL the
+ * hot path runs. After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx jest supervision.queries.
+ */
+const DIR = join(__dirname, 'sql-snapshots');
+const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
+
+/** Records each statement and answers as an empty database would. */
+function recorder(): { db: ReplicaReads; statements: string[] } {
+  const statements: string[] = [];
+  const db = {
+    query: async (sql: string) => {
+      statements.push(sql);
+      return /^\s*SELECT count\(\*\)::int AS total/.test(sql) ? [{ total: 0 }] : [];
+    },
+  } as unknown as ReplicaReads;
+  return { db, statements };
+}
+
+/** Indentation and blank runs are layout, not meaning: one statement, one line per clause. */
+const normalise = (sql: string) =>
+  sql
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n') + '\n';
+
+function matchesSnapshot(name: string, statements: string[]): void {
+  const text = statements.map(normalise).join('\n-- next statement\n');
+  const file = join(DIR, `${name}.sql`);
+  if (UPDATE) writeFileSync(file, text);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('the supervision statements, as reviewed SQL', () => {
+  const AS_OF = '2025-03-10';
+
+  it('overdue: the page in due-date order and its count', async () => {
+    const { db, statements } = recorder();
+    await new SupervisionQueries(db).overdue(new OverdueQuery(), AS_OF, AS_OF);
+    expect(statements).toHaveLength(2);
+    matchesSnapshot('overdue', statements);
+  });
+
+  it('overdue for one unit', async () => {
+    const { db, statements } = recorder();
+    const q = Object.assign(new OverdueQuery(), {
+      unitId: '00000000-0000-4000-8000-000000000001',
+    });
+    await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF);
+    matchesSnapshot('overdue-unit', statements);
+  });
+
+  it('warnings: red and yellow with their reasons, and the count', async () => {
+    const { db, statements } = recorder();
+    await new SupervisionQueries(db).warnings(new WarningQuery(), AS_OF, AS_OF);
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    matchesSnapshot('warnings', statements);
+  });
+
+  it.each(['unit', 'plan', 'section'] as StatGroup[])('statistics by %s', async (groupBy) => {
+    const { db, statements } = recorder();
+    await new SupervisionQueries(db).statistics({}, groupBy, AS_OF);
+    expect(statements).toHaveLength(1);
+    matchesSnapshot(`statistics-${groupBy}`, statements);
+  });
+
+  it('keeps no snapshot that no test writes', () => {
+    expect(readdirSync(DIR).sort()).toEqual(
+      [
+        'overdue.sql',
+        'overdue-unit.sql',
+        'statistics-plan.sql',
+        'statistics-section.sql',
+        'statistics-unit.sql',
+        'warnings.sql',
+      ].sort(),
+    );
+  });
+});
