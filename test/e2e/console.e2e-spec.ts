@@ -187,8 +187,12 @@ describe('the web console in Chromium', () => {
     await unit.page.getByText('已报送待审核').waitFor();
 
     await leader.page.reload();
+    // The button bears the same words as the status it leads to: wait for the API's answer.
+    const accepted = leader.page.waitForResponse(
+      (r) => r.url().endsWith(`/api/reports/${reportId}/accept`) && r.request().method() === 'POST',
+    );
     await leader.page.getByRole('button', { name: '审核通过', exact: true }).click();
-    await leader.page.getByText('审核通过').first().waitFor();
+    expect((await accepted).status()).toBe(200);
     const [{ status }] = await t.db.query('SELECT status FROM progress_reports WHERE id = $1', [
       reportId,
     ]);
