@@ -1,6 +1,7 @@
 import Queue from 'bull';
 import { QUEUES } from '@app/queue-contracts';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
+import { useSuiteDatabase } from '../support/databases';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 import { startWorker, waitFor, WorkerProcess } from '../support/worker';
 
@@ -83,7 +84,11 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     return { ...share, version: res.body.version as number };
   };
 
+  // Its workers plan the digest of TODAY's week: in a database of its own, so the suite that
+  // asks for that digest by hand (reminders) never finds it planned already.
+  let leaveDatabase: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    leaveDatabase = await useSuiteDatabase('luoshi_chain');
     t = await createTestApp(TODAY);
     planId = await importSeedPlan(t, '漯开文〔2025〕16号');
   }, 60_000);
@@ -96,7 +101,8 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
     await queue.obliterate({ force: true });
     await queue.close();
-    await t.close();
+    await t?.close();
+    await leaveDatabase?.();
   });
 
   it('shows new work 未签收 until a user of its unit signs for it, late after the limit', async () => {

@@ -1,5 +1,5 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { disposableDatabase } from '../support/fuzz-db';
+import { useSuiteDatabase } from '../support/databases';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -131,19 +131,16 @@ function toJsonSchema(schema: unknown): unknown {
 
 describe('schema-driven fuzzing of every operation as every role', () => {
   let t: TestApp;
-  let drop: () => Promise<void>;
+  let leave: (() => Promise<void>) | undefined;
   let doc: {
     paths: Record<string, Record<string, Operation>>;
     components: { schemas: Record<string, Schema> };
   };
   let ajv: Ajv;
   const ids = new Map<string, string[]>();
-  const sharedUrl = process.env.DATABASE_URL!;
 
   beforeAll(async () => {
-    const fuzzDb = await disposableDatabase(sharedUrl, `luoshi_fuzz_${process.pid}`);
-    drop = fuzzDb.drop;
-    process.env.DATABASE_URL = fuzzDb.url;
+    leave = await useSuiteDatabase('luoshi_fuzz');
     t = await createTestApp('2025-03-10');
     doc = (await t.http().get('/docs/json')).body;
     ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
@@ -200,8 +197,7 @@ describe('schema-driven fuzzing of every operation as every role', () => {
   });
   afterAll(async () => {
     await t?.close();
-    process.env.DATABASE_URL = sharedUrl;
-    await drop?.();
+    await leave?.();
   });
 
   const resolve = (schema: Schema | undefined): Schema | undefined => {

@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import Queue from 'bull';
 import { QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 import { openWorkSql } from '@app/database';
-import { createOwnDatabase, dropOwnDatabase, migrateAndSeed } from '../support/databases';
+import {
+  createOwnDatabase,
+  dropOwnDatabase,
+  migrateAndSeed,
+  useSuiteDatabase,
+} from '../support/databases';
 import { E2E_INSTALLED_AT, setInstalledAt } from '../support/installation';
 import { ScratchRedis, startScratchRedis } from '../support/scratch-redis';
 import { SmtpCatcher, startSmtp } from '../support/smtp';
@@ -85,10 +90,13 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
   // A Redis of the suite's own: one test shuts it down, which must not touch the suites that
   // other Jest workers run meanwhile on the shared one. The API, the workers this suite starts
   // and its own queue handles all read REDIS_URL.
+  // A database of its own too: other suites' workers plan digests on the clocks this one plays.
   let redis: ScratchRedis;
   const sharedRedisUrl = process.env.REDIS_URL;
+  let leaveDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    leaveDatabase = await useSuiteDatabase('luoshi_reminders');
     redis = await startScratchRedis();
     process.env.REDIS_URL = redis.url;
     t = await createTestApp('2025-03-10');
@@ -103,9 +111,10 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     await queue.close();
   });
   afterAll(async () => {
-    await t.close();
-    await redis.destroy();
+    await t?.close();
+    await redis?.destroy();
     process.env.REDIS_URL = sharedRedisUrl;
+    await leaveDatabase?.();
   });
 
   it('keeps one repeatable tick for several workers, and replaces it when the cron changes', async () => {

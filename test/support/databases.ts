@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import { loadDatabaseUrl } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { seedDemo } from '../../apps/cli/src/commands/seed-demo';
+import { E2E_INSTALLED_AT, setInstalledAt } from './installation';
 import { PASSWORD, SEED_PLAN } from './test-app';
+import { workerScoped } from './workers';
 
 /** Every migration and the demo data on an empty database, as the e2e global setup does. */
 export async function migrateAndSeed(url: string): Promise<void> {
@@ -11,6 +13,7 @@ export async function migrateAndSeed(url: string): Promise<void> {
   try {
     await db.runMigrations({ transaction: 'each' });
     await seedDemo(db, PASSWORD, SEED_PLAN);
+    await setInstalledAt(db, E2E_INSTALLED_AT);
   } finally {
     await db.destroy();
   }
@@ -28,6 +31,25 @@ export async function createOwnDatabase(name: string): Promise<string> {
   });
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Moves the suite onto a seeded database of its own (named per Jest worker) by pointing
+ * DATABASE_URL at it, so the API it creates and the worker processes it starts all use it.
+ * For a suite whose worker processes plan digests and alerts by their own clocks, or that
+ * overwrites anything: the runs they record in the shared database would be found by the next
+ * suite of the same Jest worker. Returns what moves it back and drops the database.
+ */
+export async function useSuiteDatabase(name: string): Promise<() => Promise<void>> {
+  const shared = process.env.DATABASE_URL;
+  const own = workerScoped(name);
+  const url = await createOwnDatabase(own);
+  await migrateAndSeed(url);
+  process.env.DATABASE_URL = url;
+  return async () => {
+    process.env.DATABASE_URL = shared;
+    await dropOwnDatabase(own);
+  };
 }
 
 export async function dropOwnDatabase(name: string): Promise<void> {
