@@ -338,7 +338,7 @@ async function writeContent(
         continue;
       }
       const held = new Map(
-        assignments.filter((a) => a.itemId === item.row.id && !a.taskId).map((a) => [a.unitId, a]),
+        assignments.filter((a) => a.itemId === item.row.id).map((a) => [a.unitId, a]),
       );
       for (const [unitId, role] of wanted) {
         const existing = held.get(unitId);

@@ -134,7 +134,6 @@ export class AssignmentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) planId!: string;
   @ApiProperty({ format: 'uuid' }) itemId!: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) taskId!: string | null;
   @ApiProperty() itemNumber!: number;
   @ApiProperty() itemNumberText!: string;
   @ApiProperty() itemTitle!: string;
@@ -183,7 +182,6 @@ export class AssignmentView {
       id: a.id,
       planId: a.planId,
       itemId: a.itemId,
-      taskId: a.taskId,
       itemNumber: a.item?.number,
       itemNumberText: a.item?.numberText,
       itemTitle: a.item?.title,

@@ -79,9 +79,9 @@ export class AssignmentsService {
       const unitIds = await this.targetUnits(tx, dto);
       const existing = await tx.read.find(Assignment, {
         where: { itemId: item.id, unitId: In(unitIds) },
-        select: { unitId: true, taskId: true },
+        select: { unitId: true },
       });
-      const taken = new Set(existing.filter((a) => !a.taskId).map((a) => a.unitId));
+      const taken = new Set(existing.map((a) => a.unitId));
       if (dto.unitId && taken.has(dto.unitId)) {
         throw new ConflictException('该单位已承担此条目，请直接修改已有分工');
       }

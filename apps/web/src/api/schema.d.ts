@@ -2594,8 +2594,6 @@ export interface components {
             planId: string;
             /** Format: uuid */
             itemId: string;
-            /** Format: uuid */
-            taskId?: string | null;
             itemNumber: number;
             itemNumberText: string;
             itemTitle: string;

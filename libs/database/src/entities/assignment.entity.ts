@@ -1,44 +1,24 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Versioned } from './base';
 import { dateColumn } from './columns';
 import { AssignmentRole, AssignmentStatus } from './enums';
 import { Item } from './item.entity';
 import { Plan } from './plan.entity';
-import { Task } from './task.entity';
 import { Unit } from './unit.entity';
 
-/** 责任分工: one unit's share of one item (or task), with its own status and due date. */
+/**
+ * 责任分工: one unit's share of one item, with its own status and due date. The units a plan
+ * names for a task of the item (一、…) share the item: the item is what is reported and chased.
+ */
 @Entity('assignments')
 @Check('assignments_progress_percent_range', '"progress_percent" BETWEEN 0 AND 100')
-// A unit holds one share of an item, or one of each task of it: two partial indexes because a
-// plain unique index treats every NULL task_id as distinct.
-@Index('assignments_item_unit_unique', ['itemId', 'unitId'], {
-  unique: true,
-  where: 'task_id IS NULL',
-})
-@Index('assignments_task_unit_unique', ['taskId', 'unitId'], {
-  unique: true,
-  where: 'task_id IS NOT NULL',
-})
+@Index('assignments_item_unit_unique', ['itemId', 'unitId'], { unique: true })
 // A unit's own list, newest deadlines first, is the commonest read.
 @Index('assignments_unit_due', ['unitId', 'dueOn'])
 @Index('assignments_plan_due', ['planId', 'dueOn'])
 // The overdue list reads open work by due date; completed work is most rows and never overdue.
 @Index('assignments_open_due', ['dueOn', 'unitId'], { where: 'completed_on IS NULL' })
-export class Assignment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Assignment extends Versioned {
   /** Copied from the item so lists filter by plan without a join. */
   @Column({ type: 'uuid' })
   planId!: string;
@@ -54,13 +34,6 @@ export class Assignment {
   @ManyToOne(() => Item, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
   item?: Item;
-
-  @Column({ type: 'uuid', nullable: true })
-  taskId!: string | null;
-
-  @ManyToOne(() => Task, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'task_id' })
-  task?: Task | null;
 
   @Column({ type: 'uuid' })
   unitId!: string;
@@ -110,14 +83,4 @@ export class Assignment {
   /** The due date before the first approved extension (延期); null while never extended. */
   @Column({ ...dateColumn, nullable: true })
   originalDueOn!: string | null;
-
-  /** Optimistic locking: a client sends the version it read, a stale one gets 409. */
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Recorded } from './base';
 import { Assignment } from './assignment.entity';
 import { Unit } from './unit.entity';
 
@@ -17,10 +10,7 @@ import { Unit } from './unit.entity';
  */
 @Entity('chases')
 @Index('chases_unit', ['unitId', 'createdAt'])
-export class Chase {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Chase extends Recorded {
   @Index()
   @Column({ type: 'uuid' })
   batchId!: string;
@@ -45,7 +35,4 @@ export class Chase {
 
   @Column({ type: 'uuid', nullable: true })
   sentByUserId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

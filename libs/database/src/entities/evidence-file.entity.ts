@@ -1,20 +1,10 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Recorded } from './base';
 import { ProgressReport } from './progress-report.entity';
 
 /** A file attached to a progress report; the bytes live in file storage, not the database. */
 @Entity('evidence_files')
-export class EvidenceFile {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class EvidenceFile extends Recorded {
   @Index()
   @Column({ type: 'uuid' })
   reportId!: string;
@@ -44,7 +34,4 @@ export class EvidenceFile {
 
   @Column({ type: 'uuid', nullable: true })
   uploadedByUserId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

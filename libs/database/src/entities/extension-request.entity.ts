@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Versioned } from './base';
 import { Assignment } from './assignment.entity';
 import { dateColumn } from './columns';
 import { ExtensionStatus } from './enums';
@@ -27,10 +18,7 @@ import { Unit } from './unit.entity';
   unique: true,
   where: "status = 'pending'",
 })
-export class ExtensionRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ExtensionRequest extends Versioned {
   @Index()
   @Column({ type: 'uuid' })
   assignmentId!: string;
@@ -76,13 +64,4 @@ export class ExtensionRequest {
 
   @Column({ type: 'text', nullable: true })
   decisionComment!: string | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Versioned } from './base';
 
 export interface StoredOfficialDay {
   date: string;
@@ -19,10 +12,7 @@ export interface StoredOfficialDay {
  * the notice's text is kept beside the days it was read from.
  */
 @Entity('holiday_calendars')
-export class HolidayCalendarYear {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class HolidayCalendarYear extends Versioned {
   @Index('holiday_calendars_year', { unique: true })
   @Column({ type: 'int' })
   year!: number;
@@ -43,13 +33,4 @@ export class HolidayCalendarYear {
 
   @Column({ type: 'uuid', nullable: true })
   updatedByUserId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Identified } from './base';
 import { dateColumn } from './columns';
 import { ReportFrequency } from './enums';
 import { Plan } from './plan.entity';
@@ -7,10 +8,7 @@ import { Section } from './section.entity';
 /** A numbered paragraph of a plan ((四) …); items are numbered straight through the sections. */
 @Entity('items')
 @Index(['planId', 'number'], { unique: true })
-export class Item {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Item extends Identified {
   @Column({ type: 'uuid' })
   planId!: string;
 

@@ -1,20 +1,10 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Recorded } from './base';
 import { NoticeAnswer } from './notice-answer.entity';
 
 /** Evidence on a notice's answer; the bytes live in the evidence file storage, as a report's do. */
 @Entity('notice_answer_files')
-export class NoticeAnswerFile {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class NoticeAnswerFile extends Recorded {
   @Index()
   @Column({ type: 'uuid' })
   answerId!: string;
@@ -44,7 +34,4 @@ export class NoticeAnswerFile {
 
   @Column({ type: 'uuid', nullable: true })
   uploadedByUserId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Recorded } from './base';
 import { NoticeAnswerOutcome } from './enums';
 import { SupervisionNotice } from './supervision-notice.entity';
 
@@ -16,10 +9,7 @@ import { SupervisionNotice } from './supervision-notice.entity';
  */
 @Entity('notice_answers')
 @Index('notice_answers_notice', ['noticeId', 'answeredAt'])
-export class NoticeAnswer {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class NoticeAnswer extends Recorded {
   @Column({ type: 'uuid' })
   noticeId!: string;
 
@@ -49,7 +39,4 @@ export class NoticeAnswer {
 
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,20 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Recorded } from './base';
 
 /**
  * A parsed plan text waiting for the leadership office's review: the preview is kept here, not
  * in memory, so any API instance can commit it and a person can come back to it.
  */
 @Entity('plan_imports')
-export class PlanImport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class PlanImport extends Recorded {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
 
   /** The uploaded file's name, or null for text sent in the body. */
   @Column({ type: 'text', nullable: true })

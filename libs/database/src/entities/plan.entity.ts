@@ -1,20 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Kept } from './base';
 import { dateColumn } from './columns';
 import { PlanStatus, ReportFrequency } from './enums';
 
 /** 实施方案: a document of numbered items with a period. */
 @Entity('plans')
-export class Plan {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Plan extends Kept {
   @Column({ type: 'text' })
   title!: string;
 
@@ -49,10 +40,4 @@ export class Plan {
     default: ReportFrequency.Month,
   })
   reportFrequency!: ReportFrequency;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

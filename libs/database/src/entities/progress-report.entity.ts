@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Versioned } from './base';
 import { Assignment } from './assignment.entity';
 import { dateColumn } from './columns';
 import { ReportFrequency, ReportStatus } from './enums';
@@ -34,10 +24,7 @@ export interface ReportFigure {
   where: `"status" IN ('submitted', 'accepted')`,
 })
 @Check('progress_reports_percent_range', '"percent" BETWEEN 0 AND 100')
-export class ProgressReport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ProgressReport extends Versioned {
   @Column({ type: 'uuid' })
   assignmentId!: string;
 
@@ -91,13 +78,4 @@ export class ProgressReport {
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,13 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Identified } from './base';
 import { Item } from './item.entity';
 
 /** 每年至少…次: a count every unit of an item must reach in each period of the plan. */
 @Entity('recurring_targets')
 @Index(['itemId', 'text'], { unique: true })
-export class RecurringTarget {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class RecurringTarget extends Identified {
   @Column({ type: 'uuid' })
   itemId!: string;
 

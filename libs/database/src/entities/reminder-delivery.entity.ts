@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Kept } from './base';
 import { DeliveryKind, DeliveryStatus } from './enums';
 import { Unit } from './unit.entity';
 
@@ -19,10 +11,7 @@ import { Unit } from './unit.entity';
 @Entity('reminder_deliveries')
 @Index('reminder_deliveries_key', ['unitId', 'kind', 'period'], { unique: true })
 @Index('reminder_deliveries_status', ['status', 'updatedAt'])
-export class ReminderDelivery {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ReminderDelivery extends Kept {
   @Column({ type: 'uuid' })
   unitId!: string;
 
@@ -75,10 +64,4 @@ export class ReminderDelivery {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

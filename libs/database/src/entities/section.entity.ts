@@ -1,13 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Identified } from './base';
 import { Plan } from './plan.entity';
 
 /** A chapter (一、二、…) of a plan. */
 @Entity('sections')
 @Index(['planId', 'number'], { unique: true })
-export class Section {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Section extends Identified {
   @Column({ type: 'uuid' })
   planId!: string;
 

@@ -1,16 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { Versioned } from './base';
 import { Assignment } from './assignment.entity';
 import { dateColumn } from './columns';
 import { NoticeLevel, NoticeStatus } from './enums';
@@ -25,10 +14,7 @@ import { Unit } from './unit.entity';
 @Index('supervision_notices_number', ['officeUnitId', 'numberYear', 'numberSerial'], {
   unique: true,
 })
-export class SupervisionNotice {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class SupervisionNotice extends Versioned {
   /** The issuing office: numbers run per office and year (督办〔2026〕12号). */
   @Column({ type: 'uuid', nullable: true })
   officeUnitId!: string | null;
@@ -116,13 +102,4 @@ export class SupervisionNotice {
    */
   @Column({ ...dateColumn, nullable: true })
   acknowledgeBy!: string | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

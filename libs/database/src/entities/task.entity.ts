@@ -1,14 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Identified } from './base';
 import { dateColumn } from './columns';
 import { Item } from './item.entity';
 
 /** A measure inside an item tracked on its own (optional split of an item). */
 @Entity('tasks')
 @Index(['itemId', 'number'], { unique: true })
-export class Task {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Task extends Identified {
   @Column({ type: 'uuid' })
   itemId!: string;
 

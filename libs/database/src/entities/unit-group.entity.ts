@@ -1,21 +1,10 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinTable,
-  ManyToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
+import { Kept } from './base';
 import { Unit } from './unit.entity';
 
 /** A phrase that stands for many units, e.g. 各镇(街道) or 区直各相关部门. */
 @Entity('unit_groups')
-export class UnitGroup {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class UnitGroup extends Kept {
   @Index({ unique: true })
   @Column({ type: 'text' })
   name!: string;
@@ -30,10 +19,4 @@ export class UnitGroup {
     inverseJoinColumn: { name: 'unit_id', referencedColumnName: 'id' },
   })
   members!: Unit[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,21 +1,10 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Kept } from './base';
 import { UnitKind } from './enums';
 
 /** 责任单位: a department, town, office — anything that answers for work. */
 @Entity('units')
-export class Unit {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Unit extends Kept {
   @Index({ unique: true })
   @Column({ type: 'text' })
   name!: string;
@@ -47,10 +36,4 @@ export class Unit {
   @Index()
   @Column({ type: 'int', nullable: true })
   sortOrder!: number | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,21 +1,10 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Kept } from './base';
 import { Role } from './enums';
 import { Unit } from './unit.entity';
 
 @Entity('users')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class User extends Kept {
   /** Stored lower-case so `Leader` and `leader` are one account. */
   @Index({ unique: true })
   @Column({ type: 'text' })
@@ -54,10 +43,4 @@ export class User {
   /** Set by an administrator's reset (and a new account): only /me and the change are open. */
   @Column({ type: 'boolean', default: false })
   mustChangePassword!: boolean;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }
