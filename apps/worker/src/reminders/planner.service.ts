@@ -16,7 +16,7 @@ import {
   UnitKind,
   UnitOfWork,
 } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue } from '@app/queue-contracts';
+import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue, sendJob } from '@app/queue-contracts';
 import {
   alertReason,
   composeAlert,
@@ -283,19 +283,6 @@ export class ReminderPlanner {
   }
 
   private async enqueue(rows: Array<Pick<ReminderDelivery, 'id' | 'unitId' | 'kind' | 'period'>>) {
-    const { mailAttempts, mailBackoffMs } = this.config.reminders;
-    await this.queue.addBulk(
-      rows.map((d) => ({
-        name: REMINDER_JOBS.send,
-        data: { deliveryId: d.id },
-        opts: {
-          jobId: jobIds.send(d),
-          attempts: mailAttempts,
-          backoff: { type: 'exponential', delay: mailBackoffMs },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
-      })),
-    );
+    await this.queue.addBulk(rows.map((d) => sendJob(d, this.config.reminders)));
   }
 }
