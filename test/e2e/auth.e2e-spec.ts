@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { createTestApp, PASSWORD, TestApp } from '../support/test-app';
 
 describe('authentication', () => {
@@ -20,6 +21,31 @@ describe('authentication', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ username: 'jingfaju', role: 'unit', unitName: '区经发局' });
     expect(me.body.passwordHash).toBeUndefined();
+  });
+
+  it('signs with HS256 and accepts no other algorithm, not even with the right secret', async () => {
+    const login = await t
+      .http()
+      .post('/auth/login')
+      .send({ username: 'jingfaju', password: PASSWORD });
+    const [header, payload] = String(login.body.accessToken).split('.');
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({
+      alg: 'HS256',
+    });
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    // The API's own secret, with another HMAC: only the algorithm differs.
+    const jwt = new JwtService({ secret: process.env.JWT_SECRET! });
+    const forged = [
+      jwt.sign(claims, { algorithm: 'HS512' }),
+      jwt.sign(claims, { algorithm: 'HS384' }),
+      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`,
+    ];
+    for (const token of forged) {
+      const me = await t.http().get('/me').set('Authorization', `Bearer ${token}`);
+      expect(me.status).toBe(401);
+    }
+    const same = jwt.sign(claims, { algorithm: 'HS256' });
+    expect((await t.http().get('/me').set('Authorization', `Bearer ${same}`)).status).toBe(200);
   });
 
   it('accepts the username in any letter case', async () => {

@@ -12,6 +12,9 @@ import { DataSource } from 'typeorm';
  * the primary, and a unit of work's transaction always runs there (reads inside a write see the
  * write and take its locks). Only what is injected with this class reads the replica.
  */
+/** Enough for the statistics of 10,000 units; per statement, and only for the aggregates. */
+export const AGGREGATE_WORK_MEM = '32MB';
+
 @Injectable()
 export class ReplicaReads {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -23,6 +26,32 @@ export class ReplicaReads {
     const runner = this.db.createQueryRunner('slave');
     try {
       return (await runner.query(sql, parameters)) as T;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * One statement that aggregates every assignment (statistics by unit, plan or section), with
+   * a larger work_mem for its own read-only transaction only. With PostgreSQL's default of
+   * 4 MB its hash tables spill to disk from a few thousand units on, and its time grows faster
+   * than the data: at 10,000 units and 1.5 million assignments the statistics by unit wrote
+   * 24 MB of batches and took 10.4 s against 8.8 s in memory (needing 13 and 18 MB).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async aggregate<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
+    const runner = this.db.createQueryRunner('slave');
+    try {
+      await runner.query('BEGIN READ ONLY');
+      try {
+        await runner.query(`SET LOCAL work_mem = '${AGGREGATE_WORK_MEM}'`);
+        const rows = (await runner.query(sql, parameters)) as T;
+        await runner.query('COMMIT');
+        return rows;
+      } catch (error) {
+        await runner.query('ROLLBACK');
+        throw error;
+      }
     } finally {
       await runner.release();
     }

@@ -16,12 +16,11 @@ const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
 /** Records each statement and answers as an empty database would. */
 function recorder(): { db: ReplicaReads; statements: string[] } {
   const statements: string[] = [];
-  const db = {
-    query: async (sql: string) => {
-      statements.push(sql);
-      return /^\s*SELECT count\(\*\)::int AS total/.test(sql) ? [{ total: 0 }] : [];
-    },
-  } as unknown as ReplicaReads;
+  const query = async (sql: string) => {
+    statements.push(sql);
+    return /^\s*SELECT count\(\*\)::int AS total/.test(sql) ? [{ total: 0 }] : [];
+  };
+  const db = { query, aggregate: query } as unknown as ReplicaReads;
   return { db, statements };
 }
 

@@ -253,7 +253,7 @@ export class SupervisionQueries {
              JOIN supervision_notices n ON n.id = na.notice_id
              WHERE ${c.all} AND n.status IN ('issued', 'returned') AND n.reply_by < ${d}
            ),`;
-    const rows: StatisticsRow[] = await this.db.query(
+    const rows: StatisticsRow[] = await this.db.aggregate(
       `WITH ${TARGET_STANDING(d)}, ${noticesAbout} g AS (
          SELECT ${group.id} AS id, min(${group.name}) AS name, ${group.order} AS sort_order,
            count(*) AS assigned,
