@@ -9,18 +9,14 @@
  * The API runs as its own processes (apps/api/src/main.ts, API_PROCESSES as set, default the
  * cores), so the load generator does not share its event loop. Prints one table.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import { Figures, login, loop as loopFor, patchLoop, startApi } from './api-process';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 
 const POOL = Number(process.env.DB_POOL_SIZE ?? 20);
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'luoshi-demo';
-const root = join(__dirname, '../..');
 
 interface Row {
   work: string;
@@ -28,18 +24,10 @@ interface Row {
   sql?: Figures;
   check?: string;
 }
-interface Figures {
-  rate: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 async function main(): Promise<void> {
   const db = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL });
-  const port = await freePort();
-  const api = await startApi(port);
-  const base = `http://127.0.0.1:${port}/api`;
+  const { child: api, base } = await startApi();
   const rows: Row[] = [];
   try {
     const leader = await login(base, 'leader');
@@ -92,24 +80,14 @@ async function apiWrites(
   targets: Array<{ id: string; version: number }>,
 ): Promise<Row> {
   const before = await auditHighWater(db);
-  const versions = new Map(targets.map((t) => [t.id, t.version]));
   const ok = new Map<string, number>();
   let successes = 0;
-  const api = await loop(async (i) => {
-    const target = targets[i % targets.length];
-    const version = versions.get(target.id)!;
-    const value = (version * 7) % 100;
-    const res = await fetch(`${base}/assignments/${target.id}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ version, progressPercent: value }),
-    });
-    const body = (await res.json()) as { version: number };
-    if (res.status !== 200) throw new Error(`PATCH ${res.status}`);
-    versions.set(target.id, body.version);
-    ok.set(target.id, value);
-    successes++;
-  });
+  const api = await loop(
+    patchLoop(base, token, targets, (id, value) => {
+      ok.set(id, value);
+      successes++;
+    }),
+  );
   return {
     work: `PATCH /assignments/:id (lock, version check, update, audit row), each client its own row`,
     api,
@@ -231,30 +209,9 @@ function figures(result: autocannon.Result): Figures {
   };
 }
 
-/**
- * CLIENTS loops running `work` back to back for SECONDS (loop i passes i); the loops that are
- * mid-request when the time is up finish it, so no answer is cut off.
- */
-async function loop(work: (loop: number) => Promise<unknown>): Promise<Figures> {
-  const times: number[] = [];
-  let errors = 0;
-  const end = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, loop) => {
-      while (Date.now() < end) {
-        const start = process.hrtime.bigint();
-        try {
-          await work(loop);
-          times.push(Number(process.hrtime.bigint() - start) / 1e6);
-        } catch (error) {
-          if (!errors++) console.error(`first error in a loop: ${(error as Error).message}`);
-        }
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { rate: times.length / SECONDS, p50: at(0.5), p99: at(0.99), errors };
+/** CLIENTS loops for SECONDS (see api-process.ts). */
+function loop(work: (loop: number) => Promise<unknown>): Promise<Figures> {
+  return loopFor(CLIENTS, SECONDS, work);
 }
 
 function print(rows: Row[]): void {
@@ -272,46 +229,6 @@ function print(rows: Row[]): void {
     console.log(`| ${r.work} | ${f(r.api)} | ${f(r.sql)} | ${ratio} |`);
   }
   for (const r of rows.filter((x) => x.check)) console.log(`\n${r.work}: ${r.check}`);
-}
-
-async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-async function startApi(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the API did not start within 120 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error) => {
