@@ -1,4 +1,10 @@
-import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** A row known by a uuid (items, sections: their time is their plan's). */
 export abstract class Identified {
@@ -26,4 +32,28 @@ export abstract class Kept extends Recorded {
 export abstract class Versioned extends Kept {
   @VersionColumn({ default: 1 })
   version!: number;
+}
+
+/**
+ * An uploaded file whose bytes live in file storage (evidence on a report, on a notice's
+ * answer): what was uploaded, its checksum, and the key the storage knows it by.
+ */
+export abstract class StoredFileRow extends Recorded {
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'int' })
+  size!: number;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @Column({ type: 'text' })
+  storageKey!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByUserId!: string | null;
 }

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { Recorded } from './base';
+import { StoredFileRow } from './base';
 import { ProgressReport } from './progress-report.entity';
 
 /** A file attached to a progress report; the bytes live in file storage, not the database. */
 @Entity('evidence_files')
-export class EvidenceFile extends Recorded {
+export class EvidenceFile extends StoredFileRow {
   @Index()
   @Column({ type: 'uuid' })
   reportId!: string;
@@ -16,22 +16,4 @@ export class EvidenceFile extends Recorded {
   /** Copied from the report so the timeline and scope checks need no join. */
   @Column({ type: 'uuid' })
   assignmentId!: string;
-
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  contentType!: string;
-
-  @Column({ type: 'int' })
-  size!: number;
-
-  @Column({ type: 'text' })
-  sha256!: string;
-
-  @Column({ type: 'text' })
-  storageKey!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  uploadedByUserId!: string | null;
 }

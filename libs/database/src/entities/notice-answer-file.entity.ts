@@ -1,10 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { Recorded } from './base';
+import { StoredFileRow } from './base';
 import { NoticeAnswer } from './notice-answer.entity';
 
 /** Evidence on a notice's answer; the bytes live in the evidence file storage, as a report's do. */
 @Entity('notice_answer_files')
-export class NoticeAnswerFile extends Recorded {
+export class NoticeAnswerFile extends StoredFileRow {
   @Index()
   @Column({ type: 'uuid' })
   answerId!: string;
@@ -16,22 +16,4 @@ export class NoticeAnswerFile extends Recorded {
   /** Copied from the answer so the scope check (the notice's unit) needs one join. */
   @Column({ type: 'uuid' })
   noticeId!: string;
-
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  contentType!: string;
-
-  @Column({ type: 'int' })
-  size!: number;
-
-  @Column({ type: 'text' })
-  sha256!: string;
-
-  @Column({ type: 'text' })
-  storageKey!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  uploadedByUserId!: string | null;
 }
