@@ -14,12 +14,18 @@ import { AssignmentListQuery } from './assignment.dto';
 export class AssignmentQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * The assignment whole, and of its item and unit only what a view names: an item's body and a
+   * unit's addresses would be read, parsed and mapped on every list page and status update.
+   */
   private base(scope: AccessScope): SelectQueryBuilder<Assignment> {
     const qb = this.db
       .getRepository(Assignment)
       .createQueryBuilder('a')
-      .innerJoinAndSelect('a.item', 'item')
-      .innerJoinAndSelect('a.unit', 'unit');
+      .innerJoin('a.item', 'item')
+      .addSelect(['item.id', 'item.number', 'item.numberText', 'item.title'])
+      .innerJoin('a.unit', 'unit')
+      .addSelect(['unit.id', 'unit.name']);
     if (scope.kind === 'unit')
       qb.andWhere('a.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
     return qb;
