@@ -725,6 +725,13 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     expect(String(seventh[7])).toMatch(/^红灯/);
   });
 
+  it('answers a refused export in JSON, not labelled as a workbook', async () => {
+    const missing = await get('/plans/00000000-0000-4000-8000-000000000000/breakdown.xlsx');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+    expect(missing.body.message).toBe('未找到该方案');
+  });
+
   it('exports 10,000 overdue rows correctly', async () => {
     const leader = await t.as('leader');
     const big = (
