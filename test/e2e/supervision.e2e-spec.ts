@@ -114,7 +114,15 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     const dues = byDue.map((r: { dueOn: string }) => r.dueOn);
     expect(dues).toEqual([...dues].sort());
     expect((await get(`/supervision/overdue?${q}&sort=dueOn`)).status).toBe(400);
-    expect((await get(`/supervision/statistics?${q}&page=2`)).status).toBe(400);
+    const paging = `planId=${planId}&asOf=2024-01-02&page=2`;
+    for (const path of ['/supervision/statistics', '/supervision/exports/overdue.xlsx']) {
+      const refused = await get(`${path}?${paging}`);
+      expect({ path, status: refused.status, message: refused.body.message }).toEqual({
+        path,
+        status: 400,
+        message: ['page：不是可接受的字段'],
+      });
+    }
     const paged = (
       await get(`/supervision/overdue?planId=${planId}&asOf=2024-01-02&pageSize=5&page=2`)
     ).body;

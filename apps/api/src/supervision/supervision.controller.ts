@@ -7,6 +7,7 @@ import { IdParam } from '../common/id-param';
 import { XLSX_TYPE } from '../exports/xlsx';
 import {
   AsOfQuery,
+  OverdueFilter,
   OverduePage,
   OverdueQuery,
   StatisticsQuery,
@@ -52,7 +53,7 @@ export class SupervisionController {
   @Get('supervision/exports/overdue.xlsx')
   @ApiOperation({ summary: '导出逾期清单（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
-  async overdueWorkbook(@Query() query: OverdueQuery) {
+  async overdueWorkbook(@Query() query: OverdueFilter) {
     return send(await this.supervision.overdueWorkbook(query));
   }
 
