@@ -56,7 +56,9 @@ export class SupervisionFilter {
   leadOnly?: boolean;
 }
 
-// Most overdue first is earliest due first for one as-of date: one order, not two names for it.
+// Days overdue are calendar days from the due date in force (an extension moves it, as for the
+// lights, the digest and 考评), so for one as-of date most overdue first is earliest due first:
+// one order, one name (sort=dueOn was the same list and went).
 export const OVERDUE_SORTS = ['daysOverdue', 'unit'] as const;
 export type OverdueSort = (typeof OVERDUE_SORTS)[number];
 
