@@ -141,11 +141,41 @@ describe('bad input is a 4xx, never a 500', () => {
         t.http().get(target).query({ page: '1000000' }).set(auth),
       );
       expect({ path, status: fine.status }).toEqual({ path, status: 200 });
-      // (An export takes the list's filters, paging included, and answers the whole file.)
-      if (!path.endsWith('.xlsx')) {
-        expect({ path, body: fine.body }).toMatchObject({
+      expect({ path, body: fine.body }).toMatchObject({
+        path,
+        body: { items: [], page: 1000000 },
+      });
+    }
+  });
+
+  it('refuses paging on every export that takes a query: a file is the whole list', async () => {
+    const exports = operations.filter(
+      ({ path, method, op }) =>
+        method === 'get' &&
+        /\.(xlsx|docx)$/.test(path) &&
+        op.parameters?.some((p) => p.in === 'query'),
+    );
+    expect(exports.map(({ path }) => path)).toEqual(
+      expect.arrayContaining([
+        '/api/supervision/exports/overdue.xlsx',
+        '/api/supervision/exports/statistics.xlsx',
+      ]),
+    );
+    for (const { path } of exports) {
+      for (const query of [{ page: '1' }, { pageSize: '50' }]) {
+        const res = await asFirstAllowed(async (auth) =>
+          t
+            .http()
+            .get(await existing(path))
+            .query(query)
+            .set(auth),
+        );
+        const name = Object.keys(query)[0];
+        expect({ path, query, status: res.status, message: res.body.message }).toEqual({
           path,
-          body: { items: [], page: 1000000 },
+          query,
+          status: 400,
+          message: [`${name}：不是可接受的字段`],
         });
       }
     }

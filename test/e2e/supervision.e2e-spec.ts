@@ -113,8 +113,18 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     const byDue = (await get(`/supervision/overdue?${q}&sort=daysOverdue`)).body.items;
     const dues = byDue.map((r: { dueOn: string }) => r.dueOn);
     expect(dues).toEqual([...dues].sort());
+    const days = byDue.map((r: { daysOverdue: number }) => r.daysOverdue);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
     expect((await get(`/supervision/overdue?${q}&sort=dueOn`)).status).toBe(400);
-    expect((await get(`/supervision/statistics?${q}&page=2`)).status).toBe(400);
+    const paging = `planId=${planId}&asOf=2024-01-02&page=2`;
+    for (const path of ['/supervision/statistics', '/supervision/exports/overdue.xlsx']) {
+      const refused = await get(`${path}?${paging}`);
+      expect({ path, status: refused.status, message: refused.body.message }).toEqual({
+        path,
+        status: 400,
+        message: ['page：不是可接受的字段'],
+      });
+    }
     const paged = (
       await get(`/supervision/overdue?planId=${planId}&asOf=2024-01-02&pageSize=5&page=2`)
     ).body;
@@ -723,6 +733,60 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     expect(String(seventh[3])).toContain('后谢镇');
     expect(seventh[4]).toBe('2022年年底前');
     expect(String(seventh[7])).toMatch(/^红灯/);
+  });
+
+  it('answers a refused export in JSON, not labelled as a workbook', async () => {
+    const missing = await get('/plans/00000000-0000-4000-8000-000000000000/breakdown.xlsx');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+    expect(missing.body.message).toBe('未找到该方案');
+  });
+
+  it('counts days overdue from the due date in force, so the most overdue are the earliest due even after an extension', async () => {
+    const leader = await t.as('leader');
+    const clerk = await t.as('jingfaju');
+    const send = async (path: string, body: object, who = leader) => {
+      const res = await t.http().post(path).set(who).send(body);
+      expect({ path, answer: res.status < 300 ? 'ok' : res.body }).toEqual({ path, answer: 'ok' });
+      return res.body;
+    };
+    const plan = (await send('/plans', { title: '延期排序测试', status: 'active' })).id;
+    const section = (
+      await send(`/plans/${plan}/sections`, { number: 1, numberText: '一', title: '章' })
+    ).id;
+    const [{ id: unitId }] = await t.db.query("SELECT id FROM units WHERE name = '区经发局'");
+    const share = async (number: number, dueOn: string) => {
+      const item = await send(`/plans/${plan}/items`, {
+        sectionId: section,
+        number,
+        numberText: String(number),
+        title: `延期排序条目${number}`,
+      });
+      return (await send('/assignments', { itemId: item.id, unitId, role: 'lead', dueOn }))
+        .created[0];
+    };
+    const extended = await share(1, '2025-04-01');
+    const kept = await share(2, '2025-05-15');
+    const asked = await send(
+      `/assignments/${extended.id}/extension-requests`,
+      { requestedDueOn: '2025-06-30', reason: '等待上级批复' },
+      clerk,
+    );
+    await send(`/extension-requests/${asked.id}/approve`, { version: asked.version });
+
+    // By the first due date the extended share would lead (122 days); by the date in force,
+    // which the list, the lights, the digest and the 考评 all count from, it is 32 days.
+    const rows = (await get(`/supervision/overdue?planId=${plan}&asOf=2025-08-01`)).body.items;
+    expect(
+      rows.map((r: { assignmentId: string; dueOn: string; daysOverdue: number }) => [
+        r.assignmentId,
+        r.dueOn,
+        r.daysOverdue,
+      ]),
+    ).toEqual([
+      [kept.id, '2025-05-15', 78],
+      [extended.id, '2025-06-30', 32],
+    ]);
   });
 
   it('exports 10,000 overdue rows correctly', async () => {

@@ -21,7 +21,7 @@ import { renderBulletinDocx } from '../documents/bulletin-docx';
 import { DOCX_TYPE } from '../documents/official-docx';
 import { SheetColumn, writeSheet, XLSX_TYPE } from '../exports/xlsx';
 import { NoticesService } from '../supervision/notices.service';
-import { OverdueQuery } from '../supervision/supervision.dto';
+import { OverdueFilter } from '../supervision/supervision.dto';
 import { SupervisionQueries } from '../supervision/supervision.queries';
 import { EXPORT_MAX_ROWS } from '../supervision/supervision.service';
 import {
@@ -208,7 +208,7 @@ export class AssessmentService {
   async bulletin(actor: Actor, q: AssessmentQuery) {
     const { period, asOf, rows } = await this.score(q);
     const today = todayIn(this.clock);
-    const overdueQuery = Object.assign(new OverdueQuery(), { sort: 'unit', asOf });
+    const overdueQuery = Object.assign(new OverdueFilter(), { sort: 'unit', asOf });
     const [[red], early, issued] = await Promise.all([
       this.supervision.overdue(overdueQuery, asOf, today, { limit: EXPORT_MAX_ROWS, offset: 0 }),
       this.queries.completedEarly(period.start, asOf),

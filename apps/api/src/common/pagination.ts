@@ -1,5 +1,5 @@
 import { Type as ClassType } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -29,8 +29,24 @@ export class PageQuery {
   pageSize = 50;
 
   get offset(): number {
-    return (this.page - 1) * this.pageSize;
+    return offsetOf(this);
   }
+}
+
+const offsetOf = (q: { page: number; pageSize: number }) => (q.page - 1) * q.pageSize;
+
+/**
+ * A list's query: `filters` and paging. The filters stay a class of their own so the list's
+ * export takes them without paging, and a `page` sent to the export is refused, not ignored.
+ */
+export function Paged<T>(filters: ClassType<T>): ClassType<T & PageQuery> {
+  // IntersectionType copies fields (with their defaults and rules) but not accessors.
+  class PagedFilters extends (IntersectionType(filters, PageQuery) as ClassType<PageQuery>) {
+    override get offset(): number {
+      return offsetOf(this);
+    }
+  }
+  return PagedFilters as ClassType<T & PageQuery>;
 }
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/database';
 import { Roles } from '../auth/decorators';
@@ -7,6 +7,7 @@ import { IdParam } from '../common/id-param';
 import { XLSX_TYPE } from '../exports/xlsx';
 import {
   AsOfQuery,
+  OverdueFilter,
   OverduePage,
   OverdueQuery,
   StatisticsQuery,
@@ -16,6 +17,7 @@ import {
 } from './supervision.dto';
 import { FileDownload, SupervisionService } from './supervision.service';
 
+// The file's type comes with the file: a refusal (400, 404) must still be labelled JSON.
 const send = (file: FileDownload): StreamableFile =>
   download(file.body, XLSX_TYPE, file.disposition);
 
@@ -51,15 +53,13 @@ export class SupervisionController {
   @Get('supervision/exports/overdue.xlsx')
   @ApiOperation({ summary: '导出逾期清单（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
-  @Header('Content-Type', XLSX_TYPE)
-  async overdueWorkbook(@Query() query: OverdueQuery) {
+  async overdueWorkbook(@Query() query: OverdueFilter) {
     return send(await this.supervision.overdueWorkbook(query));
   }
 
   @Get('supervision/exports/statistics.xlsx')
   @ApiOperation({ summary: '导出落实情况统计与排名（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
-  @Header('Content-Type', XLSX_TYPE)
   async statisticsWorkbook(@Query() query: StatisticsQuery) {
     return send(await this.supervision.statisticsWorkbook(query));
   }
@@ -67,7 +67,6 @@ export class SupervisionController {
   @Get('plans/:id/breakdown.xlsx')
   @ApiOperation({ summary: '导出任务分解表（.xlsx）' })
   @ApiProduces(XLSX_TYPE)
-  @Header('Content-Type', XLSX_TYPE)
   async breakdownWorkbook(@IdParam() id: string, @Query() query: AsOfQuery) {
     return send(await this.supervision.breakdownWorkbook(id, query.asOf));
   }

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AssignmentRole, AssignmentStatus } from '@app/database';
 import { IsDateOnly } from '../common/dates';
-import { PageOf, PageQuery } from '../common/pagination';
+import { PageOf, Paged } from '../common/pagination';
 import { QueryBoolean } from '../common/query-boolean';
 
 /** “临期” window of the yellow light when nobody asks for another (warnings, the to-do page). */
@@ -19,8 +19,8 @@ export class AsOfQuery {
   asOf?: string;
 }
 
-/** The filters every supervision view shares; all optional. */
-export class SupervisionFilter extends PageQuery {
+/** The filters every supervision view shares; all optional. Paging is the lists' own. */
+export class SupervisionFilter {
   @ApiPropertyOptional({
     description: '截至日期（默认今天，按 Asia/Shanghai）',
     example: '2025-03-10',
@@ -56,11 +56,14 @@ export class SupervisionFilter extends PageQuery {
   leadOnly?: boolean;
 }
 
-// Most overdue first is earliest due first for one as-of date: one order, not two names for it.
+// Days overdue are calendar days from the due date in force (an extension moves it, as for the
+// lights, the digest and 考评), so for one as-of date most overdue first is earliest due first:
+// one order, one name (sort=dueOn was the same list and went).
 export const OVERDUE_SORTS = ['daysOverdue', 'unit'] as const;
 export type OverdueSort = (typeof OVERDUE_SORTS)[number];
 
-export class OverdueQuery extends SupervisionFilter {
+/** Which overdue work and in which order: the list pages it, the export writes all of it. */
+export class OverdueFilter extends SupervisionFilter {
   @ApiPropertyOptional({ description: '至少逾期天数', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -79,7 +82,9 @@ export class OverdueQuery extends SupervisionFilter {
   sort: OverdueSort = 'daysOverdue';
 }
 
-export class WarningQuery extends SupervisionFilter {
+export class OverdueQuery extends Paged(OverdueFilter) {}
+
+export class WarningQuery extends Paged(SupervisionFilter) {
   @ApiPropertyOptional({ description: '“临期”的天数 N：N 天内到期且进度落后为黄灯', default: 14 })
   @IsOptional()
   @Type(() => Number)
@@ -97,8 +102,11 @@ export class WarningQuery extends SupervisionFilter {
 export const STAT_GROUPS = ['unit', 'plan', 'section'] as const;
 export type StatGroup = (typeof STAT_GROUPS)[number];
 
-/** Statistics are one table, not a list: no paging (a `page` is refused, not ignored). */
-export class StatisticsQuery extends OmitType(SupervisionFilter, ['page', 'pageSize'] as const) {
+/**
+ * Statistics are one ranked table, not a list: every group must be counted to rank any of them,
+ * so a page would cost the whole table again; no paging (a `page` is refused, not ignored).
+ */
+export class StatisticsQuery extends SupervisionFilter {
   @ApiPropertyOptional({ enum: STAT_GROUPS, default: 'unit', description: '按单位、方案或章统计' })
   @IsOptional()
   @IsIn(STAT_GROUPS)

@@ -44,7 +44,11 @@ describe('the supervision statements, as reviewed SQL', () => {
 
   it('overdue: the page in due-date order and its count', async () => {
     const { db, statements } = recorder();
-    await new SupervisionQueries(db).overdue(new OverdueQuery(), AS_OF, AS_OF);
+    const q = new OverdueQuery();
+    await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF, {
+      limit: q.pageSize,
+      offset: q.offset,
+    });
     expect(statements).toHaveLength(2);
     matchesSnapshot('overdue', statements);
   });
@@ -54,7 +58,10 @@ describe('the supervision statements, as reviewed SQL', () => {
     const q = Object.assign(new OverdueQuery(), {
       unitId: '00000000-0000-4000-8000-000000000001',
     });
-    await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF);
+    await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF, {
+      limit: q.pageSize,
+      offset: q.offset,
+    });
     matchesSnapshot('overdue-unit', statements);
   });
 

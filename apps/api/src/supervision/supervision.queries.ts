@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReplicaReads } from '@app/database';
 import { AcknowledgementFilter, acknowledgementSql } from '../chain/acknowledgement';
 import {
-  OverdueQuery,
+  OverdueFilter,
   OverdueRow,
   StatGroup,
   StatisticsRow,
@@ -111,12 +111,12 @@ export class SupervisionQueries {
     if (f.leadOnly) c.add("a.role = 'lead'");
   }
 
-  /** One page of the list; an export passes its own window (every row, up to a cap). */
+  /** The rows in `window`: one page of the list, or every row up to a cap for an export. */
   async overdue(
-    q: OverdueQuery,
+    q: OverdueFilter,
     asOf: string,
     today: string,
-    window = { limit: q.pageSize, offset: q.offset },
+    window: { limit: number; offset: number },
   ): Promise<[OverdueRow[], number]> {
     const c = new Conditions();
     const asOfParam = c.param(asOf);
@@ -211,7 +211,7 @@ export class SupervisionQueries {
   }
 
   async statistics(
-    f: Omit<SupervisionFilter, 'page' | 'pageSize' | 'offset'>,
+    f: SupervisionFilter,
     groupBy: StatGroup,
     asOf: string,
   ): Promise<StatisticsRow[]> {

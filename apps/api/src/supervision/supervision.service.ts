@@ -17,6 +17,7 @@ import { attachment } from '../common/attachment';
 import { SheetColumn, writeSheet } from '../exports/xlsx';
 import { BreakdownQueries, BreakdownRow } from './breakdown.queries';
 import {
+  OverdueFilter,
   OverdueQuery,
   OverdueRow,
   StatisticsQuery,
@@ -120,7 +121,10 @@ export class SupervisionService {
 
   async overdue(q: OverdueQuery) {
     const { today, asOf } = this.dates(q.asOf);
-    const [rows, total] = await this.queries.overdue(q, asOf, today);
+    const [rows, total] = await this.queries.overdue(q, asOf, today, {
+      limit: q.pageSize,
+      offset: q.offset,
+    });
     return { ...page(rows, total, q), asOf };
   }
 
@@ -135,7 +139,7 @@ export class SupervisionService {
     return { asOf, groupBy: q.groupBy, rows: await this.queries.statistics(q, q.groupBy, asOf) };
   }
 
-  async overdueWorkbook(q: OverdueQuery): Promise<FileDownload> {
+  async overdueWorkbook(q: OverdueFilter): Promise<FileDownload> {
     const { today, asOf } = this.dates(q.asOf);
     const [rows] = await this.queries.overdue(q, asOf, today, {
       limit: EXPORT_MAX_ROWS,

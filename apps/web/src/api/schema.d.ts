@@ -5952,10 +5952,6 @@ export interface operations {
     SupervisionController_overdue: {
         parameters: {
             query?: {
-                /** @description 页码，从 1 开始 */
-                page?: unknown;
-                /** @description 每页条数 */
-                pageSize?: unknown;
                 /** @description 截至日期（默认今天，按 Asia/Shanghai） */
                 asOf?: string;
                 planId?: string;
@@ -5970,6 +5966,10 @@ export interface operations {
                 minDaysOverdue?: number;
                 /** @description daysOverdue：逾期最久（完成时限最早）的在前；unit：按单位名称 */
                 sort?: "daysOverdue" | "unit";
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
             };
             header?: never;
             path?: never;
@@ -6017,10 +6017,6 @@ export interface operations {
     SupervisionController_warnings: {
         parameters: {
             query?: {
-                /** @description 页码，从 1 开始 */
-                page?: unknown;
-                /** @description 每页条数 */
-                pageSize?: unknown;
                 /** @description 截至日期（默认今天，按 Asia/Shanghai） */
                 asOf?: string;
                 planId?: string;
@@ -6031,6 +6027,10 @@ export interface operations {
                 groupId?: string;
                 /** @description 只看牵头单位 */
                 leadOnly?: boolean;
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数 */
+                pageSize?: unknown;
                 /** @description “临期”的天数 N：N 天内到期且进度落后为黄灯 */
                 warningDays?: unknown;
                 /** @description 只看红灯或黄灯 */
@@ -6141,10 +6141,6 @@ export interface operations {
     SupervisionController_overdueWorkbook: {
         parameters: {
             query?: {
-                /** @description 页码，从 1 开始 */
-                page?: unknown;
-                /** @description 每页条数 */
-                pageSize?: unknown;
                 /** @description 截至日期（默认今天，按 Asia/Shanghai） */
                 asOf?: string;
                 planId?: string;
