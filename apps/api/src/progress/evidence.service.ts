@@ -15,14 +15,8 @@ import { attachment } from '../common/attachment';
 import { FileStorage, StoredFileMissingError } from './file-storage';
 import { checkEvidenceFile, uploadedName } from './file-types';
 import { ProgressQueries } from './progress.queries';
-import { EvidenceView } from './report.dto';
+import { EvidenceView, UploadedEvidence } from './evidence.dto';
 import { EDITABLE, ReportsService } from './reports.service';
-
-export interface UploadedEvidence {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /**
  * Evidence on a report. The bytes go to storage before the row is written; if the row is not

@@ -27,25 +27,21 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
 import { PageQuery } from '../common/pagination';
-import { EvidenceService, UploadedEvidence } from './evidence.service';
+import { EvidenceView, UploadedEvidence } from './evidence.dto';
+import { EvidenceService } from './evidence.service';
 import {
   CreateReportDto,
-  EvidenceView,
   ReportPage,
   ReportView,
   ReviewReportDto,
   UpdateReportDto,
   VersionDto,
-  TargetQuery,
 } from './report.dto';
 import { ReportsService } from './reports.service';
-import {
-  ItemProgress,
-  PlanProgress,
-  StandingService,
-  TargetStandingPage,
-} from './standing.service';
-import { TimelinePage, TimelineService } from './timeline.service';
+import { ItemProgress, PlanProgress, TargetQuery, TargetStandingPage } from './standing.dto';
+import { StandingService } from './standing.service';
+import { TimelinePage } from './timeline.dto';
+import { TimelineService } from './timeline.service';
 
 @ApiTags('progress')
 @ApiBearerAuth()

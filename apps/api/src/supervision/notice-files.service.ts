@@ -25,7 +25,7 @@ import { AccessScope, Actor, scopeOf } from '../auth/actor';
 import { attachment } from '../common/attachment';
 import { FileStorage, StoredFileMissingError } from '../progress/file-storage';
 import { checkEvidence, uploadedName } from '../progress/file-types';
-import type { UploadedEvidence } from '../progress/evidence.service';
+import type { UploadedEvidence } from '../progress/evidence.dto';
 import { NoticeAnswerFileView } from './notice.dto';
 
 /**
