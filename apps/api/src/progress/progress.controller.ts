@@ -27,8 +27,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
 import { PageQuery } from '../common/pagination';
-import { EvidenceView, UploadedEvidence } from './evidence.dto';
-import { EvidenceService } from './evidence.service';
+import { EvidenceView, UploadedEvidence } from './evidence/evidence.dto';
+import { EvidenceService } from './evidence/evidence.service';
 import {
   CreateReportDto,
   ReportPage,
@@ -36,12 +36,17 @@ import {
   ReviewReportDto,
   UpdateReportDto,
   VersionDto,
-} from './report.dto';
-import { ReportsService } from './reports.service';
-import { ItemProgress, PlanProgress, TargetQuery, TargetStandingPage } from './standing.dto';
-import { StandingService } from './standing.service';
-import { TimelinePage } from './timeline.dto';
-import { TimelineService } from './timeline.service';
+} from './reports/report.dto';
+import { ReportsService } from './reports/reports.service';
+import {
+  ItemProgress,
+  PlanProgress,
+  TargetQuery,
+  TargetStandingPage,
+} from './standing/standing.dto';
+import { StandingService } from './standing/standing.service';
+import { TimelinePage } from './timeline/timeline.dto';
+import { TimelineService } from './timeline/timeline.service';
 
 @ApiTags('progress')
 @ApiBearerAuth()

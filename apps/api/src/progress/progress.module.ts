@@ -3,13 +3,13 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { PlansModule } from '../plans/plans.module';
-import { EvidenceService } from './evidence.service';
-import { FileStorage, LocalFileStorage } from './file-storage';
+import { EvidenceService } from './evidence/evidence.service';
+import { FileStorage, LocalFileStorage } from './evidence/file-storage';
 import { ProgressController } from './progress.controller';
 import { ProgressQueries } from './progress.queries';
-import { ReportsService } from './reports.service';
-import { StandingService } from './standing.service';
-import { TimelineService } from './timeline.service';
+import { ReportsService } from './reports/reports.service';
+import { StandingService } from './standing/standing.service';
+import { TimelineService } from './timeline/timeline.service';
 
 @Module({
   imports: [

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf } from '../common/pagination';
+import { PageOf } from '../../common/pagination';
 
 export class TimelineEvent {
   @ApiProperty() at!: Date;

@@ -9,7 +9,7 @@ import {
   TARGET_STANDINGS,
   TargetStandingKind,
 } from '@app/database';
-import { PageOf, PageQuery } from '../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 
 export class ShareProgress {
   @ApiProperty({ format: 'uuid' }) assignmentId!: string;

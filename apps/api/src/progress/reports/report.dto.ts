@@ -16,9 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EvidenceFile, ProgressReport, ReportFrequency, ReportStatus } from '@app/database';
-import { IsDateOnly } from '../common/dates';
-import { PageOf } from '../common/pagination';
-import { EvidenceView } from './evidence.dto';
+import { IsDateOnly } from '../../common/dates';
+import { PageOf } from '../../common/pagination';
+import { EvidenceView } from '../evidence/evidence.dto';
 
 export class FigureDto {
   @ApiProperty({ example: '集体学法' })

@@ -10,13 +10,13 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
-import { Actor, scopeOf } from '../auth/actor';
-import { attachment } from '../common/attachment';
+import { Actor, scopeOf } from '../../auth/actor';
+import { attachment } from '../../common/attachment';
 import { FileStorage, StoredFileMissingError } from './file-storage';
 import { checkEvidenceFile, uploadedName } from './file-types';
-import { ProgressQueries } from './progress.queries';
+import { ProgressQueries } from '../progress.queries';
 import { EvidenceView, UploadedEvidence } from './evidence.dto';
-import { EDITABLE, ReportsService } from './reports.service';
+import { EDITABLE, ReportsService } from '../reports/reports.service';
 
 /**
  * Evidence on a report. The bytes go to storage before the row is written; if the row is not

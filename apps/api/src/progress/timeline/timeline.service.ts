@@ -12,12 +12,12 @@ import {
   REPORT_STATUS_LABEL,
   ReportStatus,
 } from '@app/database';
-import { Actor, scopeOf } from '../auth/actor';
-import { page, Page, PageQuery } from '../common/pagination';
-import { STATUS_LABEL } from '../assignments/assignment-status';
-import { PlanQueries } from '../plans/plan.queries';
-import { HistoryRow, ProgressQueries } from './progress.queries';
-import { ReportsService } from './reports.service';
+import { Actor, scopeOf } from '../../auth/actor';
+import { page, Page, PageQuery } from '../../common/pagination';
+import { STATUS_LABEL } from '../../assignments/assignment-status';
+import { PlanQueries } from '../../plans/plan.queries';
+import { HistoryRow, ProgressQueries } from '../progress.queries';
+import { ReportsService } from '../reports/reports.service';
 import { TimelineEvent } from './timeline.dto';
 
 type AuditRow = HistoryRow;

@@ -25,10 +25,10 @@ import {
   statusAfterAcceptedReport,
 } from '@app/database';
 import { composeEvent } from '@app/reminders';
-import { AssignmentQueries } from '../assignments/assignment.queries';
-import { EventMail } from '../reminders/event-mail';
-import { Actor, scopeOf } from '../auth/actor';
-import { page, Page, PageQuery } from '../common/pagination';
+import { AssignmentQueries } from '../../assignments/assignment.queries';
+import { EventMail } from '../../reminders/event-mail';
+import { Actor, scopeOf } from '../../auth/actor';
+import { page, Page, PageQuery } from '../../common/pagination';
 import {
   CreateReportDto,
   FigureDto,
@@ -37,7 +37,7 @@ import {
   UpdateReportDto,
   VersionDto,
 } from './report.dto';
-import { ProgressQueries } from './progress.queries';
+import { ProgressQueries } from '../progress.queries';
 
 /** A unit may change a report (and its files) until it is submitted, and again when returned. */
 export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];

@@ -11,11 +11,11 @@ import {
   requiredCount,
   targetStanding,
 } from '@app/database';
-import { AccessScope, Actor, scopeOf } from '../auth/actor';
-import { page, Page } from '../common/pagination';
-import { PlanQueries } from '../plans/plan.queries';
-import { ProgressQueries, ShareRow } from './progress.queries';
-import { ReportsService } from './reports.service';
+import { AccessScope, Actor, scopeOf } from '../../auth/actor';
+import { page, Page } from '../../common/pagination';
+import { PlanQueries } from '../../plans/plan.queries';
+import { ProgressQueries, ShareRow } from '../progress.queries';
+import { ReportsService } from '../reports/reports.service';
 import {
   ItemProgress,
   PlanProgress,
