@@ -3,12 +3,15 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { PlansModule } from '../plans/plans.module';
+import { EvidenceQueries } from './evidence/evidence.queries';
 import { EvidenceService } from './evidence/evidence.service';
 import { FileStorage, LocalFileStorage } from './evidence/file-storage';
 import { ProgressController } from './progress.controller';
-import { ProgressQueries } from './progress.queries';
+import { ReportQueries } from './reports/report.queries';
 import { ReportsService } from './reports/reports.service';
+import { StandingQueries } from './standing/standing.queries';
 import { StandingService } from './standing/standing.service';
+import { TimelineQueries } from './timeline/timeline.queries';
 import { TimelineService } from './timeline/timeline.service';
 
 @Module({
@@ -25,10 +28,13 @@ import { TimelineService } from './timeline/timeline.service';
   ],
   controllers: [ProgressController],
   providers: [
-    ProgressQueries,
+    ReportQueries,
     ReportsService,
+    EvidenceQueries,
     EvidenceService,
+    TimelineQueries,
     TimelineService,
+    StandingQueries,
     StandingService,
     {
       provide: FileStorage,

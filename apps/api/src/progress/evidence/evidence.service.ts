@@ -14,8 +14,8 @@ import { Actor, scopeOf } from '../../auth/actor';
 import { attachment } from '../../common/attachment';
 import { FileStorage, StoredFileMissingError } from './file-storage';
 import { checkEvidenceFile, uploadedName } from './file-types';
-import { ProgressQueries } from '../progress.queries';
 import { EvidenceView, UploadedEvidence } from './evidence.dto';
+import { EvidenceQueries } from './evidence.queries';
 import { EDITABLE, ReportsService } from '../reports/reports.service';
 
 /**
@@ -31,7 +31,7 @@ export class EvidenceService {
     private readonly uow: UnitOfWork,
     private readonly reports: ReportsService,
     private readonly storage: FileStorage,
-    private readonly queries: ProgressQueries,
+    private readonly queries: EvidenceQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

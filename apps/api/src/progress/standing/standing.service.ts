@@ -14,7 +14,6 @@ import {
 import { AccessScope, Actor, scopeOf } from '../../auth/actor';
 import { page, Page } from '../../common/pagination';
 import { PlanQueries } from '../../plans/plan.queries';
-import { ProgressQueries, ShareRow } from '../progress.queries';
 import { ReportsService } from '../reports/reports.service';
 import {
   ItemProgress,
@@ -24,6 +23,7 @@ import {
   TargetStanding,
   YearStanding,
 } from './standing.dto';
+import { ShareRow, StandingQueries } from './standing.queries';
 
 /** The calendar years a plan runs: its period, else its dates, else the given year alone. */
 export function planYears(
@@ -42,7 +42,7 @@ export class StandingService {
   constructor(
     private readonly reports: ReportsService,
     private readonly plans: PlanQueries,
-    private readonly queries: ProgressQueries,
+    private readonly queries: StandingQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -16,9 +16,9 @@ import { Actor, scopeOf } from '../../auth/actor';
 import { page, Page, PageQuery } from '../../common/pagination';
 import { STATUS_LABEL } from '../../assignments/assignment-status';
 import { PlanQueries } from '../../plans/plan.queries';
-import { HistoryRow, ProgressQueries } from '../progress.queries';
 import { ReportsService } from '../reports/reports.service';
 import { TimelineEvent } from './timeline.dto';
+import { HistoryRow, TimelineQueries } from './timeline.queries';
 
 type AuditRow = HistoryRow;
 
@@ -132,7 +132,7 @@ export class TimelineService {
   constructor(
     private readonly reports: ReportsService,
     private readonly plans: PlanQueries,
-    private readonly queries: ProgressQueries,
+    private readonly queries: TimelineQueries,
   ) {}
 
   async forAssignment(actor: Actor, id: string, query: PageQuery): Promise<Page<TimelineEvent>> {
