@@ -70,7 +70,7 @@ export class TimelineQueries {
          UNION ALL ${noticeHistory('$1')}
        ) h
        WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.id = $1 AND ${inScope('a', 2)})`,
-      'h.seq',
+      'seq',
       [assignmentId, scopeParam(scope)],
     );
   }
@@ -92,12 +92,17 @@ export class TimelineQueries {
        ) h
        WHERE ($2::uuid IS NULL
               OR EXISTS (SELECT 1 FROM assignments own WHERE own.item_id = $1::uuid AND own.unit_id = $2))`,
-      'h.seq, h."assignmentId"',
+      'seq, "assignmentId"',
       [itemId, scopeParam(scope)],
     );
   }
 
-  /** One page of a history (`sql` selects it whole, `order` its order) and the whole count. */
+  /**
+   * One page of a history (`sql` selects it whole, `order` orders it by its output columns) and
+   * the whole count, in one statement that composes the history once (the CTE is read twice:
+   * counted, then paged). Not count(*) OVER () on the page's rows: a page past the end has no
+   * row to carry the count, yet answers it; here it gets one row of NULLs beside the count.
+   */
   private async history(
     page: PageQuery,
     sql: string,
@@ -105,16 +110,18 @@ export class TimelineQueries {
     params: unknown[],
   ): Promise<[HistoryRow[], number]> {
     const n = params.length;
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`${sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
-        ...params,
-        page.pageSize,
-        page.offset,
-      ]) as Promise<HistoryRow[]>,
-      this.db.query(`SELECT count(*)::int AS total FROM (${sql}) counted`, params) as Promise<
-        Array<{ total: number }>
-      >,
-    ]);
-    return [rows, total];
+    const rows: Array<HistoryRow & { seq: string | null; total: number }> = await this.db.query(
+      `WITH whole AS MATERIALIZED (${sql})
+       SELECT paged.*, counted.total
+       FROM (SELECT count(*)::int AS total FROM whole) counted
+       LEFT JOIN (SELECT * FROM whole ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}) paged
+         ON true
+       ORDER BY ${order}`,
+      [...params, page.pageSize, page.offset],
+    );
+    return [
+      rows.filter((row) => row.seq !== null).map(({ total: _total, ...row }) => row),
+      rows[0].total,
+    ];
   }
 }
