@@ -1,5 +1,5 @@
 import { Unit, UnitKind, UnitOfWork } from '@app/database';
-import { FileStorage } from '../../apps/api/src/progress/file-storage';
+import { FileStorage } from '../../apps/api/src/progress/evidence/file-storage';
 import { createTestApp, importSeedPlan, shareOf, TestApp } from '../support/test-app';
 
 describe('after-commit work that fails does not undo or hide a committed write', () => {

@@ -233,6 +233,24 @@ describe('supervision notices as documents', () => {
     expect(item.body.items.map((e: { summary: string }) => e.summary)).toContain(
       `答复督办单 ${notice.number}`,
     );
+    // Paged, the notices' rows come in the same order and the same count as in the whole history.
+    const whole = await t
+      .http()
+      .get(`/items/${overdueShare.itemId}/timeline`)
+      .query({ pageSize: 500 })
+      .set(sup);
+    expect(whole.body.items).toHaveLength(whole.body.total);
+    const pages = await Promise.all(
+      Array.from({ length: Math.ceil(whole.body.total / 7) + 1 }, (_, i) =>
+        t
+          .http()
+          .get(`/items/${overdueShare.itemId}/timeline`)
+          .query({ page: i + 1, pageSize: 7 })
+          .set(sup),
+      ),
+    );
+    expect(pages.map((page) => page.body.total)).toEqual(pages.map(() => whole.body.total));
+    expect(pages.flatMap((page) => page.body.items)).toEqual(whole.body.items);
     // Another unit's view of the list never shows this unit's notices.
     const list = await t
       .http()

@@ -295,6 +295,27 @@ describe('progress: reports, review, evidence, targets, history', () => {
     expect(
       townView.body.items.some((e: { assignmentId: string }) => e.assignmentId === lead.id),
     ).toBe(false);
+
+    // A page is a slice of the whole history and carries the whole count, a page past the end too.
+    for (const [path, viewer] of [
+      [`/assignments/${lead.id}/timeline`, leader],
+      [`/items/${lead.itemId}/timeline`, leader],
+      [`/items/${lead.itemId}/timeline`, await as('houxie')],
+    ] as const) {
+      const whole = (await t.http().get(path).set(viewer)).body;
+      expect(whole.total).toBe(whole.items.length);
+      for (const pageSize of [1, 5]) {
+        for (let page = 1; page <= Math.ceil(whole.total / pageSize) + 1; page++) {
+          const res = await t.http().get(path).query({ page, pageSize }).set(viewer);
+          expect(res.body).toEqual({
+            items: whole.items.slice((page - 1) * pageSize, page * pageSize),
+            total: whole.total,
+            page,
+            pageSize,
+          });
+        }
+      }
+    }
   });
 
   it('lets a co-unit file only on its own assignment and never review', async () => {

@@ -3,13 +3,27 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { PlansModule } from '../plans/plans.module';
-import { EvidenceService } from './evidence.service';
-import { FileStorage, LocalFileStorage } from './file-storage';
-import { ProgressController } from './progress.controller';
-import { ProgressQueries } from './progress.queries';
-import { ReportsService } from './reports.service';
-import { StandingService } from './standing.service';
-import { TimelineService } from './timeline.service';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceQueries } from './evidence/evidence.queries';
+import { EvidenceService } from './evidence/evidence.service';
+import { FileStorage, LocalFileStorage } from './evidence/file-storage';
+import { ReportsController } from './reports/reports.controller';
+import { ReportQueries } from './reports/report.queries';
+import { ReportsService } from './reports/reports.service';
+import { StandingController } from './standing/standing.controller';
+import { StandingQueries } from './standing/standing.queries';
+import { StandingService } from './standing/standing.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineQueries } from './timeline/timeline.queries';
+import { TimelineService } from './timeline/timeline.service';
+
+/** One controller per idea; openapi.ts names their operations as those of the one they replace. */
+export const PROGRESS_CONTROLLERS = [
+  ReportsController,
+  EvidenceController,
+  TimelineController,
+  StandingController,
+];
 
 @Module({
   imports: [
@@ -23,12 +37,15 @@ import { TimelineService } from './timeline.service';
       }),
     }),
   ],
-  controllers: [ProgressController],
+  controllers: PROGRESS_CONTROLLERS,
   providers: [
-    ProgressQueries,
+    ReportQueries,
     ReportsService,
+    EvidenceQueries,
     EvidenceService,
+    TimelineQueries,
     TimelineService,
+    StandingQueries,
     StandingService,
     {
       provide: FileStorage,

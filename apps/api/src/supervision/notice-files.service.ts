@@ -23,9 +23,9 @@ import {
 import { assertSafeZip } from '@app/safe-zip';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
 import { attachment } from '../common/attachment';
-import { FileStorage, StoredFileMissingError } from '../progress/file-storage';
-import { checkEvidence, uploadedName } from '../progress/file-types';
-import type { UploadedEvidence } from '../progress/evidence.service';
+import { FileStorage, StoredFileMissingError } from '../progress/evidence/file-storage';
+import { checkEvidence, uploadedName } from '../progress/evidence/file-types';
+import type { UploadedEvidence } from '../progress/evidence/evidence.dto';
 import { NoticeAnswerFileView } from './notice.dto';
 
 /**

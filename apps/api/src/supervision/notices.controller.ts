@@ -23,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DOCX_TYPE } from '../documents/official-docx';
-import type { UploadedEvidence } from '../progress/evidence.service';
+import type { UploadedEvidence } from '../progress/evidence/evidence.dto';
 import { NoticeFilesService } from './notice-files.service';
 import { Role } from '@app/database';
 import { Actor } from '../auth/actor';

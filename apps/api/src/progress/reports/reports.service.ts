@@ -25,10 +25,10 @@ import {
   statusAfterAcceptedReport,
 } from '@app/database';
 import { composeEvent } from '@app/reminders';
-import { AssignmentQueries } from '../assignments/assignment.queries';
-import { EventMail } from '../reminders/event-mail';
-import { Actor, scopeOf } from '../auth/actor';
-import { page, Page, PageQuery } from '../common/pagination';
+import { AssignmentQueries } from '../../assignments/assignment.queries';
+import { EventMail } from '../../reminders/event-mail';
+import { Actor, scopeOf } from '../../auth/actor';
+import { page, Page, PageQuery } from '../../common/pagination';
 import {
   CreateReportDto,
   FigureDto,
@@ -37,7 +37,8 @@ import {
   UpdateReportDto,
   VersionDto,
 } from './report.dto';
-import { ProgressQueries } from './progress.queries';
+import { EvidenceQueries } from '../evidence/evidence.queries';
+import { ReportQueries } from './report.queries';
 
 /** A unit may change a report (and its files) until it is submitted, and again when returned. */
 export const EDITABLE = [ReportStatus.Draft, ReportStatus.Returned];
@@ -54,7 +55,8 @@ export class ReportsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly assignments: AssignmentQueries,
-    private readonly queries: ProgressQueries,
+    private readonly queries: ReportQueries,
+    private readonly files: EvidenceQueries,
     private readonly mail: EventMail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -262,7 +264,7 @@ export class ReportsService {
   }
 
   private async views(actor: Actor, reports: ProgressReport[]): Promise<ReportView[]> {
-    const files = await this.queries.filesOf(
+    const files = await this.files.filesOf(
       scopeOf(actor),
       reports.map((r) => r.id),
     );

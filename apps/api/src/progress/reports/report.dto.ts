@@ -16,8 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EvidenceFile, ProgressReport, ReportFrequency, ReportStatus } from '@app/database';
-import { IsDateOnly } from '../common/dates';
-import { PageOf, PageQuery } from '../common/pagination';
+import { IsDateOnly } from '../../common/dates';
+import { PageOf } from '../../common/pagination';
+import { EvidenceView } from '../evidence/evidence.dto';
 
 export class FigureDto {
   @ApiProperty({ example: '集体学法' })
@@ -123,27 +124,6 @@ export class VersionDto {
   version!: number;
 }
 
-export class EvidenceView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() fileName!: string;
-  @ApiProperty() contentType!: string;
-  @ApiProperty() size!: number;
-  @ApiProperty({ description: 'SHA-256' }) sha256!: string;
-  @ApiProperty() createdAt!: Date;
-
-  static from(file: EvidenceFile): EvidenceView {
-    const { id, fileName, contentType, size, sha256, createdAt } = file;
-    return Object.assign(new EvidenceView(), {
-      id,
-      fileName,
-      contentType,
-      size,
-      sha256,
-      createdAt,
-    });
-  }
-}
-
 export class ReportView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) assignmentId!: string;
@@ -189,14 +169,3 @@ export class ReportView {
 }
 
 export class ReportPage extends PageOf(ReportView) {}
-
-/** A page of an assignment's recurring targets, with the year whose standing is asked. */
-export class TargetQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '年份（默认今年）', example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-}

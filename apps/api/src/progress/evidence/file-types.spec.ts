@@ -1,8 +1,8 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { compoundFile } from '../../../../test/support/ole2';
-import { zip } from '../../../../test/support/zip';
+import { compoundFile } from '../../../../../test/support/ole2';
+import { zip } from '../../../../../test/support/zip';
 import { checkEvidence, checkEvidenceFile, uploadedName } from './file-types';
 
 const bytes = (...values: number[]) => Buffer.from(values);

@@ -10,19 +10,13 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
-import { Actor, scopeOf } from '../auth/actor';
-import { attachment } from '../common/attachment';
+import { Actor, scopeOf } from '../../auth/actor';
+import { attachment } from '../../common/attachment';
 import { FileStorage, StoredFileMissingError } from './file-storage';
 import { checkEvidenceFile, uploadedName } from './file-types';
-import { ProgressQueries } from './progress.queries';
-import { EvidenceView } from './report.dto';
-import { EDITABLE, ReportsService } from './reports.service';
-
-export interface UploadedEvidence {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
+import { EvidenceView, UploadedEvidence } from './evidence.dto';
+import { EvidenceQueries } from './evidence.queries';
+import { EDITABLE, ReportsService } from '../reports/reports.service';
 
 /**
  * Evidence on a report. The bytes go to storage before the row is written; if the row is not
@@ -37,7 +31,7 @@ export class EvidenceService {
     private readonly uow: UnitOfWork,
     private readonly reports: ReportsService,
     private readonly storage: FileStorage,
-    private readonly queries: ProgressQueries,
+    private readonly queries: EvidenceQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

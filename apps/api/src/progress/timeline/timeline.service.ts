@@ -1,5 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { periodContaining, PeriodKind } from '@app/calendar';
 import {
   ASSIGNMENT_ROLE_LABEL,
@@ -13,41 +12,13 @@ import {
   REPORT_STATUS_LABEL,
   ReportStatus,
 } from '@app/database';
-import { Actor, scopeOf } from '../auth/actor';
-import { page, Page, PageOf, PageQuery } from '../common/pagination';
-import { STATUS_LABEL } from '../assignments/assignment-status';
-import { PlanQueries } from '../plans/plan.queries';
-import { HistoryRow, ProgressQueries } from './progress.queries';
-import { ReportsService } from './reports.service';
-
-export class TimelineEvent {
-  @ApiProperty() at!: Date;
-  @ApiPropertyOptional({ type: String, nullable: true, description: '操作人登录名；系统操作为空' })
-  username!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) displayName!: string | null;
-  @ApiProperty({
-    description: '对象：Assignment、ProgressReport、EvidenceFile、Item、ExtensionRequest、Chase',
-  })
-  entityType!: string;
-  @ApiProperty({ format: 'uuid' }) entityId!: string;
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    format: 'uuid',
-    description: '所属责任分工',
-  })
-  assignmentId!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: '该分工的责任单位' })
-  unitName!: string | null;
-  @ApiProperty({ enum: ['create', 'update', 'delete'] }) action!: string;
-  @ApiProperty({ description: '发生了什么（中文）' }) summary!: string;
-  @ApiProperty({ description: '改动的字段：{字段: [原值, 新值]}' }) changes!: Record<
-    string,
-    [unknown, unknown]
-  >;
-}
-
-export class TimelinePage extends PageOf(TimelineEvent) {}
+import { Actor, scopeOf } from '../../auth/actor';
+import { page, Page, PageQuery } from '../../common/pagination';
+import { STATUS_LABEL } from '../../assignments/assignment-status';
+import { PlanQueries } from '../../plans/plan.queries';
+import { ReportsService } from '../reports/reports.service';
+import { TimelineEvent } from './timeline.dto';
+import { HistoryRow, TimelineQueries } from './timeline.queries';
 
 type AuditRow = HistoryRow;
 
@@ -161,7 +132,7 @@ export class TimelineService {
   constructor(
     private readonly reports: ReportsService,
     private readonly plans: PlanQueries,
-    private readonly queries: ProgressQueries,
+    private readonly queries: TimelineQueries,
   ) {}
 
   async forAssignment(actor: Actor, id: string, query: PageQuery): Promise<Page<TimelineEvent>> {
