@@ -17,14 +17,6 @@ import { TimelineController } from './timeline/timeline.controller';
 import { TimelineQueries } from './timeline/timeline.queries';
 import { TimelineService } from './timeline/timeline.service';
 
-/** One controller per idea; openapi.ts names their operations as those of the one they replace. */
-export const PROGRESS_CONTROLLERS = [
-  ReportsController,
-  EvidenceController,
-  TimelineController,
-  StandingController,
-];
-
 @Module({
   imports: [
     AssignmentsModule,
@@ -37,7 +29,7 @@ export const PROGRESS_CONTROLLERS = [
       }),
     }),
   ],
-  controllers: PROGRESS_CONTROLLERS,
+  controllers: [ReportsController, EvidenceController, TimelineController, StandingController],
   providers: [
     ReportQueries,
     ReportsService,

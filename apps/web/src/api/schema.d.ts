@@ -623,10 +623,10 @@ export interface paths {
             cookie?: never;
         };
         /** 责任分工的进展报送 */
-        get: operations["ProgressController_list"];
+        get: operations["ReportsController_list"];
         put?: never;
         /** 填写进展报送 */
-        post: operations["ProgressController_create"];
+        post: operations["ReportsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -641,14 +641,14 @@ export interface paths {
             cookie?: never;
         };
         /** 查看进展报送 */
-        get: operations["ProgressController_get"];
+        get: operations["ReportsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** 修改进展报送（草稿或被退回） */
-        patch: operations["ProgressController_update"];
+        patch: operations["ReportsController_update"];
         trace?: never;
     };
     "/api/reports/{id}/submit": {
@@ -661,7 +661,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 提交进展报送 */
-        post: operations["ProgressController_submit"];
+        post: operations["ReportsController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -678,7 +678,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 审核通过进展报送 */
-        post: operations["ProgressController_accept"];
+        post: operations["ReportsController_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -695,7 +695,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 退回进展报送 */
-        post: operations["ProgressController_sendBack"];
+        post: operations["ReportsController_sendBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,7 +712,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 上传佐证材料 */
-        post: operations["ProgressController_upload"];
+        post: operations["EvidenceController_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,11 +727,11 @@ export interface paths {
             cookie?: never;
         };
         /** 下载佐证材料 */
-        get: operations["ProgressController_download"];
+        get: operations["EvidenceController_download"];
         put?: never;
         post?: never;
         /** 删除佐证材料 */
-        delete: operations["ProgressController_remove"];
+        delete: operations["EvidenceController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -745,7 +745,7 @@ export interface paths {
             cookie?: never;
         };
         /** 责任分工的历史记录 */
-        get: operations["ProgressController_assignmentTimeline"];
+        get: operations["TimelineController_assignmentTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -762,7 +762,7 @@ export interface paths {
             cookie?: never;
         };
         /** 条目的历史记录 */
-        get: operations["ProgressController_itemTimeline"];
+        get: operations["TimelineController_itemTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -779,7 +779,7 @@ export interface paths {
             cookie?: never;
         };
         /** 条目的落实情况 */
-        get: operations["ProgressController_itemProgress"];
+        get: operations["StandingController_itemProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -796,7 +796,7 @@ export interface paths {
             cookie?: never;
         };
         /** 方案的落实情况 */
-        get: operations["ProgressController_planProgress"];
+        get: operations["StandingController_planProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -813,7 +813,7 @@ export interface paths {
             cookie?: never;
         };
         /** 年度目标完成情况 */
-        get: operations["ProgressController_targets"];
+        get: operations["StandingController_targets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7337,7 +7337,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_list: {
+    ReportsController_list: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
@@ -7399,7 +7399,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_create: {
+    ReportsController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -7487,7 +7487,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_get: {
+    ReportsController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -7544,7 +7544,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_update: {
+    ReportsController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -7632,7 +7632,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_submit: {
+    ReportsController_submit: {
         parameters: {
             query?: never;
             header?: never;
@@ -7720,7 +7720,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_accept: {
+    ReportsController_accept: {
         parameters: {
             query?: never;
             header?: never;
@@ -7808,7 +7808,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_sendBack: {
+    ReportsController_sendBack: {
         parameters: {
             query?: never;
             header?: never;
@@ -7896,7 +7896,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_upload: {
+    EvidenceController_upload: {
         parameters: {
             query?: never;
             header?: never;
@@ -7994,7 +7994,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_download: {
+    EvidenceController_download: {
         parameters: {
             query?: never;
             header?: never;
@@ -8057,7 +8057,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_remove: {
+    EvidenceController_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -8139,7 +8139,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_assignmentTimeline: {
+    TimelineController_assignmentTimeline: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
@@ -8201,7 +8201,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_itemTimeline: {
+    TimelineController_itemTimeline: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
@@ -8263,7 +8263,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_itemProgress: {
+    StandingController_itemProgress: {
         parameters: {
             query?: never;
             header?: never;
@@ -8320,7 +8320,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_planProgress: {
+    StandingController_planProgress: {
         parameters: {
             query?: never;
             header?: never;
@@ -8377,7 +8377,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_targets: {
+    StandingController_targets: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
