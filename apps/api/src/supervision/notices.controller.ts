@@ -8,13 +8,9 @@ import {
   Post,
   Query,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -29,6 +25,7 @@ import { Role } from '@app/database';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/id-param';
+import { OneFileUpload } from '../common/one-file-upload';
 import {
   AnswerNoticeDto,
   ChangeNoticeLevelDto,
@@ -142,12 +139,8 @@ export class NoticesController {
   @ApiOperation({ summary: '为督办答复上传佐证材料' })
   @ApiResponse({ status: 422, description: '.docx/.xlsx 不是有效的 Office 文件或疑似压缩炸弹' })
   @Roles(Role.Unit)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @OneFileUpload()
   @ApiCreatedResponse({ type: NoticeAnswerFileView })
-  @UseInterceptors(FileInterceptor('file'))
   upload(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,

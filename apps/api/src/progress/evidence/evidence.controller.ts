@@ -1,17 +1,6 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Delete, Get, HttpCode, Post, UploadedFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,6 +12,7 @@ import { Role } from '@app/database';
 import { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { IdParam } from '../../common/id-param';
+import { OneFileUpload } from '../../common/one-file-upload';
 import { EvidenceView, UploadedEvidence } from './evidence.dto';
 import { EvidenceService } from './evidence.service';
 
@@ -36,12 +26,8 @@ export class EvidenceController {
   @ApiOperation({ summary: '上传佐证材料' })
   @ApiResponse({ status: 422, description: '.docx/.xlsx/.ofd/.zip 无法读取或疑似压缩炸弹' })
   @Roles(Role.Unit)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @OneFileUpload()
   @ApiCreatedResponse({ type: EvidenceView })
-  @UseInterceptors(FileInterceptor('file'))
   upload(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
