@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 @Injectable()
 export class RedisHealthIndicator implements OnModuleDestroy {
   private readonly redis: Redis;
+  private connecting?: Promise<void>;
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -24,16 +25,33 @@ export class RedisHealthIndicator implements OnModuleDestroy {
 
   async isHealthy(key: string) {
     const check = this.indicators.check(key);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      if (this.redis.status === 'wait') await this.redis.connect();
       const pong = await Promise.race([
-        this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+        this.connected().then(() => this.redis.ping()),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), 1000);
+        }),
       ]);
       return pong === 'PONG' ? check.up() : check.down({ message: String(pong) });
     } catch (error) {
       return check.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /**
+   * Ready to take a command. Without the offline queue a PING sent while the first connection is
+   * being made fails at once ("Stream isn't writeable"), so the checks that arrive together with
+   * the first one wait for the same connection instead of reporting Redis down.
+   */
+  private connected(): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    if (this.redis.status === 'wait') {
+      this.connecting = this.redis.connect().finally(() => (this.connecting = undefined));
+    }
+    return this.connecting ?? Promise.resolve();
   }
 
   onModuleDestroy(): void {
