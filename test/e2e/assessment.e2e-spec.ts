@@ -60,7 +60,7 @@ describe('assessment: scores, ranking, bulletin', () => {
     await sign(shares[0].id, '2025-01-15', '2025-01-14T10:00:00+08:00');
     await sign(shares[1].id, '2025-01-15', '2025-01-20T10:00:00+08:00');
     const [unsigned] = await t.db.query(
-      `SELECT id FROM assignments WHERE plan_id = $1 AND unit_id = $2 LIMIT 1`,
+      `SELECT id FROM assignments WHERE plan_id = $1 AND unit_id = $2 ORDER BY id LIMIT 1`,
       [planId, renlaoju],
     );
     await sign(unsigned.id, '2025-02-20', null);
@@ -87,7 +87,7 @@ describe('assessment: scores, ranking, bulletin', () => {
     const sup = await t.as('supervisor');
     const issue = async (unitId: string) => {
       const [a] = await t.db.query(
-        'SELECT id FROM assignments WHERE plan_id = $1 AND unit_id = $2 LIMIT 1',
+        'SELECT id FROM assignments WHERE plan_id = $1 AND unit_id = $2 ORDER BY id LIMIT 1',
         [planId, unitId],
       );
       const res = await t
@@ -354,7 +354,8 @@ describe('assessment: scores, ranking, bulletin', () => {
     for (const row of scores) expect(text).toContain(row.unitName);
     const [red] = await t.db.query(
       `SELECT i.number_text AS n, i.title FROM assignments a JOIN items i ON i.id = a.item_id
-       WHERE a.plan_id = $1 AND a.due_on < $2 AND a.completed_on IS NULL LIMIT 1`,
+       WHERE a.plan_id = $1 AND a.due_on < $2 AND a.completed_on IS NULL
+       ORDER BY a.id LIMIT 1`,
       [planId, AS_OF],
     );
     expect(text).toContain(`(${red.n})${red.title}`);

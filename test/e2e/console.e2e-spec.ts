@@ -47,6 +47,25 @@ async function choose(page: Page, combobox: Locator, title: string): Promise<voi
   }
 }
 
+/**
+ * Presses a button of a confirmation (antd's confirm dialog or popconfirm), and again while it
+ * stays open: a click that lands during its opening animation is lost (seen once in CI: the
+ * dialog still open 20 s later, its handler never run). It closes once the handler has run, so
+ * a second press never runs it twice; while the handler runs, the button is loading and ignores
+ * presses.
+ */
+async function confirmWith(dialog: Locator, button: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByRole('button', { name: button }).click();
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 describe('the web console in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
@@ -589,7 +608,7 @@ describe('the web console in Chromium', () => {
 
     const remove = async (what: string) => {
       await page.getByRole('button', { name: `删除${what}`, exact: true }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除' }).click();
+      await confirmWith(page.locator('.ant-modal-confirm'), '删除');
     };
     await remove('条目（一）');
     await page.getByText('该条目已有工作记录，不能删除').waitFor();

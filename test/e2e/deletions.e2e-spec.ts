@@ -62,7 +62,8 @@ describe('deletions keep a plan’s history', () => {
   it('refuses an assignment whose status moved even without a report', async () => {
     const [row] = await t.db.query(
       `SELECT a.id, a.version FROM assignments a WHERE a.plan_id = $1 AND a.id <> $2
-        AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id) LIMIT 1`,
+        AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id)
+        ORDER BY a.id LIMIT 1`,
       [planId, worked.id],
     );
     await t

@@ -113,7 +113,8 @@ describe('one truth in every output (issue 15)', () => {
     const lead = await shareOf(t, planId, 8, '区行政服务中心').catch(async () => {
       const [r] = await t.db.query(
         `SELECT a.id, a.item_id AS "itemId", u.name FROM assignments a JOIN items i ON i.id = a.item_id
-         JOIN units u ON u.id = a.unit_id WHERE a.plan_id = $1 AND i.number = 8 AND a.role = 'lead' LIMIT 1`,
+         JOIN units u ON u.id = a.unit_id WHERE a.plan_id = $1 AND i.number = 8 AND a.role = 'lead'
+         ORDER BY a.id LIMIT 1`,
         [planId],
       );
       return r;
@@ -241,7 +242,7 @@ describe('one truth in every output (issue 15)', () => {
     const lead = await shareOf(t, planId, 37, '区党办').catch(async () => {
       const [r] = await t.db.query(
         `SELECT a.item_id AS "itemId" FROM assignments a JOIN items i ON i.id = a.item_id
-         WHERE a.plan_id = $1 AND i.number = 37 LIMIT 1`,
+         WHERE a.plan_id = $1 AND i.number = 37 ORDER BY a.id LIMIT 1`,
         [planId],
       );
       return r as { itemId: string };

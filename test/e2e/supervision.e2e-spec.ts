@@ -636,7 +636,7 @@ describe('supervision: overdue, warnings, statistics, notices, exports', () => {
     const supervisor = await t.as('supervisor');
     const unitId = (await t.db.query("SELECT id FROM units WHERE name = '区经发局'"))[0].id;
     const [other] = await t.db.query(
-      "SELECT a.id FROM assignments a JOIN units u ON u.id = a.unit_id WHERE a.plan_id = $1 AND u.name = '区行政服务中心' LIMIT 1",
+      "SELECT a.id FROM assignments a JOIN units u ON u.id = a.unit_id WHERE a.plan_id = $1 AND u.name = '区行政服务中心' ORDER BY a.id LIMIT 1",
       [planId],
     );
     const res = await t

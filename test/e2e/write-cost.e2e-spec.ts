@@ -26,16 +26,21 @@ describe('statements per request on the hot paths', () => {
     await t?.close();
   });
 
-  async function statements(request: () => Promise<{ status: number }>, status = 200) {
+  let answer: unknown;
+  async function statements(
+    request: () => Promise<{ status: number; body: unknown }>,
+    status = 200,
+  ) {
     seen = [];
     const res = await request();
     const done = seen;
     seen = undefined;
     expect(res.status).toBe(status);
+    answer = res.body;
     return done;
   }
 
-  it('PATCH /assignments/:id: lock, update returning the row, one audit row, then the view', async () => {
+  it('PATCH /assignments/:id: lock (with the names the answer shows), update returning the row, one audit row', async () => {
     const clerk = await t.as('jingfaju');
     const list = await t.http().get('/assignments').set(clerk);
     const [own] = list.body.items as Array<{ id: string; version: number }>;
@@ -48,9 +53,14 @@ describe('statements per request on the hot paths', () => {
       'UPDATE "assignments"',
       'INSERT INTO',
       'COMMIT',
-      'SELECT "a"."id"',
     ]);
-    expect(sql[1]).toContain('FOR UPDATE');
+    // Only the assignment is locked, not its item and unit read in the same statement.
+    expect(sql[1]).toContain('FOR UPDATE OF "Assignment"');
+    expect(sql[1]).toContain('"items"');
+    // The answer built from the locked and returned rows is the view a read gives.
+    const read = await t.http().get(`/assignments/${own.id}`).set(clerk);
+    expect(answer).toEqual(read.body);
+    expect(answer).toMatchObject({ progressPercent: 37, version: own.version + 1 });
     expect(sql[2]).toContain('RETURNING');
     expect(sql[3]).toContain('"audit_log"');
 

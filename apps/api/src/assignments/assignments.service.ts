@@ -56,6 +56,11 @@ export class AssignmentsService {
     const assignment = await this.queries.findOne(scopeOf(actor), id);
     // Out of scope reads exactly like missing: a unit must not learn that another's work exists.
     if (!assignment) throw new NotFoundException('未找到该责任分工');
+    return this.view(actor, assignment);
+  }
+
+  /** One assignment as its reader sees it, with the moves open to them. */
+  private view(actor: Actor, assignment: Assignment): AssignmentView {
     // The console offers only these moves; the same rule refuses the others on PATCH.
     return Object.assign(AssignmentView.from(assignment, todayIn(this.clock)), {
       allowedStatuses: allowedTransitions(assignment.status, actor.role),
@@ -115,14 +120,16 @@ export class AssignmentsService {
     if (dto.reason !== undefined && dto.status !== AssignmentStatus.Returned) {
       throw new BadRequestException('reason：只在退回（status 为 returned）时填写原因');
     }
-    await this.uow.run(actor, async (tx) => {
+    const stored = await this.uow.run(actor, async (tx) => {
       const scope = scopeOf(actor);
+      // The item and unit come with the locked row, so the answer needs no read after COMMIT.
       const current = await tx.lock(Assignment, id, {
         missing: '未找到该责任分工',
         version: dto.version,
         stale: (row) =>
           `该责任分工已被他人修改（当前版本 ${row.version}，您提交的版本 ${dto.version}），请刷新后重试`,
         where: scope.kind === 'unit' ? { unitId: scope.unitId } : {},
+        relations: { item: true, unit: true },
       });
       const changes: Partial<Assignment> = {};
       if (dto.status !== undefined && dto.status !== current.status) {
@@ -150,9 +157,12 @@ export class AssignmentsService {
       }
       if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
       if (dto.role !== undefined) changes.role = dto.role;
-      if (Object.keys(changes).length) await tx.update(Assignment, current, changes);
+      const saved = Object.keys(changes).length
+        ? await tx.update(Assignment, current, changes)
+        : current;
+      return Object.assign(saved, { item: current.item, unit: current.unit });
     });
-    return this.get(actor, id);
+    return this.view(actor, stored);
   }
 
   /**
