@@ -1,6 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { QUEUES, REMINDER_JOBS, ReminderJobPayloads } from '@app/queue-contracts';
+import { SMTP_TRANSPORT_OPTIONS } from './mailer.service';
 import { ReminderPlanner } from './planner.service';
 import { DeliverySender } from './sender.service';
 
@@ -29,7 +30,12 @@ export class RemindersProcessor {
     return this.planner.planAlerts(job.data.date);
   }
 
-  @Process({ name: REMINDER_JOBS.send, concurrency: 4 })
+  /**
+   * Twice the SMTP connections: each send also claims and then marks its row, two round trips
+   * to PostgreSQL during which its connection would sit idle; with as many jobs as connections
+   * the pool waited on the database (bench:digest).
+   */
+  @Process({ name: REMINDER_JOBS.send, concurrency: 2 * SMTP_TRANSPORT_OPTIONS.maxConnections })
   send(job: JobOf<typeof REMINDER_JOBS.send>): Promise<void> {
     const attempt = job.attemptsMade + 1;
     return this.sender.send(job.data.deliveryId, attempt, attempt >= (job.opts.attempts ?? 1));
