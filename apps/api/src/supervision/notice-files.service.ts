@@ -1,7 +1,6 @@
 import {
   BadRequestException,
   ConflictException,
-  GoneException,
   Inject,
   Injectable,
   Logger,
@@ -22,8 +21,7 @@ import {
 } from '@app/database';
 import { assertSafeZip } from '@app/safe-zip';
 import { AccessScope, Actor, scopeOf } from '../auth/actor';
-import { attachment } from '../common/attachment';
-import { FileStorage, StoredFileMissingError } from '../progress/evidence/file-storage';
+import { FileStorage } from '../progress/evidence/file-storage';
 import { checkEvidence, uploadedName } from '../progress/evidence/file-types';
 import type { UploadedEvidence } from '../progress/evidence/evidence.dto';
 import { NoticeAnswerFileView } from './notice.dto';
@@ -75,9 +73,8 @@ export class NoticeFilesService {
     const { contentType } = checkEvidence(fileName, file.buffer);
     if (/\.(docx|xlsx)$/i.test(fileName)) await assertSafeZip(file.buffer, this.config.zip);
 
-    const stored = await this.storage.put(file.buffer);
-    try {
-      const row = await this.uow.run(actor, async (tx) => {
+    const row = await this.storage.storeThenRecord(file.buffer, (stored) =>
+      this.uow.run(actor, async (tx) => {
         const answer = await this.openAnswer(tx, actor, noticeId);
         return tx.create(NoticeAnswerFile, {
           answerId: answer.id,
@@ -89,12 +86,9 @@ export class NoticeFilesService {
           storageKey: stored.key,
           uploadedByUserId: actor.userId,
         });
-      });
-      return NoticeAnswerFileView.from(row);
-    } catch (error) {
-      await this.storage.remove(stored.key);
-      throw error;
-    }
+      }),
+    );
+    return NoticeAnswerFileView.from(row);
   }
 
   private find(scope: AccessScope, id: string): Promise<NoticeAnswerFile | null> {
@@ -111,21 +105,7 @@ export class NoticeFilesService {
   async download(actor: Actor, id: string): Promise<StreamableFile> {
     const file = await this.find(scopeOf(actor), id);
     if (!file) throw new NotFoundException('未找到该附件');
-    let content: Buffer;
-    try {
-      content = await this.storage.get(file.storageKey);
-    } catch (error) {
-      if (!(error instanceof StoredFileMissingError)) throw error;
-      this.logger.error(
-        `督办答复附件 ${file.id}（${file.fileName}）的内容不在存储中：${error.location}`,
-      );
-      throw new GoneException('文件不可用：附件内容已丢失，请联系系统管理员');
-    }
-    return new StreamableFile(content, {
-      type: file.contentType,
-      disposition: attachment(file.fileName),
-      length: content.length,
-    });
+    return this.storage.download(file, (message) => this.logger.error(`督办答复${message}`));
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

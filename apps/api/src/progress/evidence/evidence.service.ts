@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  GoneException,
   Inject,
   Injectable,
   Logger,
@@ -11,8 +10,7 @@ import {
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { EvidenceFile, UnitOfWork } from '@app/database';
 import { Actor, scopeOf } from '../../auth/actor';
-import { attachment } from '../../common/attachment';
-import { FileStorage, StoredFileMissingError } from './file-storage';
+import { FileStorage } from './file-storage';
 import { checkEvidenceFile, uploadedName } from './file-types';
 import { EvidenceView, UploadedEvidence } from './evidence.dto';
 import { EvidenceQueries } from './evidence.queries';
@@ -53,9 +51,8 @@ export class EvidenceService {
     // here too, so no later reader (and no one who downloads it) gets it.
     const { contentType } = await checkEvidenceFile(fileName, file.buffer, this.config.zip);
 
-    const stored = await this.storage.put(file.buffer);
-    try {
-      const row = await this.uow.run(actor, async (tx) => {
+    const row = await this.storage.storeThenRecord(file.buffer, (stored) =>
+      this.uow.run(actor, async (tx) => {
         const { report: locked } = await this.reports.lockOwn(tx, actor, reportId);
         this.reports.requireStatus(locked, EDITABLE, '添加附件');
         return tx.create(EvidenceFile, {
@@ -68,32 +65,16 @@ export class EvidenceService {
           storageKey: stored.key,
           uploadedByUserId: actor.userId,
         });
-      });
-      return EvidenceView.from(row);
-    } catch (error) {
-      await this.storage.remove(stored.key);
-      throw error;
-    }
+      }),
+    );
+    return EvidenceView.from(row);
   }
 
   /** Only for those who may see the assignment; to anyone else the file does not exist. */
   async download(actor: Actor, id: string): Promise<StreamableFile> {
     const file = await this.queries.findFile(scopeOf(actor), id);
     if (!file) throw new NotFoundException('未找到该附件');
-    let content: Buffer;
-    try {
-      content = await this.storage.get(file.storageKey);
-    } catch (error) {
-      if (!(error instanceof StoredFileMissingError)) throw error;
-      // The caller did nothing wrong, but the bytes are gone: say so (410) and leave a trail.
-      this.logger.error(`附件 ${file.id}（${file.fileName}）的内容不在存储中：${error.location}`);
-      throw new GoneException('文件不可用：附件内容已丢失，请联系系统管理员');
-    }
-    return new StreamableFile(content, {
-      type: file.contentType,
-      disposition: attachment(file.fileName),
-      length: content.length,
-    });
+    return this.storage.download(file, (message) => this.logger.error(message));
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
