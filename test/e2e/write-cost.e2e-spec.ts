@@ -75,6 +75,16 @@ describe('statements per request on the hot paths', () => {
     expect(await statements(patch(own.version, 38), 409)).toHaveLength(3);
   });
 
+  it('GET /me: one statement, the user with its unit', async () => {
+    const clerk = await t.as('jingfaju');
+    await t.http().get('/me').set(clerk);
+    const sql = await statements(() => t.http().get('/me').set(clerk));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toContain('FROM "users"');
+    expect(sql[0]).toContain('"units"');
+    expect(answer).toMatchObject({ username: 'jingfaju', unitName: '区经发局' });
+  });
+
   it('GET /assignments: the page and its count, no read of the user', async () => {
     const clerk = await t.as('jingfaju');
     await t.http().get('/me').set(clerk);

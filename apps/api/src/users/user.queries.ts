@@ -12,8 +12,16 @@ export class UserQueries {
     return this.users.findOne({ where: { id, active: true } });
   }
 
+  /**
+   * One statement (GET /me asks it on every console start): findOne with a relation adds a
+   * SELECT DISTINCT of the ids first, because of its limit.
+   */
   findById(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id }, relations: { unit: true } });
+    return this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.unit', 'unit')
+      .where('user.id = :id', { id })
+      .getOne();
   }
 
   /** The reads that load the password hash: sign-in, and a user's own password change. */
