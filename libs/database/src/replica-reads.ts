@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+/** Enough for the statistics of 10,000 units; per statement, and only for the aggregates. */
+export const AGGREGATE_WORK_MEM = '32MB';
+
 /**
  * The reads that may be served by a streaming replica (DATABASE_READ_URL): supervision lists and
  * statistics, exports, annual reports. They are heavy, read-only, and a second of replication
@@ -12,9 +15,6 @@ import { DataSource } from 'typeorm';
  * the primary, and a unit of work's transaction always runs there (reads inside a write see the
  * write and take its locks). Only what is injected with this class reads the replica.
  */
-/** Enough for the statistics of 10,000 units; per statement, and only for the aggregates. */
-export const AGGREGATE_WORK_MEM = '32MB';
-
 @Injectable()
 export class ReplicaReads {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
