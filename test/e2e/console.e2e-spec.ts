@@ -258,6 +258,11 @@ describe('the web console in Chromium', () => {
     const shown = await rows.locator('td:nth-child(2)').allInnerTexts();
     expect(shown.length).toBeGreaterThan(0);
     expect([...new Set(shown)]).toEqual(['区行政服务中心']);
+    // The picker stays open after Enter; the picture is of the list, not of a closing calendar.
+    await page.getByRole('heading', { name: '督查督办' }).click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({
+      state: 'hidden',
+    });
     await screenshot(page, '09-supervision-overdue');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
