@@ -5,6 +5,7 @@ import { Assignment } from '@app/database';
 import { AccessScope } from '../auth/actor';
 import { acknowledgementSql } from '../chain/acknowledgement';
 import { AssignmentListQuery } from './assignment.dto';
+import { withinScope } from '../auth/scope-sql';
 
 /**
  * Every read of assignments goes through the caller's scope, inside the SQL: a unit's query
@@ -26,9 +27,7 @@ export class AssignmentQueries {
       .addSelect(['item.id', 'item.number', 'item.numberText', 'item.title'])
       .innerJoin('a.unit', 'unit')
       .addSelect(['unit.id', 'unit.name']);
-    if (scope.kind === 'unit')
-      qb.andWhere('a.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
-    return qb;
+    return withinScope(qb, scope, 'a.unitId');
   }
 
   list(scope: AccessScope, q: AssignmentListQuery, today: string): Promise<[Assignment[], number]> {

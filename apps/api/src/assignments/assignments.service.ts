@@ -32,6 +32,7 @@ import {
 } from './assignment.dto';
 import { AssignmentQueries } from './assignment.queries';
 import { allowedTransitions, STATUS_LABEL } from './assignment-status';
+import { scopeWhere } from '../auth/scope-sql';
 
 @Injectable()
 export class AssignmentsService {
@@ -128,7 +129,7 @@ export class AssignmentsService {
         version: dto.version,
         stale: (row) =>
           `该责任分工已被他人修改（当前版本 ${row.version}，您提交的版本 ${dto.version}），请刷新后重试`,
-        where: scope.kind === 'unit' ? { unitId: scope.unitId } : {},
+        where: scopeWhere(scope),
         relations: { item: true, unit: true },
       });
       const changes: Partial<Assignment> = {};

@@ -17,6 +17,7 @@ import { Actor, scopeOf } from '../auth/actor';
 import { page, Page } from '../common/pagination';
 import { EventMail } from '../reminders/event-mail';
 import { ChaseBatchView, ChaseListQuery, ChaseView, CreateChaseDto } from './chain.dto';
+import { withinScope } from '../auth/scope-sql';
 
 /**
  * 催办 by hand: an office chases one or many assignments now. Each assignment gets a chase row
@@ -43,7 +44,7 @@ export class ChasesService {
       .skip(q.offset)
       .take(q.pageSize);
     const scope = scopeOf(actor);
-    if (scope.kind === 'unit') qb.andWhere('c.unitId = :own', { own: scope.unitId });
+    withinScope(qb, scope, 'c.unitId');
     if (q.unitId) qb.andWhere('c.unitId = :unitId', { unitId: q.unitId });
     if (q.assignmentId) qb.andWhere('c.assignmentId = :aid', { aid: q.assignmentId });
     const [rows, total] = await qb.getManyAndCount();

@@ -30,6 +30,7 @@ import {
   ExtensionListQuery,
   ExtensionRequestView,
 } from './chain.dto';
+import { withinScope } from '../auth/scope-sql';
 
 const MISSING = '未找到该延期申请';
 
@@ -55,8 +56,7 @@ export class ExtensionsService {
       .innerJoinAndSelect('r.assignment', 'a')
       .innerJoinAndSelect('a.item', 'item');
     const scope = scopeOf(actor);
-    if (scope.kind === 'unit') qb.andWhere('r.unitId = :own', { own: scope.unitId });
-    return qb;
+    return withinScope(qb, scope, 'r.unitId');
   }
 
   async list(actor: Actor, q: ExtensionListQuery): Promise<Page<ExtensionRequestView>> {

@@ -5,6 +5,7 @@ import { Item, Plan, RecurringTarget, Section, Task, unitOrderSql } from '@app/d
 import { AccessScope } from '../auth/actor';
 import { PageQuery } from '../common/pagination';
 import { ItemUnitView, PlanListQuery } from './plan.dto';
+import { inScope, scopeParam } from '../auth/scope-sql';
 
 /**
  * Reads of plans and items, always through the caller's scope: a unit sees a plan or an item
@@ -82,15 +83,14 @@ export class PlanQueries {
    * counts in the status but is not shown), its tasks and its recurring targets.
    */
   async itemParts(scope: AccessScope, itemId: string) {
-    const unitId = scope.kind === 'unit' ? scope.unitId : null;
     const [shares, tasks, targets] = await Promise.all([
       this.db.query(
         `SELECT a.id AS "assignmentId", a.unit_id AS "unitId", u.name AS "unitName", a.role,
                 a.status, a.progress_percent AS "progressPercent", a.due_on AS "dueOn",
-                a.completed_on AS "completedOn", ($2::uuid IS NULL OR a.unit_id = $2) AS visible
+                a.completed_on AS "completedOn", ${inScope('a', 2)} AS visible
          FROM assignments a JOIN units u ON u.id = a.unit_id
          WHERE a.item_id = $1 ORDER BY a.role, ${unitOrderSql('u')}`,
-        [itemId, unitId],
+        [itemId, scopeParam(scope)],
       ) as Promise<Array<ItemUnitView & { visible: boolean; completedOn: string | null }>>,
       this.db.manager.find(Task, { where: { itemId }, order: { number: 'ASC' } }),
       this.db.manager.find(RecurringTarget, { where: { itemId }, order: { text: 'ASC' } }),

@@ -31,6 +31,7 @@ import {
   DigestPreviewView,
   DigestRunView,
 } from './reminder.dto';
+import { withinScope } from '../auth/scope-sql';
 
 const EMPTY = { overdue: [], dueSoon: [], reportsMissing: [], noticesAwaiting: [] };
 
@@ -64,7 +65,7 @@ export class RemindersService {
       .skip(q.offset)
       .take(q.pageSize);
     const scope = scopeOf(actor);
-    if (scope.kind === 'unit') qb.andWhere('d.unitId = :own', { own: scope.unitId });
+    withinScope(qb, scope, 'd.unitId');
     if (q.unitId) qb.andWhere('d.unitId = :unitId', { unitId: q.unitId });
     if (q.kind) qb.andWhere('d.kind = :kind', { kind: q.kind });
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });

@@ -25,6 +25,7 @@ import { FileStorage } from '../progress/evidence/file-storage';
 import { checkEvidence, uploadedName } from '../progress/evidence/file-types';
 import type { UploadedEvidence } from '../progress/evidence/evidence.dto';
 import { NoticeAnswerFileView } from './notice.dto';
+import { withinScope } from '../auth/scope-sql';
 
 /**
  * Evidence on a unit's answer to a 督办单, with the progress reports' storage and checks (size,
@@ -97,8 +98,7 @@ export class NoticeFilesService {
       .createQueryBuilder('f')
       .innerJoin(SupervisionNotice, 'n', 'n.id = f.noticeId')
       .where('f.id = :id', { id });
-    if (scope.kind === 'unit') qb.andWhere('n.unitId = :unitId', { unitId: scope.unitId });
-    return qb.getOne();
+    return withinScope(qb, scope, 'n.unitId').getOne();
   }
 
   /** Whoever sees the notice; to anyone else the file does not exist. */

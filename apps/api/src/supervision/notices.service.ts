@@ -41,6 +41,7 @@ import {
 } from './notice.dto';
 import { levelTitle, nextLevel, noticeNumber } from './notice-rules';
 import { NoticeQueries } from './notice.queries';
+import { scopeWhere, withinScope } from '../auth/scope-sql';
 
 const OPEN = [NoticeStatus.Issued, NoticeStatus.Answered, NoticeStatus.Returned];
 
@@ -71,8 +72,7 @@ export class NoticesService {
       .leftJoinAndSelect('n.office', 'office')
       .leftJoinAndSelect('n.assignments', 'a')
       .leftJoinAndSelect('a.item', 'item');
-    if (scope.kind === 'unit')
-      qb.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
+    withinScope(qb, scope, 'n.unitId');
     return qb;
   }
 
@@ -85,8 +85,7 @@ export class NoticesService {
       .orderBy('n.replyBy', 'ASC')
       .addOrderBy('n.createdAt', 'DESC');
     const scope = scopeOf(actor);
-    if (scope.kind === 'unit')
-      ids.andWhere('n.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
+    withinScope(ids, scope, 'n.unitId');
     if (q.unitId) ids.andWhere('n.unitId = :unitId', { unitId: q.unitId });
     if (q.status) ids.andWhere('n.status = :status', { status: q.status });
     if (q.acknowledgement) {
@@ -377,7 +376,7 @@ export class NoticesService {
         missing: '未找到该督办单',
         version,
         stale: '该督办单已被他人修改，请刷新后重试',
-        where: scope.kind === 'unit' ? { unitId: scope.unitId } : {},
+        where: scopeWhere(scope),
       });
       if (!from.includes(notice.status)) {
         throw new ConflictException(

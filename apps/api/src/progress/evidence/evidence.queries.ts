@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Assignment, EvidenceFile } from '@app/database';
 import { AccessScope } from '../../auth/actor';
+import { withinScope } from '../../auth/scope-sql';
 
 /**
  * Evidence files through the caller's scope inside the SQL: a unit never reads another unit's
@@ -17,9 +18,7 @@ export class EvidenceQueries {
       .getRepository(EvidenceFile)
       .createQueryBuilder('f')
       .innerJoin(Assignment, 'a', 'a.id = f.assignmentId');
-    if (scope.kind === 'unit')
-      qb.andWhere('a.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
-    return qb;
+    return withinScope(qb, scope, 'a.unitId');
   }
 
   /** The evidence of some reports, oldest upload first. */

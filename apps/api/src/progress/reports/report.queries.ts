@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Assignment, ProgressReport } from '@app/database';
 import { AccessScope } from '../../auth/actor';
 import { PageQuery } from '../../common/pagination';
+import { withinScope } from '../../auth/scope-sql';
 
 /** Reports through the caller's scope inside the SQL: a unit never reads another unit's report. */
 @Injectable()
@@ -15,9 +16,7 @@ export class ReportQueries {
       .getRepository(ProgressReport)
       .createQueryBuilder('r')
       .innerJoin(Assignment, 'a', 'a.id = r.assignmentId');
-    if (scope.kind === 'unit')
-      qb.andWhere('a.unitId = :scopeUnitId', { scopeUnitId: scope.unitId });
-    return qb;
+    return withinScope(qb, scope, 'a.unitId');
   }
 
   /** An assignment's reports, the latest period first. */

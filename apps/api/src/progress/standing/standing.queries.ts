@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AssignmentRole, AssignmentStatus, RecurringTarget, unitOrderSql } from '@app/database';
 import { AccessScope } from '../../auth/actor';
 import { PageQuery } from '../../common/pagination';
-import { inScope, scopeParam } from '../scope-sql';
+import { inScope, scopeParam } from '../../auth/scope-sql';
 
 /** One unit's share of an item, as the roll-ups read it. */
 export interface ShareRow {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessScope } from '../../auth/actor';
 import { PageQuery } from '../../common/pagination';
-import { inScope, scopeParam } from '../scope-sql';
+import { inScope, scopeParam } from '../../auth/scope-sql';
 
 /** One audit row with the name of the person who wrote it. */
 export interface HistoryRow {
