@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   let requests = 0;
   let measuredFrom = 0;
   let measuredTo = 0;
+  let exitedAt = 0;
   try {
     const token = await login(base, 'leader');
     const targets = (
@@ -87,17 +88,23 @@ async function main(): Promise<void> {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT'); // the profile is written on a clean exit
     await exited;
+    exitedAt = Date.now();
     await db.end();
   }
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('the API wrote no CPU profile');
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
   rmSync(dir, { recursive: true, force: true });
-  print(attribute(profile, measuredFrom, measuredTo), requests);
+  print(attribute(profile, measuredFrom, measuredTo, exitedAt), requests);
 }
 
 /** Sample counts per part, for the samples taken between `from` and `to` (epoch ms). */
-function attribute(profile: Profile, from: number, to: number): Map<string, number> {
+function attribute(
+  profile: Profile,
+  from: number,
+  to: number,
+  exitedAt: number,
+): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -105,7 +112,7 @@ function attribute(profile: Profile, from: number, to: number): Map<string, numb
   // exit, so the window is placed back from there.
   const total = profile.timeDeltas.reduce((sum, d) => sum + d, 0);
   const end = profile.startTime + total;
-  const exitLag = (Date.now() - to) * 1000;
+  const exitLag = (exitedAt - to) * 1000;
   const windowStart = end - exitLag - (to - from) * 1000;
   const windowEnd = end - exitLag;
   const parts = new Map<string, number>();
