@@ -7,7 +7,13 @@ export { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
 export type { IdentityListener } from './identity-channel';
 export { runAfterCommit, STALE_VERSION_MESSAGE, Tx, UnitOfWork } from './unit-of-work';
 export type { AuditActor, LockOptions, ReadManager } from './unit-of-work';
-export { duePeriodStart, reportFrequency, reportMissing, reportOwed } from './sql/reports-due';
+export {
+  duePeriodStart,
+  filedReports,
+  reportFrequency,
+  reportMissing,
+  reportOwed,
+} from './sql/reports-due';
 export {
   CalendarSource,
   HolidayYearConflict,

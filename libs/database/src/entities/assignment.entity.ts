@@ -18,6 +18,9 @@ import { Unit } from './unit.entity';
 @Index('assignments_plan_due', ['planId', 'dueOn'])
 // The overdue list reads open work by due date; completed work is most rows and never overdue.
 @Index('assignments_open_due', ['dueOn', 'unitId'], { where: 'completed_on IS NULL' })
+// As of a past date, work completed since is open again: the lists then read every row by due
+// date and sort only the rows of each date (warnings' first page at province scale: 230 ms → 30 ms).
+@Index('assignments_due', ['dueOn'])
 export class Assignment extends Versioned {
   /** Copied from the item so lists filter by plan without a join. */
   @Column({ type: 'uuid' })

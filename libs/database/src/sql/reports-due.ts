@@ -23,17 +23,19 @@ const length = (f: string) => `(CASE ${f} WHEN 'week' THEN interval '7 days'
 /**
  * Start of the period of frequency f containing day d (weeks start on Monday). On `timestamp`,
  * not `timestamptz`: the result does not hang on the session's time zone, and each branch is
- * a constant PostgreSQL folds once instead of working out per row.
+ * a constant PostgreSQL folds once instead of working out per row. `asDate` casts inside each
+ * branch, so the cast is folded with it (statistics compare it on every assignment).
  */
-const currentStart = (d: string, f: string) => {
+const currentStart = (d: string, f: string, asDate = false) => {
   const t = `(${d})::timestamp`;
+  const c = asDate ? '::date' : '';
   return `(CASE ${f}
-  WHEN 'week' THEN date_trunc('week', ${t})
-  WHEN 'month' THEN date_trunc('month', ${t})
-  WHEN 'quarter' THEN date_trunc('quarter', ${t})
-  WHEN 'half' THEN date_trunc('year', ${t})
-    + CASE WHEN extract(month FROM ${t}) > 6 THEN interval '6 months' ELSE interval '0' END
-  ELSE date_trunc('year', ${t}) END)`;
+  WHEN 'week' THEN date_trunc('week', ${t})${c}
+  WHEN 'month' THEN date_trunc('month', ${t})${c}
+  WHEN 'quarter' THEN date_trunc('quarter', ${t})${c}
+  WHEN 'half' THEN (date_trunc('year', ${t})
+    + CASE WHEN extract(month FROM ${t}) > 6 THEN interval '6 months' ELSE interval '0' END)${c}
+  ELSE date_trunc('year', ${t})${c} END)`;
 };
 
 /** Start of the period whose report is due on day d (frequency f, the assignment's by default). */
@@ -42,7 +44,7 @@ export const duePeriodStart = (d: string, f = reportFrequency): string =>
 
 /** The plan is being carried out and had begun before that period ended: a report is owed. */
 export const reportOwed = (d: string): string =>
-  `(${planWorkingSql()} AND COALESCE(p.period_start, DATE '1900-01-01') < (${currentStart(d, reportFrequency)})::date)`;
+  `(${planWorkingSql()} AND COALESCE(p.period_start, DATE '1900-01-01') < ${currentStart(d, reportFrequency, true)})`;
 
 /*
  * The reports submitted by day d for the period due on d, at each report's own frequency. It
@@ -59,3 +61,13 @@ const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind FROM progr
 /** Owed on day d and not submitted by then. */
 export const reportMissing = (d: string): string =>
   `(${reportOwed(d)} AND (a.id, ${reportFrequency}) NOT IN (${filedBy(d)}))`;
+
+/**
+ * The reports filed by day d for the period then due (each assignment and frequency once): the
+ * set `reportMissing` tests against, for a statement that counts every assignment. It counts
+ * the missing as owed minus owed-and-filed (a join with this set), because a NOT IN subplan in
+ * its aggregate would keep PostgreSQL from aggregating in parallel. Join it on
+ * `assignment_id = a.id AND period_kind = reportFrequency`.
+ */
+export const filedReports = (d: string): string =>
+  `SELECT DISTINCT f.assignment_id, f.period_kind FROM (${filedBy(d)}) f`;

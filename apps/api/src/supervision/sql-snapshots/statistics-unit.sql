@@ -22,8 +22,7 @@ AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date), 0) < floor(
 FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
 JOIN plans tp ON tp.id = ta.plan_id
 ) x GROUP BY x.assignment_id),  g AS (
-SELECT a.unit_id AS id, min(u.name) AS name, min(u.sort_order) AS sort_order,
-count(*) AS assigned,
+SELECT a.unit_id AS id, count(*) AS assigned,
 count(*) FILTER (WHERE a.completed_on <= $1::date) AS completed,
 count(*) FILTER (WHERE a.completed_on <= $1::date AND a.completed_on <= a.due_on) AS "completedOnTime",
 count(*) FILTER (WHERE a.completed_on <= $1::date
@@ -35,59 +34,64 @@ count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.acknowledge_by < $1::date
 AND a.completed_on IS NULL) AS "acknowledgementLate",
 count(*) FILTER (WHERE a.due_on <= $1::date) AS due,
 count(*) FILTER (WHERE (a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date))) AS overdue,
-count(*) FILTER (WHERE (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < ((CASE COALESCE(i.report_frequency, p.report_frequency)
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
-ELSE date_trunc('year', ($1::date)::timestamp) END))::date)) AS "reportsDue",
-count(*) FILTER (WHERE (a.completed_on IS NULL OR a.completed_on > $1::date) AND ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < ((CASE COALESCE(i.report_frequency, p.report_frequency)
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
-ELSE date_trunc('year', ($1::date)::timestamp) END))::date) AND (a.id, COALESCE(i.report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
+count(*) FILTER (WHERE (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
+WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
+WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
+ELSE date_trunc('year', ($1::date)::timestamp)::date END))) AS "reportsDue",
+count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
+WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
+WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)))
+AS "reportsFiled"
+FROM assignments a
+JOIN items i ON i.id = a.item_id
+JOIN plans p ON p.id = a.plan_id
+LEFT JOIN (SELECT DISTINCT f.assignment_id, f.period_kind FROM (SELECT r.assignment_id, r.period_kind FROM progress_reports r
 WHERE r.status IN ('submitted', 'accepted')
 AND r.period_start IN ((((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'month'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'quarter'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'half'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'year'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
@@ -95,30 +99,34 @@ AND r.period_start = (((CASE r.period_kind
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END
+WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
++ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
-AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date))) AS "reportsMissing",
-COALESCE(sum(tg.targets), 0) AS targets, COALESCE(sum(tg.met), 0) AS "targetsMet",
-COALESCE(sum(tg.behind), 0) AS "targetsBehind",
-COALESCE(sum(tg."notDue"), 0) AS "targetsNotDue"
+AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) f) filed
+ON filed.assignment_id = a.id AND filed.period_kind = COALESCE(i.report_frequency, p.report_frequency)
+WHERE p.status IN ('active')
+GROUP BY a.unit_id
+), targets AS (
+SELECT a.unit_id AS id, sum(tg.targets) AS targets, sum(tg.met) AS met,
+sum(tg.behind) AS behind, sum(tg."notDue") AS "notDue"
 FROM assignments a
 JOIN items i ON i.id = a.item_id
-JOIN plans p ON p.id = a.plan_id
-JOIN units u ON u.id = a.unit_id  LEFT JOIN tg ON tg.assignment_id = a.id WHERE p.status IN ('active')
+JOIN plans p ON p.id = a.plan_id JOIN tg ON tg.assignment_id = a.id WHERE p.status IN ('active')
 GROUP BY a.unit_id
 )
-SELECT g.id, g.name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
+SELECT g.id, gu.name AS name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
 g."completedOnOriginalTime"::int, g.extended::int, g.unacknowledged::int,
 g."acknowledgementLate"::int,
 CASE WHEN g.due > 0 THEN round(g."completedOnTime" * 1.0 / g.due, 4)::float8 END AS "onTimeRate",
 g.overdue::int, (SELECT count(*) FROM supervision_notices n
 WHERE n.unit_id = g.id AND n.status IN ('issued', 'returned') AND n.reply_by < $1::date)::int AS "noticesOverdue", g."reportsDue"::int,
-g."reportsMissing"::int, g.targets::int AS "recurringTargets",
-g."targetsMet"::int AS "recurringTargetsMet", g."targetsBehind"::int AS "recurringTargetsBehind",
-g."targetsNotDue"::int AS "recurringTargetsNotDue",
+(g."reportsDue" - g."reportsFiled")::int AS "reportsMissing",
+COALESCE(t.targets, 0)::int AS "recurringTargets", COALESCE(t.met, 0)::int AS "recurringTargetsMet",
+COALESCE(t.behind, 0)::int AS "recurringTargetsBehind",
+COALESCE(t."notDue", 0)::int AS "recurringTargetsNotDue",
 rank() OVER (ORDER BY CASE WHEN g.due > 0 THEN g."completedOnTime" * 1.0 / g.due END DESC NULLS LAST,
 g.overdue ASC)::int AS rank
-FROM g ORDER BY rank, g.sort_order ASC NULLS LAST, g.name COLLATE "zh-x-icu" ASC
+FROM g JOIN units gu ON gu.id = g.id LEFT JOIN targets t ON t.id = g.id
+ORDER BY rank, gu.sort_order ASC NULLS LAST, gu.name COLLATE "zh-x-icu" ASC
