@@ -101,6 +101,24 @@ require_free_port() { # port name
   fi
 }
 
+# PostgreSQL's default of 128 MB holds a county's data but not a province's supervision working
+# set (assignments, items, the filed-reports index): its statistics then re-read pages from the
+# OS cache on every run and grow faster than the data. A quarter of the memory, as PostgreSQL's
+# guide suggests for a dedicated server, at most 2 GB here (the API and workers share the host).
+shared_buffers() {
+  if [ -n "${PG_SHARED_BUFFERS:-}" ]; then
+    echo "$PG_SHARED_BUFFERS"
+    return
+  fi
+  local kb
+  kb="$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo 2>/dev/null || true)"
+  [ -n "$kb" ] || kb=$((512 * 1024))
+  local mb=$((kb / 4 / 1024))
+  [ "$mb" -gt 2048 ] && mb=2048
+  [ "$mb" -lt 128 ] && mb=128
+  echo "${mb}MB"
+}
+
 start_postgres() {
   local bin port user pass db
   bin="$(pg_bin)"
@@ -124,7 +142,7 @@ start_postgres() {
   if ! as_pg "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
     require_free_port "$port" PostgreSQL
     if ! as_pg "$bin/pg_ctl" -D "$pg_data" -l "$pg_log_dir/postgres.log" -w -t 60 \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC" start >/dev/null; then
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC -c shared_buffers=$(shared_buffers)" start >/dev/null; then
       show_log "$pg_log_dir/postgres.log" PostgreSQL
       exit 1
     fi
