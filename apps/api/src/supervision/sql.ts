@@ -53,7 +53,7 @@ export const dueSoonBehind = (d: string, days: string): string =>
 
 /**
  * Yellow on day d: open, not yet due, and either due soon and behind or missing the report due
- * on d (the weekly digest's rule, from @app/database). Needs the alias i (items) as well.
+ * on d (the weekly digest's rule, from @app/database).
  */
 export const yellowOn = (d: string, days: string): string =>
   `(${openOn(d)} AND a.due_on >= ${d} AND (${dueSoonBehind(d, days)} OR ${reportMissing(d)}))`;

@@ -52,10 +52,12 @@ const rowColumns = (d: string) => `
    WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}
   ) AS "lastReportOn"`;
 
-/** The rows a count reads: the filters and rules need the item and the plan, not the unit. */
+/**
+ * The rows a count reads: the filters and rules need the plan, and of the item only what the
+ * assignment carries (its section and report frequency).
+ */
 const COUNTED = `
   FROM assignments a
-  JOIN items i ON i.id = a.item_id
   JOIN plans p ON p.id = a.plan_id`;
 
 const FROM = `
@@ -111,7 +113,7 @@ export class SupervisionQueries {
     c.add(asOf >= today ? openOnSql() : openOn(`${c.param(asOf)}::date`));
     c.add(planWorkingSql());
     if (f.planId) c.add('a.plan_id = ?', f.planId);
-    if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
+    if (f.sectionId) c.add('a.section_id = ?', f.sectionId);
     if (f.unitId) c.add('a.unit_id = ?', f.unitId);
     if (f.groupId) {
       c.add('a.unit_id IN (SELECT unit_id FROM unit_group_members WHERE group_id = ?)', f.groupId);
@@ -142,11 +144,9 @@ export class SupervisionQueries {
          LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}`,
         c.params,
       ) as Promise<OverdueRow[]>,
-      this.db.query(
-        `SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
-         ${q.sectionId ? 'JOIN items i ON i.id = a.item_id' : ''} ${c.where}`,
-        c.params,
-      ) as Promise<Array<{ total: number }>>,
+      this.db.query(`SELECT count(*)::int AS total ${COUNTED} ${c.where}`, c.params) as Promise<
+        Array<{ total: number }>
+      >,
     ]);
     return [rows, total];
   }
@@ -173,11 +173,9 @@ export class SupervisionQueries {
          LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
         c.params,
       ) as Promise<RawWarning[]>,
-      this.db.query(
-        `SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
-         JOIN items i ON i.id = a.item_id ${c.where}`,
-        c.params,
-      ) as Promise<Array<{ total: number }>>,
+      this.db.query(`SELECT count(*)::int AS total ${COUNTED} ${c.where}`, c.params) as Promise<
+        Array<{ total: number }>
+      >,
     ]);
     const itemLevels = await this.itemLevels(
       [...new Set(rows.map((r) => r.itemId))],
@@ -211,7 +209,7 @@ export class SupervisionQueries {
       `SELECT a.item_id AS "itemId",
          CASE max(CASE WHEN ${overdueOn('$2::date')} THEN 2 WHEN ${yellowOn('$2::date', '$3')} THEN 1 ELSE 0 END)
            WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END AS level
-       FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN items i ON i.id = a.item_id
+       ${COUNTED}
        WHERE a.item_id = ANY($1::uuid[]) GROUP BY a.item_id`,
       [itemIds, asOf, warningDays],
     );
@@ -229,7 +227,7 @@ export class SupervisionQueries {
     // Today's assignments judged on day d (a plan imported today can be looked at as of any
     // past date); d decides what was due, completed and overdue.
     if (f.planId) c.add('a.plan_id = ?', f.planId);
-    if (f.sectionId) c.add('i.section_id = ?', f.sectionId);
+    if (f.sectionId) c.add('a.section_id = ?', f.sectionId);
     if (f.unitId) c.add('a.unit_id = ?', f.unitId);
     if (f.groupId) {
       c.add('a.unit_id IN (SELECT unit_id FROM unit_group_members WHERE group_id = ?)', f.groupId);
@@ -251,7 +249,7 @@ export class SupervisionQueries {
         order: `gp.title COLLATE ${PINYIN_COLLATION} ASC`,
       },
       section: {
-        id: 'i.section_id',
+        id: 'a.section_id',
         label: 'JOIN sections sec ON sec.id = g.id JOIN plans gp ON gp.id = sec.plan_id',
         name: "gp.title || ' · ' || sec.number_text || '、' || sec.title",
         order: `gp.title COLLATE ${PINYIN_COLLATION} ASC, sec.number ASC`,

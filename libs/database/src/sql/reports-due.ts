@@ -5,14 +5,17 @@
  * On day d an assignment owes the report of the reporting period that has just ended (the one
  * before the period containing d), at the item's frequency or else the plan's; only if the
  * plan had begun before that period ended. It is missing when no report for that period was
- * submitted (or since accepted) by day d. The fragments expect the aliases a (assignments),
- * i (items) and p (plans); `d` is a SQL date expression.
+ * submitted (or since accepted) by day d. The fragments expect the aliases a (assignments) and
+ * p (plans); `d` is a SQL date expression.
  */
 import { SQL_TIME_ZONE } from '@app/calendar';
 import { planWorkingSql } from '../rules/open-work';
 
-/** The assignment's reporting frequency (the report_frequency enum: compared without casts). */
-export const reportFrequency = 'COALESCE(i.report_frequency, p.report_frequency)';
+/**
+ * The assignment's reporting frequency (the report_frequency enum: compared without casts): the
+ * item's own, which the assignment carries (copied by the database), or else the plan's.
+ */
+export const reportFrequency = 'COALESCE(a.item_report_frequency, p.report_frequency)';
 
 const FREQUENCIES = ['week', 'month', 'quarter', 'half', 'year'] as const;
 

@@ -14,5 +14,6 @@ ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE
 LIMIT 50 OFFSET 0
 
 -- next statement
-SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
-WHERE a.completed_on IS NULL AND p.status IN ('active') AND a.due_on < $1::date
+SELECT count(*)::int AS total
+FROM assignments a
+JOIN plans p ON p.id = a.plan_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND a.due_on < $1::date

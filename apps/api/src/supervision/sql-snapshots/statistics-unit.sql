@@ -34,14 +34,14 @@ count(*) FILTER (WHERE a.acknowledged_at IS NULL AND a.acknowledge_by < $1::date
 AND a.completed_on IS NULL) AS "acknowledgementLate",
 count(*) FILTER (WHERE a.due_on <= $1::date) AS due,
 count(*) FILTER (WHERE (a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date))) AS overdue,
-count(*) FILTER (WHERE (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+count(*) FILTER (WHERE (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END))) AS "reportsDue",
-count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
@@ -50,7 +50,6 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 ELSE date_trunc('year', ($1::date)::timestamp)::date END)))
 AS "reportsFiled"
 FROM assignments a
-JOIN items i ON i.id = a.item_id
 JOIN plans p ON p.id = a.plan_id
 LEFT JOIN (SELECT DISTINCT f.assignment_id, f.period_kind FROM (SELECT r.assignment_id, r.period_kind FROM progress_reports r
 WHERE r.status IN ('submitted', 'accepted')
@@ -105,14 +104,13 @@ ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) f) filed
-ON filed.assignment_id = a.id AND filed.period_kind = COALESCE(i.report_frequency, p.report_frequency)
+ON filed.assignment_id = a.id AND filed.period_kind = COALESCE(a.item_report_frequency, p.report_frequency)
 WHERE p.status IN ('active')
 GROUP BY a.unit_id
 ), targets AS (
 SELECT a.unit_id AS id, sum(tg.targets) AS targets, sum(tg.met) AS met,
 sum(tg.behind) AS behind, sum(tg."notDue") AS "notDue"
 FROM assignments a
-JOIN items i ON i.id = a.item_id
 JOIN plans p ON p.id = a.plan_id JOIN tg ON tg.assignment_id = a.id WHERE p.status IN ('active')
 GROUP BY a.unit_id
 )

@@ -8,13 +8,13 @@ WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::
 ) AS "lastReportOn", ($1::date - a.due_on) AS "daysOverdue", (a.due_on - $1::date) AS "daysLeft",
 COALESCE(round(LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))), 0)::int AS "expectedPercent",
 CASE WHEN (a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) THEN 'red' ELSE 'yellow' END AS level,
-(a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) AS "dueSoonBehind", ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+(a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) AS "dueSoonBehind", ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(i.report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
 WHERE r.status IN ('submitted', 'accepted')
 AND r.period_start IN ((((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
@@ -67,25 +67,25 @@ ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)) AS "reportMissing",
-COALESCE(i.report_frequency, p.report_frequency) AS "reportFrequency", (((CASE COALESCE(i.report_frequency, p.report_frequency)
+COALESCE(a.item_report_frequency, p.report_frequency) AS "reportFrequency", (((CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE COALESCE(i.report_frequency, p.report_frequency) WHEN 'week' THEN interval '7 days'
+ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE COALESCE(a.item_report_frequency, p.report_frequency) WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date AS "duePeriodStart"
 FROM assignments a
 JOIN items i ON i.id = a.item_id
 JOIN plans p ON p.id = a.plan_id
-JOIN units u ON u.id = a.unit_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND ((a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) OR ((a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on >= $1::date AND ((a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) OR ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+JOIN units u ON u.id = a.unit_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND ((a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) OR ((a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on >= $1::date AND ((a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) OR ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(i.report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
 WHERE r.status IN ('submitted', 'accepted')
 AND r.period_start IN ((((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
@@ -142,14 +142,15 @@ ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE
 LIMIT 50 OFFSET 0
 
 -- next statement
-SELECT count(*)::int AS total FROM assignments a JOIN plans p ON p.id = a.plan_id
-JOIN items i ON i.id = a.item_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND ((a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) OR ((a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on >= $1::date AND ((a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) OR ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(i.report_frequency, p.report_frequency)
+SELECT count(*)::int AS total
+FROM assignments a
+JOIN plans p ON p.id = a.plan_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND ((a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) OR ((a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on >= $1::date AND ((a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) OR ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(i.report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
 WHERE r.status IN ('submitted', 'accepted')
 AND r.period_start IN ((((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
