@@ -127,9 +127,16 @@ export function composeDigest(
 }
 
 /**
+ * Most overdue items the summary lists for one unit; the rest are counted. A province's run
+ * escalates hundreds of units with ninety thousand overdue items between them: one line each
+ * made an email nobody reads (and most of the run's planning time).
+ */
+const ESCALATION_LINES_PER_UNIT = 10;
+
+/**
  * The supervision office's one summary of a digest run: the units whose work is overdue for
- * more than `escalateAfterDays`, each with its overdue items (each once), most overdue first.
- * It replaces copying the office on every such unit's digest.
+ * more than `escalateAfterDays`, each with its most overdue items (each once) and a count of
+ * the rest. It replaces copying the office on every such unit's digest.
  */
 export function composeEscalation(
   date: string,
@@ -149,10 +156,17 @@ export function composeEscalation(
     ...render(
       `【落实督办】督查室汇总：${units.length} 个单位有任务逾期超过 ${escalateAfterDays} 天（${date}）`,
       `督查室：截至 ${date}，以下 ${units.length} 个单位共 ${itemCount} 项任务已逾期，其中有逾期超过 ${escalateAfterDays} 天的任务，请督促办理。`,
-      listed.map(({ unitName, overdue }) => ({
-        title: `${unitName}（逾期 ${overdue.length} 项）`,
-        lines: overdue.map((e) => line(e, `已逾期 ${e.daysOverdue} 天`, link)),
-      })),
+      listed.map(({ unitName, overdue }) => {
+        const lines = overdue
+          .slice(0, ESCALATION_LINES_PER_UNIT)
+          .map((e) => line(e, `已逾期 ${e.daysOverdue} 天`, link));
+        const more = overdue.length - lines.length;
+        if (more > 0) {
+          const text = `另有 ${more} 项逾期任务，请在系统“督查督办”的逾期清单中按单位查看`;
+          lines.push({ text, html: `<li>${escape(text)}</li>` });
+        }
+        return { title: `${unitName}（逾期 ${overdue.length} 项）`, lines };
+      }),
     ),
   };
 }

@@ -94,4 +94,25 @@ describe('digest entries: each item once, with all that is owed on it', () => {
     expect(email.text.indexOf('已逾期 30 天')).toBeLessThan(email.text.indexOf('已逾期 9 天'));
     expect(email.html).toContain('http://x/items/i9');
   });
+
+  it('lists ten items of a unit in the summary and counts the rest', () => {
+    const overdue = Array.from({ length: 13 }, (_, k) => ({
+      ...share({ itemId: `i${k}`, itemNumberText: String(k + 1) }),
+      daysOverdue: 10 + k,
+    }));
+    const email = composeEscalation(
+      '2025-03-10',
+      [{ unitName: '区经发局', owed: { ...owed, overdue } }],
+      link,
+      7,
+    );
+    expect(email.itemCount).toBe(13);
+    expect(email.text).toContain('【区经发局（逾期 13 项）】');
+    expect(email.text.match(/已逾期 \d+ 天/g)).toHaveLength(10);
+    // The most overdue are the ones listed.
+    expect(email.text).toContain('已逾期 22 天');
+    expect(email.text).not.toContain('已逾期 12 天');
+    expect(email.text).toContain('另有 3 项逾期任务');
+    expect(email.html).toContain('另有 3 项逾期任务');
+  });
 });
