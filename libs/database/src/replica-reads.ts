@@ -45,10 +45,6 @@ export class ReplicaReads {
       await runner.query('BEGIN READ ONLY');
       try {
         await runner.query(`SET LOCAL work_mem = '${AGGREGATE_WORK_MEM}'`);
-        // Small sets an aggregate joins (the reports filed for one period) are then read by
-        // each parallel worker itself; a parallel index scan under them would need a Gather of
-        // its own, which PostgreSQL cannot nest, and the whole count would run in one process.
-        await runner.query("SET LOCAL min_parallel_index_scan_size = '1GB'");
         const rows = (await runner.query(sql, parameters)) as T;
         await runner.query('COMMIT');
         return rows;

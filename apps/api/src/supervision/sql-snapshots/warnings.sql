@@ -15,8 +15,7 @@ WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-WHERE r.status IN ('submitted', 'accepted')
-AND r.period_start IN ((((CASE 'week'
+JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -24,7 +23,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'month'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('month'::report_frequency, (((CASE 'month'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -32,7 +32,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'quarter'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('quarter'::report_frequency, (((CASE 'quarter'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -40,7 +41,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'half'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('half'::report_frequency, (((CASE 'half'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -48,7 +50,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'year'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('year'::report_frequency, (((CASE 'year'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -57,15 +60,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-AND r.period_start = (((CASE r.period_kind
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
+) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
+WHERE r.status IN ('submitted', 'accepted')
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)) AS "reportMissing",
 COALESCE(a.item_report_frequency, p.report_frequency) AS "reportFrequency", (((CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
@@ -86,8 +82,7 @@ WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-WHERE r.status IN ('submitted', 'accepted')
-AND r.period_start IN ((((CASE 'week'
+JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -95,7 +90,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'month'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('month'::report_frequency, (((CASE 'month'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -103,7 +99,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'quarter'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('quarter'::report_frequency, (((CASE 'quarter'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -111,7 +108,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'half'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('half'::report_frequency, (((CASE 'half'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -119,7 +117,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'year'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('year'::report_frequency, (((CASE 'year'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -128,15 +127,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-AND r.period_start = (((CASE r.period_kind
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
+) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
+WHERE r.status IN ('submitted', 'accepted')
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)))))
 ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
@@ -151,8 +143,7 @@ WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-WHERE r.status IN ('submitted', 'accepted')
-AND r.period_start IN ((((CASE 'week'
+JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -160,7 +151,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'month'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('month'::report_frequency, (((CASE 'month'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -168,7 +160,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'quarter'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('quarter'::report_frequency, (((CASE 'quarter'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -176,7 +169,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'half'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('half'::report_frequency, (((CASE 'half'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -184,7 +178,8 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date, (((CASE 'year'
+WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
+('year'::report_frequency, (((CASE 'year'
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
@@ -193,13 +188,6 @@ WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-AND r.period_start = (((CASE r.period_kind
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE r.period_kind WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date
+) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
+WHERE r.status IN ('submitted', 'accepted')
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)))))
