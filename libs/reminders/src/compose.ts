@@ -1,5 +1,5 @@
 import { ASSIGNMENT_ROLE_LABEL } from '@app/database';
-import { digestEntries, DigestEntry } from './entries';
+import { digestEntries, DigestEntry, entryCount } from './entries';
 import type { AlertReason, OwedAssignment, OwedWork } from './rules';
 
 export interface Email {
@@ -84,9 +84,9 @@ export function composeDigest(
   link: (itemId: string) => string,
   dueSoonDays: number,
   notes: string[] = [],
-): Email {
+): Email & { itemCount: number } {
   const entries = digestEntries(owed);
-  const count = entries.overdue.length + entries.dueSoon.length + entries.reportsMissing.length;
+  const count = entryCount(entries);
   const subject = entries.overdue.length
     ? `【落实督办】${unitName}：${entries.overdue.length} 项任务已逾期，请抓紧办理（${date}）`
     : `【落实督办】${unitName}：本周待办 ${count + owed.noticesAwaiting.length} 项（${date}）`;
@@ -95,7 +95,7 @@ export function composeDigest(
     [first, e.missingPeriods.length ? `${e.missingPeriods.join('、')}进展尚未报送` : undefined]
       .filter(Boolean)
       .join('；');
-  return render(subject, `${unitName}：截至 ${date}，贵单位有以下事项需要办理。`, [
+  const email = render(subject, `${unitName}：截至 ${date}，贵单位有以下事项需要办理。`, [
     {
       title: '系统提示',
       lines: notes.map((n) => ({ text: n, html: `<li>${escape(n)}</li>` })),
@@ -124,6 +124,8 @@ export function composeDigest(
       })),
     },
   ]);
+  // The delivery's item count, worked out with the email instead of a second time.
+  return { ...email, itemCount: count };
 }
 
 /**

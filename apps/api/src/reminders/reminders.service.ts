@@ -148,7 +148,7 @@ export class RemindersService {
     const owed =
       (await owedWork(this.db.manager, q.date, dueSoonDays, unitId)).get(unitId) ?? EMPTY;
     const notes = unit.active ? digestNotes(unit.kind, q.date) : [];
-    const email = composeDigest(
+    const { itemCount: _count, ...email } = composeDigest(
       unit.name,
       q.date,
       owed,

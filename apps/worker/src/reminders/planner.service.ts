@@ -23,7 +23,6 @@ import {
   composeDigest,
   composeEscalation,
   digestAddresses,
-  digestItemCount,
   digestUnits,
   dueDigestSlot,
   Email,
@@ -178,7 +177,6 @@ export class ReminderPlanner {
       const planned: Draft[] = owing.map(({ unitId, unit, work, notes }) => () => ({
         unitId,
         ...addresses.get(unitId)!,
-        itemCount: digestItemCount(work),
         ...composeDigest(unit.name, asOf, work, this.link, dueSoonDays, notes),
       }));
       // One summary to the supervision office per run, in the same transaction, so it is
