@@ -134,9 +134,9 @@ export class SupervisionQueries {
     c.add(`a.due_on < ${asOfParam}::date`);
     if (q.minDaysOverdue) c.add(`a.due_on <= ${asOfParam}::date - ?::int`, q.minDaysOverdue);
     // Two statements, not count(*) OVER (): the page then reads the partial index in due-date
-    // order and stops after one page, and the count joins only what the filters need
-    // (province scale: 4 ms + 50 ms instead of 570 ms).
-    const [rows, [{ total }]] = await Promise.all([
+    // order and stops after one page, and the count is worked out apart (province scale: 4 ms
+    // + 50 ms instead of 570 ms, and the count now a sum over dates).
+    const [rows, total] = await Promise.all([
       this.db.query(
         `SELECT ${rowColumns(`${asOfParam}::date`)}, (${asOfParam}::date - a.due_on) AS "daysOverdue"
          ${FROM} ${c.where}
@@ -144,11 +144,32 @@ export class SupervisionQueries {
          LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}`,
         c.params,
       ) as Promise<OverdueRow[]>,
-      this.db.query(`SELECT count(*)::int AS total ${COUNTED} ${c.where}`, c.params) as Promise<
-        Array<{ total: number }>
-      >,
+      this.overdueCount(q, asOf, today, c),
     ]);
     return [rows, total];
+  }
+
+  /**
+   * All units' overdue work as of today or later is a sum over the open work per due date that
+   * the database keeps as it is written (open_due_counts): a few thousand dates, however many
+   * assignments. Filtered or as of a past date, the rows are counted.
+   */
+  private async overdueCount(
+    q: OverdueFilter,
+    asOf: string,
+    today: string,
+    c: Conditions,
+  ): Promise<number> {
+    const unfiltered = !q.planId && !q.sectionId && !q.unitId && !q.groupId && !q.leadOnly;
+    const [{ total }]: Array<{ total: number }> =
+      unfiltered && asOf >= today
+        ? await this.db.query(
+            `SELECT COALESCE(sum(open), 0)::int AS total FROM open_due_counts
+             WHERE due_on < $1::date AND due_on <= $1::date - $2::int`,
+            [asOf, q.minDaysOverdue ?? 0],
+          )
+        : await this.db.query(`SELECT count(*)::int AS total ${COUNTED} ${c.where}`, c.params);
+    return total;
   }
 
   async warnings(q: WarningQuery, asOf: string, today: string): Promise<[WarningRow[], number]> {

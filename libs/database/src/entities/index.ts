@@ -9,6 +9,7 @@ import { LoginThrottle } from './login-throttle.entity';
 import { NoticeAnswer } from './notice-answer.entity';
 import { NoticeAnswerFile } from './notice-answer-file.entity';
 import { NoticeNumberCounter } from './notice-number-counter.entity';
+import { OpenDueCount } from './open-due-count.entity';
 import { Plan } from './plan.entity';
 import { PlanImport } from './plan-import.entity';
 import { EvidenceFile } from './evidence-file.entity';
@@ -38,6 +39,7 @@ export {
   NoticeAnswer,
   NoticeAnswerFile,
   NoticeNumberCounter,
+  OpenDueCount,
   Plan,
   PlanImport,
   ProgressReport,
@@ -83,6 +85,7 @@ export const ENTITIES = [
   NoticeAnswer,
   NoticeAnswerFile,
   NoticeNumberCounter,
+  OpenDueCount,
   AssessmentSettings,
   ExtensionRequest,
   Chase,

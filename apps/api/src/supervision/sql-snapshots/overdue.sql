@@ -14,6 +14,5 @@ ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE
 LIMIT 50 OFFSET 0
 
 -- next statement
-SELECT count(*)::int AS total
-FROM assignments a
-JOIN plans p ON p.id = a.plan_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND a.due_on < $1::date
+SELECT COALESCE(sum(open), 0)::int AS total FROM open_due_counts
+WHERE due_on < $1::date AND due_on <= $1::date - $2::int

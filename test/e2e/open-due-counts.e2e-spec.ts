@@ -1,0 +1,188 @@
+import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+/**
+ * open_due_counts (open work of working plans per due date) is kept by database triggers in
+ * the transaction of every write (migration OpenDueCounts), and the overdue list's count as of
+ * today reads it. After a seeded random sequence of writes, through the API and in raw SQL,
+ * every row equals a recount from the assignments, and the list's total equals a count of its
+ * rows.
+ */
+describe('the open work per due date', () => {
+  let t: TestApp;
+  const plans: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    plans.push(await importSeedPlan(t, '计数测试〔2025〕1号'));
+    plans.push(await importSeedPlan(t, '计数测试〔2025〕2号'));
+  });
+  afterAll(() => t.close());
+
+  function random(seed: number) {
+    let s = seed >>> 0;
+    const next = () => {
+      s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+      return s / 2 ** 32;
+    };
+    return { pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], next };
+  }
+
+  const kept = () =>
+    t.db.query(
+      `SELECT due_on::text AS day, open FROM open_due_counts WHERE open <> 0 ORDER BY due_on`,
+    );
+  const recount = () =>
+    t.db.query(
+      `SELECT a.due_on::text AS day, count(*)::int AS open
+       FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE a.completed_on IS NULL AND p.status = 'active'
+       GROUP BY a.due_on ORDER BY a.due_on`,
+    );
+  const pickRow = async (r: ReturnType<typeof random>, where: string) => {
+    const rows: Array<{ id: string }> = await t.db.query(
+      `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where} ORDER BY a.id`,
+      [plans],
+    );
+    return rows.length ? r.pick(rows).id : undefined;
+  };
+
+  it('equal a recount after 80 random writes', async () => {
+    const leader = await t.as('leader');
+    const units: string[] = (
+      await t.db.query("SELECT id FROM units WHERE kind IN ('department', 'town') ORDER BY name")
+    ).map((u: { id: string }) => u.id);
+    const r = random(2026);
+    const kinds = [
+      'complete',
+      'reopen',
+      'extend',
+      'plan status',
+      'assign',
+      'delete item',
+      'sql insert',
+      'new plan',
+      'delete plan',
+    ] as const;
+    const done = new Set<string>();
+    expect(await kept()).toEqual(await recount());
+    for (let step = 0; step < 80; step++) {
+      const kind = r.pick(kinds);
+      if (kind === 'complete') {
+        const id = await pickRow(r, 'a.completed_on IS NULL');
+        if (!id) continue;
+        await t.db.query(
+          `UPDATE assignments SET status = 'completed', completed_on = '2025-06-30' WHERE id = $1`,
+          [id],
+        );
+      } else if (kind === 'reopen') {
+        const id = await pickRow(r, 'a.completed_on IS NOT NULL');
+        if (!id) continue;
+        await t.db.query(
+          `UPDATE assignments SET status = 'returned', completed_on = NULL WHERE id = $1`,
+          [id],
+        );
+      } else if (kind === 'extend') {
+        const id = await pickRow(r, 'TRUE');
+        if (!id) continue;
+        await t.db.query(
+          `UPDATE assignments SET original_due_on = COALESCE(original_due_on, due_on),
+             due_on = due_on + $2::int WHERE id = $1`,
+          [id, 1 + Math.floor(r.next() * 60)],
+        );
+      } else if (kind === 'plan status') {
+        const status = r.pick(['active', 'archived', 'draft'] as const);
+        const res = await t
+          .http()
+          .patch(`/plans/${r.pick(plans)}`)
+          .set(leader)
+          .send({ status });
+        // A change the plan's rules refuse writes nothing, which the counts must show too.
+        expect([200, 400, 409]).toContain(res.status);
+      } else if (kind === 'assign') {
+        const items: Array<{ id: string }> = await t.db.query(
+          'SELECT id FROM items WHERE plan_id = ANY($1) ORDER BY id',
+          [plans],
+        );
+        const res = await t
+          .http()
+          .post('/assignments')
+          .set(leader)
+          .send({ itemId: r.pick(items).id, unitId: r.pick(units), role: 'co' });
+        // 409 when the unit already shares the item: nothing written.
+        expect([201, 409]).toContain(res.status);
+      } else if (kind === 'delete item') {
+        // Items without reports can go; their assignments go with them (the cascade).
+        const items: Array<{ id: string }> = await t.db.query(
+          `SELECT i.id FROM items i WHERE i.plan_id = ANY($1) AND NOT EXISTS (
+             SELECT 1 FROM progress_reports r JOIN assignments a ON a.id = r.assignment_id
+             WHERE a.item_id = i.id) ORDER BY i.id`,
+          [plans],
+        );
+        if (!items.length) continue;
+        const res = await t
+          .http()
+          .delete(`/items/${r.pick(items).id}`)
+          .set(leader);
+        expect([200, 204]).toContain(res.status);
+      } else if (kind === 'sql insert') {
+        const items: Array<{ id: string; plan_id: string }> = await t.db.query(
+          'SELECT id, plan_id FROM items WHERE plan_id = ANY($1) ORDER BY id',
+          [plans],
+        );
+        const item = r.pick(items);
+        await t.db.query(
+          `INSERT INTO assignments (plan_id, item_id, unit_id, role, due_on)
+           VALUES ($1, $2, $3, 'co', '2025-09-30') ON CONFLICT DO NOTHING`,
+          [item.plan_id, item.id, r.pick(units)],
+        );
+      } else if (kind === 'new plan') {
+        plans.push(await importSeedPlan(t, `计数测试〔2025〕${100 + step}号`));
+      } else {
+        if (plans.length < 2) continue;
+        const planId = plans.splice(Math.floor(r.next() * plans.length), 1)[0];
+        // Through SQL: the API refuses a plan with work, and the database's cascade is the case.
+        await t.db.query('DELETE FROM plans WHERE id = $1', [planId]);
+      }
+      done.add(kind);
+      expect({ step, kind, counts: await kept() }).toEqual({
+        step,
+        kind,
+        counts: await recount(),
+      });
+    }
+    expect(done.size).toBe(kinds.length);
+  });
+
+  it('give the overdue list its total as of today, and counted rows when filtered', async () => {
+    const supervisor = await t.as('supervisor');
+    await t.db.query(`UPDATE plans SET status = 'active' WHERE id = ANY($1)`, [plans]);
+    const today = (await t.http().get('/supervision/overdue').set(supervisor)).body;
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE a.completed_on IS NULL AND p.status = 'active' AND a.due_on < $1::date`,
+      [today.asOf],
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(today.total).toBe(n);
+    const atLeast30 = await t.http().get('/supervision/overdue?minDaysOverdue=30').set(supervisor);
+    const [{ m }] = await t.db.query(
+      `SELECT count(*)::int AS m FROM assignments a JOIN plans p ON p.id = a.plan_id
+       WHERE a.completed_on IS NULL AND p.status = 'active' AND a.due_on <= $1::date - 30`,
+      [today.asOf],
+    );
+    expect(atLeast30.body.total).toBe(m);
+    // A filter counts the rows themselves, and agrees.
+    const onePlan = await t
+      .http()
+      .get(`/supervision/overdue?planId=${plans[0]}&pageSize=1`)
+      .set(supervisor);
+    const [{ k }] = await t.db.query(
+      `SELECT count(*)::int AS k FROM assignments a
+       WHERE a.plan_id = $1 AND a.completed_on IS NULL AND a.due_on < $2::date`,
+      [plans[0], today.asOf],
+    );
+    expect(onePlan.body.total).toBe(k);
+  });
+});
