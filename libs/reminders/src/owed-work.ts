@@ -87,6 +87,18 @@ export async function owedWork(
   const strip = <T extends { unitId: string }>({ unitId: _u, ...rest }: T) => rest;
   for (const row of overdue) of(row.unitId).overdue.push(strip(row));
   for (const row of dueSoon) of(row.unitId).dueSoon.push(strip(row));
+  // One period per frequency is due on a date: its label is worked out once, not per row (a
+  // province's digest has 165,000 missing reports).
+  const labels = new Map<string, string>();
+  const label = (f: PeriodKind, start: string): string => {
+    const key = `${f} ${start}`;
+    let text = labels.get(key);
+    if (text === undefined) {
+      text = periodContaining(f, start).label;
+      labels.set(key, text);
+    }
+    return text;
+  };
   for (const row of missing) {
     const report: MissingReport = {
       assignmentId: row.assignmentId,
@@ -96,7 +108,7 @@ export async function owedWork(
       itemTitle: row.itemTitle,
       role: row.role,
       dueOn: row.dueOn,
-      periodLabel: periodContaining(row.f, row.periodStart).label,
+      periodLabel: label(row.f, row.periodStart),
     };
     of(row.unitId).reportsMissing.push(report);
   }
