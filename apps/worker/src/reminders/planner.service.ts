@@ -246,12 +246,19 @@ export class ReminderPlanner {
           // text is this process's work, its compression and WAL the database's, and the two
           // overlap. One statement in flight at a time on the transaction's connection.
           let writing: Promise<unknown> = Promise.resolve();
-          for (let i = 0; i < drafts.length; i += WRITE_CHUNK) {
-            const rows = drafts
-              .slice(i, i + WRITE_CHUNK)
-              .map((draft) => delivery(draft(), kind, period));
-            await writing;
-            writing = tx.insertIgnore(ReminderDelivery, rows);
+          try {
+            for (let i = 0; i < drafts.length; i += WRITE_CHUNK) {
+              const rows = drafts
+                .slice(i, i + WRITE_CHUNK)
+                .map((draft) => delivery(draft(), kind, period));
+              await writing;
+              writing = tx.insertIgnore(ReminderDelivery, rows);
+            }
+          } catch (error) {
+            // Composing failed with a chunk still being written: wait for it (its own failure
+            // is moot) so nothing is left running on the connection or rejected unheard.
+            await writing.catch(() => undefined);
+            throw error;
           }
           await writing;
           await tx.updateWhere(ReminderRun, { kind, period }, { deliveries: drafts.length });

@@ -13,16 +13,20 @@ export class AssignmentsCopyItem1796216000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "assignments" ADD "section_id" uuid, ADD "item_report_frequency" "public"."report_frequency"`,
     );
+    // No write between the copy and the triggers' start.
+    await queryRunner.query(`LOCK TABLE "items", "assignments" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(
       `UPDATE "assignments" a SET "section_id" = i."section_id", "item_report_frequency" = i."report_frequency"
        FROM "items" i WHERE i."id" = a."item_id"`,
     );
     await queryRunner.query(`ALTER TABLE "assignments" ALTER COLUMN "section_id" SET NOT NULL`);
+    // FOR SHARE: an item being changed at the same moment is read once that change commits,
+    // so a new assignment cannot keep the item's old section while its trigger rewrites the rest.
     await queryRunner.query(
       `CREATE FUNCTION "assignments_copy_item"() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          SELECT i."section_id", i."report_frequency" INTO NEW."section_id", NEW."item_report_frequency"
-         FROM "items" i WHERE i."id" = NEW."item_id";
+         FROM "items" i WHERE i."id" = NEW."item_id" FOR SHARE;
          RETURN NEW;
        END $$`,
     );
