@@ -1,4 +1,5 @@
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
+import { seededRandom } from '../support/seeded-random';
 
 jest.setTimeout(120_000);
 
@@ -17,16 +18,6 @@ describe('the item copies on assignments', () => {
     planId = await importSeedPlan(t, '副本测试〔2025〕1号');
   });
   afterAll(() => t.close());
-
-  /** A small seeded generator: the same sequence on every run, printed on a failure. */
-  function random(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-      return s / 2 ** 32;
-    };
-    return { pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], next };
-  }
 
   const mismatches = () =>
     t.db.query(
@@ -53,7 +44,7 @@ describe('the item copies on assignments', () => {
         ])
       ).map((r: { id: string }) => r.id);
     const frequencies = ['week', 'month', 'quarter', 'half', 'year', null] as const;
-    const r = random(17);
+    const r = seededRandom(17);
     const done: string[] = [];
     for (let step = 0; step < 60; step++) {
       const itemId = r.pick(await items());

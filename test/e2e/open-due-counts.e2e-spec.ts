@@ -1,4 +1,5 @@
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
+import { Rng, seededRandom } from '../support/seeded-random';
 
 jest.setTimeout(180_000);
 
@@ -20,15 +21,6 @@ describe('the open work per due date', () => {
   });
   afterAll(() => t.close());
 
-  function random(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-      return s / 2 ** 32;
-    };
-    return { pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], next };
-  }
-
   const kept = () =>
     t.db.query(
       `SELECT due_on::text AS day, sum(open)::int AS open FROM open_due_counts
@@ -41,7 +33,7 @@ describe('the open work per due date', () => {
        WHERE a.completed_on IS NULL AND p.status = 'active'
        GROUP BY a.due_on ORDER BY a.due_on`,
     );
-  const pickRow = async (r: ReturnType<typeof random>, where: string) => {
+  const pickRow = async (r: Rng, where: string) => {
     const rows: Array<{ id: string }> = await t.db.query(
       `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where} ORDER BY a.id`,
       [plans],
@@ -56,7 +48,7 @@ describe('the open work per due date', () => {
         "SELECT id FROM units WHERE kind IN ('department', 'town') AND active ORDER BY name",
       )
     ).map((u: { id: string }) => u.id);
-    const r = random(2026);
+    const r = seededRandom(2026);
     const kinds = [
       'complete',
       'reopen',

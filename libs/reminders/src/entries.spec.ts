@@ -1,5 +1,5 @@
 import { composeDigest, composeEscalation } from './compose';
-import { digestEntries, digestItemCount } from './entries';
+import { digestEntries, entryCount } from './entries';
 import type { OwedAssignment, OwedWork } from './rules';
 
 const share = (over: Partial<OwedAssignment> = {}): OwedAssignment => ({
@@ -54,7 +54,7 @@ describe('digest entries: each item once, with all that is owed on it', () => {
       ['九', '2025-03-20', 10, 'lead'],
     ]);
     expect(e.reportsMissing.map((x) => x.itemNumberText)).toEqual(['十']);
-    expect(digestItemCount(owed)).toBe(3);
+    expect(entryCount(digestEntries(owed))).toBe(3);
   });
 
   it('writes each item once in the email, with the missing report on its overdue line', () => {

@@ -73,5 +73,3 @@ export function digestEntries(owed: OwedWork): DigestEntries {
 /** How many items a digest lists (each once). */
 export const entryCount = (e: DigestEntries): number =>
   e.overdue.length + e.dueSoon.length + e.reportsMissing.length;
-
-export const digestItemCount = (owed: OwedWork): number => entryCount(digestEntries(owed));

@@ -1,5 +1,5 @@
 export { composeAlert, composeDigest, composeEscalation, composeEvent } from './compose';
-export { digestEntries, digestItemCount } from './entries';
+export { digestEntries, entryCount } from './entries';
 export type { DigestEntries, DigestEntry } from './entries';
 export type { Email, EventLine } from './compose';
 export { owedWork } from './owed-work';

@@ -60,10 +60,9 @@ const COUNTED = `
   FROM assignments a
   JOIN plans p ON p.id = a.plan_id`;
 
-const FROM = `
-  FROM assignments a
+/** The rows a list shows: what a count reads, with the item and the unit it names. */
+const FROM = `${COUNTED}
   JOIN items i ON i.id = a.item_id
-  JOIN plans p ON p.id = a.plan_id
   JOIN units u ON u.id = a.unit_id`;
 
 /**

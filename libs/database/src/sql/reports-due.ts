@@ -55,9 +55,15 @@ export const reportOwed = (d: string): string =>
  * start joined as VALUES), so only matching reports are read; listing the five period starts
  * alone read every frequency's reports of those days, six times as many. One row per assignment
  * and frequency: progress_reports_assignment_period is unique and each frequency has one period
- * due on d. It does not depend on the row asking, so PostgreSQL builds it once as a hashed set.
+ * due on d. It does not depend on the row asking, so PostgreSQL builds it once as a hashed set
+ * for `reportMissing`. A statement that counts every assignment joins it instead (on
+ * `assignment_id = a.id AND period_kind = reportFrequency`) and counts the missing as owed
+ * minus owed-and-filed: a NOT IN subplan in its aggregate would keep PostgreSQL from
+ * aggregating in parallel.
  */
-const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind FROM progress_reports r
+export const filedReports = (
+  d: string,
+): string => `SELECT r.assignment_id, r.period_kind FROM progress_reports r
   JOIN (VALUES ${FREQUENCIES.map((f) => `('${f}'::report_frequency, ${duePeriodStart(d, `'${f}'`)})`).join(',\n    ')}
   ) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
   WHERE r.status IN ('submitted', 'accepted')
@@ -65,13 +71,4 @@ const filedBy = (d: string) => `SELECT r.assignment_id, r.period_kind FROM progr
 
 /** Owed on day d and not submitted by then. */
 export const reportMissing = (d: string): string =>
-  `(${reportOwed(d)} AND (a.id, ${reportFrequency}) NOT IN (${filedBy(d)}))`;
-
-/**
- * The reports filed by day d for the period then due (each assignment and frequency once): the
- * set `reportMissing` tests against, for a statement that counts every assignment. It counts
- * the missing as owed minus owed-and-filed (a join with this set), because a NOT IN subplan in
- * its aggregate would keep PostgreSQL from aggregating in parallel. Join it on
- * `assignment_id = a.id AND period_kind = reportFrequency`.
- */
-export const filedReports = filedBy;
+  `(${reportOwed(d)} AND (a.id, ${reportFrequency}) NOT IN (${filedReports(d)}))`;

@@ -7,8 +7,8 @@ a.status, a.progress_percent AS "progressPercent",
 WHERE r.assignment_id = a.id AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
 ) AS "lastReportOn", ($1::date - a.due_on) AS "daysOverdue"
 FROM assignments a
-JOIN items i ON i.id = a.item_id
 JOIN plans p ON p.id = a.plan_id
+JOIN items i ON i.id = a.item_id
 JOIN units u ON u.id = a.unit_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND a.unit_id = $2 AND a.due_on < $1::date
 ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
