@@ -4,6 +4,8 @@
  * clients that time each answer.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import type { Pool } from 'pg';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -92,30 +94,94 @@ export async function loop(
 }
 
 /**
- * One client's PATCH of its own assignment, carrying the version the previous answer returned
- * (what bench:load's write row measures); `done` hears each 200 with the value written.
+ * `clients` connections PATCHing assignments with autocannon, as the reads are loaded (a fetch
+ * loop cost the load generator about 0.65 ms of CPU per request on the cores the API and
+ * PostgreSQL share). Each request takes an assignment no other request has in flight and sends
+ * the version its last answer returned, so every PATCH is meant to succeed; `done` hears each
+ * 200. `amount` requests and then stop, with every answer in (what "nothing lost" counts), or
+ * for `seconds` (a warm-up: the answers in flight at the end are dropped).
  */
-export function patchLoop(
+export async function patchCannon(
   base: string,
   token: string,
   targets: Array<{ id: string; version: number }>,
+  run: { amount: number } | { seconds: number },
   done: (id: string, value: number) => void = () => undefined,
-) {
-  const versions = new Map(targets.map((t) => [t.id, t.version]));
-  return async (i: number) => {
-    const target = targets[i % targets.length];
-    const version = versions.get(target.id)!;
-    const value = (version * 7) % 100;
-    const res = await fetch(`${base}/assignments/${target.id}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ version, progressPercent: value }),
-    });
-    const body = (await res.json()) as { version: number };
-    if (res.status !== 200) throw new Error(`PATCH ${res.status}`);
-    versions.set(target.id, body.version);
-    done(target.id, value);
+): Promise<Figures & { seconds: number }> {
+  const free = targets.map((t) => ({ ...t }));
+  const { origin, pathname } = new URL(base);
+  type Target = (typeof free)[number];
+  const started = Date.now();
+  const result = await autocannon({
+    url: origin,
+    connections: targets.length,
+    ...('amount' in run ? { amount: run.amount } : { duration: run.seconds }),
+    requests: [
+      {
+        method: 'PATCH',
+        setupRequest: (request, context) => {
+          const target = free.pop()!;
+          (context as { target?: Target }).target = target;
+          const value = (target.version * 7) % 100;
+          return {
+            ...request,
+            path: `${pathname}/assignments/${target.id}`,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ version: target.version, progressPercent: value }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          const target = (context as { target: Target }).target;
+          if (status === 200) {
+            done(target.id, (target.version * 7) % 100);
+            target.version = (JSON.parse(body) as { version: number }).version;
+          }
+          free.push(target);
+        },
+      },
+    ],
+  });
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    rate: result.requests.total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    seconds,
   };
+}
+
+/** GETs of one URL by `clients` connections for `seconds`. */
+export async function readCannon(
+  url: string,
+  clients: number,
+  seconds: number,
+  token?: string,
+): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: clients,
+    duration: seconds,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** The unit user with the most assignments: the longest list page a unit reads. */
+export async function busiestClerk(db: Pick<Pool, 'query'>): Promise<string> {
+  const [{ username }] = (
+    await db.query(
+      `SELECT u.username FROM users u JOIN assignments a ON a.unit_id = u.unit_id
+       WHERE u.role = 'unit' AND u.active AND NOT u.must_change_password
+       GROUP BY u.username ORDER BY count(*) DESC, u.username LIMIT 1`,
+    )
+  ).rows as Array<{ username: string }>;
+  return username;
 }
 
 function freePort(): Promise<number> {

@@ -9,12 +9,22 @@
  * The API runs as its own processes (apps/api/src/main.ts, API_PROCESSES as set, default the
  * cores), so the load generator does not share its event loop. Prints one table.
  */
-import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { Figures, login, loop as loopFor, patchLoop, startApi } from './api-process';
+import { DataSource } from 'typeorm';
+import { Assignment, auditedUpdateStatement, dataSourceOptions } from '@app/database';
+import {
+  busiestClerk,
+  Figures,
+  login,
+  loop as loopFor,
+  patchCannon,
+  readCannon,
+  startApi,
+} from './api-process';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+const WARMUP = Number(process.env.WARMUP_SECONDS ?? 2);
 
 const POOL = Number(process.env.DB_POOL_SIZE ?? 20);
 
@@ -31,36 +41,43 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     const leader = await login(base, 'leader');
-    const [{ username: clerk }] = (
-      await db.query(
-        `SELECT u.username FROM users u JOIN assignments a ON a.unit_id = u.unit_id
-         WHERE u.role = 'unit' AND u.active AND NOT u.must_change_password
-         GROUP BY u.username ORDER BY count(*) DESC, u.username LIMIT 1`,
-      )
-    ).rows;
+    const clerk = await busiestClerk(db);
     const clerkToken = await login(base, clerk);
     const targets = (
       await db.query(
         `SELECT id, version FROM assignments WHERE completed_on IS NULL ORDER BY id LIMIT $1`,
-        [CLIENTS * 2],
+        [CLIENTS * 3],
       )
     ).rows as Array<{ id: string; version: number }>;
-    if (targets.length < CLIENTS * 2) throw new Error(`need ${CLIENTS * 2} open assignments`);
+    if (targets.length < CLIENTS * 3) throw new Error(`need ${CLIENTS * 3} open assignments`);
 
     rows.push(await apiWrites(db, base, leader, targets.slice(0, CLIENTS)));
-    const sqlRow = await sqlWrites(db, targets.slice(CLIENTS));
+    const sqlRow = await sqlWrites(db, targets.slice(CLIENTS, CLIENTS * 2));
     rows[0].sql = sqlRow.sql;
     rows[0].check = `${rows[0].check}; SQL ${sqlRow.check}`;
+    const ownRow = await sqlApiStatements(db, targets.slice(CLIENTS * 2));
+    rows.push({
+      work: 'the same PATCH beside the SQL the API sends for it: the row read, then the update and its audit row in one statement, both prepared',
+      api: rows[0].api,
+      sql: ownRow.sql,
+      check: `SQL ${ownRow.check}`,
+    });
 
     const unitId = (await db.query('SELECT unit_id FROM users WHERE username = $1', [clerk]))
       .rows[0].unit_id as string;
     rows.push({
       work: `GET /assignments as ${clerk}`,
-      api: await apiReads(`${base}/assignments`, clerkToken),
+      api: await readCannon(`${base}/assignments`, CLIENTS, SECONDS, clerkToken),
       sql: await loop(() => listPage(db, unitId)),
     });
-    rows.push({ work: 'GET /me', api: await apiReads(`${base}/me`, clerkToken) });
-    rows.push({ work: 'GET /health (floor)', api: await apiReads(`${base}/health`) });
+    rows.push({
+      work: 'GET /me',
+      api: await readCannon(`${base}/me`, CLIENTS, SECONDS, clerkToken),
+    });
+    rows.push({
+      work: 'GET /health (floor)',
+      api: await readCannon(`${base}/health`, CLIENTS, SECONDS),
+    });
   } finally {
     api.kill('SIGTERM');
     await db.end();
@@ -69,9 +86,10 @@ async function main(): Promise<void> {
 }
 
 /**
- * CLIENTS loops, each on its own assignment, each PATCH carrying the version the previous answer
- * returned. Each loop waits for its answer before the next request, and the run ends only when
- * every answer is in, so the 200s counted are all the writes that were acknowledged.
+ * CLIENTS connections, each PATCH on an assignment no other has in flight, carrying the version
+ * its last answer returned. A warm-up of WARMUP_SECONDS sets how many requests make LOAD_SECONDS;
+ * the measured run then sends exactly that many and ends when every answer is in, so the 200s
+ * counted are all the writes that were acknowledged.
  */
 async function apiWrites(
   db: Pool,
@@ -79,19 +97,31 @@ async function apiWrites(
   token: string,
   targets: Array<{ id: string; version: number }>,
 ): Promise<Row> {
+  const warm = await patchCannon(base, token, targets, { seconds: WARMUP });
+  // The warm-up's last answers were dropped: their writes land, and the versions are read anew.
+  await new Promise((r) => setTimeout(r, 1000));
+  const current = (
+    await db.query('SELECT id, version FROM assignments WHERE id = ANY($1::uuid[])', [
+      targets.map((t) => t.id),
+    ])
+  ).rows as Array<{ id: string; version: number }>;
   const before = await auditHighWater(db);
   const ok = new Map<string, number>();
   let successes = 0;
-  const api = await loop(
-    patchLoop(base, token, targets, (id, value) => {
+  const api = await patchCannon(
+    base,
+    token,
+    current,
+    { amount: Math.max(CLIENTS, Math.round(warm.rate * SECONDS)) },
+    (id, value) => {
       ok.set(id, value);
       successes++;
-    }),
+    },
   );
   return {
     work: `PATCH /assignments/:id (lock, version check, update, audit row), each client its own row`,
     api,
-    check: `API ${await reconcile(db, targets, before, successes, ok)}`,
+    check: `API ${await reconcile(db, current, before, successes, ok)}`,
   };
 }
 
@@ -135,6 +165,54 @@ async function sqlWrites(db: Pool, targets: Array<{ id: string; version: number 
     } finally {
       client.release();
     }
+  });
+  return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
+}
+
+/**
+ * The statements the API sends for a status update, sent by hand: the row with its item's and
+ * unit's names, then libs/database's update at that version with its audit row (the same
+ * builder, on the same entity metadata), each prepared once per connection as the API's are.
+ */
+async function sqlApiStatements(db: Pool, targets: Array<{ id: string; version: number }>) {
+  const orm = new DataSource({
+    ...dataSourceOptions(process.env.DATABASE_URL!),
+    extra: { max: 1 },
+  });
+  await orm.initialize();
+  const metadata = orm.getMetadata(Assignment);
+  await orm.destroy();
+  const before = await auditHighWater(db);
+  const versions = new Map(targets.map((t) => [t.id, t.version]));
+  const ok = new Map<string, number>();
+  let done = 0;
+  const figures = await loop(async (loop) => {
+    const target = targets[loop % targets.length];
+    const version = versions.get(target.id)!;
+    const value = (version * 7) % 100;
+    const [current] = (
+      await db.query({
+        name: 'bench_read',
+        text: `SELECT a.*, item.number, item.number_text, item.title, unit.name
+                 FROM assignments a JOIN items item ON item.id = a.item_id
+                 JOIN units unit ON unit.id = a.unit_id WHERE a.id = $1`,
+        values: [target.id],
+      })
+    ).rows;
+    if (current.version !== version) throw new Error('stale');
+    const { sql, parameters } = auditedUpdateStatement(
+      metadata,
+      orm.driver,
+      { userId: null, unitId: null },
+      target.id,
+      version,
+      { progressPercent: value },
+    );
+    const [after] = (await db.query({ name: 'bench_update', text: sql, values: parameters })).rows;
+    if (!after) throw new Error('stale');
+    versions.set(target.id, after.version);
+    ok.set(target.id, value);
+    done++;
   });
   return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
 }
@@ -188,25 +266,6 @@ async function reconcile(
 
 async function auditHighWater(db: Pool): Promise<number> {
   return Number((await db.query('SELECT COALESCE(max(id), 0) AS id FROM audit_log')).rows[0].id);
-}
-
-async function apiReads(url: string, token?: string): Promise<Figures> {
-  const result = await autocannon({
-    url,
-    connections: CLIENTS,
-    duration: SECONDS,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return figures(result);
-}
-
-function figures(result: autocannon.Result): Figures {
-  return {
-    rate: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
 }
 
 /** CLIENTS loops for SECONDS (see api-process.ts). */

@@ -1,20 +1,24 @@
 /**
  * bench:profile (issue 17.1, "find where the time goes"): one API process under bench:load's
- * status updates (50 clients, each PATCHing its own assignment), with V8's CPU profiler on.
+ * status updates (50 clients, each PATCHing its own assignment), or with PROFILE_WORK=list its
+ * busiest unit's GET /assignments, with V8's CPU profiler on.
  * After PROFILE_WARMUP_SECONDS the profile's samples are counted for LOAD_SECONDS and each
  * sample goes to the innermost library on its stack (so the pg driver's socket writes count for
  * the driver, not for Node's streams), and the table says how much of the process's time, and
- * how many milliseconds of CPU per request, each part took.
+ * how many milliseconds of CPU per request, each part took. PROFILE_KEEP=1 keeps the profile
+ * (to open in Chrome DevTools) and prints where it is.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { login, loop, patchLoop, startApi } from './api-process';
+import { busiestClerk, Figures, login, patchCannon, readCannon, startApi } from './api-process';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const WARMUP = Number(process.env.PROFILE_WARMUP_SECONDS ?? 3);
+/** `patch` (a status update, the default) or `list` (a unit's GET /assignments). */
+const WORK = process.env.PROFILE_WORK ?? 'patch';
 
 interface ProfileNode {
   id: number;
@@ -66,22 +70,15 @@ async function main(): Promise<void> {
   let measuredTo = 0;
   let exitedAt = 0;
   try {
-    const token = await login(base, 'leader');
-    const targets = (
-      await db.query(
-        `SELECT id, version FROM assignments WHERE completed_on IS NULL ORDER BY id DESC LIMIT $1`,
-        [CLIENTS],
-      )
-    ).rows as Array<{ id: string; version: number }>;
-    const patch = patchLoop(base, token, targets);
-    await loop(CLIENTS, WARMUP, patch);
+    const work = WORK === 'list' ? await listWork(base, db) : await patchWork(base, db);
+    await work.run(WARMUP);
     measuredFrom = Date.now();
-    const figures = await loop(CLIENTS, SECONDS, patch);
+    const figures = await work.run(SECONDS);
     measuredTo = Date.now();
     requests = figures.rate * SECONDS;
     console.log(
       `\nbench:profile — ${new Date().toISOString()}, one API process, ${CLIENTS} clients, ` +
-        `PATCH /assignments/:id: ${Math.round(figures.rate)}/s, p50 ${figures.p50.toFixed(0)} ms, ` +
+        `${work.label}: ${Math.round(figures.rate)}/s, p50 ${figures.p50.toFixed(0)} ms, ` +
         `p99 ${figures.p99.toFixed(0)} ms\n`,
     );
   } finally {
@@ -94,8 +91,47 @@ async function main(): Promise<void> {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('the API wrote no CPU profile');
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.PROFILE_KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(join(dir, file));
   print(attribute(profile, measuredFrom, measuredTo, exitedAt), requests);
+}
+
+interface Work {
+  label: string;
+  run: (seconds: number) => Promise<Figures>;
+}
+
+/** A unit's list page, as bench:load reads it. */
+async function listWork(base: string, db: Pool): Promise<Work> {
+  const clerk = await busiestClerk(db);
+  const token = await login(base, clerk);
+  return {
+    label: `GET /assignments as ${clerk}`,
+    run: (seconds) => readCannon(`${base}/assignments`, CLIENTS, seconds, token),
+  };
+}
+
+/** Status updates, each connection on its own assignment, as bench:load writes them. */
+async function patchWork(base: string, db: Pool): Promise<Work> {
+  const token = await login(base, 'leader');
+  const ids = (
+    await db.query(
+      `SELECT id FROM assignments WHERE completed_on IS NULL ORDER BY id DESC LIMIT $1`,
+      [CLIENTS],
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  return {
+    label: 'PATCH /assignments/:id',
+    run: async (seconds) => {
+      // A run's last answers are dropped when its time is up: their writes land, and the
+      // versions are read anew.
+      await new Promise((r) => setTimeout(r, 500));
+      const targets = (
+        await db.query('SELECT id, version FROM assignments WHERE id = ANY($1::uuid[])', [ids])
+      ).rows as Array<{ id: string; version: number }>;
+      return patchCannon(base, token, targets, { seconds });
+    },
+  };
 }
 
 /** Sample counts per part, for the samples taken between `from` and `to` (epoch ms). */

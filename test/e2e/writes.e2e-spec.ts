@@ -45,6 +45,40 @@ describe('writes: optimistic locking, group expansion and the audit trail', () =
     expect((await auditRows(t, id)).length).toBe(audits);
   });
 
+  it('lets one of many PATCHes at the same version win, with one audit row, and refuses the rest', async () => {
+    const id = await ids.assignment(6, '区市场监管分局');
+    const clerk = await t.as('shichangjianguan');
+    const read = (await t.http().get(`/assignments/${id}`).set(clerk)).body;
+    const audits = (await auditRows(t, id)).length;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t
+          .http()
+          .patch(`/assignments/${id}`)
+          .set(clerk)
+          .send({ version: read.version, progressPercent: 40 + i }),
+      ),
+    );
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(11);
+    for (const lost of answers.filter((a) => a.status === 409)) {
+      expect(lost.body.message).toMatch(/已被他人修改/);
+    }
+    const [row] = await t.db.query(
+      'SELECT progress_percent, version FROM assignments WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({
+      progress_percent: won[0].body.progressPercent,
+      version: read.version + 1,
+    });
+    const trail = await auditRows(t, id);
+    expect(trail).toHaveLength(audits + 1);
+    expect(trail.at(-1).before.progressPercent).toBe(read.progressPercent);
+    expect(trail.at(-1).after.progressPercent).toBe(won[0].body.progressPercent);
+  });
+
   it('records who and what for every create, update and delete, one row each', async () => {
     const admin = await t.as('admin');
     const [{ id: adminId }] = await t.db.query("SELECT id FROM users WHERE username = 'admin'");

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 import { CalendarSource } from './holiday-calendars';
 import { IdentityChannel } from './identity-channel';
+import { PreparedStatements } from './prepared-statements';
 import { ReplicaReads } from './replica-reads';
 import { UnitOfWork } from './unit-of-work';
 
@@ -20,7 +21,7 @@ import { UnitOfWork } from './unit-of-work';
     }),
   ],
   // Every process that has the database has its one calendar, loaded from it at start.
-  providers: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel],
-  exports: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel],
+  providers: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel, PreparedStatements],
+  exports: [UnitOfWork, CalendarSource, ReplicaReads, IdentityChannel, PreparedStatements],
 })
 export class DatabaseModule {}

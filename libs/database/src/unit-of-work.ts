@@ -3,15 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DataSource,
   EntityManager,
-  EntityMetadata,
   EntityTarget,
   FindOptionsRelations,
   FindOptionsWhere,
   InsertResult,
   ObjectLiteral,
 } from 'typeorm';
+import { auditedUpdateStatement, hydrate, NOT_AUDITED } from './audited-update';
 import { AuditAction, AuditLog, User } from './entities';
 import { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
+import { PreparedStatements } from './prepared-statements';
 
 /** Who a write is recorded against; the worker writes as nobody (null). */
 export interface AuditActor {
@@ -27,9 +28,6 @@ export type ReadManager = Pick<
   EntityManager,
   'find' | 'findOne' | 'findOneOrFail' | 'exists' | 'count' | 'query'
 >;
-
-/** Secrets and bulk text stay out of the audit trail; the row they belong to keeps them. */
-const NOT_AUDITED = new Set(['passwordHash', 'sourceText']);
 
 function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
   if (!entity) return null;
@@ -168,7 +166,11 @@ export class Tx {
       .execute();
     if (!result.affected) throw new ConflictException(STALE_VERSION_MESSAGE);
     await this.announce(target, entity.id);
-    const saved = this.hydrate(repository.metadata, (result.raw as ObjectLiteral[])[0]) as E;
+    const saved = hydrate(
+      metadata,
+      this.manager.connection.driver,
+      (result.raw as ObjectLiteral[])[0],
+    ) as E;
     if (options.audit !== false) await this.audit('update', metadata.name, saved.id, entity, saved);
     return saved;
   }
@@ -184,21 +186,6 @@ export class Tx {
       await this.manager.query('SELECT pg_notify($1, $2)', [IDENTITY_CHANNEL, id]);
     }
     this.changedUsers.add(id);
-  }
-
-  /**
-   * A row as PostgreSQL returned it (column names) turned into the entity a find would give:
-   * the same per-column conversions, and no column a find leaves out (`select: false`, such as a
-   * password hash).
-   */
-  private hydrate(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
-    const entity = metadata.create() as ObjectLiteral;
-    const driver = this.manager.connection.driver;
-    for (const column of metadata.columns) {
-      if (!column.isSelect || !(column.databaseName in raw)) continue;
-      column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
-    }
-    return entity;
   }
 
   /** Replaces a many-to-many relation (a group's members, a notice's assignments). */
@@ -325,12 +312,48 @@ export class Tx {
 @Injectable()
 export class UnitOfWork {
   private readonly logger = new Logger('UnitOfWork');
+  private readonly statements: PreparedStatements;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     /** Absent in the CLI: no process of its own caches identities. */
     @Optional() private readonly identities?: IdentityChannel,
-  ) {}
+  ) {
+    this.statements = new PreparedStatements(dataSource);
+  }
+
+  /**
+   * `Tx.update` without a transaction of its own making: the row is written only if it still has
+   * the version `entity` was read at, and its audit row is written by the same statement, which
+   * PostgreSQL commits or rolls back whole. One round trip where a transaction takes five
+   * (BEGIN, lock, update, audit, COMMIT): a status update's path (bench:load). The caller checks
+   * what it may change on the row as it read it; the version makes that the row written, so no
+   * lock needs to be held between the read and the write. Returns the row as stored, or null
+   * when another write came first (the caller reads again).
+   *
+   * Not for users: their changes are announced to identity caches inside a transaction.
+   */
+  async updateAtVersion<E extends ObjectLiteral & { id: string; version: number }>(
+    actor: AuditActor,
+    target: EntityTarget<E>,
+    entity: E,
+    changes: Partial<E>,
+  ): Promise<E | null> {
+    const metadata = this.dataSource.getMetadata(target);
+    if (metadata.target === User) throw new Error('a user is updated in a transaction (Tx.update)');
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (!Object.keys(set).length) return entity;
+    const { sql, parameters } = auditedUpdateStatement(
+      metadata,
+      this.dataSource.driver,
+      actor,
+      entity.id,
+      entity.version,
+      set,
+    );
+    const [row] = await this.statements.query<ObjectLiteral>(sql, parameters);
+    return row ? (hydrate(metadata, this.dataSource.driver, row) as E) : null;
+  }
 
   async run<T>(actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {
     let tx!: Tx;

@@ -14,6 +14,7 @@ import {
   Item,
   Plan,
   Role,
+  STALE_VERSION_MESSAGE,
   Tx,
   Unit,
   UnitGroup,
@@ -32,7 +33,6 @@ import {
 } from './assignment.dto';
 import { AssignmentQueries } from './assignment.queries';
 import { allowedTransitions, STATUS_LABEL } from './assignment-status';
-import { scopeWhere } from '../auth/scope-sql';
 
 @Injectable()
 export class AssignmentsService {
@@ -121,49 +121,59 @@ export class AssignmentsService {
     if (dto.reason !== undefined && dto.status !== AssignmentStatus.Returned) {
       throw new BadRequestException('reason：只在退回（status 为 returned）时填写原因');
     }
-    const stored = await this.uow.run(actor, async (tx) => {
-      const scope = scopeOf(actor);
-      // The item and unit come with the locked row, so the answer needs no read after COMMIT.
-      const current = await tx.lock(Assignment, id, {
-        missing: '未找到该责任分工',
-        version: dto.version,
-        stale: (row) =>
-          `该责任分工已被他人修改（当前版本 ${row.version}，您提交的版本 ${dto.version}），请刷新后重试`,
-        where: scopeWhere(scope),
-        relations: { item: true, unit: true },
-      });
-      const changes: Partial<Assignment> = {};
-      if (dto.status !== undefined && dto.status !== current.status) {
-        const allowed = allowedTransitions(current.status, actor.role);
-        if (!allowed.includes(dto.status)) {
-          throw new ConflictException(
-            `不能从“${STATUS_LABEL[current.status]}”改为“${STATUS_LABEL[dto.status]}”；` +
-              (allowed.length
-                ? `可改为：${allowed.map((s) => `${STATUS_LABEL[s]}（${s}）`).join('、')}`
-                : '当前状态下您不能修改状态'),
-          );
-        }
-        if (dto.status === AssignmentStatus.Returned && !dto.reason?.trim()) {
-          throw new BadRequestException('reason：退回时请写明原因');
-        }
-        changes.status = dto.status;
-        if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
-        if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
-        changes.completedOn =
-          dto.status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
-        if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
+    const scope = scopeOf(actor);
+    // The rules below judge the row as read, and the write lands only on that version of it:
+    // a write in between (another request at the caller's version) is found by reading again.
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.queries.findOne(scope, id);
+      if (!current) throw new NotFoundException('未找到该责任分工');
+      if (current.version !== dto.version) {
+        throw new ConflictException(
+          `该责任分工已被他人修改（当前版本 ${current.version}，您提交的版本 ${dto.version}），请刷新后重试`,
+        );
       }
-      if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {
-        changes.progressPercent = dto.progressPercent;
+      const changes = this.changesFor(actor, current, dto);
+      const saved = await this.uow.updateAtVersion(actor, Assignment, current, changes);
+      if (saved) {
+        return this.view(actor, Object.assign(saved, { item: current.item, unit: current.unit }));
       }
-      if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
-      if (dto.role !== undefined) changes.role = dto.role;
-      const saved = Object.keys(changes).length
-        ? await tx.update(Assignment, current, changes)
-        : current;
-      return Object.assign(saved, { item: current.item, unit: current.unit });
-    });
-    return this.view(actor, stored);
+      // The second read finds the newer version; a row deleted in between reads as missing.
+      if (attempt === 2) throw new ConflictException(STALE_VERSION_MESSAGE);
+    }
+  }
+
+  /** What a PATCH changes on the row as it stands, or why it may not. */
+  private changesFor(
+    actor: Actor,
+    current: Assignment,
+    dto: UpdateAssignmentDto,
+  ): Partial<Assignment> {
+    const changes: Partial<Assignment> = {};
+    if (dto.status !== undefined && dto.status !== current.status) {
+      const allowed = allowedTransitions(current.status, actor.role);
+      if (!allowed.includes(dto.status)) {
+        throw new ConflictException(
+          `不能从“${STATUS_LABEL[current.status]}”改为“${STATUS_LABEL[dto.status]}”；` +
+            (allowed.length
+              ? `可改为：${allowed.map((s) => `${STATUS_LABEL[s]}（${s}）`).join('、')}`
+              : '当前状态下您不能修改状态'),
+        );
+      }
+      if (dto.status === AssignmentStatus.Returned && !dto.reason?.trim()) {
+        throw new BadRequestException('reason：退回时请写明原因');
+      }
+      changes.status = dto.status;
+      if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
+      if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
+      changes.completedOn = dto.status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
+      if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
+    }
+    if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {
+      changes.progressPercent = dto.progressPercent;
+    }
+    if (dto.dueOn !== undefined) changes.dueOn = dto.dueOn;
+    if (dto.role !== undefined) changes.role = dto.role;
+    return changes;
   }
 
   /**

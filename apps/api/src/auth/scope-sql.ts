@@ -21,6 +21,17 @@ export function withinScope<Q extends WhereExpressionBuilder>(
 export const scopeWhere = (scope: AccessScope): { unitId?: string } =>
   scope.kind === 'unit' ? { unitId: scope.unitId } : {};
 
+/**
+ * In raw SQL built per request: the condition on `alias.unit_id` with the unit as a parameter
+ * (`param` adds it and names it), or none for the offices. A prepared statement's generic plan
+ * then still reads a unit's rows by its index, which `inScope`'s `$n IS NULL OR` would hide.
+ */
+export const scopeCondition = (
+  scope: AccessScope,
+  alias: string,
+  param: (value: unknown) => string,
+): string[] => (scope.kind === 'unit' ? [`${alias}.unit_id = ${param(scope.unitId)}`] : []);
+
 /** In raw SQL: `$n` is the scope's unit id, or NULL for the offices (see {@link scopeParam}). */
 export const inScope = (alias: string, n: number) =>
   `($${n}::uuid IS NULL OR ${alias}.unit_id = $${n})`;

@@ -1,0 +1,115 @@
+import { Driver, EntityMetadata, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { AuditActor } from './unit-of-work';
+
+/** Secrets and bulk text stay out of the audit trail; the row they belong to keeps them. */
+export const NOT_AUDITED = new Set(['passwordHash', 'sourceText']);
+
+/** The columns a snapshot holds: what a find reads, less the secrets. */
+export function auditedColumns(metadata: EntityMetadata): ColumnMetadata[] {
+  return metadata.columns.filter((c) => c.isSelect && !NOT_AUDITED.has(c.propertyName));
+}
+
+/**
+ * A row as PostgreSQL returned it (column names) turned into the entity a find would give:
+ * the same per-column conversions, and no column a find leaves out (`select: false`, such as a
+ * password hash).
+ */
+export function hydrate(
+  metadata: EntityMetadata,
+  driver: Driver,
+  raw: ObjectLiteral,
+): ObjectLiteral {
+  const entity = metadata.create() as ObjectLiteral;
+  for (const column of metadata.columns) {
+    if (!column.isSelect || !(column.databaseName in raw)) continue;
+    column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+  }
+  return entity;
+}
+
+/**
+ * The SQL of a row's audit snapshot, the same JSON `Tx` writes from the entity: property names,
+ * dates as they are, timestamps as JavaScript's `toISOString()` writes them (milliseconds, UTC;
+ * both truncate the microseconds), so the timeline compares a before and an after field by field
+ * whichever path wrote them.
+ */
+function snapshotSql(metadata: EntityMetadata, alias: string): string {
+  const pairs = auditedColumns(metadata).map((c) => {
+    const column = `${alias}.${quote(c.databaseName)}`;
+    const value =
+      c.type === 'timestamptz'
+        ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        : column;
+    return `'${c.propertyName}', ${value}`;
+  });
+  // jsonb_build_object takes at most 100 arguments.
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 50) {
+    chunks.push(`jsonb_build_object(${pairs.slice(i, i + 50).join(', ')})`);
+  }
+  return chunks.join(' || ');
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+/**
+ * An update of one row at a version, and its audit row, as one statement (see
+ * `UnitOfWork.updateAtVersion`). The row before comes from the same table joined on the id: the
+ * version condition is checked again on the row as it is when the lock is taken, so a row that
+ * is written is the row at that version, the one joined.
+ */
+export function auditedUpdateStatement(
+  metadata: EntityMetadata,
+  driver: Driver,
+  actor: AuditActor,
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+): { sql: string; parameters: unknown[] } {
+  const versionColumn = metadata.versionColumn;
+  if (!versionColumn) throw new Error(`${metadata.name} has no version to update at`);
+  const parameters: unknown[] = [id, version, actor.userId, actor.unitId, metadata.name];
+  const assignments = Object.entries(set).map(([property, value]) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column || !column.isUpdate) throw new Error(`${metadata.name}.${property} is not written`);
+    parameters.push(driver.preparePersistentValue(value, column));
+    return `${quote(column.databaseName)} = $${parameters.length}`;
+  });
+  const v = quote(versionColumn.databaseName);
+  assignments.push(`${v} = written.${v} + 1`);
+  if (metadata.updateDateColumn) {
+    assignments.push(`${quote(metadata.updateDateColumn.databaseName)} = now()`);
+  }
+  const assignmentColumn = metadata.findColumnWithPropertyName('assignmentId');
+  // Everything that happened to an assignment is read by one index (see Tx's auditRow).
+  const assignmentId =
+    metadata.name === 'Assignment'
+      ? 'written.id'
+      : assignmentColumn
+        ? `written.${quote(assignmentColumn.databaseName)}`
+        : 'NULL';
+  const selected = metadata.columns
+    .filter((c) => c.isSelect)
+    .map((c) => `${quote(c.databaseName)}`)
+    .join(', ');
+  const sql = `
+    WITH written AS (
+      UPDATE ${quote(metadata.tableName)} AS written
+         SET ${assignments.join(', ')}
+        FROM ${quote(metadata.tableName)} AS was
+       WHERE written.id = $1 AND written.${v} = $2 AND was.id = written.id
+      RETURNING written.*, ${snapshotSql(metadata, 'was')} AS audit_before,
+                ${snapshotSql(metadata, 'written')} AS audit_after
+    ), audited AS (
+      INSERT INTO audit_log
+        (actor_user_id, actor_unit_id, action, entity_type, entity_id, assignment_id, before, after)
+      SELECT $3::uuid, $4::uuid, 'update', $5::text, written.id::text, ${assignmentId},
+             written.audit_before, written.audit_after
+        FROM written
+    )
+    SELECT ${selected} FROM written`;
+  return { sql, parameters };
+}
