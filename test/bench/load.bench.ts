@@ -217,17 +217,17 @@ async function sqlApiStatements(db: Pool, targets: Array<{ id: string; version: 
   return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
 }
 
-/** One page of a unit's assignments and its count, as the API's list asks. */
+/** One page of a unit's assignments, and its count when the page is full, as the API asks. */
 async function listPage(db: Pool, unitId: string) {
-  await Promise.all([
-    db.query(
-      `SELECT a.*, i.number, i.title, u.name FROM assignments a
-       JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
-       WHERE a.unit_id = $1 ORDER BY a.due_on, i.number, u.name LIMIT 50`,
-      [unitId],
-    ),
-    db.query('SELECT count(*) FROM assignments WHERE unit_id = $1', [unitId]),
-  ]);
+  const { rows } = await db.query(
+    `SELECT a.*, i.number, i.title, u.name FROM assignments a
+     JOIN items i ON i.id = a.item_id JOIN units u ON u.id = a.unit_id
+     WHERE a.unit_id = $1 ORDER BY a.due_on, i.number, u.name, a.id LIMIT 50`,
+    [unitId],
+  );
+  if (rows.length === 50) {
+    await db.query('SELECT count(*) FROM assignments WHERE unit_id = $1', [unitId]);
+  }
 }
 
 /**

@@ -97,11 +97,20 @@ describe('statements per request on the hot paths', () => {
     expect(answer).toMatchObject({ username: 'jingfaju', unitName: '区经发局' });
   });
 
-  it('GET /assignments: the page and its count, no read of the user', async () => {
+  it('GET /assignments: the page alone when it is the last, and its count when it is full; no read of the user', async () => {
     const clerk = await t.as('jingfaju');
     await t.http().get('/me').set(clerk);
-    const sql = await statements(() => t.http().get('/assignments').set(clerk));
-    expect(sql).toHaveLength(2);
+    const whole = await statements(() => t.http().get('/assignments').set(clerk));
+    const { total } = answer as { total: number; items: unknown[] };
+    expect(total).toBeGreaterThan(1);
+    expect(total).toBeLessThan(50);
+    expect((answer as { items: unknown[] }).items).toHaveLength(total);
+    expect(whole).toHaveLength(1);
+    const full = await statements(() => t.http().get('/assignments?pageSize=1').set(clerk));
+    expect(full).toHaveLength(2);
+    expect(full[1]).toMatch(/^SELECT count\(\*\)/);
+    expect(answer).toMatchObject({ total, pageSize: 1 });
+    const sql = [...whole, ...full];
     expect(sql.some((q) => q.includes('distinctAlias'))).toBe(false);
     expect(sql.some((q) => q.includes('FROM "users"'))).toBe(false);
     // The unit's rows by its index: its id is a condition of the text, not `$n IS NULL OR`.

@@ -5,6 +5,7 @@ import { Assignment, hydrate, Item, PreparedStatements, Unit } from '@app/databa
 import { AccessScope } from '../auth/actor';
 import { acknowledgementSql } from '../chain/acknowledgement';
 import { AssignmentListQuery } from './assignment.dto';
+import { totalOfLastPage } from '../common/pagination';
 import { inScope, scopeCondition, scopeParam } from '../auth/scope-sql';
 
 /** An assignment's row with the names of its item and unit a view shows. */
@@ -65,20 +66,22 @@ export class AssignmentQueries {
       where.push(condition);
     }
     const filter = where.join(' AND ');
+    const rows = await this.statements.query<Row>(
+      `${this.select} WHERE ${filter}
+        ORDER BY a.due_on, item.number, unit.name, a.id
+        LIMIT ${param(q.pageSize)} OFFSET ${param(q.offset)}`,
+      values,
+    );
     // The filters are on the assignment alone, and its joins are many-to-one: the count needs
-    // no join. The page and its count run side by side, on two connections.
-    const [rows, [{ total }]] = await Promise.all([
-      this.statements.query<Row>(
-        `${this.select} WHERE ${filter}
-          ORDER BY a.due_on, item.number, unit.name, a.id
-          LIMIT ${param(q.pageSize)} OFFSET ${param(q.offset)}`,
-        values,
-      ),
-      this.statements.query<{ total: number }>(
-        `SELECT count(*)::int AS total FROM assignments a WHERE ${filter}`,
-        values.slice(0, values.length - 2),
-      ),
-    ]);
+    // no join.
+    const total =
+      totalOfLastPage(q, rows.length) ??
+      (
+        await this.statements.query<{ total: number }>(
+          `SELECT count(*)::int AS total FROM assignments a WHERE ${filter}`,
+          values.slice(0, values.length - 2),
+        )
+      )[0].total;
     return [rows.map((row) => this.entity(row)), total];
   }
 

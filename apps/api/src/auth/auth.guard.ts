@@ -6,18 +6,12 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { Role } from '@app/database';
 import type { ActorRequest } from './actor';
 import { IS_PUBLIC, OPEN_BEFORE_PASSWORD_CHANGE, ROLES } from './decorators';
 import { IdentityCache } from './identity-cache';
-
-interface TokenPayload {
-  sub?: unknown;
-  /** The user's tokenVersion when the token was issued; absent in tokens from before it existed. */
-  ver?: number;
-}
+import { TokenPayload, VerifiedTokens } from './verified-tokens';
 
 export const PASSWORD_CHANGE_REQUIRED = '管理员已重置您的密码，请先修改密码后再继续操作';
 
@@ -30,7 +24,7 @@ export const PASSWORD_CHANGE_REQUIRED = '管理员已重置您的密码，请先
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: VerifiedTokens,
     private readonly identities: IdentityCache,
   ) {}
 
@@ -44,7 +38,7 @@ export class AuthGuard implements CanActivate {
 
     let payload: TokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      payload = await this.tokens.verify(token);
     } catch {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { IdentityCache } from './identity-cache';
 import { LoginThrottleService } from './login-throttle.service';
+import { VerifiedTokens } from './verified-tokens';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { LoginThrottleService } from './login-throttle.service';
     AuthService,
     LoginThrottleService,
     IdentityCache,
+    VerifiedTokens,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

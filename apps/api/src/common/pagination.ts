@@ -49,6 +49,19 @@ export function Paged<T>(filters: ClassType<T>): ClassType<T & PageQuery> {
   return PagedFilters as ClassType<T & PageQuery>;
 }
 
+/**
+ * The total a page already tells: a page that is not full is the last one, so the total is what
+ * comes before it and on it (unless it is empty past the first page: then the count must say).
+ * A unit's whole list usually fits on one page, and its count is then not asked for.
+ */
+export function totalOfLastPage(
+  q: { offset: number; pageSize: number },
+  rows: number,
+): number | undefined {
+  if (rows >= q.pageSize || (rows === 0 && q.offset > 0)) return undefined;
+  return q.offset + rows;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
