@@ -137,6 +137,9 @@ async function main(): Promise<void> {
 
   const today = new Date().toISOString().slice(0, 10);
   const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+    // What any answer costs here (HTTP, the token, the identity from its cache, the client in
+    // this process) beside the cheapest statement: the floor under the ratios below.
+    ['floor: GET /me beside SELECT 1', api('/me'), sql('SELECT 1')],
     ['overdue, all units, page 1', api('/supervision/overdue'), both('', [today])],
     [
       'overdue, one unit',

@@ -19,7 +19,7 @@ export function statementName(text: string): string {
 }
 
 /**
- * Runs statements by name on the primary's pool, as TypeORM would run them: logged through the
+ * Runs statements by name on the primary's pool (or the replica's), as TypeORM would run them: logged through the
  * data source's logger (so what logs and counts statements sees these too) and failing with
  * TypeORM's QueryFailedError (so a unique violation or a timeout answers as everywhere else).
  */
@@ -31,20 +31,28 @@ export class PreparedStatements {
 
   // `any` by default, as DataSource.query: the callers name their row types.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async query<T = any>(text: string, values: unknown[]): Promise<T[]> {
+  async query<T = any>(
+    text: string,
+    values: unknown[],
+    on: 'primary' | 'replica' = 'primary',
+  ): Promise<T[]> {
     let name = this.names.get(text);
     if (!name) this.names.set(text, (name = statementName(text)));
     this.db.logger.logQuery(text, values);
     try {
-      return (await this.pool.query({ name, text, values })).rows as T[];
+      return (await this.pool(on).query({ name, text, values })).rows as T[];
     } catch (error) {
       this.db.logger.logQueryError(error as Error, text, values);
       throw new QueryFailedError(text, values, error as Error);
     }
   }
 
-  /** The primary's pool, with or without a replica configured (TypeORM's `master`). */
-  private get pool(): Pool {
-    return (this.db.driver as unknown as { master: Pool }).master;
+  /**
+   * The primary's pool (TypeORM's `master`), or the replica's (its `slaves`, see ReplicaReads),
+   * which is the primary's without one.
+   */
+  private pool(on: 'primary' | 'replica'): Pool {
+    const { master, slaves } = this.db.driver as unknown as { master: Pool; slaves: Pool[] };
+    return on === 'replica' && slaves.length ? slaves[0] : master;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PreparedStatements } from './prepared-statements';
 
 /** Enough for the statistics of 10,000 units; per statement, and only for the aggregates. */
 export const AGGREGATE_WORK_MEM = '32MB';
@@ -17,7 +18,20 @@ export const AGGREGATE_WORK_MEM = '32MB';
  */
 @Injectable()
 export class ReplicaReads {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly statements: PreparedStatements,
+  ) {}
+
+  /**
+   * One statement on the replica, prepared once per connection (see PreparedStatements): for
+   * the list pages read most often, whose text names only the filters a request uses, so each
+   * text's generic plan stays the plan of its filters.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  prepared<T = any>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.statements.query<T>(sql, parameters, 'replica');
+  }
 
   /** One statement on the replica (TypeORM picks among `slaves`; the primary without one). */
   // `any` by default, as DataSource.query: the callers name their row types.

@@ -13,14 +13,19 @@ import { SupervisionQueries } from './supervision.queries';
 const DIR = join(__dirname, 'sql-snapshots');
 const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
 
-/** Records each statement and answers as an empty database would. */
-function recorder(): { db: ReplicaReads; statements: string[] } {
+/**
+ * Records each statement and answers as an empty database would, or with `rows` empty rows for
+ * a list (a full page, whose total only the count can tell).
+ */
+function recorder(rows = 0): { db: ReplicaReads; statements: string[] } {
   const statements: string[] = [];
   const query = async (sql: string) => {
     statements.push(sql);
-    return /^\s*SELECT [^\n]*\bAS total\b/.test(sql) ? [{ total: 0 }] : [];
+    return /^\s*SELECT [^\n]*\bAS total\b/.test(sql)
+      ? [{ total: 0 }]
+      : Array.from({ length: rows }, () => ({}));
   };
-  const db = { query, aggregate: query } as unknown as ReplicaReads;
+  const db = { query, prepared: query, aggregate: query } as unknown as ReplicaReads;
   return { db, statements };
 }
 
@@ -43,8 +48,8 @@ describe('the supervision statements, as reviewed SQL', () => {
   const AS_OF = '2025-03-10';
 
   it('overdue: the page in due-date order and its count', async () => {
-    const { db, statements } = recorder();
     const q = new OverdueQuery();
+    const { db, statements } = recorder(q.pageSize);
     await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF, {
       limit: q.pageSize,
       offset: q.offset,
@@ -54,15 +59,28 @@ describe('the supervision statements, as reviewed SQL', () => {
   });
 
   it('overdue for one unit', async () => {
-    const { db, statements } = recorder();
     const q = Object.assign(new OverdueQuery(), {
       unitId: '00000000-0000-4000-8000-000000000001',
     });
+    const { db, statements } = recorder(q.pageSize);
     await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF, {
       limit: q.pageSize,
       offset: q.offset,
     });
     matchesSnapshot('overdue-unit', statements);
+  });
+
+  it('overdue for one unit: a page that is not full is its own count', async () => {
+    const { db, statements } = recorder(3);
+    const q = Object.assign(new OverdueQuery(), {
+      unitId: '00000000-0000-4000-8000-000000000001',
+    });
+    const [, total] = await new SupervisionQueries(db).overdue(q, AS_OF, AS_OF, {
+      limit: q.pageSize,
+      offset: q.offset,
+    });
+    expect(total).toBe(3);
+    expect(statements).toHaveLength(1);
   });
 
   it('warnings: red and yellow with their reasons, and the count', async () => {
