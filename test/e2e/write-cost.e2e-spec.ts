@@ -100,17 +100,23 @@ describe('statements per request on the hot paths', () => {
   it('GET /assignments: the page alone when it is the last, and its count when it is full; no read of the user', async () => {
     const clerk = await t.as('jingfaju');
     await t.http().get('/me').set(clerk);
-    const whole = await statements(() => t.http().get('/assignments').set(clerk));
-    const { total } = answer as { total: number; items: unknown[] };
-    expect(total).toBeGreaterThan(1);
-    expect(total).toBeLessThan(50);
-    expect((answer as { items: unknown[] }).items).toHaveLength(total);
-    expect(whole).toHaveLength(1);
+    // Other suites of this worker may give the unit more work: the sizes follow its total.
     const full = await statements(() => t.http().get('/assignments?pageSize=1').set(clerk));
     expect(full).toHaveLength(2);
     expect(full[1]).toMatch(/^SELECT count\(\*\)/);
-    expect(answer).toMatchObject({ total, pageSize: 1 });
-    const sql = [...whole, ...full];
+    const { total } = answer as { total: number };
+    expect(total).toBeGreaterThan(1);
+    // The last page of a size that does not divide the total is not full.
+    let size = 2;
+    while (total % size === 0) size++;
+    const page = Math.ceil(total / size);
+    const last = await statements(() =>
+      t.http().get(`/assignments?pageSize=${size}&page=${page}`).set(clerk),
+    );
+    expect(last).toHaveLength(1);
+    expect(answer).toMatchObject({ total, page, pageSize: size });
+    expect((answer as { items: unknown[] }).items).toHaveLength(total % size);
+    const sql = [...last, ...full];
     expect(sql.some((q) => q.includes('distinctAlias'))).toBe(false);
     expect(sql.some((q) => q.includes('FROM "users"'))).toBe(false);
     // The unit's rows by its index: its id is a condition of the text, not `$n IS NULL OR`.

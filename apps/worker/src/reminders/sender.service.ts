@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DeliveryStatus, ReminderDelivery } from '@app/database';
+import { DeliveryStatus, PreparedStatements, ReminderDelivery } from '@app/database';
 import { Mailer } from './mailer.service';
 
 /**
@@ -17,20 +15,19 @@ export class DeliverySender {
 
   constructor(
     private readonly mailer: Mailer,
-    @InjectDataSource() private readonly db: DataSource,
+    /** Prepared: a digest is thousands of these in a row, each planned anew otherwise. */
+    private readonly db: PreparedStatements,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async send(deliveryId: string, attempt: number, lastAttempt: boolean): Promise<void> {
-    const [claimed]: ReminderDelivery[] = (
-      await this.db.query(
-        `UPDATE reminder_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now()
+    const [claimed] = await this.db.query<ReminderDelivery>(
+      `UPDATE reminder_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now()
          WHERE id = $1 AND (status = 'pending'
            OR (status = 'sending' AND updated_at < now() - $2 * interval '1 millisecond'))
          RETURNING id, recipients, cc, subject, text_body AS "textBody", html_body AS "htmlBody"`,
-        [deliveryId, this.config.reminders.sendingTimeoutMs],
-      )
-    )[0];
+      [deliveryId, this.config.reminders.sendingTimeoutMs],
+    );
     if (!claimed) return; // sent already, or another worker is sending it right now
     const messageId = `<${deliveryId}@luoshi.reminders>`;
     let rejected: string[];
