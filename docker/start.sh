@@ -52,7 +52,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-node docker/supervise.js worker -- node dist/apps/worker/src/main.js &
+# 64 MB of V8 young generation for the worker: a digest is thousands of short-lived 30 KB emails.
+node docker/supervise.js worker -- node --max-semi-space-size=64 dist/apps/worker/src/main.js &
 pids+=($!)
 node docker/supervise.js API -- node dist/apps/api/src/main.js &
 pids+=($!)

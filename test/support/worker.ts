@@ -14,11 +14,16 @@ export interface WorkerProcess {
 
 /** A real worker process, as production runs it, with the test services' settings. */
 export function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // As production starts it (docker/start.sh: the young generation a digest needs).
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', '-r', '@swc-node/register', 'apps/worker/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));
