@@ -163,6 +163,85 @@ describe('the open work per due date', () => {
     expect(rows).toEqual(await recount());
   });
 
+  it('equal a recount after writes made at the same time on eight connections', async () => {
+    const leader = await t.as('leader');
+    const ids: string[] = (
+      await t.db.query(`SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) ORDER BY a.id`, [
+        plans,
+      ])
+    ).map((a: { id: string }) => a.id);
+    expect(ids.length).toBeGreaterThan(20);
+    // PostgreSQL may end one of two transactions that wait on each other (40P01); the API
+    // answers that 409, and the transaction it ended wrote nothing. Anything else fails.
+    const ended = { deadlocks: 0, writes: 0 };
+    const write = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        ended.writes++;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01') throw error;
+        ended.deadlocks++;
+      }
+    };
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, lane) => {
+        const r = seededRandom(700 + lane);
+        for (let i = 0; i < 15; i++) {
+          const id = r.pick(ids);
+          const kind = r.pick(['complete', 'reopen', 'extend', 'move', 'plan status'] as const);
+          if (kind === 'complete') {
+            await write(() =>
+              t.db.query(
+                `UPDATE assignments SET status = 'completed', completed_on = '2025-06-30'
+                 WHERE id = $1 AND completed_on IS NULL`,
+                [id],
+              ),
+            );
+          } else if (kind === 'reopen') {
+            await write(() =>
+              t.db.query(
+                `UPDATE assignments SET status = 'returned', completed_on = NULL WHERE id = $1`,
+                [id],
+              ),
+            );
+          } else if (kind === 'extend') {
+            await write(() =>
+              t.db.query(`UPDATE assignments SET due_on = due_on + $2::int WHERE id = $1`, [
+                id,
+                1 + Math.floor(r.next() * 30),
+              ]),
+            );
+          } else if (kind === 'move') {
+            // Several rows in one statement, in an order another lane may lock the other way.
+            const some = [r.pick(ids), r.pick(ids), r.pick(ids)];
+            await write(() =>
+              t.db.query(
+                `UPDATE assignments SET due_on = due_on - 1, completed_on = NULL
+                 WHERE id = ANY($1::uuid[])`,
+                [some],
+              ),
+            );
+          } else {
+            const res = await t
+              .http()
+              .patch(`/plans/${r.pick(plans)}`)
+              .set(leader)
+              .send({ status: r.pick(['active', 'archived', 'draft'] as const) });
+            expect([200, 400, 409]).toContain(res.status);
+            ended.writes++;
+          }
+        }
+      }),
+    );
+    expect(ended.writes).toBeGreaterThan(100);
+    expect(await kept()).toEqual(await recount());
+    await t.db.query('SELECT compact_open_due_counts()');
+    const rows: Array<{ day: string; open: number }> = await t.db.query(
+      `SELECT due_on::text AS day, open FROM open_due_counts ORDER BY due_on`,
+    );
+    expect(rows).toEqual(await recount());
+  });
+
   it('give the overdue list its total as of today, and counted rows when filtered', async () => {
     const supervisor = await t.as('supervisor');
     await t.db.query(`UPDATE plans SET status = 'active' WHERE id = ANY($1)`, [plans]);

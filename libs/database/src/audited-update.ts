@@ -34,13 +34,18 @@ export function hydrate(
  * both truncate the microseconds), so the timeline compares a before and an after field by field
  * whichever path wrote them.
  */
+const AS_TEXT = new Set(['bigint', 'int8', 'numeric', 'decimal']);
+
 function snapshotSql(metadata: EntityMetadata, alias: string): string {
   const pairs = auditedColumns(metadata).map((c) => {
     const column = `${alias}.${quote(c.databaseName)}`;
     const value =
       c.type === 'timestamptz'
         ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-        : column;
+        : // pg hands these to JavaScript as strings, so the entity's snapshot holds strings.
+          AS_TEXT.has(String(c.type))
+          ? `${column}::text`
+          : column;
     return `'${c.propertyName}', ${value}`;
   });
   // jsonb_build_object takes at most 100 arguments.
