@@ -3,7 +3,9 @@
  * the same work, in one run, on the database DATABASE_URL names (test/bench/load.sh prepares
  * the province data set). Writes: each client updates its own assignment (lock, version check,
  * update, one audit row) for LOAD_SECONDS; afterwards the 200s are counted against the audit
- * rows and the final versions and values, for the API and for the SQL alike. Reads: a unit's
+ * rows and the final versions and values, for the API and for the SQL alike. The writes have two
+ * baselines: the transaction as one writes it by hand (BEGIN, lock, update, audit, COMMIT), and
+ * the one prepared statement the API sends for it. Reads: a unit's
  * GET /assignments (and its SQL), GET /me, and GET /health as the floor of a request.
  *
  * The API runs as its own processes (apps/api/src/main.ts, API_PROCESSES as set, default the
@@ -12,6 +14,7 @@
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Assignment, auditedUpdateStatement, dataSourceOptions } from '@app/database';
+import { WRITTEN_NAMES } from '../../apps/api/src/assignments/assignment.queries';
 import {
   busiestClerk,
   Figures,
@@ -55,9 +58,9 @@ async function main(): Promise<void> {
     const sqlRow = await sqlWrites(db, targets.slice(CLIENTS, CLIENTS * 2));
     rows[0].sql = sqlRow.sql;
     rows[0].check = `${rows[0].check}; SQL ${sqlRow.check}`;
-    const ownRow = await sqlApiStatements(db, targets.slice(CLIENTS * 2));
+    const ownRow = await sqlApiStatement(db, targets.slice(CLIENTS * 2));
     rows.push({
-      work: 'the same PATCH beside the SQL the API sends for it: the row read, then the update and its audit row in one statement, both prepared',
+      work: 'the same PATCH beside the one statement the API sends for it (update at the version, audit row, the names of the answer; prepared)',
       api: rows[0].api,
       sql: ownRow.sql,
       check: `SQL ${ownRow.check}`,
@@ -170,11 +173,11 @@ async function sqlWrites(db: Pool, targets: Array<{ id: string; version: number 
 }
 
 /**
- * The statements the API sends for a status update, sent by hand: the row with its item's and
- * unit's names, then libs/database's update at that version with its audit row (the same
- * builder, on the same entity metadata), each prepared once per connection as the API's are.
+ * The statement the API sends for a status update, sent by hand: libs/database's update at the
+ * version with its audit row and the names the answer shows (the same builder, on the same
+ * entity metadata, with the same joins), prepared once per connection as the API's is.
  */
-async function sqlApiStatements(db: Pool, targets: Array<{ id: string; version: number }>) {
+async function sqlApiStatement(db: Pool, targets: Array<{ id: string; version: number }>) {
   const orm = new DataSource({
     ...dataSourceOptions(process.env.DATABASE_URL!),
     extra: { max: 1 },
@@ -190,16 +193,6 @@ async function sqlApiStatements(db: Pool, targets: Array<{ id: string; version: 
     const target = targets[loop % targets.length];
     const version = versions.get(target.id)!;
     const value = (version * 7) % 100;
-    const [current] = (
-      await db.query({
-        name: 'bench_read',
-        text: `SELECT a.*, item.number, item.number_text, item.title, unit.name
-                 FROM assignments a JOIN items item ON item.id = a.item_id
-                 JOIN units unit ON unit.id = a.unit_id WHERE a.id = $1`,
-        values: [target.id],
-      })
-    ).rows;
-    if (current.version !== version) throw new Error('stale');
     const { sql, parameters } = auditedUpdateStatement(
       metadata,
       orm.driver,
@@ -207,6 +200,7 @@ async function sqlApiStatements(db: Pool, targets: Array<{ id: string; version: 
       target.id,
       version,
       { progressPercent: value },
+      { also: WRITTEN_NAMES },
     );
     const [after] = (await db.query({ name: 'bench_update', text: sql, values: parameters })).rows;
     if (!after) throw new Error('stale');

@@ -41,7 +41,7 @@ describe('statements per request on the hot paths', () => {
     return done;
   }
 
-  it('PATCH /assignments/:id: the row with the names the answer shows, then one statement that updates at that version and writes the audit row', async () => {
+  it('PATCH /assignments/:id: one statement that updates at the version, in the scope, writes the audit row and answers with the names', async () => {
     const clerk = await t.as('jingfaju');
     const list = await t.http().get('/assignments').set(clerk);
     const [own] = list.body.items as Array<{ id: string; version: number }>;
@@ -51,16 +51,13 @@ describe('statements per request on the hot paths', () => {
     const patch = (at: number, progressPercent: number) => () =>
       t.http().patch(`/assignments/${own.id}`).set(clerk).send({ version: at, progressPercent });
     const sql = await statements(patch(version, 37));
-    expect(sql.map((q) => q.split(' ').slice(0, 2).join(' '))).toEqual([
-      'SELECT a.id,',
-      'WITH written',
-    ]);
-    expect(sql[0]).toContain('JOIN items');
-    expect(sql[1]).toMatch(
-      /UPDATE "assignments" AS written .* WHERE written.id = \$1 AND written."version" = \$2/,
+    expect(sql.map((q) => q.split(' ').slice(0, 2).join(' '))).toEqual(['WITH written']);
+    expect(sql[0]).toMatch(
+      /UPDATE "assignments" AS written .* WHERE written.id = \$1 AND written."version" = \$2 .* AND written."unit_id" = \$\d+/,
     );
-    expect(sql[1]).toContain('INSERT INTO audit_log');
-    // The answer built from the read and the returned row is the view a read gives.
+    expect(sql[0]).toContain('INSERT INTO audit_log');
+    expect(sql[0]).toContain('JOIN items item ON item.id = written.item_id');
+    // The answer built from the returned row is the view a read gives.
     const read = await t.http().get(`/assignments/${own.id}`).set(clerk);
     expect(answer).toEqual(read.body);
     expect(answer).toMatchObject({ progressPercent: 37, version: version + 1 });
@@ -83,8 +80,13 @@ describe('statements per request on the hot paths', () => {
       updatedAt: audits[0].before.updatedAt,
     });
     expect(audits[0].before.progressPercent).not.toBe(37);
-    // A stale version is refused by the read alone.
-    expect(await statements(patch(version, 38), 409)).toHaveLength(1);
+    // A stale version writes nothing, and the row read says why.
+    const stale = await statements(patch(version, 38), 409);
+    expect(stale.map((q) => q.split(' ').slice(0, 2).join(' '))).toEqual([
+      'WITH written',
+      'SELECT a.id,',
+    ]);
+    expect((answer as { message: string }).message).toMatch(/已被他人修改/);
   });
 
   it('GET /me: one statement, the user with its unit', async () => {

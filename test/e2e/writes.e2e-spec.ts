@@ -79,6 +79,50 @@ describe('writes: optimistic locking, group expansion and the audit trail', () =
     expect(trail.at(-1).after.progressPercent).toBe(won[0].body.progressPercent);
   });
 
+  it('takes a status move in one statement only from where the caller may move it, and judges the rest on the row', async () => {
+    const id = await ids.assignment(10, '区市场监管分局');
+    const clerk = await t.as('shichangjianguan');
+    const leader = await t.as('leader');
+    const patch = (as: typeof clerk, body: object) =>
+      t.http().patch(`/assignments/${id}`).set(as).send(body);
+    const row = async () =>
+      (
+        await t.db.query(
+          'SELECT status, version, progress_percent, return_reason FROM assignments WHERE id = $1',
+          [id],
+        )
+      )[0];
+    const start = (await t.http().get(`/assignments/${id}`).set(clerk)).body;
+    // The status it has already, with a figure: no move, the figure is written.
+    const same = await patch(clerk, {
+      version: start.version,
+      status: start.status,
+      progressPercent: 20,
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ status: start.status, progressPercent: 20 });
+    // A move the unit may not make (to completed) is refused with the moves it may make.
+    const refused = await patch(clerk, { version: same.body.version, status: 'completed' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/不能从.*可改为/);
+    const submitted = await patch(clerk, { version: same.body.version, status: 'submitted' });
+    expect(submitted.status).toBe(200);
+    // A return needs its reason, and without one nothing changes.
+    const before = await row();
+    const bare = await patch(leader, { version: submitted.body.version, status: 'returned' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/退回时请写明原因/);
+    expect(await row()).toEqual(before);
+    const returned = await patch(leader, {
+      version: submitted.body.version,
+      status: 'returned',
+      reason: '请补充佐证材料',
+    });
+    expect(returned.status).toBe(200);
+    expect(await row()).toMatchObject({ status: 'returned', return_reason: '请补充佐证材料' });
+    expect(returned.body).toMatchObject({ status: 'returned', returnReason: '请补充佐证材料' });
+  });
+
   it('records who and what for every create, update and delete, one row each', async () => {
     const admin = await t.as('admin');
     const [{ id: adminId }] = await t.db.query("SELECT id FROM users WHERE username = 'admin'");

@@ -66,6 +66,16 @@ function quote(identifier: string): string {
  * version condition is checked again on the row as it is when the lock is taken, so a row that
  * is written is the row at that version, the one joined.
  */
+/**
+ * What an audited update may add: conditions on the row besides its id and version (a property
+ * and a value, or the values it may have), and more of the answer (columns selected and tables
+ * joined to the written row, aliased `written`).
+ */
+export interface AuditedUpdateOptions {
+  where?: Record<string, unknown>;
+  also?: { select: string; joins: string };
+}
+
 export function auditedUpdateStatement(
   metadata: EntityMetadata,
   driver: Driver,
@@ -73,6 +83,7 @@ export function auditedUpdateStatement(
   id: string,
   version: number,
   set: Record<string, unknown>,
+  options: AuditedUpdateOptions = {},
 ): { sql: string; parameters: unknown[] } {
   const versionColumn = metadata.versionColumn;
   if (!versionColumn) throw new Error(`${metadata.name} has no version to update at`);
@@ -96,16 +107,26 @@ export function auditedUpdateStatement(
       : assignmentColumn
         ? `written.${quote(assignmentColumn.databaseName)}`
         : 'NULL';
+  const conditions = Object.entries(options.where ?? {}).map(([property, value]) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name}.${property} is not a column`);
+    parameters.push(value);
+    const name = `written.${quote(column.databaseName)}`;
+    return Array.isArray(value)
+      ? ` AND ${name} = ANY($${parameters.length})`
+      : ` AND ${name} = $${parameters.length}`;
+  });
   const selected = metadata.columns
     .filter((c) => c.isSelect)
-    .map((c) => `${quote(c.databaseName)}`)
+    .map((c) => `written.${quote(c.databaseName)}`)
+    .concat(options.also ? [options.also.select] : [])
     .join(', ');
   const sql = `
     WITH written AS (
       UPDATE ${quote(metadata.tableName)} AS written
          SET ${assignments.join(', ')}
         FROM ${quote(metadata.tableName)} AS was
-       WHERE written.id = $1 AND written.${v} = $2 AND was.id = written.id
+       WHERE written.id = $1 AND written.${v} = $2 AND was.id = written.id${conditions.join('')}
       RETURNING written.*, ${snapshotSql(metadata, 'was')} AS audit_before,
                 ${snapshotSql(metadata, 'written')} AS audit_after
     ), audited AS (
@@ -115,6 +136,6 @@ export function auditedUpdateStatement(
              written.audit_before, written.audit_after
         FROM written
     )
-    SELECT ${selected} FROM written`;
+    SELECT ${selected} FROM written ${options.also?.joins ?? ''}`;
   return { sql, parameters };
 }

@@ -5,6 +5,7 @@ export { DatabaseModule } from './database.module';
 export { ReplicaReads } from './replica-reads';
 export { PreparedStatements, statementName } from './prepared-statements';
 export { auditedUpdateStatement, hydrate } from './audited-update';
+export type { AuditedUpdateOptions } from './audited-update';
 export { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
 export type { IdentityListener } from './identity-channel';
 export { runAfterCommit, STALE_VERSION_MESSAGE, Tx, UnitOfWork } from './unit-of-work';

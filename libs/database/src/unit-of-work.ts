@@ -9,7 +9,12 @@ import {
   InsertResult,
   ObjectLiteral,
 } from 'typeorm';
-import { auditedUpdateStatement, hydrate, NOT_AUDITED } from './audited-update';
+import {
+  AuditedUpdateOptions,
+  auditedUpdateStatement,
+  hydrate,
+  NOT_AUDITED,
+} from './audited-update';
 import { AuditAction, AuditLog, User } from './entities';
 import { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
 import { PreparedStatements } from './prepared-statements';
@@ -324,35 +329,39 @@ export class UnitOfWork {
 
   /**
    * `Tx.update` without a transaction of its own making: the row is written only if it still has
-   * the version `entity` was read at, and its audit row is written by the same statement, which
-   * PostgreSQL commits or rolls back whole. One round trip where a transaction takes five
-   * (BEGIN, lock, update, audit, COMMIT): a status update's path (bench:load). The caller checks
-   * what it may change on the row as it read it; the version makes that the row written, so no
-   * lock needs to be held between the read and the write. Returns the row as stored, or null
-   * when another write came first (the caller reads again).
+   * the version it was read at (and meets `options.where`), and its audit row is written by the
+   * same statement, which PostgreSQL commits or rolls back whole. One round trip where a
+   * transaction takes five (BEGIN, lock, update, audit, COMMIT): a status update's path
+   * (bench:load). The caller checks what it may change on the row as it read it, or puts what
+   * the row must be in `options.where`; the version makes that the row written, so no lock is
+   * held between a read and the write. Returns the row as stored, as PostgreSQL returned it
+   * (column names, and what `options.also` selected; `hydrate` makes it the entity), or null
+   * when the row is not at that version or not as `where` asks (the caller reads again).
    *
    * Not for users: their changes are announced to identity caches inside a transaction.
    */
   async updateAtVersion<E extends ObjectLiteral & { id: string; version: number }>(
     actor: AuditActor,
     target: EntityTarget<E>,
-    entity: E,
+    at: { id: string; version: number },
     changes: Partial<E>,
-  ): Promise<E | null> {
+    options: AuditedUpdateOptions = {},
+  ): Promise<ObjectLiteral | null> {
     const metadata = this.dataSource.getMetadata(target);
     if (metadata.target === User) throw new Error('a user is updated in a transaction (Tx.update)');
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (!Object.keys(set).length) return entity;
+    if (!Object.keys(set).length) throw new Error('an update at a version needs a change');
     const { sql, parameters } = auditedUpdateStatement(
       metadata,
       this.dataSource.driver,
       actor,
-      entity.id,
-      entity.version,
+      at.id,
+      at.version,
       set,
+      options,
     );
     const [row] = await this.statements.query<ObjectLiteral>(sql, parameters);
-    return row ? (hydrate(metadata, this.dataSource.driver, row) as E) : null;
+    return row ?? null;
   }
 
   async run<T>(actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -31,5 +31,12 @@ export function allowedTransitions(from: S, role: Role): S[] {
     .map(([to]) => to);
 }
 
+/** The statuses `role` may move to `to` from: the same rule, read from the other end. */
+export function statusesMovingTo(to: S, role: Role): S[] {
+  return (Object.keys(TRANSITIONS) as S[]).filter((from) =>
+    allowedTransitions(from, role).includes(to),
+  );
+}
+
 /** The words for a status, from the one list in libs/database. */
 export { ASSIGNMENT_STATUS_LABEL as STATUS_LABEL } from '@app/database';

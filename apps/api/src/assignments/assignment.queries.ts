@@ -11,6 +11,17 @@ import { inScope, scopeCondition, scopeParam } from '../auth/scope-sql';
 /** An assignment's row with the names of its item and unit a view shows. */
 type Row = Record<string, unknown>;
 
+/** Of the item and the unit, what a view shows, on the aliases `item` and `unit`. */
+const NAMES = `item.number AS "item.number", item.number_text AS "item.numberText",
+  item.title AS "item.title", unit.name AS "unit.name"`;
+
+/** The same names for a statement that writes the row as `written` and answers it. */
+export const WRITTEN_NAMES = {
+  select: NAMES,
+  joins:
+    'JOIN items item ON item.id = written.item_id JOIN units unit ON unit.id = written.unit_id',
+};
+
 /**
  * Every read of assignments goes through the caller's scope, inside the SQL: a unit's query
  * cannot return another unit's row whatever filters it sends.
@@ -35,13 +46,18 @@ export class AssignmentQueries {
     const columns = this.metadata.columns
       .filter((c) => c.isSelect)
       .map((c) => `a.${c.databaseName}`);
-    this.select = `SELECT ${columns.join(', ')},
-             item.number AS "item.number", item.number_text AS "item.numberText",
-             item.title AS "item.title", unit.name AS "unit.name"
+    this.select = `SELECT ${columns.join(', ')}, ${NAMES}
         FROM assignments a
         JOIN items item ON item.id = a.item_id
         JOIN units unit ON unit.id = a.unit_id`;
   }
+
+  /** The names a view shows, for a statement that writes the row as `written` and answers it. */
+  readonly names = {
+    select: NAMES,
+    joins:
+      'JOIN items item ON item.id = written.item_id JOIN units unit ON unit.id = written.unit_id',
+  };
 
   async list(
     scope: AccessScope,
@@ -103,7 +119,8 @@ export class AssignmentQueries {
     return row ? this.entity(row) : null;
   }
 
-  private entity(row: Row): Assignment {
+  /** A row read or written with the names (`names`) as the entity a view is made from. */
+  entity(row: Row): Assignment {
     const assignment = hydrate(this.metadata, this.db.driver, row) as Assignment;
     assignment.item = Object.assign(new Item(), {
       id: assignment.itemId,

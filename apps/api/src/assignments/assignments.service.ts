@@ -32,7 +32,8 @@ import {
   UpdateAssignmentDto,
 } from './assignment.dto';
 import { AssignmentQueries } from './assignment.queries';
-import { allowedTransitions, STATUS_LABEL } from './assignment-status';
+import { allowedTransitions, STATUS_LABEL, statusesMovingTo } from './assignment-status';
+import { scopeWhere } from '../auth/scope-sql';
 
 @Injectable()
 export class AssignmentsService {
@@ -122,6 +123,19 @@ export class AssignmentsService {
       throw new BadRequestException('reason：只在退回（status 为 returned）时填写原因');
     }
     const scope = scopeOf(actor);
+    const write = (at: { id: string; version: number }, changes: Partial<Assignment>, where = {}) =>
+      this.uow.updateAtVersion(actor, Assignment, at, changes, {
+        where: { ...scopeWhere(scope), ...where },
+        also: this.queries.names,
+      });
+    // Most PATCHes are one statement: the row is written if it is in the caller's scope, at the
+    // caller's version, and in a status the caller may move it from (a change that depends on
+    // no more than that). The rest, and every refusal, go through the row as read.
+    const direct = this.directChange(actor, dto);
+    if (direct) {
+      const row = await write({ id, version: dto.version }, direct.changes, direct.where);
+      if (row) return this.view(actor, this.queries.entity(row));
+    }
     // The rules below judge the row as read, and the write lands only on that version of it:
     // a write in between (another request at the caller's version) is found by reading again.
     for (let attempt = 1; ; attempt++) {
@@ -133,13 +147,37 @@ export class AssignmentsService {
         );
       }
       const changes = this.changesFor(actor, current, dto);
-      const saved = await this.uow.updateAtVersion(actor, Assignment, current, changes);
-      if (saved) {
-        return this.view(actor, Object.assign(saved, { item: current.item, unit: current.unit }));
-      }
+      if (!Object.keys(changes).length) return this.view(actor, current);
+      const row = await write(current, changes);
+      if (row) return this.view(actor, this.queries.entity(row));
       // The second read finds the newer version; a row deleted in between reads as missing.
       if (attempt === 2) throw new ConflictException(STALE_VERSION_MESSAGE);
     }
+  }
+
+  /**
+   * A PATCH whose changes do not depend on the row: no status, or a move to a status from one
+   * of those the caller may move it from (then `where` names them). Undefined when the row must
+   * be read first: nothing to write, or a return (退回) without its reason.
+   */
+  private directChange(
+    actor: Actor,
+    dto: UpdateAssignmentDto,
+  ):
+    | { changes: Partial<Assignment>; where: Partial<Record<'status', AssignmentStatus[]>> }
+    | undefined {
+    if (dto.status === undefined) {
+      const changes = this.fieldChanges(dto, {});
+      return Object.keys(changes).length ? { changes, where: {} } : undefined;
+    }
+    const from = statusesMovingTo(dto.status, actor.role);
+    if (!from.length || (dto.status === AssignmentStatus.Returned && !dto.reason?.trim())) {
+      return undefined;
+    }
+    return {
+      changes: this.fieldChanges(dto, this.statusChanges(dto.status, dto)),
+      where: { status: from },
+    };
   }
 
   /** What a PATCH changes on the row as it stands, or why it may not. */
@@ -148,7 +186,7 @@ export class AssignmentsService {
     current: Assignment,
     dto: UpdateAssignmentDto,
   ): Partial<Assignment> {
-    const changes: Partial<Assignment> = {};
+    let changes: Partial<Assignment> = {};
     if (dto.status !== undefined && dto.status !== current.status) {
       const allowed = allowedTransitions(current.status, actor.role);
       if (!allowed.includes(dto.status)) {
@@ -162,12 +200,26 @@ export class AssignmentsService {
       if (dto.status === AssignmentStatus.Returned && !dto.reason?.trim()) {
         throw new BadRequestException('reason：退回时请写明原因');
       }
-      changes.status = dto.status;
-      if (dto.status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
-      if (dto.status === AssignmentStatus.Completed) changes.returnReason = null;
-      changes.completedOn = dto.status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
-      if (dto.status === AssignmentStatus.Completed) changes.progressPercent = 100;
+      changes = this.statusChanges(dto.status, dto);
     }
+    return this.fieldChanges(dto, changes);
+  }
+
+  /** A move to `status`: the status and what goes with it (completion date, return reason). */
+  private statusChanges(status: AssignmentStatus, dto: UpdateAssignmentDto): Partial<Assignment> {
+    const changes: Partial<Assignment> = { status };
+    if (status === AssignmentStatus.Returned) changes.returnReason = dto.reason!;
+    if (status === AssignmentStatus.Completed) changes.returnReason = null;
+    changes.completedOn = status === AssignmentStatus.Completed ? todayIn(this.clock) : null;
+    if (status === AssignmentStatus.Completed) changes.progressPercent = 100;
+    return changes;
+  }
+
+  /** The other fields a PATCH sets, after those of a status move (completion sets 100 %). */
+  private fieldChanges(
+    dto: UpdateAssignmentDto,
+    changes: Partial<Assignment>,
+  ): Partial<Assignment> {
     if (dto.progressPercent !== undefined && changes.progressPercent === undefined) {
       changes.progressPercent = dto.progressPercent;
     }
