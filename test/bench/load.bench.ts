@@ -128,40 +128,54 @@ async function apiWrites(
   };
 }
 
-/** The same transaction in raw SQL: lock, version check, update, audit row. */
-async function sqlWrites(db: Pool, targets: Array<{ id: string; version: number }>) {
+/**
+ * CLIENTS loops of raw-SQL status updates, loop i on row i as each API client on its own:
+ * `write` sets the row's percent at the version given and returns the version it wrote. The
+ * 200s are then reconciled as the API's are.
+ */
+async function sqlWriteLoops(
+  db: Pool,
+  targets: Array<{ id: string; version: number }>,
+  write: (id: string, version: number, value: number) => Promise<number>,
+) {
   const before = await auditHighWater(db);
   const versions = new Map(targets.map((t) => [t.id, t.version]));
   const ok = new Map<string, number>();
   let done = 0;
-  // Loop i owns row i, as each API client owns its assignment.
   const figures = await loop(async (loop) => {
     const target = targets[loop % targets.length];
+    const value = (versions.get(target.id)! * 7) % 100;
+    versions.set(target.id, await write(target.id, versions.get(target.id)!, value));
+    ok.set(target.id, value);
+    done++;
+  });
+  return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
+}
+
+/** The same transaction in raw SQL: lock, version check, update, audit row. */
+function sqlWrites(db: Pool, targets: Array<{ id: string; version: number }>) {
+  return sqlWriteLoops(db, targets, async (id, version, value) => {
     const client = await db.connect();
     try {
       await client.query('BEGIN');
-      const version = versions.get(target.id)!;
-      const value = (version * 7) % 100;
       const [current] = (
-        await client.query('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [target.id])
+        await client.query('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [id])
       ).rows;
       if (current.version !== version) throw new Error('stale');
       const [after] = (
         await client.query(
           `UPDATE assignments SET progress_percent = $2, version = version + 1, updated_at = now()
            WHERE id = $1 AND version = $3 RETURNING *`,
-          [target.id, value, version],
+          [id, value, version],
         )
       ).rows;
       await client.query(
         `INSERT INTO audit_log (action, entity_type, entity_id, assignment_id, before, after)
          VALUES ('update', 'Assignment', $1::text, $1::uuid, $2, $3)`,
-        [target.id, current, after],
+        [id, current, after],
       );
       await client.query('COMMIT');
-      versions.set(target.id, after.version);
-      ok.set(target.id, value);
-      done++;
+      return after.version as number;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
@@ -169,7 +183,6 @@ async function sqlWrites(db: Pool, targets: Array<{ id: string; version: number 
       client.release();
     }
   });
-  return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
 }
 
 /**
@@ -185,30 +198,20 @@ async function sqlApiStatement(db: Pool, targets: Array<{ id: string; version: n
   await orm.initialize();
   const metadata = orm.getMetadata(Assignment);
   await orm.destroy();
-  const before = await auditHighWater(db);
-  const versions = new Map(targets.map((t) => [t.id, t.version]));
-  const ok = new Map<string, number>();
-  let done = 0;
-  const figures = await loop(async (loop) => {
-    const target = targets[loop % targets.length];
-    const version = versions.get(target.id)!;
-    const value = (version * 7) % 100;
+  return sqlWriteLoops(db, targets, async (id, version, value) => {
     const { sql, parameters } = auditedUpdateStatement(
       metadata,
       orm.driver,
       { userId: null, unitId: null },
-      target.id,
+      id,
       version,
       { progressPercent: value },
       { also: WRITTEN_NAMES },
     );
     const [after] = (await db.query({ name: 'bench_update', text: sql, values: parameters })).rows;
     if (!after) throw new Error('stale');
-    versions.set(target.id, after.version);
-    ok.set(target.id, value);
-    done++;
+    return after.version as number;
   });
-  return { sql: figures, check: await reconcile(db, targets, before, done, ok) };
 }
 
 /** One page of a unit's assignments, and its count when the page is full, as the API asks. */
