@@ -1,4 +1,5 @@
 import { createTestApp, demoIds, tableCounts, TestApp } from '../support/test-app';
+import { waitFor } from '../support/worker';
 
 async function auditRows(t: TestApp, entityId: string) {
   return t.db.query(
@@ -93,6 +94,10 @@ describe('writes: optimistic locking, group expansion and the audit trail', () =
         )
       )[0];
     const start = (await t.http().get(`/assignments/${id}`).set(clerk)).body;
+    // A version past the integer the database keeps is the caller's mistake, said in words.
+    const wild = await patch(clerk, { version: 2147483648, progressPercent: 5 });
+    expect(wild.status).toBe(400);
+    expect(String(wild.body.message)).toMatch(/version：太大/);
     // The status it has already, with a figure: no move, the figure is written.
     const same = await patch(clerk, {
       version: start.version,
@@ -121,6 +126,54 @@ describe('writes: optimistic locking, group expansion and the audit trail', () =
     expect(returned.status).toBe(200);
     expect(await row()).toMatchObject({ status: 'returned', return_reason: '请补充佐证材料' });
     expect(returned.body).toMatchObject({ status: 'returned', returnReason: '请补充佐证材料' });
+  });
+
+  it('audits the row as the update found it, also after a write in between that changed no version', async () => {
+    const id = await ids.assignment(11, '区市场监管分局');
+    const clerk = await t.as('shichangjianguan');
+    const read = (await t.http().get(`/assignments/${id}`).set(clerk)).body;
+    const [{ item_id: itemId, plan_id: planId, section_id: sectionId }] = await t.db.query(
+      'SELECT a.item_id, a.plan_id, a.section_id FROM assignments a WHERE a.id = $1',
+      [id],
+    );
+    const [{ id: otherSection }] = await t.db.query(
+      'SELECT id FROM sections WHERE plan_id = $1 AND id <> $2 ORDER BY id LIMIT 1',
+      [planId, sectionId],
+    );
+    // Moving the item copies its section onto the assignment (a trigger; no version step) and
+    // holds the row until it commits, while the PATCH waits for it.
+    const move = t.db.createQueryRunner();
+    await move.connect();
+    try {
+      await move.startTransaction();
+      await move.query('UPDATE items SET section_id = $2 WHERE id = $1', [itemId, otherSection]);
+      const answer = t
+        .http()
+        .patch(`/assignments/${id}`)
+        .set(clerk)
+        .send({ version: read.version, progressPercent: 61 })
+        .then((res) => res);
+      await waitFor('the PATCH to wait for the row', async () => {
+        const [{ n }] = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return n > 0;
+      });
+      await move.commitTransaction();
+      expect((await answer).status).toBe(200);
+    } finally {
+      await move.release();
+    }
+    const [audit] = await t.db.query(
+      `SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'update'
+       ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
+    // Not the section of the statement's snapshot: the move is not this clerk's change.
+    expect(audit.before).toMatchObject({ sectionId: otherSection, version: read.version });
+    expect(audit.after).toMatchObject({ sectionId: otherSection, progressPercent: 61 });
+    await t.db.query('UPDATE items SET section_id = $2 WHERE id = $1', [itemId, sectionId]);
   });
 
   it('records who and what for every create, update and delete, one row each', async () => {

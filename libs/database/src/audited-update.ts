@@ -61,11 +61,6 @@ function quote(identifier: string): string {
 }
 
 /**
- * An update of one row at a version, and its audit row, as one statement (see
- * `UnitOfWork.updateAtVersion`). The row before comes from the same table joined on the id: the
- * version condition is checked again on the row as it is when the lock is taken, so a row that
- * is written is the row at that version, the one joined.
- */
 /**
  * What an audited update may add: conditions on the row besides its id and version (a property
  * and a value, or the values it may have), and more of the answer (columns selected and tables
@@ -76,6 +71,14 @@ export interface AuditedUpdateOptions {
   also?: { select: string; joins: string };
 }
 
+/**
+ * An update of one row at a version, and its audit row, as one statement (see
+ * `UnitOfWork.updateAtVersion`). The version condition is checked again on the row as it is
+ * when the lock is taken. The row before is read with `FOR UPDATE` too, so it is that same
+ * latest row: a plain join would keep the row of the statement's snapshot, and a write that
+ * changes no version (the triggers copying an item's section) committed in between would show
+ * in the audit row as this caller's change.
+ */
 export function auditedUpdateStatement(
   metadata: EntityMetadata,
   driver: Driver,
@@ -125,7 +128,7 @@ export function auditedUpdateStatement(
     WITH written AS (
       UPDATE ${quote(metadata.tableName)} AS written
          SET ${assignments.join(', ')}
-        FROM ${quote(metadata.tableName)} AS was
+        FROM (SELECT * FROM ${quote(metadata.tableName)} WHERE id = $1 FOR UPDATE) AS was
        WHERE written.id = $1 AND written.${v} = $2 AND was.id = written.id${conditions.join('')}
       RETURNING written.*, ${snapshotSql(metadata, 'was')} AS audit_before,
                 ${snapshotSql(metadata, 'written')} AS audit_after

@@ -45,9 +45,12 @@ export class CreateAssignmentDto {
 }
 
 export class UpdateAssignmentDto {
-  @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
+  // Bounded as the integer column it is compared with, so a wild number is a 400 in the
+  // caller's words, not the database's.
+  @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409', maximum: 2147483647 })
   @IsInt()
   @Min(1)
+  @Max(2147483647)
   version!: number;
 
   @ApiPropertyOptional({ enum: AssignmentStatus, enumName: 'AssignmentStatus' })

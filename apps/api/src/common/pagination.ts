@@ -5,6 +5,9 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE = 1_000_000;
 
+/** A page's size when the caller names none. */
+export const PAGE_SIZE = 50;
+
 export class PageQuery {
   // Bounded so the offset stays a number PostgreSQL takes (page=99999999999999999999 is a 400).
   @ApiPropertyOptional({
@@ -20,13 +23,13 @@ export class PageQuery {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ description: '每页条数', default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ description: '每页条数', default: PAGE_SIZE, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
-  pageSize = 50;
+  pageSize = PAGE_SIZE;
 
   get offset(): number {
     return offsetOf(this);
