@@ -33,6 +33,11 @@ describe('the open work per due date', () => {
        WHERE a.completed_on IS NULL AND p.status = 'active'
        GROUP BY a.due_on ORDER BY a.due_on`,
     );
+  /** The rows after the worker's fold: one per date with open work. */
+  const folded = async (): Promise<Array<{ day: string; open: number }>> => {
+    await t.db.query('SELECT compact_open_due_counts()');
+    return t.db.query(`SELECT due_on::text AS day, open FROM open_due_counts ORDER BY due_on`);
+  };
   const pickRow = async (r: Rng, where: string) => {
     const rows: Array<{ id: string }> = await t.db.query(
       `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where} ORDER BY a.id`,
@@ -156,11 +161,7 @@ describe('the open work per due date', () => {
     }
     expect(done.size).toBe(kinds.length);
     // Folded, one row per date with open work, and the same sums.
-    await t.db.query('SELECT compact_open_due_counts()');
-    const rows: Array<{ day: string; open: number }> = await t.db.query(
-      `SELECT due_on::text AS day, open FROM open_due_counts ORDER BY due_on`,
-    );
-    expect(rows).toEqual(await recount());
+    expect(await folded()).toEqual(await recount());
   });
 
   it('equal a recount after writes made at the same time on eight connections', async () => {
@@ -235,11 +236,7 @@ describe('the open work per due date', () => {
     );
     expect(ended.writes).toBeGreaterThan(100);
     expect(await kept()).toEqual(await recount());
-    await t.db.query('SELECT compact_open_due_counts()');
-    const rows: Array<{ day: string; open: number }> = await t.db.query(
-      `SELECT due_on::text AS day, open FROM open_due_counts ORDER BY due_on`,
-    );
-    expect(rows).toEqual(await recount());
+    expect(await folded()).toEqual(await recount());
   });
 
   it('give the overdue list its total as of today, and counted rows when filtered', async () => {

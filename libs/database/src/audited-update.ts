@@ -36,7 +36,18 @@ export function hydrate(
  */
 const AS_TEXT = new Set(['bigint', 'int8', 'numeric', 'decimal']);
 
+/** Per entity and alias: the text is the same on every update of that entity (a hot path). */
+const SNAPSHOTS = new WeakMap<EntityMetadata, Map<string, string>>();
+
 function snapshotSql(metadata: EntityMetadata, alias: string): string {
+  let byAlias = SNAPSHOTS.get(metadata);
+  if (!byAlias) SNAPSHOTS.set(metadata, (byAlias = new Map()));
+  let sql = byAlias.get(alias);
+  if (!sql) byAlias.set(alias, (sql = buildSnapshotSql(metadata, alias)));
+  return sql;
+}
+
+function buildSnapshotSql(metadata: EntityMetadata, alias: string): string {
   const pairs = auditedColumns(metadata).map((c) => {
     const column = `${alias}.${quote(c.databaseName)}`;
     const value =

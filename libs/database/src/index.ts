@@ -3,7 +3,7 @@ export { dataSourceOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './naming-strategy';
 export { DatabaseModule } from './database.module';
 export { ReplicaReads } from './replica-reads';
-export { PreparedStatements, statementName } from './prepared-statements';
+export { PreparedStatements } from './prepared-statements';
 export { auditedUpdateStatement, hydrate } from './audited-update';
 export type { AuditedUpdateOptions } from './audited-update';
 export { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';

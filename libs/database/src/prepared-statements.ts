@@ -4,6 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 
+/** The name of each text seen, hashed once per process (a bounded set, see statementName). */
+const NAMES = new Map<string, string>();
+
 /**
  * A statement PostgreSQL parses and plans once per connection, not on every call. On the hot
  * paths (a status update, a unit's list page) planning cost more than running: a lookup of one
@@ -15,7 +18,12 @@ import { DataSource, QueryFailedError } from 'typeorm';
  * rather than `*`: a prepared `*` fails once a migration adds a column under a running API.
  */
 export function statementName(text: string): string {
-  return `luoshi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  let name = NAMES.get(text);
+  if (!name) {
+    name = `luoshi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    NAMES.set(text, name);
+  }
+  return name;
 }
 
 /**
@@ -25,8 +33,6 @@ export function statementName(text: string): string {
  */
 @Injectable()
 export class PreparedStatements {
-  private readonly names = new Map<string, string>();
-
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   // `any` by default, as DataSource.query: the callers name their row types.
@@ -36,8 +42,7 @@ export class PreparedStatements {
     values: unknown[],
     on: 'primary' | 'replica' = 'primary',
   ): Promise<T[]> {
-    let name = this.names.get(text);
-    if (!name) this.names.set(text, (name = statementName(text)));
+    const name = statementName(text);
     this.db.logger.logQuery(text, values);
     try {
       return (await this.pool(on).query({ name, text, values })).rows as T[];
