@@ -1,6 +1,17 @@
 import type { Logger } from 'typeorm';
 import { Assignment } from '@app/database';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
+
+interface PlanNode {
+  Alias?: string;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/** How many times the plan ran a scan of the table under `alias`. */
+const loopsOf = (node: PlanNode, alias: string): number =>
+  (node.Alias === alias ? node['Actual Loops'] : 0) +
+  (node.Plans ?? []).reduce((sum, child) => sum + loopsOf(child, alias), 0);
 
 /**
  * What one status update and one list page cost in SQL statements (issue 17.1/17.2: "queries
@@ -10,6 +21,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('statements per request on the hot paths', () => {
   let t: TestApp;
   let seen: string[] | undefined;
+  let judged: { query: string; parameters: unknown[] } | undefined;
   let restore: () => void;
 
   beforeAll(async () => {
@@ -18,6 +30,7 @@ describe('statements per request on the hot paths', () => {
     const original = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {
       seen?.push(query.replace(/\s+/g, ' ').trim());
+      if (query.includes('recurring_targets')) judged = { query, parameters: parameters ?? [] };
       return original(query, parameters, runner);
     };
     restore = () => (logger.logQuery = original);
@@ -123,5 +136,33 @@ describe('statements per request on the hot paths', () => {
     expect(sql.some((q) => q.includes('FROM "users"'))).toBe(false);
     // The unit's rows by its index: its id is a condition of the text, not `$n IS NULL OR`.
     expect(sql.every((q) => q.includes('a.unit_id = $1') && !q.includes('IS NULL OR'))).toBe(true);
+  });
+
+  it("GET /supervision/statistics: each recurring target of the asked plan is judged once, and no other plan's", async () => {
+    // Another plan with targets of its own, imported first: its rows must cost the answer nothing.
+    const other = await importSeedPlan(t, '统计范围测试〔2025〕1号');
+    const planId = await importSeedPlan(t, '统计范围测试〔2025〕2号');
+    const supervisor = await t.as('supervisor');
+    await statements(() =>
+      t.http().get(`/supervision/statistics?planId=${planId}&groupBy=unit`).set(supervisor),
+    );
+    expect((answer as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    const [{ 'QUERY PLAN': explained }] = await t.db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${judged!.query}`,
+      judged!.parameters,
+    );
+    const pairs = async (plan: string) =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM assignments a
+           JOIN recurring_targets rt ON rt.item_id = a.item_id WHERE a.plan_id = $1`,
+          [plan],
+        )
+      )[0].n as number;
+    expect(await pairs(other)).toBeGreaterThan(0);
+    // One read of a target's accepted figures per assignment and target of the plan.
+    expect(loopsOf((explained as Array<{ Plan: PlanNode }>)[0].Plan, 'tr')).toBe(
+      await pairs(planId),
+    );
   });
 });

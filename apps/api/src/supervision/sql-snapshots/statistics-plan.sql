@@ -1,27 +1,24 @@
-WITH tg AS (
-SELECT x.assignment_id, count(*) AS targets,
+WITH targets AS MATERIALIZED (
+SELECT x.id, count(*) AS targets,
 count(*) FILTER (WHERE x.standing = 'met') AS met,
 count(*) FILTER (WHERE x.standing = 'behind') AS behind,
 count(*) FILTER (WHERE x.standing = 'not_due') AS "notDue"
 FROM (
-SELECT ta.id AS assignment_id,
-(CASE WHEN COALESCE((
-SELECT sum((f->>'value')::numeric) FROM progress_reports r
-CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
-AND extract(year FROM r.period_start) BETWEEN extract(year FROM (CASE WHEN rt.per = 'term' THEN COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END))
-AND extract(year FROM (CASE WHEN rt.per = 'term' THEN (CASE WHEN COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) < COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) THEN make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31) ELSE COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) END) ELSE (date_trunc('year', $1::date) + interval '1 year - 1 day')::date END))
-AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date), 0) >= (rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 WHEN 'year' THEN 1 ELSE 1 END) THEN 'met'
-WHEN COALESCE((
-SELECT sum((f->>'value')::numeric) FROM progress_reports r
-CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-WHERE r.assignment_id = ta.id AND r.status = 'accepted' AND f->>'targetId' = rt.id::text
-AND extract(year FROM r.period_start) BETWEEN extract(year FROM (CASE WHEN rt.per = 'term' THEN COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END))
-AND extract(year FROM (CASE WHEN rt.per = 'term' THEN (CASE WHEN COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) < COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) THEN make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31) ELSE COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) END) ELSE (date_trunc('year', $1::date) + interval '1 year - 1 day')::date END))
-AND (r.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date), 0) < floor((rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 WHEN 'year' THEN 1 ELSE 1 END) * LEAST(1.0, GREATEST(0.0, (($1::date) - ((CASE WHEN rt.per = 'term' THEN COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END)) + 1)::numeric / GREATEST(1, ((CASE WHEN rt.per = 'term' THEN (CASE WHEN COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) < COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) THEN make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31) ELSE COALESCE(tp.period_end, tp.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(tp.period_end, tp.default_due_on, COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) END) ELSE (date_trunc('year', $1::date) + interval '1 year - 1 day')::date END)) - ((CASE WHEN rt.per = 'term' THEN COALESCE(tp.period_start, make_date(extract(year FROM COALESCE(tp.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END)) + 1)))) THEN 'behind' ELSE 'not_due' END) AS standing
-FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
-JOIN plans tp ON tp.id = ta.plan_id
-) x GROUP BY x.assignment_id), nt AS (
+SELECT a.plan_id AS id,
+(CASE WHEN got.achieved >= (rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 WHEN 'year' THEN 1 ELSE 1 END) THEN 'met'
+WHEN got.achieved < floor((rt.count * CASE rt.per WHEN 'week' THEN 52 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 WHEN 'year' THEN 1 ELSE 1 END) * LEAST(1.0, GREATEST(0.0, (($1::date) - ((CASE WHEN rt.per = 'term' THEN COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END)) + 1)::numeric / GREATEST(1, ((CASE WHEN rt.per = 'term' THEN (CASE WHEN COALESCE(p.period_end, p.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) < COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)) THEN make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31) ELSE COALESCE(p.period_end, p.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) END) ELSE (date_trunc('year', $1::date) + interval '1 year - 1 day')::date END)) - ((CASE WHEN rt.per = 'term' THEN COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END)) + 1)))) THEN 'behind' ELSE 'not_due' END) AS standing
+FROM assignments a
+JOIN plans p ON p.id = a.plan_id
+JOIN recurring_targets rt ON rt.item_id = a.item_id
+CROSS JOIN LATERAL (
+SELECT COALESCE(sum((f->>'value')::numeric), 0) AS achieved FROM progress_reports tr
+CROSS JOIN LATERAL jsonb_array_elements(tr.figures) f
+WHERE tr.assignment_id = a.id AND tr.status = 'accepted' AND f->>'targetId' = rt.id::text
+AND extract(year FROM tr.period_start) BETWEEN extract(year FROM (CASE WHEN rt.per = 'term' THEN COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)) ELSE date_trunc('year', $1::date)::date END))
+AND extract(year FROM (CASE WHEN rt.per = 'term' THEN (CASE WHEN COALESCE(p.period_end, p.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) < COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)) THEN make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31) ELSE COALESCE(p.period_end, p.default_due_on, make_date(GREATEST(extract(year FROM COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1)))::int, extract(year FROM COALESCE(p.period_end, p.default_due_on, COALESCE(p.period_start, make_date(extract(year FROM COALESCE(p.issued_on, $1::date))::int, 1, 1))))::int), 12, 31)) END) ELSE (date_trunc('year', $1::date) + interval '1 year - 1 day')::date END))
+AND (tr.reviewed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) got
+WHERE p.status IN ('active')
+) x GROUP BY x.id), nt AS (
 SELECT DISTINCT a.plan_id AS id, n.id AS notice_id
 FROM assignments a
 JOIN plans p ON p.id = a.plan_id
@@ -109,12 +106,6 @@ WHERE r.status IN ('submitted', 'accepted')
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) filed
 ON filed.assignment_id = a.id AND filed.period_kind = COALESCE(a.item_report_frequency, p.report_frequency)
 WHERE p.status IN ('active')
-GROUP BY a.plan_id
-), targets AS (
-SELECT a.plan_id AS id, sum(tg.targets) AS targets, sum(tg.met) AS met,
-sum(tg.behind) AS behind, sum(tg."notDue") AS "notDue"
-FROM assignments a
-JOIN plans p ON p.id = a.plan_id JOIN tg ON tg.assignment_id = a.id WHERE p.status IN ('active')
 GROUP BY a.plan_id
 )
 SELECT g.id, gp.title AS name, g.assigned::int, g.completed::int, g."completedOnTime"::int, g.due::int,
