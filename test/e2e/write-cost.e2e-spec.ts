@@ -30,7 +30,9 @@ describe('statements per request on the hot paths', () => {
     const original = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {
       seen?.push(query.replace(/\s+/g, ' ').trim());
-      if (query.includes('recurring_targets')) judged = { query, parameters: parameters ?? [] };
+      if (query.includes('recurring_targets')) {
+        judged = { query, parameters: Array.isArray(parameters) ? parameters : [] };
+      }
       return original(query, parameters, runner);
     };
     restore = () => (logger.logQuery = original);
