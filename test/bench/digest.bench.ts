@@ -14,6 +14,7 @@ import 'reflect-metadata';
 import Queue from 'bull';
 import nodemailer from 'nodemailer';
 import { Pool } from 'pg';
+import { SESSION_OPTIONS } from '@app/database';
 import { loadConfig } from '@app/config';
 import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
 import { SMTP_TRANSPORT_OPTIONS } from '../../apps/worker/src/reminders/mailer.service';
@@ -26,7 +27,7 @@ const POLL_MS = 50;
 const DEADLINE_MS = 10 * 60_000;
 
 const config = loadConfig();
-const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
+const pool = new Pool({ connectionString: config.databaseUrl, max: 2, options: SESSION_OPTIONS });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (from: bigint, to: bigint) => Number(to - from) / 1e9;
 

@@ -13,7 +13,12 @@
  */
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { Assignment, auditedUpdateStatement, dataSourceOptions } from '@app/database';
+import {
+  Assignment,
+  auditedUpdateStatement,
+  dataSourceOptions,
+  SESSION_OPTIONS,
+} from '@app/database';
 import { WRITTEN_NAMES } from '../../apps/api/src/assignments/assignment.queries';
 import {
   busiestClerk,
@@ -39,7 +44,11 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const db = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL });
+  const db = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: POOL,
+    options: SESSION_OPTIONS,
+  });
   const { child: api, base } = await startApi();
   const rows: Row[] = [];
   try {

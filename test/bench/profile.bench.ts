@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { SESSION_OPTIONS } from '@app/database';
 import { busiestClerk, Figures, login, patchCannon, readCannon, startApi } from './api-process';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
@@ -60,7 +61,11 @@ const PARTS: Array<[string, RegExp]> = [
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'luoshi-profile-'));
-  const db = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  const db = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 2,
+    options: SESSION_OPTIONS,
+  });
   const { child, base } = await startApi({
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
     env: { API_PROCESSES: '1' },

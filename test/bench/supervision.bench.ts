@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import { SQL_TIME_ZONE } from '@app/calendar';
-import { reportMissing, reportOwed } from '@app/database';
+import { reportMissing, reportOwed, SESSION_OPTIONS } from '@app/database';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 
@@ -59,7 +59,11 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 4,
+    options: SESSION_OPTIONS,
+  });
   const sql =
     (text: string, params: unknown[] = []) =>
     async () =>

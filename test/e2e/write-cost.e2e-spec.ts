@@ -167,4 +167,11 @@ describe('statements per request on the hot paths', () => {
       await pairs(planId),
     );
   });
+
+  it('runs every session of the API in UTC and without JIT, which cost the statistics more than it saved', async () => {
+    const [session] = await t.db.query(
+      `SELECT current_setting('jit') AS jit, current_setting('TimeZone') AS zone`,
+    );
+    expect(session).toEqual({ jit: 'off', zone: 'UTC' });
+  });
 });

@@ -1,5 +1,5 @@
 export * from './entities';
-export { dataSourceOptions } from './data-source-options';
+export { dataSourceOptions, SESSION_OPTIONS } from './data-source-options';
 export { SnakeNamingStrategy } from './naming-strategy';
 export { DatabaseModule } from './database.module';
 export { ReplicaReads } from './replica-reads';

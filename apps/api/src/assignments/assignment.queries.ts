@@ -52,12 +52,7 @@ export class AssignmentQueries {
         JOIN units unit ON unit.id = a.unit_id`;
   }
 
-  /** The names a view shows, for a statement that writes the row as `written` and answers it. */
-  readonly names = {
-    select: NAMES,
-    joins:
-      'JOIN items item ON item.id = written.item_id JOIN units unit ON unit.id = written.unit_id',
-  };
+  readonly names = WRITTEN_NAMES;
 
   async list(
     scope: AccessScope,
