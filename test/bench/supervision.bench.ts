@@ -91,31 +91,34 @@ async function main(): Promise<void> {
     ]);
   // 应报未报 is one shared SQL rule (the digest uses it too), so the baseline runs the same text.
   const OPEN = '(a.completed_on IS NULL OR a.completed_on > $1::date)';
-  const stats = `WITH tg AS (
-        SELECT x.assignment_id, count(*) AS targets,
+  // The recurring targets of the counted assignments only, each target's figures summed once.
+  const stats = `WITH tg AS MATERIALIZED (
+        SELECT x.unit_id, count(*) AS targets,
           count(*) FILTER (WHERE x.achieved >= x.required) AS met,
           count(*) FILTER (WHERE x.achieved > 0 AND x.achieved < x.required) AS behind
-        FROM (SELECT ta.id AS assignment_id, rt.count * CASE rt.per WHEN 'week' THEN 52
+        FROM (SELECT a.unit_id, rt.count * CASE rt.per WHEN 'week' THEN 52
                 WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half' THEN 2 ELSE 1 END AS required,
-              COALESCE((SELECT sum((f->>'value')::numeric) FROM progress_reports r
-                CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
-                WHERE r.assignment_id = ta.id AND r.status = 'accepted'
+              got.achieved
+              FROM assignments a JOIN plans p ON p.id = a.plan_id
+              JOIN recurring_targets rt ON rt.item_id = a.item_id
+              CROSS JOIN LATERAL (SELECT COALESCE(sum((f->>'value')::numeric), 0) AS achieved
+                FROM progress_reports r CROSS JOIN LATERAL jsonb_array_elements(r.figures) f
+                WHERE r.assignment_id = a.id AND r.status = 'accepted'
                   AND f->>'targetId' = rt.id::text
                   AND extract(year FROM r.period_start) = extract(year FROM $1::date)
-                  AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= $1::date), 0) AS achieved
-              FROM recurring_targets rt JOIN assignments ta ON ta.item_id = rt.item_id
-              WHERE rt.per <> 'term') x
-        GROUP BY x.assignment_id)
-      SELECT a.unit_id, count(*), count(*) FILTER (WHERE a.completed_on <= $1),
-      count(*) FILTER (WHERE a.completed_on <= $1 AND a.completed_on <= a.due_on),
-      count(*) FILTER (WHERE a.due_on <= $1),
-      count(*) FILTER (WHERE a.due_on < $1 AND ${OPEN}),
-      count(*) FILTER (WHERE ${OPEN} AND ${reportOwed('$1::date')}),
-      count(*) FILTER (WHERE ${OPEN} AND ${reportMissing('$1::date')}),
-      sum(tg.targets), sum(tg.met), sum(tg.behind)
+                  AND (r.reviewed_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= $1::date) got
+              WHERE rt.per <> 'term' AND p.status <> 'archived') x
+        GROUP BY x.unit_id),
+      g AS (SELECT a.unit_id, count(*) AS assigned, count(*) FILTER (WHERE a.completed_on <= $1) AS completed,
+      count(*) FILTER (WHERE a.completed_on <= $1 AND a.completed_on <= a.due_on) AS on_time,
+      count(*) FILTER (WHERE a.due_on <= $1) AS due,
+      count(*) FILTER (WHERE a.due_on < $1 AND ${OPEN}) AS overdue,
+      count(*) FILTER (WHERE ${OPEN} AND ${reportOwed('$1::date')}) AS owed,
+      count(*) FILTER (WHERE ${OPEN} AND ${reportMissing('$1::date')}) AS missing
       FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
-      JOIN units u ON u.id = a.unit_id LEFT JOIN tg ON tg.assignment_id = a.id
-      WHERE p.status <> 'archived' GROUP BY a.unit_id`;
+      JOIN units u ON u.id = a.unit_id
+      WHERE p.status <> 'archived' GROUP BY a.unit_id)
+      SELECT g.*, tg.targets, tg.met, tg.behind FROM g LEFT JOIN tg ON tg.unit_id = g.unit_id`;
 
   // The same page and count the API runs for a past as-of date, written out by hand.
   const PAST_OVERDUE = `(a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on < $1::date`;
