@@ -13,6 +13,21 @@ describe('clock', () => {
     expect(todayIn(new FixedClock('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
   });
 
+  it('gives the date the time-zone database gives for Asia/Shanghai, around each midnight from 1992 to 2100', () => {
+    const shanghai = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // 16:00 UTC is midnight in Shanghai: a second either side of it, every 97 days.
+    for (let ms = Date.UTC(1992, 0, 1, 16); ms < Date.UTC(2100, 0, 1); ms += 97 * 86_400_000) {
+      for (const at of [ms - 1000, ms, ms + 1000, ms + 12 * 3_600_000]) {
+        expect(todayIn(new FixedClock(new Date(at)))).toBe(shanghai.format(at));
+      }
+    }
+  });
+
   it('reads a YYYY-MM-DD as 00:00 of that day in Shanghai', () => {
     const clock = new FixedClock('2026-11-23');
     expect(clock.now().toISOString()).toBe('2026-11-22T16:00:00.000Z');

@@ -37,6 +37,8 @@ export class AssignmentQueries {
    */
   private readonly select: string;
   private readonly metadata: EntityMetadata;
+  /** A list's page and count per filters' text (see listTexts). */
+  private readonly lists = new Map<string, { page: string; count: string }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -77,23 +79,41 @@ export class AssignmentQueries {
       where.push(condition);
     }
     const filter = where.join(' AND ');
-    const rows = await this.statements.query<Row>(
-      `${this.select} WHERE ${filter}
-        ORDER BY a.due_on, item.number, unit.name, a.id
-        LIMIT ${param(q.pageSize)} OFFSET ${param(q.offset)}`,
-      values,
-    );
-    // The filters are on the assignment alone, and its joins are many-to-one: the count needs
-    // no join.
+    const texts = this.listTexts(filter, values.length);
+    values.push(q.pageSize, q.offset);
+    const rows = await this.statements.query<Row>(texts.page, values);
     const total =
       totalOfLastPage(q, rows.length) ??
       (
         await this.statements.query<{ total: number }>(
-          `SELECT count(*)::int AS total FROM assignments a WHERE ${filter}`,
+          texts.count,
           values.slice(0, values.length - 2),
         )
       )[0].total;
     return [rows.map((row) => this.entity(row)), total];
+  }
+
+  /**
+   * A list's page and count for one set of filters (their text, never their values: a bounded
+   * set), built once: a text built anew on every request was hashed anew to find its prepared
+   * statement.
+   */
+  private listTexts(filter: string, filterValues: number): { page: string; count: string } {
+    let texts = this.lists.get(filter);
+    if (!texts) {
+      this.lists.set(
+        filter,
+        (texts = {
+          page: `${this.select} WHERE ${filter}
+            ORDER BY a.due_on, item.number, unit.name, a.id
+            LIMIT $${filterValues + 1} OFFSET $${filterValues + 2}`,
+          // The filters are on the assignment alone, and its joins are many-to-one: the count
+          // needs no join.
+          count: `SELECT count(*)::int AS total FROM assignments a WHERE ${filter}`,
+        }),
+      );
+    }
+    return texts;
   }
 
   /** In the list's order; one query however many ids (a group can expand to dozens). */
