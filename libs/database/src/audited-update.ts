@@ -106,11 +106,16 @@ export function auditedUpdateStatement(
     parameters.push(driver.preparePersistentValue(value, column));
   }
   const where = Object.entries(options.where ?? {});
-  for (const [, value] of where) parameters.push(value);
+  for (const [property, value] of where) {
+    if (!metadata.findColumnWithPropertyName(property)) {
+      throw new Error(`${metadata.name}.${property} is not a column`);
+    }
+    parameters.push(value);
+  }
   const shape = [
     written.map(([property]) => property).join(','),
     where.map(([property, value]) => (Array.isArray(value) ? `${property}[]` : property)).join(','),
-    options.also ? alsoId(options.also) : '',
+    options.also ? `${options.also.select}\u0000${options.also.joins}` : '',
   ].join('|');
   let texts = TEXTS.get(metadata);
   if (!texts) TEXTS.set(metadata, (texts = new Map()));
@@ -126,14 +131,6 @@ export function auditedUpdateStatement(
  * update's CPU, bench:profile).
  */
 const TEXTS = new WeakMap<EntityMetadata, Map<string, string>>();
-const ALSO_IDS = new WeakMap<object, number>();
-let nextAlsoId = 1;
-
-function alsoId(also: object): number {
-  let id = ALSO_IDS.get(also);
-  if (id === undefined) ALSO_IDS.set(also, (id = nextAlsoId++));
-  return id;
-}
 
 function statementText(
   metadata: EntityMetadata,
@@ -163,9 +160,7 @@ function statementText(
         ? `written.${quote(assignmentColumn.databaseName)}`
         : 'NULL';
   const conditions = where.map(([property, value]) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${metadata.name}.${property} is not a column`);
-    const name = `written.${quote(column.databaseName)}`;
+    const name = `written.${quote(metadata.findColumnWithPropertyName(property)!.databaseName)}`;
     return Array.isArray(value) ? ` AND ${name} = ANY($${++n})` : ` AND ${name} = $${++n}`;
   });
   const selected = metadata.columns
