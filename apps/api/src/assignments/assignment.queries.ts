@@ -54,8 +54,6 @@ export class AssignmentQueries {
         JOIN units unit ON unit.id = a.unit_id`;
   }
 
-  readonly names = WRITTEN_NAMES;
-
   async list(
     scope: AccessScope,
     q: AssignmentListQuery,
@@ -134,7 +132,7 @@ export class AssignmentQueries {
     return row ? this.entity(row) : null;
   }
 
-  /** A row read or written with the names (`names`) as the entity a view is made from. */
+  /** A row read or written with the names (`WRITTEN_NAMES`) as the entity a view is made from. */
   entity(row: Row): Assignment {
     const assignment = hydrate(this.metadata, this.db.driver, row) as Assignment;
     assignment.item = Object.assign(new Item(), {

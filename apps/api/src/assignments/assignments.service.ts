@@ -31,7 +31,7 @@ import {
   CreatedAssignments,
   UpdateAssignmentDto,
 } from './assignment.dto';
-import { AssignmentQueries } from './assignment.queries';
+import { AssignmentQueries, WRITTEN_NAMES } from './assignment.queries';
 import { allowedTransitions, STATUS_LABEL, statusesMovingTo } from './assignment-status';
 import { scopeWhere } from '../auth/scope-sql';
 
@@ -126,7 +126,7 @@ export class AssignmentsService {
     const write = (at: { id: string; version: number }, changes: Partial<Assignment>, where = {}) =>
       this.uow.updateAtVersion(actor, Assignment, at, changes, {
         where: { ...scopeWhere(scope), ...where },
-        also: this.queries.names,
+        also: WRITTEN_NAMES,
       });
     // Most PATCHes are one statement: the row is written if it is in the caller's scope, at the
     // caller's version, and in a status the caller may move it from (a change that depends on
