@@ -17,7 +17,7 @@ import { busiestClerk, Figures, login, patchCannon, readCannon, startApi } from 
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
-const WARMUP = Number(process.env.PROFILE_WARMUP_SECONDS ?? 3);
+const WARMUP = Number(process.env.PROFILE_WARMUP_SECONDS ?? 5);
 /** `patch` (a status update, the default) or `list` (a unit's GET /assignments). */
 const WORK = process.env.PROFILE_WORK ?? 'patch';
 
