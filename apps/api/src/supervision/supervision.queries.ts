@@ -26,7 +26,7 @@ import {
   targetStandingSql,
 } from '@app/database';
 import { Conditions, dueSoonBehind, expectedPercent, openOn, overdueOn, yellowOn } from './sql';
-import { PAGE_SIZE, totalOfLastPage } from '../common/pagination';
+import { PAGE_SIZE } from '../common/pagination';
 
 /** Inlined into SQL (the count shares the parameters, and pg refuses unused ones): whole numbers only. */
 function int(n: number): number {
@@ -152,14 +152,11 @@ export class SupervisionQueries {
       window.offset === 0 && window.limit === PAGE_SIZE
         ? this.db.prepared(text, c.params)
         : this.db.query(text, c.params);
-    // The offices' lists are counted alongside their page. One unit's overdue work usually fits
-    // one page, which is then its own count, and each of the many units asks for its own.
-    if (!q.unitId) return Promise.all([page(), this.overdueCount(q, asOf, today, c)]);
-    const rows = await page();
-    const total =
-      totalOfLastPage({ offset: window.offset, pageSize: window.limit }, rows.length) ??
-      (await this.overdueCount(q, asOf, today, c));
-    return [rows, total];
+    // The count goes out alongside its page, one unit's too: counting only after a full page
+    // put the two round trips one after the other (bench:supervision, one unit: 2.9 ms against
+    // 1.2 ms for the same two statements side by side); the count a page that is not full makes
+    // needless costs under a millisecond of the database's time, and only the offices ask.
+    return Promise.all([page(), this.overdueCount(q, asOf, today, c)]);
   }
 
   /**
