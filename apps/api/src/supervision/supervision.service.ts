@@ -141,10 +141,7 @@ export class SupervisionService {
 
   async overdueWorkbook(q: OverdueFilter): Promise<FileDownload> {
     const { today, asOf } = this.dates(q.asOf);
-    const [rows] = await this.queries.overdue(q, asOf, today, {
-      limit: EXPORT_MAX_ROWS,
-      offset: 0,
-    });
+    const rows = await this.queries.overdueRows(q, asOf, today, EXPORT_MAX_ROWS);
     const body = await writeSheet(
       '逾期清单',
       `逾期任务清单（截至 ${asOf}）`,
