@@ -164,6 +164,86 @@ describe('the open work per due date', () => {
     expect(await folded()).toEqual(await recount());
   });
 
+  /**
+   * `write` runs in a transaction left open while `status` is given to the plan on another
+   * connection; the write commits first, then the status change (which may have had to wait
+   * for it) ends. Each side's trigger must see the other's row as it ends up.
+   */
+  const whilePlanBecomes = async (
+    planId: string,
+    status: 'active' | 'archived',
+    write: (sql: (text: string, values: unknown[]) => Promise<unknown>) => Promise<unknown>,
+  ) => {
+    const writer = t.db.createQueryRunner();
+    const planner = t.db.createQueryRunner();
+    try {
+      await writer.startTransaction();
+      await write((text, values) => writer.query(text, values));
+      const change = planner.query('UPDATE plans SET status = $2 WHERE id = $1', [planId, status]);
+      // Long enough for the status change to either end or wait on the writer's lock.
+      await new Promise((r) => setTimeout(r, 300));
+      await writer.commitTransaction();
+      await change;
+    } finally {
+      await writer.release();
+      await planner.release();
+    }
+  };
+
+  it.each([
+    ['reopened', 'archived', 'active'],
+    ['reopened', 'active', 'archived'],
+    ['completed', 'archived', 'active'],
+    ['completed', 'active', 'archived'],
+  ] as const)(
+    'count an assignment %s while its plan goes from %s to %s as it ends up',
+    async (change, from, to) => {
+      const planId = plans[0];
+      await t.db.query(`UPDATE plans SET status = $2 WHERE id = $1`, [planId, from]);
+      const [{ id }] = await t.db.query(
+        `SELECT id FROM assignments WHERE plan_id = $1 ORDER BY id LIMIT 1`,
+        [planId],
+      );
+      await t.db.query(`UPDATE assignments SET completed_on = $2 WHERE id = $1`, [
+        id,
+        change === 'reopened' ? '2025-06-30' : null,
+      ]);
+      await whilePlanBecomes(planId, to, (sql) =>
+        change === 'reopened'
+          ? sql(`UPDATE assignments SET status = 'returned', completed_on = NULL WHERE id = $1`, [
+              id,
+            ])
+          : sql(
+              `UPDATE assignments SET status = 'completed', completed_on = '2025-06-30'
+               WHERE id = $1`,
+              [id],
+            ),
+      );
+      expect(await kept()).toEqual(await recount());
+    },
+  );
+
+  it('count an assignment added to a plan while it is brought back, once', async () => {
+    const planId = plans[0];
+    await t.db.query(`UPDATE plans SET status = 'archived' WHERE id = $1`, [planId]);
+    // An item of the plan and a unit not yet on it.
+    const [free] = await t.db.query(
+      `SELECT i.id AS item, u.id AS unit FROM items i CROSS JOIN units u
+       WHERE i.plan_id = $1 AND u.kind IN ('department', 'town') AND u.active
+         AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.unit_id = u.id)
+       ORDER BY i.id, u.name LIMIT 1`,
+      [planId],
+    );
+    await whilePlanBecomes(planId, 'active', (sql) =>
+      sql(
+        `INSERT INTO assignments (plan_id, item_id, unit_id, role, due_on)
+         VALUES ($1, $2, $3, 'co', '2025-10-31')`,
+        [planId, free.item, free.unit],
+      ),
+    );
+    expect(await kept()).toEqual(await recount());
+  });
+
   it('equal a recount after writes made at the same time on eight connections', async () => {
     const leader = await t.as('leader');
     const ids: string[] = (
