@@ -22,6 +22,8 @@ export class OpenDueCountsLockPlans1796300000000 implements MigrationInterface {
   name = 'OpenDueCountsLockPlans1796300000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // No write between the new triggers and the recount below.
+    await queryRunner.query(`LOCK TABLE "plans", "assignments" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION "open_due_counts_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -69,6 +71,14 @@ export class OpenDueCountsLockPlans1796300000000 implements MigrationInterface {
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
       END $$
+    `);
+    // A database that met the race counts wrong for good: counted again from the rows.
+    await queryRunner.query(`TRUNCATE "open_due_counts"`);
+    await queryRunner.query(`
+      INSERT INTO "open_due_counts" ("due_on", "open")
+      SELECT a."due_on", count(*) FROM "assignments" a JOIN "plans" p ON p."id" = a."plan_id"
+      WHERE a."completed_on" IS NULL AND p."status" = 'active'
+      GROUP BY a."due_on"
     `);
   }
 
