@@ -36,42 +36,8 @@ export class OpenDueCountsLockPlans1796300000000 implements MigrationInterface {
         RETURN NULL;
       END $$
     `);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION "open_due_counts_update"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM 1 FROM "plans" WHERE "id" IN (OLD."plan_id", NEW."plan_id") FOR SHARE;
-        INSERT INTO "open_due_counts" ("due_on", "open")
-        SELECT OLD."due_on", -1 WHERE OLD."completed_on" IS NULL
-          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = OLD."plan_id" AND "status" = 'active')
-        UNION ALL
-        SELECT NEW."due_on", 1 WHERE NEW."completed_on" IS NULL
-          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = NEW."plan_id" AND "status" = 'active');
-        RETURN NULL;
-      END $$
-    `);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION "open_due_counts_plan"() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        sign integer;
-        plan uuid;
-      BEGIN
-        IF TG_OP = 'DELETE' THEN
-          IF OLD."status" <> 'active' THEN RETURN OLD; END IF;
-          sign := -1; plan := OLD."id";
-        ELSIF (OLD."status" = 'active') = (NEW."status" = 'active') THEN
-          RETURN NEW;
-        ELSE
-          sign := CASE WHEN NEW."status" = 'active' THEN 1 ELSE -1 END; plan := NEW."id";
-        END IF;
-        INSERT INTO "open_due_counts" ("due_on", "open")
-        SELECT o."due_on", sign * count(*)
-        FROM (SELECT a."due_on" FROM "assignments" a
-              WHERE a."plan_id" = plan AND a."completed_on" IS NULL) o
-        GROUP BY o."due_on";
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-        RETURN NEW;
-      END $$
-    `);
+    await queryRunner.query(updateTrigger(true));
+    await queryRunner.query(planTrigger(false));
     // A database that met the race counts wrong for good: counted again from the rows.
     await queryRunner.query(`TRUNCATE "open_due_counts"`);
     await queryRunner.query(`
@@ -96,19 +62,14 @@ export class OpenDueCountsLockPlans1796300000000 implements MigrationInterface {
         RETURN NULL;
       END $$
     `);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION "open_due_counts_update"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO "open_due_counts" ("due_on", "open")
-        SELECT OLD."due_on", -1 WHERE OLD."completed_on" IS NULL
-          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = OLD."plan_id" AND "status" = 'active')
-        UNION ALL
-        SELECT NEW."due_on", 1 WHERE NEW."completed_on" IS NULL
-          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = NEW."plan_id" AND "status" = 'active');
-        RETURN NULL;
-      END $$
-    `);
-    await queryRunner.query(`
+    await queryRunner.query(updateTrigger(false));
+    await queryRunner.query(planTrigger(true));
+  }
+}
+
+/** The plan trigger's function; before this migration it also locked the plan's open rows. */
+function planTrigger(lockRows: boolean): string {
+  return `
       CREATE OR REPLACE FUNCTION "open_due_counts_plan"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         sign integer;
@@ -125,11 +86,30 @@ export class OpenDueCountsLockPlans1796300000000 implements MigrationInterface {
         INSERT INTO "open_due_counts" ("due_on", "open")
         SELECT o."due_on", sign * count(*)
         FROM (SELECT a."due_on" FROM "assignments" a
-              WHERE a."plan_id" = plan AND a."completed_on" IS NULL FOR NO KEY UPDATE) o
+              WHERE a."plan_id" = plan AND a."completed_on" IS NULL${lockRows ? ' FOR NO KEY UPDATE' : ''}) o
         GROUP BY o."due_on";
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
       END $$
-    `);
-  }
+`;
+}
+
+/** The update trigger's function; before this migration it read the plans without a lock. */
+function updateTrigger(lockPlans: boolean): string {
+  const lock = lockPlans
+    ? 'PERFORM 1 FROM "plans" WHERE "id" IN (OLD."plan_id", NEW."plan_id") FOR SHARE;'
+    : '';
+  return `
+      CREATE OR REPLACE FUNCTION "open_due_counts_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${lock}
+        INSERT INTO "open_due_counts" ("due_on", "open")
+        SELECT OLD."due_on", -1 WHERE OLD."completed_on" IS NULL
+          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = OLD."plan_id" AND "status" = 'active')
+        UNION ALL
+        SELECT NEW."due_on", 1 WHERE NEW."completed_on" IS NULL
+          AND EXISTS (SELECT 1 FROM "plans" WHERE "id" = NEW."plan_id" AND "status" = 'active');
+        RETURN NULL;
+      END $$
+`;
 }
