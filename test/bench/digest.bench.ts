@@ -18,7 +18,10 @@ import { Pool } from 'pg';
 import { SESSION_OPTIONS } from '@app/database';
 import { loadConfig } from '@app/config';
 import { jobIds, QUEUES, REMINDER_JOBS } from '@app/queue-contracts';
-import { SMTP_TRANSPORT_OPTIONS } from '../../apps/worker/src/reminders/mailer.service';
+import {
+  mailMessage,
+  SMTP_TRANSPORT_OPTIONS,
+} from '../../apps/worker/src/reminders/mailer.service';
 import { startWorker, WorkerProcess } from '../support/worker';
 
 const DATE = process.env.BENCH_DIGEST_DATE ?? '2024-06-03';
@@ -146,15 +149,12 @@ async function viaLoop() {
   const sendAll = (round: number) =>
     Promise.all(
       rows.map((r) =>
-        transport.sendMail({
-          from: config.mailFrom,
-          to: r.recipients,
-          cc: r.cc.length ? r.cc : undefined,
-          subject: r.subject,
-          text: r.text,
-          html: r.html,
-          messageId: `<${r.id}.baseline${round}@luoshi.reminders>`,
-        }),
+        transport.sendMail(
+          mailMessage(
+            { ...r, to: r.recipients, messageId: `<${r.id}.baseline${round}@luoshi.reminders>` },
+            config.mailFrom,
+          ),
+        ),
       ),
     );
   await sendAll(1);

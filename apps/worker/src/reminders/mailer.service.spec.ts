@@ -1,7 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '@app/config';
-import { Mailer } from './mailer.service';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { simpleParser } from 'mailparser';
+import { Mailer, mailMessage } from './mailer.service';
 
 describe('Mailer', () => {
   let server: SMTPServer;
@@ -58,5 +60,26 @@ describe('Mailer', () => {
     }
     expect(received).toBe(12);
     expect(connections).toBeLessThanOrEqual(4);
+  });
+
+  it('sends Chinese bodies in base64, which decode to the same text and HTML', async () => {
+    const text =
+      '区人劳局：您有 3 项工作已逾期，请及时办理。\n1. 完善行政执法公示制度（逾期 12 天）';
+    const html = `<table><tr><td>完善行政执法公示制度</td><td>逾期 12 天</td></tr></table>`;
+    const raw = await new MailComposer(
+      mailMessage(
+        { to: ['a@luoshi.example'], cc: [], subject: '督办提醒', text, html, messageId: '<m@x>' },
+        'luoshi@luoshi.example',
+      ),
+    )
+      .compile()
+      .build();
+    const source = raw.toString('latin1');
+    expect(source.match(/Content-Transfer-Encoding: base64/g)).toHaveLength(2);
+    expect(source).not.toContain('quoted-printable');
+    const parsed = await simpleParser(raw);
+    expect(parsed.text?.trim()).toBe(text);
+    expect(parsed.html).toContain('完善行政执法公示制度');
+    expect(parsed.subject).toBe('督办提醒');
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { Transporter } from 'nodemailer';
+import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@app/config';
 
 export interface OutgoingMail {
@@ -24,6 +24,25 @@ export const SMTP_TRANSPORT_OPTIONS = {
   socketTimeout: 30_000,
 } as const;
 
+/**
+ * The message nodemailer builds for one email (the digest benchmark's baseline sends the same).
+ * Bodies go out in base64: nodemailer would pick quoted-printable for HTML that is mostly
+ * markup, which spends three bytes and a scan per byte on every Chinese character's three
+ * (a digest's message: 55 KB against 45 KB, and bench:digest sends a third more per second).
+ */
+export function mailMessage(mail: OutgoingMail, from: string): SendMailOptions {
+  return {
+    from,
+    to: mail.to,
+    cc: mail.cc.length ? mail.cc : undefined,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    textEncoding: 'base64',
+  };
+}
+
 /** nodemailer over SMTP with a small connection pool (a digest run is thousands of messages). */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
@@ -38,15 +57,7 @@ export class Mailer implements OnModuleDestroy {
    * addresses it refused; fails when it refused them all.
    */
   async send(mail: OutgoingMail): Promise<{ rejected: string[] }> {
-    const info = await this.transport.sendMail({
-      from: this.config.mailFrom,
-      to: mail.to,
-      cc: mail.cc.length ? mail.cc : undefined,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-    });
+    const info = await this.transport.sendMail(mailMessage(mail, this.config.mailFrom));
     const rejected: Array<string | { address: string }> = info.rejected ?? [];
     return { rejected: rejected.map((a) => (typeof a === 'string' ? a : a.address)) };
   }
