@@ -445,6 +445,54 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     ]);
   }, 120_000);
 
+  it('queues lost mail again but not mail still waiting in a job, and sends jobs of the version before batches', async () => {
+    const mail = await smtp();
+    const [unit] = await t.db.query("SELECT id FROM units WHERE name = '区人劳局'");
+    // Three rows planned a minute ago, as a chase writes them: one whose job waits (delayed) in
+    // the queue, one whose job was lost, and one queued as a single send-delivery job.
+    const row = async (period: string): Promise<string> =>
+      (
+        await t.db.query(
+          `INSERT INTO reminder_deliveries
+             (unit_id, kind, period, recipients, subject, text_body, html_body, item_count, updated_at)
+           VALUES ($1, 'chase', $2, ARRAY['renlaoju@luoshi.example'], '催办：' || $2, '正文',
+                   '<p>正文</p>', 1, now() - interval '1 minute')
+           RETURNING id`,
+          [unit.id, period],
+        )
+      )[0].id;
+    const [waiting, lost, legacy] = [
+      await row('batch-waiting'),
+      await row('batch-lost'),
+      await row('batch-legacy'),
+    ];
+    const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
+    try {
+      await queue.add(REMINDER_JOBS.send, { deliveryIds: [waiting] }, { delay: 600_000 });
+      await queue.add(REMINDER_JOBS.sendOne, { deliveryId: legacy }, { attempts: 2 });
+      await worker(mail, '2025-03-10T08:00:00+08:00');
+      const status = async (id: string) =>
+        (await t.db.query('SELECT status FROM reminder_deliveries WHERE id = $1', [id]))[0].status;
+      await waitFor('the lost and the legacy rows sent', async () =>
+        (await Promise.all([status(lost), status(legacy)])).every((s) => s === 'sent'),
+      );
+      // Ticks ran (the lost row went out through one); the waiting row is still in its one job.
+      expect(await status(waiting)).toBe('pending');
+      const holding = (await queue.getJobs(['waiting', 'delayed', 'active'])).filter((j) =>
+        (j?.data.deliveryIds ?? []).includes(waiting),
+      );
+      expect(holding).toHaveLength(1);
+      const ids = (s: string) =>
+        mail.messages.filter((m) => m.messageId === `<${s}@luoshi.reminders>`);
+      expect(ids(lost)).toHaveLength(1);
+      expect(ids(legacy)).toHaveLength(1);
+      expect(ids(waiting)).toHaveLength(0);
+    } finally {
+      await queue.close();
+      await t.db.query("DELETE FROM reminder_deliveries WHERE period LIKE 'batch-%'");
+    }
+  }, 120_000);
+
   it('moves a holiday Monday’s digest to the next working day', async () => {
     const mail = await smtp();
     const planned = async (period: string) =>

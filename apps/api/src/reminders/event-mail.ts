@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DeliveryKind, DeliveryStatus, ReminderDelivery, Tx } from '@app/database';
-import { QUEUES, ReminderQueue, sendJob } from '@app/queue-contracts';
+import { DeliveryKey, QUEUES, ReminderQueue, sendJobs } from '@app/queue-contracts';
 import { Email, recipientsByUnit } from '@app/reminders';
 
 export interface UnitEvent {
@@ -36,6 +36,7 @@ export class EventMail {
   async record(tx: Tx, events: UnitEvent[]): Promise<void> {
     if (!events.length) return;
     const addresses = await recipientsByUnit(tx.read, [...new Set(events.map((e) => e.unitId))]);
+    const queued: DeliveryKey[] = [];
     for (const e of events) {
       const recipients = addresses.get(e.unitId) ?? [];
       const inserted = await tx.insertIgnore(
@@ -62,13 +63,11 @@ export class EventMail {
       );
       const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
       if (!id || !recipients.length) continue;
-      const job = sendJob(
-        { id, unitId: e.unitId, kind: e.kind, period: e.key },
-        this.config.reminders,
-      );
-      tx.onCommit(async () => {
-        await this.queue.add(job.name, job.data, job.opts);
-      });
+      queued.push({ id, unitId: e.unitId, kind: e.kind, period: e.key });
     }
+    if (!queued.length) return;
+    tx.onCommit(async () => {
+      await this.queue.addBulk(sendJobs(queued, this.config.reminders));
+    });
   }
 }

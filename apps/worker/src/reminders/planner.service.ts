@@ -16,7 +16,14 @@ import {
   UnitKind,
   UnitOfWork,
 } from '@app/database';
-import { jobIds, QUEUES, REMINDER_JOBS, ReminderQueue, sendJob } from '@app/queue-contracts';
+import {
+  deliveriesHeldBy,
+  jobIds,
+  QUEUES,
+  REMINDER_JOBS,
+  ReminderQueue,
+  sendJobs,
+} from '@app/queue-contracts';
 import {
   alertReason,
   composeAlert,
@@ -295,22 +302,32 @@ export class ReminderPlanner {
     const pending = await this.db.manager.find(ReminderDelivery, {
       where: { kind: In(kinds), period, status: DeliveryStatus.Pending },
       select: { id: true, unitId: true, kind: true, period: true },
+      // A stable order makes the same batches, so queueing them again names the same jobs.
+      order: { id: 'ASC' },
     });
     await this.enqueue(pending);
   }
 
-  /** Mail whose job was lost (queued before a crash, or Redis lost it) is queued again. */
+  /**
+   * Mail whose job was lost (queued before a crash, or Redis lost it) is queued again. A row
+   * still waiting in a job of the queue is not lost, only behind others (a long digest on a slow
+   * relay): queueing it again each tick would pile up copies of the backlog, since batches made
+   * now need not match the planner's.
+   */
   private async requeueUnsent(): Promise<void> {
     const stale: ReminderDelivery[] = await this.db.query(
       `SELECT id, unit_id AS "unitId", kind, period FROM reminder_deliveries
        WHERE (status = 'pending' AND updated_at < now() - interval '30 seconds')
-          OR (status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond')`,
+          OR (status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond')
+       ORDER BY id`,
       [this.config.reminders.sendingTimeoutMs],
     );
-    await this.enqueue(stale);
+    if (!stale.length) return;
+    const waiting = deliveriesHeldBy(await this.queue.getJobs(['waiting', 'delayed', 'paused']));
+    await this.enqueue(stale.filter((d) => !waiting.has(d.id)));
   }
 
   private async enqueue(rows: Array<Pick<ReminderDelivery, 'id' | 'unitId' | 'kind' | 'period'>>) {
-    await this.queue.addBulk(rows.map((d) => sendJob(d, this.config.reminders)));
+    if (rows.length) await this.queue.addBulk(sendJobs(rows, this.config.reminders));
   }
 }
