@@ -17,16 +17,21 @@ const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
  * Records each statement and answers as an empty database would, or with `rows` empty rows for
  * a list (a full page, whose total only the count can tell).
  */
-function recorder(rows = 0): { db: ReplicaReads; statements: string[] } {
+function recorder(rows = 0): { db: ReplicaReads; statements: string[]; prepared: string[] } {
   const statements: string[] = [];
+  const prepared: string[] = [];
   const query = async (sql: string) => {
     statements.push(sql);
     return /^\s*SELECT [^\n]*\bAS total\b/.test(sql)
       ? [{ total: 0 }]
       : Array.from({ length: rows }, () => ({}));
   };
-  const db = { query, prepared: query, aggregate: query } as unknown as ReplicaReads;
-  return { db, statements };
+  const db = {
+    query,
+    prepared: (sql: string) => (prepared.push(sql), query(sql)),
+    aggregate: query,
+  } as unknown as ReplicaReads;
+  return { db, statements, prepared };
 }
 
 /** Indentation and blank runs are layout, not meaning: one statement, one line per clause. */
@@ -85,6 +90,20 @@ describe('the supervision statements, as reviewed SQL', () => {
     const [rows, total] = await answer;
     expect(rows).toHaveLength(3);
     expect(total).toBe(0); // the recorder's count
+  });
+
+  it('overdue for one unit: page and count are prepared as of today, planned for their values as of a past date', async () => {
+    const q = Object.assign(new OverdueQuery(), {
+      unitId: '00000000-0000-4000-8000-000000000001',
+    });
+    const window = { limit: q.pageSize, offset: q.offset };
+    const today = recorder(q.pageSize);
+    await new SupervisionQueries(today.db).overdue(q, AS_OF, AS_OF, window);
+    expect(today.prepared).toEqual(today.statements);
+    const past = recorder(q.pageSize);
+    await new SupervisionQueries(past.db).overdue(q, '2025-01-31', AS_OF, window);
+    expect(past.prepared).toEqual([past.statements[0]]);
+    expect(past.statements[1]).toMatch(/count\(\*\)::int AS total/);
   });
 
   it('warnings: red and yellow with their reasons, and the count', async () => {

@@ -187,16 +187,21 @@ export class SupervisionQueries {
     c: Conditions,
   ): Promise<number> {
     const unfiltered = !q.planId && !q.sectionId && !q.unitId && !q.groupId && !q.leadOnly;
+    const count = `SELECT count(*)::int AS total ${COUNTED} ${c.where}`;
     const [{ total }]: Array<{ total: number }> =
-      unfiltered && asOf >= today
-        ? await this.db.query(
-            `SELECT COALESCE(sum(open), 0)::int AS total FROM open_due_counts
-             WHERE due_on < $1::date AND due_on <= $1::date - $2::int`,
-            [asOf, q.minDaysOverdue ?? 0],
-          )
-        : // Planned for its values: as of a past date a generic plan of the count read slower
+      asOf < today
+        ? // Planned for its values: as of a past date a generic plan of the count read slower
           // (bench:supervision, past-date overdue 34 -> 42 ms), and a count outweighs its planning.
-          await this.db.query(`SELECT count(*)::int AS total ${COUNTED} ${c.where}`, c.params);
+          await this.db.query(count, c.params)
+        : unfiltered
+          ? await this.db.query(
+              `SELECT COALESCE(sum(open), 0)::int AS total FROM open_due_counts
+               WHERE due_on < $1::date AND due_on <= $1::date - $2::int`,
+              [asOf, q.minDaysOverdue ?? 0],
+            )
+          : // Open work only (the partial index): a few hundred rows of a unit or plan, whose
+            // planning cost more than their count (one unit: 0.6 -> 0.35 ms), as the page is.
+            await this.db.prepared(count, c.params);
     return total;
   }
 
