@@ -469,7 +469,11 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
     const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
     try {
       await queue.add(REMINDER_JOBS.send, { deliveryIds: [waiting] }, { delay: 600_000 });
-      await queue.add(REMINDER_JOBS.sendOne, { deliveryId: legacy }, { attempts: 2 });
+      const legacyJob = await queue.add(
+        REMINDER_JOBS.sendOne,
+        { deliveryId: legacy },
+        { attempts: 2 },
+      );
       await worker(mail, '2025-03-10T08:00:00+08:00');
       const status = async (id: string) =>
         (await t.db.query('SELECT status FROM reminder_deliveries WHERE id = $1', [id]))[0].status;
@@ -487,9 +491,61 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       expect(ids(lost)).toHaveLength(1);
       expect(ids(legacy)).toHaveLength(1);
       expect(ids(waiting)).toHaveLength(0);
+      // Sent by its own job, not by a tick that took it for lost after the job had failed.
+      expect(await legacyJob.getState()).toBe('completed');
     } finally {
       await queue.close();
       await t.db.query("DELETE FROM reminder_deliveries WHERE period LIKE 'batch-%'");
+    }
+  }, 120_000);
+
+  it('retries only the message of a batch the server refused, and counts that row’s own tries', async () => {
+    const mail = await smtp({ refuseRecipients: ['refused@luoshi.example'] });
+    const units: Array<{ id: string }> = await t.db.query(
+      "SELECT id FROM units WHERE name IN ('区人劳局', '区经发局', '区财政局') ORDER BY name",
+    );
+    expect(units).toHaveLength(3);
+    const addresses = ['a@luoshi.example', 'refused@luoshi.example', 'c@luoshi.example'];
+    const ids: string[] = [];
+    for (const [i, unit] of units.entries()) {
+      const [{ id }] = await t.db.query(
+        `INSERT INTO reminder_deliveries
+           (unit_id, kind, period, recipients, subject, text_body, html_body, item_count)
+         VALUES ($1, 'chase', 'batch-partial', ARRAY[$2], '催办', '正文', '<p>正文</p>', 1)
+         RETURNING id`,
+        [unit.id, addresses[i]],
+      );
+      ids.push(id);
+    }
+    const queue = new Queue(QUEUES.reminders, process.env.REDIS_URL!, { prefix: 'luoshi' });
+    try {
+      await queue.add(
+        REMINDER_JOBS.send,
+        { deliveryIds: ids },
+        { attempts: 2, backoff: { type: 'fixed', delay: 200 } },
+      );
+      await worker(mail, '2025-03-10T08:00:00+08:00');
+      const rows = async () =>
+        (await t.db.query(
+          `SELECT id, status, attempts, last_error AS "lastError" FROM reminder_deliveries
+           WHERE period = 'batch-partial'`,
+        )) as Array<{ id: string; status: string; attempts: number; lastError: string | null }>;
+      await waitFor('the batch final', async () =>
+        (await rows()).every((r) => r.status === 'sent' || r.status === 'failed'),
+      );
+      const byId = new Map((await rows()).map((r) => [r.id, r]));
+      expect(byId.get(ids[0])).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(byId.get(ids[2])).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(byId.get(ids[1])).toMatchObject({ status: 'failed', attempts: 2 });
+      expect(byId.get(ids[1])!.lastError).toMatch(/^第 2 次发送失败/);
+      const sent = (id: string) =>
+        mail.messages.filter((m) => m.messageId === `<${id}@luoshi.reminders>`);
+      expect(sent(ids[0])).toHaveLength(1);
+      expect(sent(ids[2])).toHaveLength(1);
+      expect(sent(ids[1])).toHaveLength(0);
+    } finally {
+      await queue.close();
+      await t.db.query("DELETE FROM reminder_deliveries WHERE period = 'batch-partial'");
     }
   }, 120_000);
 

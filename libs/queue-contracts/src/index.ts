@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Job, JobOptions, Queue } from 'bull';
 
 /**
@@ -45,11 +46,19 @@ export type ReminderJobName = keyof ReminderJobPayloads;
 export const jobIds = {
   planDigest: (period: string) => `plan-digest:${period}`,
   planAlerts: (date: string) => `plan-alerts:${date}`,
-  /** A batch is named by its first and last delivery's keys: the same rows, the same job. */
-  send: (first: DeliveryKey, last: DeliveryKey, count: number) =>
-    count === 1
-      ? `send:${first.unitId}:${first.kind}:${first.period}`
-      : `send:${first.unitId}:${first.kind}:${first.period}..${last.unitId}:${last.kind}:${last.period}`,
+  /**
+   * A lone delivery is named by its row's unique key; a batch by its first row's key, its size
+   * and a digest of all its ids: the same rows, the same job, and other rows another job.
+   */
+  send: (batch: DeliveryKey[]) => {
+    const [first] = batch;
+    const key = `send:${first.unitId}:${first.kind}:${first.period}`;
+    if (batch.length === 1) return key;
+    const ids = createHash('sha256')
+      .update(batch.map((d) => d.id).join(','))
+      .digest('hex');
+    return `${key}+${batch.length}:${ids.slice(0, 16)}`;
+  },
 };
 
 /** A delivery row as the queue names it: its id, and the keys of its unique row. */
@@ -94,7 +103,7 @@ export function sendJobs(deliveries: DeliveryKey[], retry: SendRetry): SendJob[]
       name: REMINDER_JOBS.send,
       data: { deliveryIds: batch.map((d) => d.id) },
       opts: {
-        jobId: jobIds.send(batch[0], batch[batch.length - 1], batch.length),
+        jobId: jobIds.send(batch),
         attempts: retry.mailAttempts,
         backoff: { type: 'exponential', delay: retry.mailBackoffMs },
         removeOnComplete: true,

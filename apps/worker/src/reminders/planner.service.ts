@@ -310,11 +310,16 @@ export class ReminderPlanner {
 
   /**
    * Mail whose job was lost (queued before a crash, or Redis lost it) is queued again. A row
-   * still waiting in a job of the queue is not lost, only behind others (a long digest on a slow
-   * relay): queueing it again each tick would pile up copies of the backlog, since batches made
-   * now need not match the planner's.
+   * still held by a job of the queue is not lost, only behind others (a long digest on a slow
+   * relay) or being sent: queueing it again each tick would pile up copies of the backlog, since
+   * batches made now need not match the planner's. The jobs are listed before the rows are
+   * read, so a job that finishes in between has marked its rows, and one queued in between
+   * holds rows too recent to be read.
    */
   private async requeueUnsent(): Promise<void> {
+    const held = deliveriesHeldBy(
+      await this.queue.getJobs(['active', 'waiting', 'delayed', 'paused']),
+    );
     const stale: ReminderDelivery[] = await this.db.query(
       `SELECT id, unit_id AS "unitId", kind, period FROM reminder_deliveries
        WHERE (status = 'pending' AND updated_at < now() - interval '30 seconds')
@@ -322,9 +327,7 @@ export class ReminderPlanner {
        ORDER BY id`,
       [this.config.reminders.sendingTimeoutMs],
     );
-    if (!stale.length) return;
-    const waiting = deliveriesHeldBy(await this.queue.getJobs(['waiting', 'delayed', 'paused']));
-    await this.enqueue(stale.filter((d) => !waiting.has(d.id)));
+    await this.enqueue(stale.filter((d) => !held.has(d.id)));
   }
 
   private async enqueue(rows: Array<Pick<ReminderDelivery, 'id' | 'unitId' | 'kind' | 'period'>>) {

@@ -39,22 +39,21 @@ export class RemindersProcessor {
   }
 
   /**
-   * Two jobs of SEND_BATCH deliveries per SMTP connection: 64 messages claimed and waiting for
-   * the four connections, so none waits while a batch's last message goes out and the next
-   * batch is claimed (bench:digest, one worker against the bare nodemailer loop: one job per
-   * connection 0.91–0.96×, two 0.93–0.99×). At 700 emails/s the last of them waits about 0.1 s
-   * for a connection, far inside MAIL_SENDING_TIMEOUT_MS.
+   * One job of SEND_BATCH deliveries per SMTP connection. Bull adds up the concurrency of every
+   * handler of the queue and lets any of them take any job, so a worker holds at most eight
+   * jobs, 64 messages claimed and waiting for its four connections (bench:digest, one worker
+   * against the bare nodemailer loop: 0.91–0.96×; with two jobs per connection 0.93–0.99×, but
+   * up to 96 messages waiting). A row waiting longer than MAIL_SENDING_TIMEOUT_MS is still not
+   * taken for lost while its job runs: the tick skips the rows that jobs hold.
    */
-  @Process({ name: REMINDER_JOBS.send, concurrency: 2 * SMTP_TRANSPORT_OPTIONS.maxConnections })
+  @Process({ name: REMINDER_JOBS.send, concurrency: SMTP_TRANSPORT_OPTIONS.maxConnections })
   send(job: JobOf<typeof REMINDER_JOBS.send>): Promise<void> {
-    const attempt = job.attemptsMade + 1;
-    return this.sender.send(job.data.deliveryIds, attempt, attempt >= (job.opts.attempts ?? 1));
+    return this.sender.send(job.data.deliveryIds);
   }
 
   /** A job queued by a version before send-deliveries: one delivery. */
   @Process(REMINDER_JOBS.sendOne)
   sendOne(job: JobOf<typeof REMINDER_JOBS.sendOne>): Promise<void> {
-    const attempt = job.attemptsMade + 1;
-    return this.sender.send([job.data.deliveryId], attempt, attempt >= (job.opts.attempts ?? 1));
+    return this.sender.send([job.data.deliveryId]);
   }
 }

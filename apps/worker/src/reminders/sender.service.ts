@@ -5,7 +5,7 @@ import { Mailer } from './mailer.service';
 
 type Claimed = Pick<
   ReminderDelivery,
-  'id' | 'recipients' | 'cc' | 'subject' | 'textBody' | 'htmlBody'
+  'id' | 'recipients' | 'cc' | 'subject' | 'textBody' | 'htmlBody' | 'attempts'
 >;
 
 /**
@@ -13,9 +13,10 @@ type Claimed = Pick<
  * (pending, or a 'sending' left by a worker that died), so two workers holding the same rows
  * cannot both send one; a sent row is never claimed again. Each row is marked as soon as its
  * own message is taken, not with the batch, so a worker killed mid-batch repeats at most the
- * messages in flight. SMTP errors put the row back to 'pending' and fail the job, so Bull's
- * next attempt sends the rows still pending; after the last attempt they are 'failed', with
- * the error.
+ * messages in flight. A row counts its own tries: an SMTP error puts it back to 'pending' and
+ * fails the job, so Bull's next attempt sends the rows still pending (and the tick queues a row
+ * again if the job has no attempt left), until the row's MAIL_ATTEMPTS-th try, after which it
+ * is 'failed', with the error.
  */
 @Injectable()
 export class DeliverySender {
@@ -28,29 +29,29 @@ export class DeliverySender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async send(deliveryIds: string[], attempt: number, lastAttempt: boolean): Promise<void> {
+  async send(deliveryIds: string[]): Promise<void> {
     const claimed = await this.db.query<Claimed>(
       `UPDATE reminder_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now()
          WHERE id = ANY($1::uuid[]) AND (status = 'pending'
            OR (status = 'sending' AND updated_at < now() - $2 * interval '1 millisecond'))
-         RETURNING id, recipients, cc, subject, text_body AS "textBody", html_body AS "htmlBody"`,
+         RETURNING id, recipients, cc, subject, text_body AS "textBody", html_body AS "htmlBody",
+           attempts`,
       [deliveryIds, this.config.reminders.sendingTimeoutMs],
     );
-    // Rows not claimed are sent already, or another worker is sending them right now.
-    const errors = await Promise.all(claimed.map((d) => this.sendOne(d, attempt, lastAttempt)));
-    const failed = errors.filter((e): e is string => e !== undefined);
-    if (failed.length && !lastAttempt) {
+    // Rows not claimed are sent already, or another worker is sending them right now. Every
+    // message finishes before the job does, whatever happens to the others.
+    const outcomes = await Promise.allSettled(claimed.map((d) => this.sendOne(d)));
+    const retry = outcomes.flatMap((o) =>
+      o.status === 'rejected' ? [(o.reason as Error).message] : o.value ? [o.value] : [],
+    );
+    if (retry.length) {
       // Bull retries with backoff; the rows sent meanwhile are not claimed again.
-      throw new Error(`${failed.length} of ${claimed.length} messages failed: ${failed[0]}`);
+      throw new Error(`${retry.length} of ${claimed.length} messages to retry: ${retry[0]}`);
     }
   }
 
-  /** Sends one claimed row and marks it; returns the error when SMTP refused it. */
-  private async sendOne(
-    claimed: Claimed,
-    attempt: number,
-    lastAttempt: boolean,
-  ): Promise<string | undefined> {
+  /** Sends one claimed row and marks it; returns the error when the row is to be tried again. */
+  private async sendOne(claimed: Claimed): Promise<string | undefined> {
     const messageId = `<${claimed.id}@luoshi.reminders>`;
     let rejected: string[];
     try {
@@ -64,16 +65,17 @@ export class DeliverySender {
       }));
     } catch (error) {
       const message = (error as Error).message;
+      const last = claimed.attempts >= this.config.reminders.mailAttempts;
       await this.db.query(
         `UPDATE reminder_deliveries SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`,
         [
           claimed.id,
-          lastAttempt ? DeliveryStatus.Failed : DeliveryStatus.Pending,
-          `第 ${attempt} 次发送失败：${message}`,
+          last ? DeliveryStatus.Failed : DeliveryStatus.Pending,
+          `第 ${claimed.attempts} 次发送失败：${message}`,
         ],
       );
-      this.logger.warn(`delivery ${claimed.id} attempt ${attempt}: ${message}`);
-      return message;
+      this.logger.warn(`delivery ${claimed.id} attempt ${claimed.attempts}: ${message}`);
+      return last ? undefined : message;
     }
     // Sent to the others; the refused addresses are kept where the offices can see them.
     await this.db.query(
