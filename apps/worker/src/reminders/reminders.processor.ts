@@ -42,7 +42,7 @@ export class RemindersProcessor {
    * One job of SEND_BATCH deliveries per SMTP connection. Bull adds up the concurrency of every
    * handler of the queue and lets any of them take any job, so a worker holds at most eight
    * jobs, 64 messages claimed and waiting for its four connections (bench:digest, one worker
-   * against the bare nodemailer loop: 0.91–0.96×; with two jobs per connection 0.93–0.99×, but
+   * against the bare nodemailer loop: 0.91–1.02×; with two jobs per connection 0.93–0.99×, but
    * up to 96 messages waiting). A row waiting longer than MAIL_SENDING_TIMEOUT_MS is still not
    * taken for lost while its job runs: the tick skips the rows that jobs hold.
    */
