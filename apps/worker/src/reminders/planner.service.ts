@@ -312,20 +312,21 @@ export class ReminderPlanner {
    * Mail whose job was lost (queued before a crash, or Redis lost it) is queued again. A row
    * still held by a job of the queue is not lost, only behind others (a long digest on a slow
    * relay) or being sent: queueing it again each tick would pile up copies of the backlog, since
-   * batches made now need not match the planner's. The jobs are listed before the rows are
-   * read, so a job that finishes in between has marked its rows, and one queued in between
-   * holds rows too recent to be read.
+   * batches made now need not match the planner's. The queue is read only when some row looks
+   * lost; a job that ends between the two reads costs one needless job at most, whose claim
+   * finds its rows sent.
    */
   private async requeueUnsent(): Promise<void> {
-    const held = deliveriesHeldBy(
-      await this.queue.getJobs(['active', 'waiting', 'delayed', 'paused']),
-    );
     const stale: ReminderDelivery[] = await this.db.query(
       `SELECT id, unit_id AS "unitId", kind, period FROM reminder_deliveries
        WHERE (status = 'pending' AND updated_at < now() - interval '30 seconds')
           OR (status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond')
        ORDER BY id`,
       [this.config.reminders.sendingTimeoutMs],
+    );
+    if (!stale.length) return;
+    const held = deliveriesHeldBy(
+      await this.queue.getJobs(['active', 'waiting', 'delayed', 'paused']),
     );
     await this.enqueue(stale.filter((d) => !held.has(d.id)));
   }

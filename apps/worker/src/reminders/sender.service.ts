@@ -41,9 +41,9 @@ export class DeliverySender {
     // Rows not claimed are sent already, or another worker is sending them right now. Every
     // message finishes before the job does, whatever happens to the others.
     const outcomes = await Promise.allSettled(claimed.map((d) => this.sendOne(d)));
-    const retry = outcomes.flatMap((o) =>
-      o.status === 'rejected' ? [(o.reason as Error).message] : o.value ? [o.value] : [],
-    );
+    const retry = outcomes
+      .map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o.value))
+      .filter((error): error is string => error !== undefined);
     if (retry.length) {
       // Bull retries with backoff; the rows sent meanwhile are not claimed again.
       throw new Error(`${retry.length} of ${claimed.length} messages to retry: ${retry[0]}`);
