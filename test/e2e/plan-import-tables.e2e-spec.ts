@@ -199,6 +199,44 @@ describe('plan import from tables: Word, Excel, tab-separated text', () => {
     expect(bad.body.message).toMatch(/第 41 列/);
   });
 
+  it('reads 完成时限 typed as Excel dates, and bare dates, as the deadlines they are', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('任务清单');
+    sheet.addRow(['经开区2025年惠企政策落实任务清单']);
+    sheet.addRow(['序号', '重点任务', '牵头单位', '完成时限']);
+    // What a clerk types into Excel: 2025/6/30 becomes a date shown as such; 2025年9月 one
+    // shown by a year-month format; the others stay text.
+    sheet.addRow([1, '兑现稳岗返还政策。', '区人劳局', new Date(Date.UTC(2025, 5, 30))]);
+    sheet.getCell('D3').numFmt = 'yyyy/m/d';
+    sheet.addRow([2, '清理拖欠企业账款。', '区财政局', new Date(Date.UTC(2025, 8, 1))]);
+    sheet.getCell('D4').numFmt = 'yyyy"年"m"月"';
+    sheet.addRow([3, '开展涉企收费检查。', '区经发局', '2025.10.15']);
+    sheet.addRow([4, '推进惠企政策直达。', '区行政服务中心', '2025年11月']);
+    const res = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), '任务清单.xlsx');
+    expect(res.status).toBe(201);
+    const items = (
+      res.body as {
+        sections: Array<{
+          items: Array<{ number: number; dueOn: string; deadlines: Array<{ text: string }> }>;
+        }>;
+      }
+    ).sections.flatMap((s) => s.items);
+    expect(items.map((i) => [i.number, i.dueOn])).toEqual([
+      [1, '2025-06-30'],
+      [2, '2025-09-30'],
+      [3, '2025-10-15'],
+      [4, '2025-11-30'],
+    ]);
+    expect(items[0].deadlines[0].text).toBe('2025年6月30日前');
+    // Each date is a deadline, so none waits for a person's confirmation as "not a deadline".
+    expect(JSON.stringify(res.body)).not.toContain('GMT');
+    expect((res.body as Preview).gaps.filter((g) => g.field === 'itemDueOn')).toEqual([]);
+    expect(
+      (res.body as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code),
+    ).not.toContain('DATE_NOT_DEADLINE');
+  });
+
   it('reads a table pasted as tab-separated text', async () => {
     const text = [
       '经开区2025年营商环境重点任务清单',

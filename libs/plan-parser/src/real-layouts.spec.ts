@@ -430,3 +430,119 @@ describe('a 任务分解表 copied out of Excel: quoted cells over several lines
     expect(r.warnings.filter((w) => w.code === 'TABLE_ROW')).toEqual([]);
   });
 });
+
+describe('牵头单位 and 责任单位 on lines of their own under each numbered measure', () => {
+  const r = parsePlan(
+    [
+      '某县优化营商环境三年行动实施方案（2024—2026年）',
+      '一、总体目标',
+      '到2026年底，全县营商环境主要指标进入全市前列。',
+      '二、重点任务',
+      '（一）提升政务服务效能',
+      '1.深化“一网通办”改革。2024年9月30日前实现80%以上事项网上可办。',
+      '牵头单位：县政务服务和大数据管理局',
+      '责任单位：县直各有关部门，各乡镇人民政府',
+      '2.推行“承诺制”审批。2024年底前出台实施细则。',
+      '牵头单位：县住房和城乡建设局',
+      '配合单位：县自然资源局、县发展和改革局',
+      '（二）优化市场环境',
+      '3.清理妨碍统一市场的规定。每半年开展一次专项清理。',
+      '牵头单位：县市场监督管理局',
+      '责任单位：县司法局',
+      '4.加强涉企收费监管。2025年6月底前完成涉企收费目录清单公示。',
+      '牵头单位：县发展和改革局、县财政局',
+      '责任单位：县市场监督管理局',
+    ].join('\n'),
+  );
+  const items = itemsOf(r);
+
+  it('gives each measure both of its label lines, and makes the measures the items', () => {
+    expect(items.map((i) => [i.numberText, i.under?.numberText, roles(i.units)])).toEqual([
+      ['1', '一', ['县政务服务和大数据管理局:lead', '县直各有关部门:co', '各乡镇人民政府:co']],
+      ['2', '一', ['县住房和城乡建设局:lead', '县自然资源局:co', '县发展和改革局:co']],
+      ['3', '二', ['县市场监督管理局:lead', '县司法局:co']],
+      ['4', '二', ['县发展和改革局:lead', '县财政局:lead', '县市场监督管理局:co']],
+    ]);
+    expect(items.map((i) => i.dueOn)).toEqual([
+      '2024-09-30',
+      '2024-12-31',
+      '2026-12-31',
+      '2025-06-30',
+    ]);
+  });
+
+  it('reads measures numbered straight through the (一) headings without a numbering warning', () => {
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('gives the item a second list with a label the measure has used already', () => {
+    const own = parsePlan(
+      [
+        '一、重点任务',
+        '（一）推进依法行政',
+        '1.完善决策程序。',
+        '责任单位：县司法局',
+        '2.规范执法行为。',
+        '责任单位：县市场监管局',
+        '责任单位：县政府办公室',
+      ].join('\n'),
+    );
+    const [first] = itemsOf(own);
+    expect(first.numberText).toBe('一');
+    expect(first.tasks.map((t) => roles(t.units))).toEqual([
+      ['县司法局:lead'],
+      ['县市场监管局:lead'],
+    ]);
+    expect(first.units.map((u) => u.name)).toContain('县政府办公室');
+  });
+});
+
+describe('a task table whose 完成时限 cells hold bare dates', () => {
+  const r = parsePlan(
+    [
+      '某市2024年民生实事项目责任分解表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t新建改扩建中小学校。\t市教育局\t市发展改革委、市财政局\t2024年12月',
+      '2\t实施乡镇卫生院提标改造。\t市卫生健康委\t各县（市、区）人民政府\t2025年6月',
+      '3\t新增社区养老服务设施。\t市民政局\t市住房城乡建设局\t2024/9/30',
+      '4\t完成老旧小区改造。\t市住房城乡建设局\t市财政局\t2025年',
+      '5\t完善养老服务体系。\t市民政局\t市财政局\t持续推进',
+    ].join('\n'),
+  );
+
+  it('reads a month as its end, a year as its end and a day as itself, with no warning', () => {
+    expect(itemsOf(r).map((i) => [i.number, i.dueOn, i.dueOnSource])).toEqual([
+      [1, '2024-12-31', 'item'],
+      [2, '2025-06-30', 'item'],
+      [3, '2024-09-30', 'item'],
+      [4, '2025-12-31', 'item'],
+      [5, '2024-12-31', 'plan'],
+    ]);
+    expect(r.warnings.map((w) => w.code)).not.toContain('DATE_NOT_DEADLINE');
+  });
+
+  it('places a numeric date in the 完成时限 column when runs of spaces swallowed a cell', () => {
+    const spaced = parsePlan(
+      [
+        '某市2024年民生实事项目责任分解表',
+        '序号\u3000\u3000重点任务\u3000\u3000牵头单位\u3000\u3000配合单位\u3000\u3000完成时限',
+        '1\u3000\u3000新建改扩建中小学校。\u3000\u3000市教育局\u3000\u30002024/9/30',
+      ].join('\n'),
+    );
+    expect(itemsOf(spaced).map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['市教育局:lead'], '2024-09-30'],
+    ]);
+  });
+
+  it('keeps a date in prose a mention unless 前 or 底 makes it a deadline', () => {
+    const prose = parsePlan(
+      [
+        '某区2024年工作要点',
+        '一、重点工作',
+        '（一）召开推进会。2024年3月召开全区动员会。（区政府办负责）',
+      ].join('\n'),
+    );
+    expect(itemsOf(prose)[0].deadlines).toEqual([]);
+    expect(prose.warnings.map((w) => w.code)).toContain('DATE_NOT_DEADLINE');
+  });
+});

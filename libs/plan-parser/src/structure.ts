@@ -21,6 +21,7 @@ import {
   splitClosing,
 } from './outline';
 import type { Paragraph } from './types';
+import { leadingLabel } from './units/blocks';
 import type { Warnings } from './warnings';
 
 /*
@@ -264,9 +265,31 @@ function hasBodyAndUnits(p: Part): boolean {
  * only a unit list (责任单位:…) may still follow a finished task: it names the item's units.
  */
 function attachTarget(p: Part, item?: DraftNode, task?: DraftNode): DraftNode | undefined {
-  if (task) return !task.closed ? task : isUnitsOnly(p) ? item : undefined;
+  if (task) {
+    if (!task.closed) return task;
+    if (!isUnitsOnly(p)) return undefined;
+    return continuesStackedLabels(task, p) ? task : item;
+  }
   if (item && (!item.closed || isUnitsOnly(p))) return item;
   return undefined;
+}
+
+/**
+ * Labels stacked one per line below a measure (牵头单位:… / 责任单位:…) are one unit list: a
+ * label line right below the measure's own label lines, with a label they have not used, is
+ * still the measure's. A second 牵头单位 line, or a list after units written in the measure's
+ * text, is the item's.
+ */
+function continuesStackedLabels(node: DraftNode, p: Part): boolean {
+  const label = leadingLabel(p.scan.blocks[0].content);
+  if (!label) return false;
+  const used = new Set<string>();
+  for (let i = node.parts.length - 1; i > 0 && isUnitsOnly(node.parts[i]); i--) {
+    const own = leadingLabel(node.parts[i].scan.blocks[0].content);
+    if (!own) return false;
+    used.add(own);
+  }
+  return used.size > 0 && !used.has(label);
 }
 
 function isUnitsOnly(p: Part): boolean {

@@ -45,7 +45,8 @@ const COLUMN_KINDS: [ColumnKind, RegExp][] = [
 ];
 const UNIT_COLUMNS: ColumnKind[] = ['lead', 'listed', 'co'];
 const LABEL_OF: Partial<Record<ColumnKind, Label>> = { lead: 'lead', co: 'co', listed: 'listed' };
-const DEADLINE_LIKE = /\d{4}年|年底|年内|月底|季度|上半年|下半年|长期|持续|每年|常态|前$/;
+const DEADLINE_LIKE =
+  /\d{4}年|\d{4}[./-]\d{1,2}|年底|年内|月底|季度|上半年|下半年|长期|持续|每年|常态|前$/;
 /** A cell that says "none" (无, —, /): read as empty, and never filled from the row above. */
 const NONE_CELL = /^(?:无|—+|-+|\/|－+|―+)$/;
 
@@ -307,6 +308,33 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
   return { layout: 'table', front, sections, ...splitClosing(sections, orphans), ignored };
 }
 
+const CELL_DATE = [
+  /^(?<y>\d{4})\s*年(?:\s*(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*日)?)?$/,
+  /^(?<y>\d{4})\s*[./-]\s*(?<m>\d{1,2})(?:\s*[./-]\s*(?<d>\d{1,2}))?$/,
+  /^(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*日)?$/,
+];
+
+/**
+ * A 完成时限 cell is a deadline by its column, so a bare date in it is one too: 2025年6月 is the
+ * end of that month, 2025年 the end of the year, 2024年6月30日 (or 2024/6/30, 2024-06-30,
+ * 2024.6.30) that day. In prose only 前 or 底 tell a deadline from a date a sentence mentions;
+ * a cell that says nothing more gets them here. Anything else is read as written.
+ */
+function asDeadlineCell(text: string): string {
+  const cell = text.replace(/[。.;；\s]+$/, '').trim();
+  for (const pattern of CELL_DATE) {
+    const groups = pattern.exec(cell)?.groups;
+    if (!groups) continue;
+    const { y, m, d } = groups;
+    if (m && (Number(m) < 1 || Number(m) > 12)) return text;
+    if (d && (Number(d) < 1 || Number(d) > 31)) return text;
+    const year = y ? `${y}年` : '';
+    if (d) return `${year}${Number(m)}月${Number(d)}日前`;
+    return m ? `${year}${Number(m)}月底前` : `${year}底前`;
+  }
+  return text;
+}
+
 /** One measure of a task: its 具体措施 (else its task text), units and deadline. */
 function measureNode(texts: string[], columns: Column[], line: number, number: number): DraftNode {
   const hasBody = columns.some((c, i) => c.kind === 'body' && texts[i]?.trim());
@@ -327,8 +355,9 @@ function rowNode(row: Row, columns: Column[], line: Line) {
     if (i === 0 || !text || isNoneCell(text)) return;
     const label = LABEL_OF[column.kind];
     if (label) node.unitCells.push({ line: line.no, text, label });
-    else if (column.kind === 'deadline') node.deadlineCells.push({ line: line.no, text });
-    else if (column.kind === 'title' || column.kind === 'body')
+    else if (column.kind === 'deadline') {
+      node.deadlineCells.push({ line: line.no, text: asDeadlineCell(text) });
+    } else if (column.kind === 'title' || column.kind === 'body')
       node.parts.push(part(line.no, text));
     else if (column.kind !== 'section')
       node.parts.push(part(line.no, `${headerName(column.name)}:${text}`));

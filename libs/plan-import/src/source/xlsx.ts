@@ -11,10 +11,35 @@ export interface SheetGrid {
 
 function cellText(cell: ExcelJS.Cell): string {
   try {
+    const value = cell.value;
+    const date =
+      value instanceof Date
+        ? value
+        : value && typeof value === 'object' && 'result' in value && value.result instanceof Date
+          ? value.result
+          : undefined;
+    if (date) return chineseDate(date, cell.numFmt);
     return (cell.text ?? '').toString();
   } catch {
     return '';
   }
+}
+
+/**
+ * A date typed into a 完成时限 cell is a day number shown through the cell's format; ExcelJS hands
+ * it over as a Date whose own text ("Sun Jun 30 2024 00:00:00 GMT+0000 …") no reader of a plan
+ * understands, so the deadline was lost. It is written the way the plans write dates, to the
+ * precision its format shows: yyyy"年"m"月" is 2025年6月 (a month, read as its end), yyyy/m/d is
+ * 2024年6月30日. Excel keeps the day at midnight UTC, whatever the machine's zone.
+ */
+export function chineseDate(date: Date, format = ''): string {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  // Quoted text, [colours] and escaped characters are no date fields.
+  const fields = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  if (/y/i.test(fields) && !/d/i.test(fields)) return /m/i.test(fields) ? `${y}年${m}月` : `${y}年`;
+  return `${y}年${m}月${d}日`;
 }
 
 /**

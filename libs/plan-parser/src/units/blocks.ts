@@ -37,6 +37,10 @@ export const UNIT_LABEL_LONG =
   '(?:(?:牵头|责任|配合|协办|参与|主责|主办|承办|落实|协同)(?:单位|部门)|责任主体)';
 const UNIT_LABEL = `(?:${UNIT_LABEL_LONG}|牵头|配合)`;
 const LABEL_AT_START = new RegExp(`^\\s*${UNIT_LABEL}\\s*(?:为|是)?\\s*(:)?`);
+/** The label a unit list starts with (牵头单位, 责任单位, 配合 …), if any. */
+export function leadingLabel(content: string): string | undefined {
+  return LABEL_AT_START.exec(content)?.[0].replace(/[\s:为是]/g, '') || undefined;
+}
 const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
 /** Labels that end a unit list written without brackets: 完成时限:2023年底前. */
 const OTHER_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)\s*:/g;

@@ -1,5 +1,6 @@
 import { foldWidth } from '../normalise';
 import { NameDictionary, splitConcatenated } from './concatenated';
+import { isKnownGroup } from './groups';
 import { assignRoles, parseUnitList } from './unit-list';
 
 const units = (content: string) => assignRoles(parseUnitList(foldWidth(content)));
@@ -67,6 +68,20 @@ describe('unit lists', () => {
       ['区人劳局', false],
       ['各镇(街道)', true],
     ]);
+  });
+
+  it.each([
+    ['区各行业主管部门', 'a bare level before it'],
+    ['县政府各部门', 'a government before its departments'],
+    ['市委各部门', 'a committee before its departments'],
+    ['全区各镇(街道)', '全区 before it'],
+  ])('keeps %s one group (%s)', (name) => {
+    expect(units(name).map((u) => [u.name, u.group])).toEqual([[name, true]]);
+  });
+
+  it('knows …各行业主管部门 as a group, so it asks for no confirmation of what it is', () => {
+    expect(isKnownGroup('区各行业主管部门')).toBe(true);
+    expect(isKnownGroup('各行业主管部门')).toBe(true);
   });
 
   it('makes the first listed unit lead and the others co when no role is written', () => {

@@ -2,7 +2,7 @@ import { append } from '../arrays';
 import type { UnitRef } from '../types';
 import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './blocks';
 import { type NameDictionary, splitConcatenated } from './concatenated';
-import { groupStartIn, isGroupPhrase, repairGroup } from './groups';
+import { groupStartIn, isGroupPhrase, isKnownGroup, repairGroup } from './groups';
 import { areaPrefixOf, cleanName, endsWithUnitSuffix, splitBracket, UNIT_SUFFIXES } from './names';
 
 /*
@@ -138,9 +138,10 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
 function readToken(token: string, label: Label, dictionary?: NameDictionary): ListedUnit[] {
   const cleaned = cleanName(token).replace(ETC, '');
   if (cleaned.length === 0) return [];
-  // A group phrase written straight after a name: 区人劳局各镇().
+  // A group phrase written straight after a name: 区人劳局各镇(). Not after a bare level
+  // (区各行业主管部门: the district's departments, one group), nor inside a known group.
   const groupAt = groupStartIn(cleaned);
-  if (groupAt > 0) {
+  if (groupAt > 0 && endsWithUnitSuffix(cleaned.slice(0, groupAt)) && !isKnownGroup(cleaned)) {
     return [
       ...readToken(cleaned.slice(0, groupAt), label, dictionary),
       ...readToken(cleaned.slice(groupAt), label, dictionary),
