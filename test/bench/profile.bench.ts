@@ -18,7 +18,10 @@ import { busiestClerk, Figures, login, patchCannon, readCannon, startApi } from 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const WARMUP = Number(process.env.PROFILE_WARMUP_SECONDS ?? 5);
-/** `patch` (a status update, the default) or `list` (a unit's GET /assignments). */
+/**
+ * `patch` (a status update, the default), `list` (a unit's GET /assignments) or `overdue` (the
+ * supervision office's overdue list for one unit, as bench:supervision asks it).
+ */
 const WORK = process.env.PROFILE_WORK ?? 'patch';
 
 interface ProfileNode {
@@ -75,7 +78,12 @@ async function main(): Promise<void> {
   let measuredTo = 0;
   let exitedAt = 0;
   try {
-    const work = WORK === 'list' ? await listWork(base, db) : await patchWork(base, db);
+    const work =
+      WORK === 'list'
+        ? await listWork(base, db)
+        : WORK === 'overdue'
+          ? await overdueWork(base, db)
+          : await patchWork(base, db);
     await work.run(WARMUP);
     measuredFrom = Date.now();
     const figures = await work.run(SECONDS);
@@ -113,6 +121,20 @@ async function listWork(base: string, db: Pool): Promise<Work> {
   return {
     label: `GET /assignments as ${clerk}`,
     run: (seconds) => readCannon(`${base}/assignments`, CLIENTS, seconds, token),
+  };
+}
+
+/** One unit's overdue list, page 1, as the supervision office reads it. */
+async function overdueWork(base: string, db: Pool): Promise<Work> {
+  const token = await login(base, 'supervisor');
+  const [{ id }] = (await db.query("SELECT id FROM units WHERE name = '基准单位77'"))
+    .rows as Array<{
+    id: string;
+  }>;
+  return {
+    label: 'GET /supervision/overdue?unitId=… as supervisor',
+    run: (seconds) =>
+      readCannon(`${base}/supervision/overdue?unitId=${id}`, CLIENTS, seconds, token),
   };
 }
 
