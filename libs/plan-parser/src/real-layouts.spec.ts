@@ -546,3 +546,44 @@ describe('a task table whose 完成时限 cells hold bare dates', () => {
     expect(prose.warnings.map((w) => w.code)).toContain('DATE_NOT_DEADLINE');
   });
 });
+
+describe('units in a closing sentence without brackets, and roles in brackets after a name', () => {
+  const r = parsePlan(
+    [
+      '某县2024年乡村振兴重点工作任务清单',
+      '一、推进乡村建设',
+      '（一）实施农村人居环境整治提升行动。第三季度完成问题摸排整改。县农业农村局（牵头）、县住房和城乡建设局、县生态环境分局按职责分工负责。',
+      '（二）加快农村公路建设。年底前完成新改建农村公路50公里。县交通运输局牵头，县财政局配合。',
+      '（三）健全长效管护机制。由县农业农村局负责统筹，各乡镇要切实负起责任。（县农业农村局负责）',
+      '（四）强化宣传引导。营造良好氛围，宣传工作由县委宣传部负责。',
+    ].join('\n'),
+  );
+  const items = itemsOf(r);
+
+  it('reads a last sentence of unit names and roles as the item’s units', () => {
+    expect(items.slice(0, 2).map((i) => roles(i.units))).toEqual([
+      ['县农业农村局:lead', '县住房和城乡建设局:co', '县生态环境分局:co'],
+      ['县交通运输局:lead', '县财政局:co'],
+    ]);
+    expect(items[0].body).not.toContain('县生态环境分局');
+  });
+
+  it('leaves prose that only mentions who is responsible as prose', () => {
+    expect(roles(items[2].units)).toEqual(['县农业农村局:lead']);
+    expect(items[3].units).toEqual([]);
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['ITEM_WITHOUT_UNITS', 6]]);
+  });
+
+  it('takes (牵头) or (配合) after a name for its role, in a table cell too', () => {
+    const table = parsePlan(
+      [
+        '某市2024年重点任务分解表',
+        '序号\t工作任务\t责任领导\t牵头单位\t责任单位\t完成时限',
+        '1\t推进老旧小区改造。\t张某某\t市住房城乡建设局（牵头）\t市财政局（配合）、市自然资源和规划局\t2024年第三季度',
+      ].join('\n'),
+    );
+    expect(itemsOf(table).map((i) => roles(i.units))).toEqual([
+      ['市住房城乡建设局:lead', '市财政局:co', '市自然资源和规划局:co'],
+    ]);
+  });
+});

@@ -82,8 +82,25 @@ export function scanUnitBlocks(text: string): BlockScan {
     coveredUntil = blockEnd;
   }
   append(blocks, labelledRuns(text, blocks));
+  if (blocks.length === 0) append(blocks, closingSentence(text, lastWord));
   blocks.sort((a, b) => a.start - b.start);
   return { blocks, unbalanced };
+}
+
+/**
+ * The units written as the paragraph's last sentence, without brackets or labels, as county
+ * plans often do: `…。县农业农村局(牵头)、县住房和城乡建设局按职责分工负责。`, `…。县交通运输局牵头,县财政局
+ * 配合。` Only when the paragraph names its units nowhere else, and only a sentence that is
+ * nothing but unit names and their roles (the bracket rules' tests): prose that merely ends in
+ * 负责 (由县发改局负责, 各地要切实负起责任) names no list.
+ */
+function closingSentence(text: string, lastWord: number): UnitBlock[] {
+  const start = text.lastIndexOf('。', lastWord) + 1;
+  const sentence = text.slice(start, lastWord + 1).trim();
+  if (!sentence || sentence.length > MAX_BLOCK_LENGTH) return [];
+  if (!isPostfixRoleList(sentence) && !isResponsibleList(sentence)) return [];
+  const at = text.indexOf(sentence, start);
+  return [{ start: at, end: at + sentence.length, content: sentence, text: sentence }];
 }
 
 /** Index of the last character that is not space or closing punctuation. */

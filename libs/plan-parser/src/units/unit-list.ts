@@ -33,6 +33,9 @@ const LIST_AREA =
 const OWN_PLACE = /[省市县区州]|海关|银行|支行|监管组|公司|集团/;
 const SEPARATORS = /[、,;\s/]/;
 
+/** A role written in brackets after a name: 市住房城乡建设局(牵头), 县财政局(配合). */
+const ROLE_MARK = /\((牵头(?:单位)?|主责|主办|配合(?:单位)?|协办|参与|协助)\)$/;
+
 /** `defaultLabel` is what a table column says about its cells (a 牵头单位 column leads). */
 export function parseUnitList(
   content: string,
@@ -46,7 +49,13 @@ export function parseUnitList(
       const label = postfix ? labelOf(postfix[1]) : segment.label;
       const names = postfix ? clause.slice(0, postfix.index) : clause;
       for (const token of shareSuffixes(splitTopLevel(names, SEPARATORS))) {
-        append(out, readToken(token, label, dictionary));
+        const marked = ROLE_MARK.exec(token);
+        append(
+          out,
+          marked
+            ? readToken(token.slice(0, marked.index), labelOf(marked[1]), dictionary)
+            : readToken(token, label, dictionary),
+        );
       }
     }
   }
