@@ -475,6 +475,31 @@ describe('牵头单位 and 责任单位 on lines of their own under each numbere
     expect(r.warnings).toEqual([]);
   });
 
+  it('gives a measure the 完成时限 line below its label lines', () => {
+    const dated = parsePlan(
+      [
+        '某县2024年优化营商环境工作要点',
+        '一、提升政务服务效能',
+        '1.深化“一网通办”改革。推动高频事项全程网办。',
+        '牵头单位：县政务服务和大数据管理局',
+        '责任单位：县直各有关部门',
+        '完成时限：2024年9月底前',
+        '2.推行“承诺制”审批。',
+        '牵头单位：县住房和城乡建设局',
+        '完成时限：2024年10月底前',
+        '二、优化市场环境',
+        '3.清理妨碍统一市场的规定。（县市场监督管理局负责）',
+        '完成时限：2024年11月底前',
+      ].join('\n'),
+    );
+    expect(itemsOf(dated).map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['县政务服务和大数据管理局:lead', '县直各有关部门:co'], '2024-09-30'],
+      [['县住房和城乡建设局:lead'], '2024-10-31'],
+      [['县市场监督管理局:lead'], '2024-11-30'],
+    ]);
+    expect(dated.warnings).toEqual([]);
+  });
+
   it('gives the item a second list with a label the measure has used already', () => {
     const own = parsePlan(
       [

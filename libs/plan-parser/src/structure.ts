@@ -21,7 +21,7 @@ import {
   splitClosing,
 } from './outline';
 import type { Paragraph } from './types';
-import { leadingLabel } from './units/blocks';
+import { fieldLabel, leadingLabel } from './units/blocks';
 import type { Warnings } from './warnings';
 
 /*
@@ -266,30 +266,36 @@ function hasBodyAndUnits(p: Part): boolean {
  */
 function attachTarget(p: Part, item?: DraftNode, task?: DraftNode): DraftNode | undefined {
   if (task) {
-    if (!task.closed) return task;
-    if (!isUnitsOnly(p)) return undefined;
-    return continuesStackedLabels(task, p) ? task : item;
+    if (!task.closed || continuesLabelLines(task, p)) return task;
+    return isUnitsOnly(p) ? item : undefined;
   }
-  if (item && (!item.closed || isUnitsOnly(p))) return item;
+  if (item && (!item.closed || isUnitsOnly(p) || continuesLabelLines(item, p))) return item;
   return undefined;
 }
 
 /**
- * Labels stacked one per line below a measure (牵头单位:… / 责任单位:…) are one unit list: a
- * label line right below the measure's own label lines, with a label they have not used, is
- * still the measure's. A second 牵头单位 line, or a list after units written in the measure's
- * text, is the item's.
+ * Label lines stacked below a measure (牵头单位:… / 责任单位:… / 完成时限:…, one per line) are the
+ * measure's: a line right below them with a label they have not used is still its own. A
+ * 完成时限 line is its own also right after units written in its text; a unit line needs the
+ * measure's own label lines above it (else it names the item's units), and a label used
+ * already (a second 牵头单位 line) starts the item's.
  */
-function continuesStackedLabels(node: DraftNode, p: Part): boolean {
-  const label = leadingLabel(p.scan.blocks[0].content);
+function continuesLabelLines(node: DraftNode, p: Part): boolean {
+  const field = fieldLabel(p.text);
+  const label = field ?? lineLabel(p);
   if (!label) return false;
   const used = new Set<string>();
-  for (let i = node.parts.length - 1; i > 0 && isUnitsOnly(node.parts[i]); i--) {
-    const own = leadingLabel(node.parts[i].scan.blocks[0].content);
-    if (!own) return false;
+  for (let i = node.parts.length - 1; i > 0; i--) {
+    const own = fieldLabel(node.parts[i].text) ?? lineLabel(node.parts[i]);
+    if (!own) break;
     used.add(own);
   }
-  return used.size > 0 && !used.has(label);
+  return !used.has(label) && (field !== undefined || used.size > 0);
+}
+
+/** The label of a line that is only a unit list (牵头单位:…), if it has one. */
+function lineLabel(p: Part): string | undefined {
+  return isUnitsOnly(p) ? leadingLabel(p.scan.blocks[0].content) : undefined;
 }
 
 function isUnitsOnly(p: Part): boolean {

@@ -42,8 +42,15 @@ export function leadingLabel(content: string): string | undefined {
   return LABEL_AT_START.exec(content)?.[0].replace(/[\s:为是]/g, '') || undefined;
 }
 const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
+const OTHER_LABELS = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)';
 /** Labels that end a unit list written without brackets: 完成时限:2023年底前. */
-const OTHER_LABEL = /(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)\s*:/g;
+const OTHER_LABEL = new RegExp(`${OTHER_LABELS}\\s*:`, 'g');
+const OTHER_LABEL_AT_START = new RegExp(`^\\s*(${OTHER_LABELS})\\s*:`);
+
+/** The label a line starts with when it gives a measure's time limit (完成时限:…), if any. */
+export function fieldLabel(text: string): string | undefined {
+  return OTHER_LABEL_AT_START.exec(text)?.[1];
+}
 const MAX_BLOCK_LENGTH = 600;
 const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与)$/;
 /**
