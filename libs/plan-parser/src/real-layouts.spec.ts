@@ -599,6 +599,29 @@ describe('units in a closing sentence without brackets, and roles in brackets af
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['ITEM_WITHOUT_UNITS', 6]]);
   });
 
+  it('reads 由…牵头,…配合, 由…负责 and 责任单位为… closing an item, and 【牵头单位】 headers', () => {
+    const more = parsePlan(
+      [
+        '某县2024年重点工作安排',
+        '一、重点工作',
+        '（一）推进项目建设。加快前期工作。由县发展和改革局牵头，县自然资源局、县财政局配合。',
+        '（二）优化营商环境。开展专项整治。【牵头单位】县市场监督管理局【配合单位】县司法局、县商务局',
+        '（三）加强安全生产。开展隐患排查。责任单位为县应急管理局。',
+        '（四）推进数字政府建设。由县政务服务和大数据管理局负责。',
+        '（五）强化督查。【牵头单位】县政府督查室。【完成时限】2024年6月底前。',
+      ].join('\n'),
+    );
+    expect(itemsOf(more).map((i) => roles(i.units))).toEqual([
+      ['县发展和改革局:lead', '县自然资源局:co', '县财政局:co'],
+      ['县市场监督管理局:lead', '县司法局:co', '县商务局:co'],
+      ['县应急管理局:lead'],
+      ['县政务服务和大数据管理局:lead'],
+      ['县政府督查室:lead'],
+    ]);
+    expect(itemsOf(more)[4].dueOn).toBe('2024-06-30');
+    expect(more.warnings).toEqual([]);
+  });
+
   it('takes (牵头) or (配合) after a name for its role, in a table cell too', () => {
     const table = parsePlan(
       [

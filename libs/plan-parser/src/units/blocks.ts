@@ -42,6 +42,10 @@ export function leadingLabel(content: string): string | undefined {
   return LABEL_AT_START.exec(content)?.[0].replace(/[\s:为是]/g, '') || undefined;
 }
 const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
+/** A bracket that holds a label alone: 【牵头单位】, the names follow it. */
+const LABEL_ONLY = new RegExp(`^${UNIT_LABEL}$`);
+/** 责任单位为… / 牵头单位是…: a label running into a sentence. */
+const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
 const OTHER_LABELS = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)';
 /** Labels that end a unit list written without brackets: 完成时限:2023年底前. */
 const OTHER_LABEL = new RegExp(`${OTHER_LABELS}\\s*:`, 'g');
@@ -78,6 +82,14 @@ export function scanUnitBlocks(text: string): BlockScan {
     // No real unit list is this long; the bound also keeps nested brackets from costing n².
     if (end - pair.open > MAX_BLOCK_LENGTH) continue;
     const content = text.slice(pair.open + 1, end).trim();
+    if (pair.square && pair.close >= 0 && LABEL_ONLY.test(content)) {
+      const run = labelHeaderRun(text, pair);
+      if (run) {
+        blocks.push(run);
+        coveredUntil = run.end;
+      }
+      continue;
+    }
     if (!isUnitBracket(content, pair, pair.close >= lastWord)) continue;
     const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
     blocks.push({
@@ -95,19 +107,51 @@ export function scanUnitBlocks(text: string): BlockScan {
 }
 
 /**
- * The units written as the paragraph's last sentence, without brackets or labels, as county
- * plans often do: `…。县农业农村局(牵头)、县住房和城乡建设局按职责分工负责。`, `…。县交通运输局牵头,县财政局
- * 配合。` Only when the paragraph names its units nowhere else, and only a sentence that is
- * nothing but unit names and their roles (the bracket rules' tests): prose that merely ends in
- * 负责 (由县发改局负责, 各地要切实负起责任) names no list.
+ * The units written as the paragraph's last sentence, without brackets, as county plans often
+ * do: `…。县农业农村局(牵头)、县住房和城乡建设局按职责分工负责。`, `…。由县交通运输局牵头,县财政局配合。`,
+ * `…。责任单位为县应急管理局。` Only when the paragraph names its units nowhere else, and only a
+ * sentence that is nothing but unit names and their roles (the bracket rules' tests): prose that
+ * merely mentions who acts (由县发改局负责统筹, 各地要切实负起责任) names no list.
  */
 function closingSentence(text: string, lastWord: number): UnitBlock[] {
   const start = text.lastIndexOf('。', lastWord) + 1;
   const sentence = text.slice(start, lastWord + 1).trim();
   if (!sentence || sentence.length > MAX_BLOCK_LENGTH) return [];
-  if (!isPostfixRoleList(sentence) && !isResponsibleList(sentence)) return [];
+  const list = sentence.replace(/^由/, '');
+  const labelled = LABEL_IS.exec(list);
+  const fits = labelled
+    ? looksLikeUnitList(list.slice(labelled[0].length))
+    : isPostfixRoleList(list) || isResponsibleList(list);
+  if (!fits) return [];
   const at = text.indexOf(sentence, start);
-  return [{ start: at, end: at + sentence.length, content: sentence, text: sentence }];
+  return [{ start: at, end: at + sentence.length, content: list, text: sentence }];
+}
+
+/**
+ * Labels written as bracketed headers, the names after them: `【牵头单位】县市场监督管理局【配合单位】
+ * 县司法局、县商务局`, up to the end of the sentence or a header that is no unit label (【完成时限】).
+ * Read as `牵头单位:…;配合单位:…`, when every name looks like a unit.
+ */
+function labelHeaderRun(text: string, pair: Pair): UnitBlock | undefined {
+  // Looked for within a block's length only: hostile text of many headers stays linear.
+  const window = text.slice(pair.close, pair.open + MAX_BLOCK_LENGTH + 1);
+  const stop = window.indexOf('。');
+  if (stop < 0 && pair.open + MAX_BLOCK_LENGTH < text.length) return undefined;
+  let end = pair.close + (stop < 0 ? window.length : stop);
+  const other = new RegExp(`[〔【[]\\s*${OTHER_LABELS}\\s*[〕】\\]]`).exec(
+    text.slice(pair.close, end),
+  );
+  if (other) end = pair.close + other.index;
+  const written = text.slice(pair.open, end).replace(/[\s;,]+$/, '');
+  const headers = new RegExp(`[〔【[]\\s*(${UNIT_LABEL})\\s*[〕】\\]]`, 'g');
+  const names = written.split(headers).filter((_, i) => i % 2 === 0);
+  if (!names.slice(1).every((n) => looksLikeUnitList(n.replace(/^[\s:;,]+|[\s;,]+$/g, '')))) {
+    return undefined;
+  }
+  const content = written
+    .replace(headers, (_, label: string, offset: number) => `${offset > 0 ? ';' : ''}${label}:`)
+    .replace(/:[\s:]+/g, ':');
+  return { start: pair.open, end: pair.open + written.length, content, text: written };
 }
 
 /** Index of the last character that is not space or closing punctuation. */
