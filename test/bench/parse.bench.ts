@@ -77,6 +77,11 @@ const hostile: [string, string][] = [
   ['10 MB of unclosed unit brackets', '(一)标题。正文〔责任单位:'.repeat(400_000)],
   ['brackets nested 2,000,000 deep', `(一)标题${'('.repeat(2_000_000)}${')'.repeat(2_000_000)}`],
   ['brackets nested 1,000 deep', `一、任务\n(一)甲。${'('.repeat(1000)}乙${')'.repeat(1000)}`],
+  // Each header looks ahead for its sentence's end: bounded by a block's length, not the line's.
+  [
+    'a 1 MB sentence of 【牵头单位】 headers',
+    `一、任务\n(一)甲。${'【牵头单位】区财政局'.repeat(100_000)}`,
+  ],
   [
     'a notice, then a 1 MB tab-separated task table',
     [

@@ -284,13 +284,15 @@ function continuesLabelLines(node: DraftNode, p: Part): boolean {
   const field = fieldLabel(p.text);
   const label = field ?? lineLabel(p);
   if (!label) return false;
-  const used = new Set<string>();
+  let stacked = false;
+  // Stops at the first line with this label: a few steps, however many lines repeat them.
   for (let i = node.parts.length - 1; i > 0; i--) {
     const own = fieldLabel(node.parts[i].text) ?? lineLabel(node.parts[i]);
     if (!own) break;
-    used.add(own);
+    if (own === label) return false;
+    stacked = true;
   }
-  return !used.has(label) && (field !== undefined || used.size > 0);
+  return field !== undefined || stacked;
 }
 
 /** The label of a line that is only a unit list (牵头单位:…), if it has one. */
