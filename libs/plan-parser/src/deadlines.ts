@@ -82,8 +82,10 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
     if (taken.some(([a, b]) => m.index < b && end > a)) continue;
     // 2021年11月24日后…: a cut-off that sorts cases, like 前…的.
     const after = /^(?:之|以)?后/.test(text.slice(end)) && m.reason === 'mention';
+    // 2024年6月前: before June, or by its end? The text keeps its 前 for the person who decides.
+    const monthBefore = m.reason === 'mention' && /月$/.test(m.text) && text[end] === '前';
     otherDates.push({
-      text: m.text,
+      text: monthBefore ? `${m.text}前` : m.text,
       reason: after ? 'condition' : m.reason,
       line: lineAt(paragraphs, starts, m.index),
       ...(m.startOn ? { startOn: m.startOn } : {}),

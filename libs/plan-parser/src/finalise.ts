@@ -221,7 +221,10 @@ interface ReadNode {
 const OTHER_DATE_MESSAGE: Record<OtherDate['reason'], (text: string) => string> = {
   condition: (t) => `“${t}”像是适用条件或截止日期(如“…前取得…的”)，未作为完成时限，请核对`,
   period: (t) => `“${t}”是政策期间或起止日期，未作为完成时限，请核对`,
-  mention: (t) => `“${t}”没有“前”“底”等时限用语，未作为完成时限，请核对`,
+  mention: (t) =>
+    t.endsWith('月前')
+      ? `“${t}”只写到月份，是该月1日前还是该月底前不能确定，未作为完成时限，请核对`
+      : `“${t}”没有“前”“底”等时限用语，未作为完成时限，请核对`,
 };
 
 function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): ReadNode {

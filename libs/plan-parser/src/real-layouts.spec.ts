@@ -570,6 +570,22 @@ describe('a task table whose 完成时限 cells hold bare dates', () => {
     expect(itemsOf(prose)[0].deadlines).toEqual([]);
     expect(prose.warnings.map((w) => w.code)).toContain('DATE_NOT_DEADLINE');
   });
+
+  it('asks about 2024年6月前 in prose: before June, or by its end?', () => {
+    const prose = parsePlan(
+      [
+        '某区2024年工作要点',
+        '一、重点工作',
+        '（一）完成项目库更新。2024年6月前完成。（区发改局负责）',
+      ].join('\n'),
+    );
+    expect(itemsOf(prose)[0].otherDates).toEqual([
+      expect.objectContaining({ text: '2024年6月前', reason: 'mention' }),
+    ]);
+    expect(prose.warnings.map((w) => w.message)).toEqual([
+      '“2024年6月前”只写到月份，是该月1日前还是该月底前不能确定，未作为完成时限，请核对',
+    ]);
+  });
 });
 
 describe('units in a closing sentence without brackets, and roles in brackets after a name', () => {
