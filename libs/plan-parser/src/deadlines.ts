@@ -92,7 +92,28 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
       ...(m.endOn ? { endOn: m.endOn } : {}),
     });
   }
-  return { deadlines, otherDates };
+  return { deadlines: withoutRestatedTargets(deadlines), otherDates };
+}
+
+/**
+ * A recurring phrase that says no more than its frequency (a 完成时限 cell's 每季度) restates a
+ * target the item's text states (每季度发布信用红黑名单): one target, not a second one named 每季度
+ * that units would be judged on too.
+ */
+function withoutRestatedTargets(deadlines: ItemDeadline[]): ItemDeadline[] {
+  const bare = (d: ItemDeadline) => (d.subject ?? d.text) === d.text;
+  return deadlines.filter(
+    (d, i) =>
+      d.kind !== 'recurring' ||
+      !bare(d) ||
+      !deadlines.some(
+        (o, j) =>
+          o.kind === 'recurring' &&
+          o.per === d.per &&
+          (o.count ?? 1) >= (d.count ?? 1) &&
+          (!bare(o) || (j < i && o.text === d.text)),
+      ),
+  );
 }
 
 /**

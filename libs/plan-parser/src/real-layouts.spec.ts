@@ -546,6 +546,20 @@ describe('a task table whose 完成时限 cells hold bare dates', () => {
     expect(r.warnings.map((w) => w.code)).not.toContain('DATE_NOT_DEADLINE');
   });
 
+  it('keeps one target when the 完成时限 cell restates the frequency its measure states', () => {
+    const table = parsePlan(
+      [
+        '某区2024年营商环境优化提升任务清单',
+        '序号\t重点任务\t具体措施\t责任单位\t完成时限',
+        '1\t加强信用体系建设\t每季度发布信用红黑名单\t区发改委\t每季度',
+        '2\t开展执法检查\t组织联合检查\t区市场监管局\t每月',
+      ].join('\n'),
+    );
+    expect(itemsOf(table).map((i) => i.deadlines.map((d) => [d.per, d.subject ?? d.text]))).toEqual(
+      [[['quarter', '每季度发布信用红黑名单']], [['month', '每月']]],
+    );
+  });
+
   it('places a numeric date in the 完成时限 column when runs of spaces swallowed a cell', () => {
     const spaced = parsePlan(
       [
