@@ -2,6 +2,7 @@ import { assertSafeZip } from '@app/safe-zip';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { PlanFileError } from './plan-file-error';
+import { withNumberingWritten } from './word-numbering';
 
 /*
  * Every .docx and .xlsx the import reads is opened here and nowhere else, so a check on the
@@ -29,7 +30,7 @@ export async function openOfficeZip(buffer: Buffer, kind: OfficeKind): Promise<B
 export async function readDocxHtml(buffer: Buffer): Promise<string> {
   const zip = await openOfficeZip(buffer, 'docx');
   try {
-    return (await mammoth.convertToHtml({ buffer: zip })).value;
+    return (await mammoth.convertToHtml({ buffer: await withNumberingWritten(zip) })).value;
   } catch {
     throw new PlanFileError('unreadable', '无法读取该 .docx 文件，文件可能已损坏');
   }
