@@ -237,6 +237,54 @@ describe('plan import from tables: Word, Excel, tab-separated text', () => {
     ).not.toContain('DATE_NOT_DEADLINE');
   });
 
+  it('reads a Word plan whose (一) and 1. are Word’s automatic numbering', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const listed = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'plan', level } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'plan',
+            levels: [
+              {
+                level: 0,
+                format: LevelFormat.CHINESE_COUNTING,
+                text: '（%1）',
+                alignment: AlignmentType.LEFT,
+              },
+              { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('经开区2025年优化营商环境工作方案'),
+            new Paragraph('一、重点任务'),
+            listed('提升政务服务效能。推行一网通办。（区行政服务中心负责）', 0),
+            listed('加强要素保障。', 0),
+            listed('保障用地需求。2025年6月底前完成。（区建设局负责）', 1),
+            listed('保障资金需求。（区财政局负责）', 1),
+          ],
+        },
+      ],
+    });
+    const res = await upload(await Packer.toBuffer(doc), '工作方案.docx');
+    expect(res.status).toBe(201);
+    const items = (
+      res.body as {
+        sections: Array<{ items: Array<{ numberText: string; title: string; tasks: unknown[] }> }>;
+      }
+    ).sections.flatMap((s) => s.items);
+    expect(items.map((i) => [i.numberText, i.title, i.tasks.length])).toEqual([
+      ['一', '提升政务服务效能', 0],
+      ['二', '加强要素保障', 2],
+    ]);
+    expect((res.body as Preview).needsDecision).toEqual([]);
+  });
+
   it('reads a table pasted as tab-separated text', async () => {
     const text = [
       '经开区2025年营商环境重点任务清单',
