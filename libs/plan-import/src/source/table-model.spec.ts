@@ -25,6 +25,44 @@ describe('task tables as one model', () => {
     expect(blocks[2]).toEqual({ type: 'paragraph', text: '结尾' });
   });
 
+  it('reads a header of two rows, 责任单位 over 牵头单位 and 配合单位, as those two columns', () => {
+    // A Word table's grid: the merged-down cells repeat, the merged-across 责任单位 fills its
+    // first column only.
+    const header = findHeaderRow([
+      ['序号', '工作任务', '责任单位', '', '完成时限'],
+      ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '推行证照分离改革。', '区经发局', '区财政局、区审计局', '2025年6月底前'],
+    ]);
+    expect(header?.index).toBe(1);
+    expect(header?.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['序号', 'number'],
+      ['工作任务', 'title'],
+      ['牵头单位', 'lead'],
+      ['配合单位', 'co'],
+      ['完成时限', 'deadline'],
+    ]);
+    // Pasted text: the cells below a merged-down heading are blank.
+    const pasted = readPlanText(
+      [
+        '某县2025年重点任务分工方案',
+        '序号\t工作任务\t责任单位\t\t完成时限',
+        '\t\t牵头单位\t配合单位\t',
+        '1\t推行证照分离改革。\t区经发局\t区财政局、区审计局\t2025年6月底前',
+      ].join('\n'),
+    );
+    const items = parsePlan(renderPlanSource(pasted).text).sections.flatMap((s) => s.items);
+    expect(items.map((i) => i.units.map((u) => `${u.role}:${u.name}`))).toEqual([
+      ['lead:区经发局', 'co:区财政局', 'co:区审计局'],
+    ]);
+    // A first task row is no second header row.
+    expect(
+      findHeaderRow([
+        ['序号', '工作任务', '牵头单位', '完成时限'],
+        ['1', '推行证照分离改革。', '区经发局', '2025年6月底前'],
+      ])?.index,
+    ).toBe(0);
+  });
+
   it('reads tab-separated text into columns, renumbers numbers that restart, and renders for the parser', () => {
     const doc = readPlanText(
       [

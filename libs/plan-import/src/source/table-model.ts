@@ -70,19 +70,39 @@ export function findHeaderRow(
   grid: string[][],
 ): { index: number; columns: TableColumn[] } | undefined {
   for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
-    const cells = grid[i].map(headerName);
-    if (cells.filter(Boolean).length < 3) continue;
-    const classified = classifyColumns(cells.map((c) => c || '—'));
+    if (grid[i].map(headerName).filter(Boolean).length < 3) continue;
+    const under = subHeader(grid[i], grid[i + 1]);
+    const names = under ?? grid[i];
+    const classified = classifyColumns(names.map((c) => headerName(c) || '—'));
     if (!classified) continue;
-    const columns = grid[i].map((name, index): TableColumn => ({
+    const columns = names.map((name, index): TableColumn => ({
       index,
       name: name.replace(/\s+/g, ' ').trim(),
       // The parser promotes a lone 措施 column to the task: keep its reading.
       kind: columnKindOf(name) === 'other' ? 'other' : classified[index].kind,
     }));
-    return { index: i, columns };
+    return { index: under ? i + 1 : i, columns };
   }
   return undefined;
+}
+
+/**
+ * A header of two rows, 责任单位 over 牵头单位 | 配合单位: the row below names some columns
+ * afresh and repeats or leaves blank the others (cells merged down, or a heading merged across
+ * that gave its text to its first column only). The columns take the lower names where there
+ * are any. Without this the 配合单位 column, unnamed in the top row, was read as a remark.
+ */
+function subHeader(top: string[], below: string[] | undefined): string[] | undefined {
+  if (!below) return undefined;
+  let named = 0;
+  const names = top.map((name, j) => {
+    const sub = headerName(below[j] ?? '');
+    if (!sub || sub === headerName(name)) return name;
+    if (columnKindOf(sub) === 'other') return undefined;
+    named++;
+    return below[j];
+  });
+  return named > 0 && names.every((n) => n !== undefined) ? (names as string[]) : undefined;
 }
 
 /**
