@@ -56,6 +56,37 @@ describe('matchUnits', () => {
     expect(one('区审计局')).toMatchObject({ kind: 'none', proposal: { name: '区审计局' } });
   });
 
+  it('offers the full name a short name (简称) stands for, to be confirmed as fuzzy', () => {
+    const county = [
+      '县发展和改革局',
+      '县人力资源和社会保障局',
+      '县市场监督管理局',
+      '县卫生健康委员会',
+      '县自然资源和规划局',
+      '县农业农村局',
+      '贵州银保监局',
+      '县文化和旅游局',
+      '县文化广电和旅游局',
+      '各有关省级人民政府',
+    ].map((name, i) => ({ id: String(i), name }));
+    const seen = (name: string) => {
+      const m = matchUnits([name], county)[0];
+      return [m.kind, m.entry?.name ?? m.candidates?.map((c) => c.name).join('|') ?? ''];
+    };
+    expect(seen('县发改局')).toEqual(['fuzzy', '县发展和改革局']);
+    expect(seen('县人社局')).toEqual(['fuzzy', '县人力资源和社会保障局']);
+    expect(seen('县市场监管局')).toEqual(['fuzzy', '县市场监督管理局']);
+    expect(seen('县卫健委')).toEqual(['fuzzy', '县卫生健康委员会']);
+    expect(seen('县自然资源局')).toEqual(['fuzzy', '县自然资源和规划局']);
+    // Two units fit: a person chooses.
+    expect(seen('县文旅局')).toEqual(['ambiguous', '县文化和旅游局|县文化广电和旅游局']);
+    // Only the opening of a longer name, another area, or a group phrase: no guess.
+    expect(seen('县农业局')).toEqual(['none', '']);
+    expect(seen('贵州局')).toEqual(['none', '']);
+    expect(seen('市发改局')).toEqual(['none', '']);
+    expect(seen('各省级人民政府')).toEqual(['none', '']);
+  });
+
   it('reports ambiguity instead of choosing between two units that fit equally', () => {
     const directory = [
       { id: 'a', name: '区市场监管一分局' },

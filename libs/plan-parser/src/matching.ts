@@ -1,5 +1,6 @@
 import type { MatchKind, UnitDirectoryEntry, UnitMatch } from './types';
 import { foldWidth } from './normalise';
+import { isGroupPhrase } from './units/groups';
 import { cleanName, splitBracket, stripAreaPrefix } from './units/names';
 
 /*
@@ -8,7 +9,7 @@ import { cleanName, splitBracket, stripAreaPrefix } from './units/names';
  *   alias   the entry's short name or one of its aliases
  *   prefix  the same once the area prefix is dropped (经发局 ↔ 区经发局, 公安分局 ↔ 经开公安分局)
  *   bracket the same once a bracketed function is dropped (区社会事业服务中心(卫健委))
- *   fuzzy   a close typo (区政党工委办公室 ↔ 区党工委办公室)
+ *   fuzzy   a close typo (区政党工委办公室 ↔ 区党工委办公室), or a short name (县发改局 ↔ 县发展和改革局)
  * A rule that fits two different entries equally well gives `ambiguous` rather than a guess;
  * a name that fits nothing gives `none` with a proposed new unit.
  */
@@ -85,7 +86,53 @@ function fuzzy(name: string, core: string, index: Indexed[]): UnitMatch {
   found = distinct(found);
   if (found.length === 1) return { name, kind: 'fuzzy', entry: found[0], distance: best };
   if (found.length > 1) return { name, kind: 'ambiguous', candidates: found, distance: best };
+  const short = abbreviationOf(splitBracket(key(name)).base, index);
+  if (short.length === 1) return { name, kind: 'fuzzy', entry: short[0] };
+  if (short.length > 1) return { name, kind: 'ambiguous', candidates: short };
   return { name, kind: 'none', proposal: { name: key(name) } };
+}
+
+/**
+ * The entries a short name (简称) may stand for: 县发改局 for 县发展和改革局, 县人社局 for
+ * 县人力资源和社会保障局, 县卫健委 for 县卫生健康委员会. Its characters stand in the entry's name in
+ * order, it starts with the same character and ends in the same kind of unit, and an area
+ * written on both is the same. Offered as `fuzzy`: a person confirms it, and the import
+ * remembers the short name as the unit's alias.
+ */
+function abbreviationOf(written: string, index: Indexed[]): UnitDirectoryEntry[] {
+  const core = stripAreaPrefix(written);
+  const area = written.slice(0, written.length - core.length);
+  // A group phrase is no short name: 各省级人民政府 is not 各有关省级人民政府.
+  if (core.length < 2 || isGroupPhrase(written)) return [];
+  const fits = (full: string) => {
+    const bare = stripAreaPrefix(full);
+    const theirs = full.slice(0, full.length - bare.length);
+    return (
+      !isGroupPhrase(full) &&
+      (!area || !theirs || area === theirs) &&
+      bare.length > core.length &&
+      bare[0] === core[0] &&
+      (core.endsWith('委') ? /委(?:员会)?$/.test(bare) : bare.endsWith(core[core.length - 1])) &&
+      takesFromEachPart(core.slice(0, -1), bare)
+    );
+  };
+  return distinct(index.filter((e) => [...e.names, ...e.aliases].some(fits)).map((e) => e.entry));
+}
+
+/**
+ * The short name's characters stand in the full name in order, and not merely as its opening
+ * words: 发改 takes from 发展 and 改革, but 贵州(局) is only the start of 贵州银保监局. An opening
+ * that stops before 和 or 及 drops a part the name was joined with: 自然资源(局) for 自然资源和规划局.
+ */
+function takesFromEachPart(short: string, long: string): boolean {
+  let at = 0;
+  let gap = false;
+  for (let i = 0; i < long.length && at < short.length; i++) {
+    if (long[i] === short[at]) at++;
+    else if (at > 0) gap = true;
+  }
+  if (at < short.length) return false;
+  return gap || /^[和及与]/.test(long.slice(short.length));
 }
 
 /** Two entries are the same unit when they share an id, or have no id and the same name. */
