@@ -129,6 +129,38 @@ describe('plan import: preview → commit → re-import', () => {
     expect(again.status).toBe(409);
   });
 
+  it('offers the unit a short name (简称) stands for, and remembers it once confirmed', async () => {
+    const naming = (docNumber: string) =>
+      variant(docNumber, (s) =>
+        s.replace('〔责任单位:区督查室,各镇()〕', '〔责任单位:区督查室、区自然资源分局,各镇()〕'),
+      );
+    const forget = "UPDATE units SET aliases = array_remove(aliases, '区自然资源分局')";
+    await t.db.query(forget);
+    const shown = await preview({ text: naming('漯开文〔2023〕12号') });
+    const short = shown.body.units.find((u: { name: string }) => u.name === '区自然资源分局');
+    expect(short).toMatchObject({
+      match: 'fuzzy',
+      matchedName: '区自然资源和规划分局',
+      decision: 'confirm-fuzzy',
+    });
+    const done = await commit({
+      previewId: shown.body.id,
+      decisions: confirmations(shown.body),
+      status: 'active',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.aliasesAdded).toContainEqual({
+      name: '区自然资源分局',
+      unitName: '区自然资源和规划分局',
+    });
+    // The next plan matches it as the unit's alias, without asking.
+    const next = await preview({ text: naming('漯开文〔2023〕13号') });
+    expect(
+      next.body.units.find((u: { name: string }) => u.name === '区自然资源分局'),
+    ).toMatchObject({ match: 'alias', matchedName: '区自然资源和规划分局' });
+    await t.db.query(forget);
+  });
+
   it('re-imports in place: nothing written when nothing changed, status kept, due dates follow the text', async () => {
     const text = variant('漯开文〔2023〕12号');
     const first = await commitAll(text);
