@@ -57,18 +57,22 @@ describe('matchUnits', () => {
   });
 
   it('offers the full name a short name (简称) stands for, to be confirmed as fuzzy', () => {
-    const county = [
-      '县发展和改革局',
-      '县人力资源和社会保障局',
-      '县市场监督管理局',
-      '县卫生健康委员会',
-      '县自然资源和规划局',
-      '县农业农村局',
-      '贵州银保监局',
-      '县文化和旅游局',
-      '县文化广电和旅游局',
-      '各有关省级人民政府',
-    ].map((name, i) => ({ id: String(i), name }));
+    const county: UnitDirectoryEntry[] = [
+      ...[
+        '县发展和改革局',
+        '县人力资源和社会保障局',
+        '县市场监督管理局',
+        '县卫生健康委员会',
+        '县自然资源和规划局',
+        '县农业农村局',
+        '贵州银保监局',
+        '县文化和旅游局',
+        '县文化广电和旅游局',
+        '各有关省级人民政府',
+      ].map((name, i) => ({ id: String(i), name })),
+      // An alias without the area does not make the unit another area's.
+      { id: 'qz', name: '区住房和城乡建设局', aliases: ['住房和城乡建设局'] },
+    ];
     const seen = (name: string) => {
       const m = matchUnits([name], county)[0];
       return [m.kind, m.entry?.name ?? m.candidates?.map((c) => c.name).join('|') ?? ''];
@@ -84,6 +88,8 @@ describe('matchUnits', () => {
     expect(seen('县农业局')).toEqual(['none', '']);
     expect(seen('贵州局')).toEqual(['none', '']);
     expect(seen('市发改局')).toEqual(['none', '']);
+    expect(seen('县住建局')).toEqual(['none', '']);
+    expect(seen('区住建局')).toEqual(['fuzzy', '区住房和城乡建设局']);
     expect(seen('各省级人民政府')).toEqual(['none', '']);
   });
 

@@ -104,19 +104,22 @@ function abbreviationOf(written: string, index: Indexed[]): UnitDirectoryEntry[]
   const area = written.slice(0, written.length - core.length);
   // A group phrase is no short name: 各省级人民政府 is not 各有关省级人民政府.
   if (core.length < 2 || isGroupPhrase(written)) return [];
+  const areaOf = (full: string) => full.slice(0, full.length - stripAreaPrefix(full).length);
+  // The area is the unit's own (its name's), whatever its aliases leave out.
+  const sameArea = (e: Indexed) => !area || !areaOf(e.names[0]) || areaOf(e.names[0]) === area;
   const fits = (full: string) => {
     const bare = stripAreaPrefix(full);
-    const theirs = full.slice(0, full.length - bare.length);
     return (
       !isGroupPhrase(full) &&
-      (!area || !theirs || area === theirs) &&
       bare.length > core.length &&
       bare[0] === core[0] &&
       (core.endsWith('委') ? /委(?:员会)?$/.test(bare) : bare.endsWith(core[core.length - 1])) &&
       takesFromEachPart(core.slice(0, -1), bare)
     );
   };
-  return distinct(index.filter((e) => [...e.names, ...e.aliases].some(fits)).map((e) => e.entry));
+  return distinct(
+    index.filter((e) => sameArea(e) && [...e.names, ...e.aliases].some(fits)).map((e) => e.entry),
+  );
 }
 
 /**
