@@ -77,6 +77,16 @@ const hostile: [string, string][] = [
   ['10 MB of unclosed unit brackets', '(一)标题。正文〔责任单位:'.repeat(400_000)],
   ['brackets nested 2,000,000 deep', `(一)标题${'('.repeat(2_000_000)}${')'.repeat(2_000_000)}`],
   ['brackets nested 1,000 deep', `一、任务\n(一)甲。${'('.repeat(1000)}乙${')'.repeat(1000)}`],
+  // Every list closing a sentence makes a task: each part's end is found once, not per list.
+  [
+    '1 MB of sentences in one item, each closed by a unit list',
+    `一、任务\n(一)甲。${'推进工作。(区财政局负责)'.repeat(80_000)}`,
+  ],
+  // A 完成时限 cell's trailing stops are cut by a loop: a regex anchored at the end was quadratic.
+  [
+    'a table whose 完成时限 cell is 2024年 and 100,000 。 then x',
+    `序号\t任务\t牵头单位\t完成时限\n1\t甲。\t区财政局\t2024年${'。'.repeat(100_000)}x`,
+  ],
   // Each header looks ahead for its sentence's end: bounded by a block's length, not the line's.
   [
     'a 1 MB sentence of 【牵头单位】 headers',

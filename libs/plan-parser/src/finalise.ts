@@ -157,14 +157,20 @@ function finaliseTask(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): 
  * item answers with the union. One list, or lists only at the end, make no tasks.
  */
 function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Task[] {
-  const blocks = node.parts.flatMap((p) => p.scan.blocks.map((b) => ({ p, b })));
+  const blocks = node.parts.flatMap((p, at) => p.scan.blocks.map((b) => ({ p, b, at })));
   if (blocks.length < 2) return [];
-  const inside = blocks.filter(({ p, b }) => p.text.slice(b.end).replace(/[\s。.;]/g, '') !== '');
-  if (inside.length === 0) return [];
+  // Text after a list, other than stops, makes it close a sentence inside the item. Each part's
+  // last word is found once: slicing the rest of the paragraph for every list was quadratic.
+  const lastWord = node.parts.map((p) => {
+    let i = p.text.length - 1;
+    while (i >= 0 && /[\s。.;]/.test(p.text[i])) i--;
+    return i;
+  });
+  if (!blocks.some(({ b, at }) => b.end <= lastWord[at])) return [];
   const tasks: Task[] = [];
-  let from = { part: node.parts[0], index: 0 };
-  for (const { p, b } of blocks) {
-    const partsBetween = node.parts.filter((q) => q.line >= from.part.line && q.line <= p.line);
+  let from = { part: node.parts[0], index: 0, at: 0 };
+  for (const { p, b, at } of blocks) {
+    const partsBetween = node.parts.slice(from.at, at + 1);
     const texts = partsBetween.map((q) => {
       const start = q === from.part ? from.index : 0;
       const end = q === p ? b.start : q.text.length;
@@ -189,7 +195,7 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
       deadlines,
       ...(dueOn ? { dueOn } : {}),
     });
-    from = { part: p, index: b.end };
+    from = { part: p, index: b.end, at };
   }
   return tasks;
 }

@@ -500,6 +500,28 @@ describe('牵头单位 and 责任单位 on lines of their own under each numbere
     expect(dated.warnings).toEqual([]);
   });
 
+  it('gives the item the 完成时限 line below the item’s own unit line, not its last measure', () => {
+    const itemDated = parsePlan(
+      [
+        '某县2024年工作要点',
+        '一、重点任务',
+        '（一）加强组织领导',
+        '1.完善决策程序。健全规则。（县发改局负责）',
+        '2.规范执法行为。严格程序。（县财政局负责）',
+        '牵头单位：县政府办公室',
+        '完成时限：2024年6月底前',
+      ].join('\n'),
+    );
+    const [first] = itemsOf(itemDated);
+    expect(first.units.map((u) => u.name)).toContain('县政府办公室');
+    expect([first.dueOn, ...first.tasks.map((t) => t.dueOn)]).toEqual([
+      '2024-06-30',
+      '2024-06-30',
+      '2024-06-30',
+    ]);
+    expect(first.tasks[1].deadlines).toEqual([]);
+  });
+
   it('gives the item a second list with a label the measure has used already', () => {
     const own = parsePlan(
       [
@@ -627,6 +649,27 @@ describe('units in a closing sentence without brackets, and roles in brackets af
     expect(roles(items[2].units)).toEqual(['县农业农村局:lead']);
     expect(items[3].units).toEqual([]);
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['ITEM_WITHOUT_UNITS', 6]]);
+  });
+
+  it('takes no closing sentence of prose for units, 各… or …办公室 in it notwithstanding', () => {
+    const prose = parsePlan(
+      [
+        '某县2024年工作要点',
+        '一、重点任务',
+        '各乡镇、各部门要密切配合。',
+        '（一）加强组织领导。各乡镇、各部门要加强配合。',
+        '1.完善决策程序。健全规则。（县发改局负责）',
+        '2.规范执法行为。严格程序。（县财政局负责）',
+        '（二）强化沟通。要加强与各乡镇的沟通配合。',
+        '（三）统筹推进。以上工作由县政府办公室牵头。',
+      ].join('\n'),
+    );
+    expect(itemsOf(prose).map((i) => roles(i.units))).toEqual([
+      ['县发改局:lead', '县财政局:lead'],
+      [],
+      [],
+    ]);
+    expect(prose.sections[0].units ?? []).toEqual([]);
   });
 
   it('reads 由…牵头,…配合, 由…负责 and 责任单位为… closing an item, and 【牵头单位】 headers', () => {

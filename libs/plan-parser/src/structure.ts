@@ -65,6 +65,8 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
   let section: DraftSection | undefined;
   let item: DraftNode | undefined;
   let task: DraftNode | undefined;
+  /** The node that took the line before this one: a label line continues only it. */
+  let previous: DraftNode | undefined;
 
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i];
@@ -76,7 +78,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     const heading = headings[i];
     if (heading && heading.style === levels.section) {
       sections.push((section = draftSection(heading, line.no)));
-      item = task = undefined;
+      item = task = previous = undefined;
       continue;
     }
     if (heading && heading.style === levels.item) {
@@ -84,12 +86,14 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
       item = openNode(heading, line);
       section.items.push(item);
       task = undefined;
+      previous = item;
       continue;
     }
     if (heading && heading.style === levels.task) {
       if (item) {
         task = openNode(heading, line);
         item.tasks.push(task);
+        previous = task;
         continue;
       }
       warnings.add(
@@ -103,10 +107,12 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     if (current && (continuesUnitList(current, line.text) || continuesSentence(current, line))) {
       const last = current.parts[current.parts.length - 1];
       current.parts[current.parts.length - 1] = part(last.line, last.text + line.text, line.no);
+      previous = current;
       continue;
     }
     const p = part(line.no, line.text);
-    const target = attachTarget(p, item, task);
+    const target = attachTarget(p, item, task, previous);
+    previous = target;
     if (target) {
       target.parts.push(p);
       if (p.scan.blocks.length > 0) target.closed = true;
@@ -264,18 +270,26 @@ function hasBodyAndUnits(p: Part): boolean {
  * Where a paragraph below a heading goes: the open task, else the open item. A paragraph that is
  * only a unit list (责任单位:…) may still follow a finished task: it names the item's units.
  */
-function attachTarget(p: Part, item?: DraftNode, task?: DraftNode): DraftNode | undefined {
+function attachTarget(
+  p: Part,
+  item?: DraftNode,
+  task?: DraftNode,
+  previous?: DraftNode,
+): DraftNode | undefined {
+  const continues = (node?: DraftNode) =>
+    node === previous && !!node && continuesLabelLines(node, p);
   if (task) {
-    if (!task.closed || continuesLabelLines(task, p)) return task;
-    return isUnitsOnly(p) ? item : undefined;
+    if (!task.closed || continues(task)) return task;
+    return isUnitsOnly(p) || continues(item) ? item : undefined;
   }
-  if (item && (!item.closed || isUnitsOnly(p) || continuesLabelLines(item, p))) return item;
+  if (item && (!item.closed || isUnitsOnly(p) || continues(item))) return item;
   return undefined;
 }
 
 /**
  * Label lines stacked below a measure (牵头单位:… / 责任单位:… / 完成时限:…, one per line) are the
- * measure's: a line right below them with a label they have not used is still its own. A
+ * measure's (or the item's, when the item took the line above): a line right below them with a
+ * label they have not used is still its own. A
  * 完成时限 line is its own also right after units written in its text; a unit line needs the
  * measure's own label lines above it (else it names the item's units), and a label used
  * already (a second 牵头单位 line) starts the item's.

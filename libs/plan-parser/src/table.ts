@@ -321,7 +321,11 @@ const CELL_DATE = [
  * a cell that says nothing more gets them here. Anything else is read as written.
  */
 function asDeadlineCell(text: string): string {
-  const cell = text.replace(/[。.;；\s]+$/, '').trim();
+  // Trailing stops cut by a backwards loop: a regex anchored at the end retries from every
+  // stop of a long run, quadratic on a cell of ten thousand 。.
+  let end = text.length;
+  while (end > 0 && /[。.;；\s]/.test(text[end - 1])) end--;
+  const cell = text.slice(0, end).trim();
   for (const pattern of CELL_DATE) {
     const groups = pattern.exec(cell)?.groups;
     if (!groups) continue;

@@ -54,13 +54,20 @@ describe('task tables as one model', () => {
     expect(items.map((i) => i.units.map((u) => `${u.role}:${u.name}`))).toEqual([
       ['lead:区经发局', 'co:区财政局', 'co:区审计局'],
     ]);
-    // A first task row is no second header row.
+    // A first task row, or a category row spanning the table, is no second header row.
     expect(
       findHeaderRow([
         ['序号', '工作任务', '牵头单位', '完成时限'],
         ['1', '推行证照分离改革。', '区经发局', '2025年6月底前'],
       ])?.index,
     ).toBe(0);
+    const category = findHeaderRow([
+      ['序号', '工作任务', '责任单位', '完成时限'],
+      ['重点任务', '', '', ''],
+      ['1', '推行证照分离改革。', '区经发局', '2025年6月底前'],
+    ]);
+    expect(category?.index).toBe(0);
+    expect(category?.columns.map((c) => c.kind)).toEqual(['number', 'title', 'listed', 'deadline']);
   });
 
   it('reads tab-separated text into columns, renumbers numbers that restart, and renders for the parser', () => {

@@ -87,10 +87,10 @@ export function findHeaderRow(
 }
 
 /**
- * A header of two rows, 责任单位 over 牵头单位 | 配合单位: the row below names some columns
- * afresh and repeats or leaves blank the others (cells merged down, or a heading merged across
- * that gave its text to its first column only). The columns take the lower names where there
- * are any. Without this the 配合单位 column, unnamed in the top row, was read as a remark.
+ * A header of two rows, 责任单位 over 牵头单位 | 配合单位: the row below names the unit columns
+ * afresh (at least two) and repeats or leaves blank the others (cells merged down, or a heading
+ * merged across that gave its text to its first column only). The columns take the lower names.
+ * Without this the 配合单位 column, unnamed in the top row, was read as a remark.
  */
 function subHeader(top: string[], below: string[] | undefined): string[] | undefined {
   if (!below) return undefined;
@@ -98,12 +98,18 @@ function subHeader(top: string[], below: string[] | undefined): string[] | undef
   const names = top.map((name, j) => {
     const sub = headerName(below[j] ?? '');
     if (!sub || sub === headerName(name)) return name;
-    if (columnKindOf(sub) === 'other') return undefined;
+    // Only under a unit heading or a blank (the rest of a heading merged across): a category
+    // row (重点任务) under 序号 is the first chapter, not a column's name.
+    const over = headerName(name);
+    if (over && !UNIT_KINDS.includes(columnKindOf(over))) return undefined;
+    if (!UNIT_KINDS.includes(columnKindOf(sub))) return undefined;
     named++;
     return below[j];
   });
-  return named > 0 && names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+  return named >= 2 && names.every((n) => n !== undefined) ? (names as string[]) : undefined;
 }
+
+const UNIT_KINDS: string[] = ['lead', 'co', 'listed'];
 
 /**
  * Adds the rows of one grid (a sheet, a Word table) below its header to the model, aligning its

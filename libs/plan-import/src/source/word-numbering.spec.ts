@@ -165,6 +165,20 @@ describe('Word list numbering written into the text', () => {
     ]);
   });
 
+  it('counts a text box’s paragraph once, in the copy mammoth reads (mc:Fallback)', async () => {
+    const texts = await numberedTexts({
+      numbering: `<w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '（%1）')}</w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+      document: [
+        para('甲', numPr('1', 0)),
+        `<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>${para('乙', numPr('1', 0))}</w:txbxContent></mc:Choice>`,
+        `<mc:Fallback><w:txbxContent>${para('乙', numPr('1', 0))}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+        para('丙', numPr('1', 0)),
+      ].join(''),
+    });
+    expect(texts.filter(Boolean)).toEqual(['（一）甲', '乙', '（二）乙', '（三）丙']);
+  });
+
   it('leaves a document without numbering as it is', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', `<w:document ${W}><w:body>${para('正文')}</w:body></w:document>`);
@@ -180,6 +194,7 @@ describe('Word list numbering written into the text', () => {
     [7, 'decimalFullWidth', '７'],
     [3, 'decimalZero', '03'],
     [28, 'upperLetter', 'BB'],
+    [100, 'upperLetter', '100'],
     [9, 'lowerRoman', 'ix'],
     [5, 'none', ''],
     [5, 'someFutureFormat', '5'],

@@ -128,6 +128,9 @@ function writeNumbers(documentXml: string, numbering: Numbering): string {
   const counters = new Map<string, number[]>();
   const inserts: Array<{ at: number; text: string }> = [];
   for (const p of all(parseDocument(documentXml, XML).children, 'w:p')) {
+    // A text box stands twice, for Word (mc:Choice) and for older readers (mc:Fallback, the one
+    // mammoth reads): counted once, where mammoth will see its number.
+    if (within(p, 'mc:Choice')) continue;
     const pPr = child(p, 'w:pPr');
     const label = nextLabel(numbering, counters, listOf(numbering, pPr));
     if (!label) continue;
@@ -143,6 +146,13 @@ function writeNumbers(documentXml: string, numbering: Numbering): string {
   }
   pieces.push(documentXml.slice(from));
   return pieces.join('');
+}
+
+function within(element: Element, name: string): boolean {
+  for (let node = element.parent; node; node = node.parent) {
+    if ('name' in node && node.name === name) return true;
+  }
+  return false;
 }
 
 function openTagLength(xml: string, start: number): number {
@@ -227,6 +237,9 @@ export function formatNumber(n: number, format: string): string {
       return String(n).padStart(2, '0');
     case 'upperLetter':
     case 'lowerLetter': {
+      // Word writes AA, BBB… past Z; past three rounds a plain number keeps labels short (a
+      // list of 100,000 letters would otherwise write hundreds of megabytes).
+      if (n < 1 || n > 78) return String(n);
       const letter = String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
       return format === 'upperLetter' ? letter : letter.toLowerCase();
     }

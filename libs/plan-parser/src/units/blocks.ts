@@ -1,5 +1,5 @@
 import { append } from '../arrays';
-import { isGroupPhrase } from './groups';
+import { isGroupPhrase, isKnownGroup } from './groups';
 import { endsWithUnitSuffix } from './names';
 
 /*
@@ -122,9 +122,32 @@ function closingSentence(text: string, lastWord: number): UnitBlock[] {
   const fits = labelled
     ? looksLikeUnitList(list.slice(labelled[0].length))
     : isPostfixRoleList(list) || isResponsibleList(list);
-  if (!fits) return [];
+  if (!fits || !namesOnly(labelled ? list.slice(labelled[0].length) : list)) return [];
   const at = text.indexOf(sentence, start);
   return [{ start: at, end: at + sentence.length, content: list, text: sentence }];
+}
+
+/** Words of a sentence that says what to do, never in a unit's name: 各部门要加强配合. */
+const PROSE_WORD = /要|的|与|将|把|对|以上|加强|积极|全力|密切|切实|认真|确保|进一步|及时|由/;
+
+/**
+ * Without brackets or a label nothing marks a list but its words, so the bracket rules' test
+ * (any 各… is a group) is too loose: every name must be a known group phrase (各乡镇, 区直各部门)
+ * or a unit name with no word of prose in it.
+ */
+function namesOnly(list: string): boolean {
+  return list.split(/[、,;]/).every((clause) => {
+    const name = clause
+      .replace(LEAD_RULE, '')
+      .replace(RESPONSIBLE_END, '')
+      .replace(POSTFIX_ROLE, '')
+      .replace(/\((?:牵头|配合|主责|协办|参与)(?:单位)?\)$/, '')
+      .replace(/等(?:相关|有关|其他)?(?:部门|单位)?$/, '')
+      .trim();
+    if (!name) return true;
+    if (PROSE_WORD.test(name)) return false;
+    return isKnownGroup(name) || (!isGroupPhrase(name) && endsWithUnitSuffix(name));
+  });
 }
 
 /**
