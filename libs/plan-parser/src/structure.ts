@@ -268,7 +268,8 @@ function hasBodyAndUnits(p: Part): boolean {
 
 /**
  * Where a paragraph below a heading goes: the open task, else the open item. A paragraph that is
- * only a unit list (责任单位:…) may still follow a finished task: it names the item's units.
+ * only a unit list (责任单位:…) may still follow a finished task: it names the item's units. A
+ * label line continues the node that took the line above (continuesLabelLines).
  */
 function attachTarget(
   p: Part,
@@ -287,11 +288,10 @@ function attachTarget(
 }
 
 /**
- * Label lines stacked below a measure (牵头单位:… / 责任单位:… / 完成时限:…, one per line) are the
- * measure's (or the item's, when the item took the line above): a line right below them with a
- * label they have not used is still its own. A
- * 完成时限 line is its own also right after units written in its text; a unit line needs the
- * measure's own label lines above it (else it names the item's units), and a label used
+ * Label lines stacked one per line (牵头单位:… / 责任单位:… / 完成时限:…) belong to the measure or
+ * item that took the line above: a line right below them with a label they have not used is
+ * still its own. A 完成时限 line also follows units written in the node's text; a unit line
+ * needs the node's own label lines above it (else it names the item's units), and a label used
  * already (a second 牵头单位 line) starts the item's.
  */
 function continuesLabelLines(node: DraftNode, p: Part): boolean {

@@ -150,6 +150,9 @@ function namesOnly(list: string): boolean {
   });
 }
 
+const OTHER_HEADER = new RegExp(`[〔【[]\\s*${OTHER_LABELS}\\s*[〕】\\]]`);
+const UNIT_HEADERS = new RegExp(`[〔【[]\\s*(${UNIT_LABEL})\\s*[〕】\\]]`, 'g');
+
 /**
  * Labels written as bracketed headers, the names after them: `【牵头单位】县市场监督管理局【配合单位】
  * 县司法局、县商务局`, up to the end of the sentence or a header that is no unit label (【完成时限】).
@@ -161,18 +164,18 @@ function labelHeaderRun(text: string, pair: Pair): UnitBlock | undefined {
   const stop = window.indexOf('。');
   if (stop < 0 && pair.open + MAX_BLOCK_LENGTH < text.length) return undefined;
   let end = pair.close + (stop < 0 ? window.length : stop);
-  const other = new RegExp(`[〔【[]\\s*${OTHER_LABELS}\\s*[〕】\\]]`).exec(
-    text.slice(pair.close, end),
-  );
+  const other = OTHER_HEADER.exec(text.slice(pair.close, end));
   if (other) end = pair.close + other.index;
   const written = text.slice(pair.open, end).replace(/[\s;,]+$/, '');
-  const headers = new RegExp(`[〔【[]\\s*(${UNIT_LABEL})\\s*[〕】\\]]`, 'g');
-  const names = written.split(headers).filter((_, i) => i % 2 === 0);
+  const names = written.split(UNIT_HEADERS).filter((_, i) => i % 2 === 0);
   if (!names.slice(1).every((n) => looksLikeUnitList(n.replace(/^[\s:;,]+|[\s;,]+$/g, '')))) {
     return undefined;
   }
   const content = written
-    .replace(headers, (_, label: string, offset: number) => `${offset > 0 ? ';' : ''}${label}:`)
+    .replace(
+      UNIT_HEADERS,
+      (_, label: string, offset: number) => `${offset > 0 ? ';' : ''}${label}:`,
+    )
     .replace(/:[\s:]+/g, ':');
   return { start: pair.open, end: pair.open + written.length, content, text: written };
 }
