@@ -35,18 +35,26 @@ export interface PlanSource {
 
 export const PLAN_FILE_TYPES = ['txt', 'docx', 'xlsx'] as const;
 
+/**
+ * What to do with the formats offices also keep plans in: WPS's own (.wps, .et) and OFD, the
+ * national format for issued documents, besides the old Word and Excel files and PDF.
+ */
+const SAVE_AS: Record<string, string> = {
+  doc: '请在 Word 中另存为 .docx 后再上传',
+  xls: '请在 Excel 中另存为 .xlsx 后再上传',
+  wps: '请在 WPS 文字中另存为 .docx 后再上传',
+  et: '请在 WPS 表格中另存为 .xlsx 后再上传',
+  ofd: 'OFD 版式文件无法直接读取，请使用原始 Word 文档，或将正文复制后粘贴导入',
+  pdf: 'PDF 无法直接读取，请使用原始 Word 文档，或将正文复制后粘贴导入',
+};
+
 /** Reads an uploaded or local file by its name's extension. */
 export async function readPlanFile(buffer: Buffer, fileName: string): Promise<PlanDocument> {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'txt' || extension === 'text') return readPlanText(decodeText(buffer));
   if (extension === 'docx') return readDocx(buffer);
   if (extension === 'xlsx') return readXlsx(buffer);
-  const hint =
-    extension === 'doc'
-      ? '请在 Word 中另存为 .docx 后再上传'
-      : extension === 'xls'
-        ? '请在 Excel 中另存为 .xlsx 后再上传'
-        : '请上传 .txt、.docx 或 .xlsx 文件';
+  const hint = SAVE_AS[extension ?? ''] ?? '请上传 .txt、.docx 或 .xlsx 文件';
   throw new PlanFileError('unsupported', `不支持的文件类型（${fileName}）：${hint}`);
 }
 
