@@ -494,6 +494,10 @@ describe('the web console in Chromium', () => {
     const { context, page } = await newPage(browser, base);
     await openAs(page, 'leader', '/import');
     await page.getByRole('tab', { name: '上传文件' }).click();
+    // What to do with the files the import cannot read, said before anyone tries one.
+    await page
+      .getByText('WPS 的 .wps、.et 文件请先另存为 .docx 或 .xlsx', { exact: false })
+      .waitFor();
     await page.locator('input[type=file]').setInputFiles({
       name: '任务分解表.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

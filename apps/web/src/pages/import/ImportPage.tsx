@@ -175,6 +175,10 @@ export default function ImportPage() {
                       支持 .txt（UTF-8 或 GB18030）、.docx（含表格）和 .xlsx（任务分解表），至多 10
                       MB。
                     </Typography.Text>
+                    <Typography.Text type="secondary">
+                      .doc、.xls 和 WPS 的 .wps、.et 文件请先另存为 .docx 或 .xlsx；PDF 和 OFD
+                      文件请复制正文，用“粘贴文本”导入。
+                    </Typography.Text>
                     <Upload
                       accept=".txt,.docx,.xlsx"
                       showUploadList={false}
