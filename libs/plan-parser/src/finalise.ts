@@ -4,6 +4,7 @@ import { checkNumbering } from './numbering';
 import type { DraftNode, DraftSection, Outline, Part } from './outline';
 import type { Item, OtherDate, Paragraph, Section, Task, UnitRef } from './types';
 import type { NameDictionary } from './units/concatenated';
+import { lastSignificantIndex } from './units/blocks';
 import { UnitNotes } from './units/notes';
 import { assignRoles, type ListedUnit, parseUnitList } from './units/unit-list';
 import type { Warnings } from './warnings';
@@ -161,11 +162,7 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
   if (blocks.length < 2) return [];
   // Text after a list, other than stops, makes it close a sentence inside the item. Each part's
   // last word is found once: slicing the rest of the paragraph for every list was quadratic.
-  const lastWord = node.parts.map((p) => {
-    let i = p.text.length - 1;
-    while (i >= 0 && /[\s。.;]/.test(p.text[i])) i--;
-    return i;
-  });
+  const lastWord = node.parts.map((p) => lastSignificantIndex(p.text));
   if (!blocks.some(({ b, at }) => b.end <= lastWord[at])) return [];
   const tasks: Task[] = [];
   let from = { part: node.parts[0], index: 0, at: 0 };

@@ -1,7 +1,7 @@
 import type { MatchKind, UnitDirectoryEntry, UnitMatch } from './types';
 import { foldWidth } from './normalise';
 import { isGroupPhrase } from './units/groups';
-import { cleanName, splitBracket, stripAreaPrefix } from './units/names';
+import { areaPrefixOf, cleanName, splitBracket, stripAreaPrefix } from './units/names';
 
 /*
  * Matches written unit names against the caller's directory, trying the strictest rule first:
@@ -101,12 +101,14 @@ function fuzzy(name: string, core: string, index: Indexed[]): UnitMatch {
  */
 function abbreviationOf(written: string, index: Indexed[]): UnitDirectoryEntry[] {
   const core = stripAreaPrefix(written);
-  const area = written.slice(0, written.length - core.length);
+  const area = areaPrefixOf(written);
   // A group phrase is no short name: 各省级人民政府 is not 各有关省级人民政府.
   if (core.length < 2 || isGroupPhrase(written)) return [];
-  const areaOf = (full: string) => full.slice(0, full.length - stripAreaPrefix(full).length);
   // The area is the unit's own (its name's), whatever its aliases leave out.
-  const sameArea = (e: Indexed) => !area || !areaOf(e.names[0]) || areaOf(e.names[0]) === area;
+  const sameArea = (e: Indexed) => {
+    const theirs = areaPrefixOf(e.names[0]);
+    return !area || !theirs || theirs === area;
+  };
   const fits = (full: string) => {
     const bare = stripAreaPrefix(full);
     return (

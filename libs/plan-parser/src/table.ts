@@ -14,7 +14,7 @@ import {
   splitClosing,
 } from './outline';
 import type { Paragraph } from './types';
-import { looksLikeUnitList } from './units/blocks';
+import { lastSignificantIndex, looksLikeUnitList } from './units/blocks';
 import type { Label } from './units/unit-list';
 
 /*
@@ -321,11 +321,9 @@ const CELL_DATE = [
  * a cell that says nothing more gets them here. Anything else is read as written.
  */
 function asDeadlineCell(text: string): string {
-  // Trailing stops cut by a backwards loop: a regex anchored at the end retries from every
+  // Trailing stops cut by a backwards scan: a regex anchored at the end retries from every
   // stop of a long run, quadratic on a cell of ten thousand 。.
-  let end = text.length;
-  while (end > 0 && /[。.;；\s]/.test(text[end - 1])) end--;
-  const cell = text.slice(0, end).trim();
+  const cell = text.slice(0, lastSignificantIndex(text) + 1).trim();
   for (const pattern of CELL_DATE) {
     const groups = pattern.exec(cell)?.groups;
     if (!groups) continue;

@@ -1,6 +1,6 @@
 import { append } from '../arrays';
 import { isGroupPhrase, isKnownGroup } from './groups';
-import { endsWithUnitSuffix } from './names';
+import { endsWithUnitSuffix, ETC, ROLE_MARK } from './names';
 
 /*
  * Finds where a paragraph names its responsible units:
@@ -141,8 +141,8 @@ function namesOnly(list: string): boolean {
       .replace(LEAD_RULE, '')
       .replace(RESPONSIBLE_END, '')
       .replace(POSTFIX_ROLE, '')
-      .replace(/\((?:牵头|配合|主责|协办|参与)(?:单位)?\)$/, '')
-      .replace(/等(?:相关|有关|其他)?(?:部门|单位)?$/, '')
+      .replace(ROLE_MARK, '')
+      .replace(ETC, '')
       .trim();
     if (!name) return true;
     if (PROSE_WORD.test(name)) return false;
@@ -181,7 +181,7 @@ function labelHeaderRun(text: string, pair: Pair): UnitBlock | undefined {
 }
 
 /** Index of the last character that is not space or closing punctuation. */
-function lastSignificantIndex(text: string): number {
+export function lastSignificantIndex(text: string): number {
   let i = text.length - 1;
   while (i >= 0 && /[\s。.;]/.test(text[i])) i--;
   return i;

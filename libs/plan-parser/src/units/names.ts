@@ -102,6 +102,11 @@ export function areaPrefixOf(name: string): string | undefined {
 }
 
 /** 区经发局 → 经发局, 经开公安分局 → 公安分局; names without a prefix come back unchanged. */
+/** 等部门 / 等单位 / 等有关部门和单位 / 等 end a list ("and others"); they name nobody. */
+export const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?(?:和(?:部门|单位))?$/;
+/** A role written in brackets after a name: 市住房城乡建设局(牵头), 县财政局(配合). */
+export const ROLE_MARK = /\((牵头(?:单位)?|主责|主办|配合(?:单位)?|协办|参与|协助)\)$/;
+
 export function stripAreaPrefix(name: string): string {
   const prefix = areaPrefixOf(name);
   return prefix ? name.slice(prefix.length) : name;

@@ -3,7 +3,15 @@ import type { UnitRef } from '../types';
 import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './blocks';
 import { type NameDictionary, splitConcatenated } from './concatenated';
 import { groupStartIn, isGroupPhrase, isKnownGroup, repairGroup } from './groups';
-import { areaPrefixOf, cleanName, endsWithUnitSuffix, splitBracket, UNIT_SUFFIXES } from './names';
+import {
+  areaPrefixOf,
+  cleanName,
+  endsWithUnitSuffix,
+  ETC,
+  ROLE_MARK,
+  splitBracket,
+  UNIT_SUFFIXES,
+} from './names';
 
 /*
  * Turns the inside of a unit block (`责任单位:区人劳局、区经发局区建设局等部门,各镇()`) into
@@ -24,17 +32,12 @@ export interface ListedUnit {
 /** Inside a block the long labels may lack their colon; 牵头/配合 alone need it (区发改委牵头 is postfix). */
 const LABEL_ANYWHERE = new RegExp(`${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`, 'g');
 const POSTFIX = /(牵头负责|牵头|配合|协助|参与)$/;
-/** 等部门 / 等单位 / 等有关部门和单位 / 等 end a list ("and others"); they name nobody. */
-const ETC = /等(?:相关|有关|其他)?(?:部门|单位|机构)?(?:和(?:部门|单位))?$/;
 /** An area written once before a list's first unit: 示范区交通运输局、住房和城乡建设局. */
 const LIST_AREA =
   /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
 /** Names that belong to another body and never take the list's area: 河南银保监局济源监管组. */
 const OWN_PLACE = /[省市县区州]|海关|银行|支行|监管组|公司|集团/;
 const SEPARATORS = /[、,;\s/]/;
-
-/** A role written in brackets after a name: 市住房城乡建设局(牵头), 县财政局(配合). */
-const ROLE_MARK = /\((牵头(?:单位)?|主责|主办|配合(?:单位)?|协办|参与|协助)\)$/;
 
 /** `defaultLabel` is what a table column says about its cells (a 牵头单位 column leads). */
 export function parseUnitList(
