@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parsePlan } from './parse-plan';
 import type { Item, ParseResult } from './types';
@@ -366,6 +366,23 @@ describe('the corpus in other shapes', () => {
     expect(itemsOf(r)).toHaveLength(59);
     expect(withUnits(r)).toHaveLength(59);
     expect(names(itemsOf(r)[0])[0]).toBe('省发展改革委');
+  });
+  it('reads every document’s units the same when a county’s directory is given', () => {
+    // What an import passes: the system's units, here a county's. Names it does not know
+    // (国务院国资委, 人民银行宿松支行, 中央军委政治工作部, 示范区工业和科技创新委员会) must stay whole, as
+    // without a directory, and not be cut at a suffix or at a directory name inside them.
+    const directory = ['县国资委', '县科技局', '县财政局', '县发展和改革局', '县委宣传部'].map(
+      (name) => ({ name }),
+    );
+    const unitNames = (r: ParseResult) =>
+      itemsOf(r).map((i) => [...names(i), ...i.tasks.flatMap((t) => t.units.map((u) => u.name))]);
+    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+      const text = read(file);
+      expect([file, unitNames(parsePlan(text, { directory }))]).toEqual([
+        file,
+        unitNames(parsePlan(text)),
+      ]);
+    }
   });
   it('reads 03 the same with full-width punctuation folded by NFKC', () => {
     const r = parsePlan(read('03_guofa2018_39_cujin_jiuye.txt').normalize('NFKC'));

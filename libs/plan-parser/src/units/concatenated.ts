@@ -42,32 +42,48 @@ export class NameDictionary {
   }
 }
 
+/** Words that join two halves of one name: 工业和信息化局, 民族与宗教事务局. */
+const AND = /[和与及]/;
+
 interface Piece {
   text: string;
   known: boolean;
 }
 
 export function splitConcatenated(token: string, dictionary?: NameDictionary): string[] {
-  const pieces = dictionary ? cutByDictionary(token, dictionary) : cutBySuffix(token);
+  // Only a local list, whose names start with an area (区人劳局区经发局), is cut at suffixes: a
+  // national or sector name holds suffixes and even directory names inside it (人民银行宿松支行,
+  // 国务院国资委, 中央军委政治工作部). Names the directory knows, one after another from the start
+  // (人劳局经发局), are cut in any list.
+  const local = areaPrefixOf(token) !== undefined;
+  const pieces = dictionary
+    ? cutByDictionary(token, dictionary, local)
+    : local
+      ? cutBySuffix(token)
+      : [{ text: token, known: false }];
   return mergePieces(pieces).map((p) => p.text);
 }
 
-function cutByDictionary(token: string, dictionary: NameDictionary): Piece[] {
+function cutByDictionary(token: string, dictionary: NameDictionary, local: boolean): Piece[] {
   const pieces: Piece[] = [];
+  const gap = (text: string) => (local ? cutBySuffix(text) : [{ text, known: false }]);
   let gapStart = 0;
   let i = 0;
   while (i < token.length) {
-    const known = token[i] === '(' ? undefined : dictionary.longestAt(token, i);
+    // Outside a local list a directory name counts only where a name starts: 国务院国资委 is
+    // the State Council's commission, not 国务院 and a county's 国资委.
+    const known =
+      token[i] === '(' || (!local && gapStart < i) ? undefined : dictionary.longestAt(token, i);
     if (!known) {
       i = token[i] === '(' ? closingParen(token, i) + 1 : i + 1;
       continue;
     }
-    if (gapStart < i) append(pieces, cutBySuffix(token.slice(gapStart, i)));
+    if (gapStart < i) append(pieces, gap(token.slice(gapStart, i)));
     pieces.push({ text: known, known: true });
     i += known.length;
     gapStart = i;
   }
-  if (gapStart < token.length) append(pieces, cutBySuffix(token.slice(gapStart)));
+  if (gapStart < token.length) append(pieces, gap(token.slice(gapStart)));
   return pieces;
 }
 
@@ -83,7 +99,8 @@ function cutBySuffix(text: string): Piece[] {
       start = i;
       continue;
     }
-    const suffix = suffixAt(text, i);
+    // After 和 a suffix character starts the second half of a name (工业和科技局), it ends none.
+    const suffix = AND.test(text[i - 1] ?? '') ? undefined : suffixAt(text, i);
     if (!suffix) {
       i++;
       continue;

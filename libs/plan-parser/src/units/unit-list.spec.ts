@@ -167,6 +167,28 @@ describe('splitConcatenated with a directory', () => {
     ]);
   });
 
+  it('keeps national and sector names whole, as without a directory', () => {
+    const county = new NameDictionary([{ name: '县国资委' }, { name: '县科技局' }]);
+    for (const name of [
+      '人民银行宿松支行',
+      '国务院国资委',
+      '中央军委政治工作部',
+      '进出口银行贵州省分行',
+    ]) {
+      expect(splitConcatenated(name, county)).toEqual([name]);
+    }
+    // Names the directory knows, one after another from the start, are still cut.
+    expect(splitConcatenated('国资委科技局', county)).toEqual(['国资委', '科技局']);
+  });
+
+  it('reads a suffix character after 和 as the start of a word, not the end of a name', () => {
+    expect(splitConcatenated('县工业和科技局')).toEqual(['县工业和科技局']);
+    expect(splitConcatenated('示范区工业和科技创新委员会', dictionary)).toEqual([
+      '示范区工业和科技创新委员会',
+    ]);
+    expect(splitConcatenated('县工业和科技局县财政局')).toEqual(['县工业和科技局', '县财政局']);
+  });
+
   it('keeps a typo whole instead of cutting a made-up unit off a directory alias', () => {
     const withAlias = new NameDictionary([{ name: '区党工委办公室', aliases: ['党工委办公室'] }]);
     expect(splitConcatenated('区政党工委办公室', withAlias)).toEqual(['区政党工委办公室']);

@@ -4,7 +4,6 @@ import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './bl
 import { type NameDictionary, splitConcatenated } from './concatenated';
 import { groupStartIn, isGroupPhrase, isKnownGroup, repairGroup } from './groups';
 import {
-  areaPrefixOf,
   cleanName,
   endsWithUnitSuffix,
   ETC,
@@ -160,11 +159,7 @@ function readToken(token: string, label: Label, dictionary?: NameDictionary): Li
     ];
   }
   if (isGroupPhrase(cleaned)) return [listed(cleaned, label, true)];
-  // Without a directory, only local lists (区人劳局区经发局) are cut at unit suffixes: a national
-  // name such as 中央军委政治工作部 holds a suffix inside it and no area prefix.
-  const pieces =
-    dictionary || areaPrefixOf(cleaned) ? splitConcatenated(cleaned, dictionary) : [cleaned];
-  return pieces
+  return splitConcatenated(cleaned, dictionary)
     .map((name) => cleanName(name).replace(ETC, ''))
     .filter((name) => name.length > 0)
     .map((name) => listed(name, label, false));
