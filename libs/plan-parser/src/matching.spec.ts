@@ -34,6 +34,17 @@ describe('matchUnits', () => {
     expect(one(name)).toMatchObject({ kind: 'prefix', entry: { id } });
   });
 
+  it('offers the same name written for another area as fuzzy, for a person to confirm', () => {
+    // A district's directory: 市财政局 and 县财政局 are other levels' units, or a slip.
+    for (const name of ['市财政局', '县财政局', '市社会事业服务中心(卫健委)']) {
+      expect([name, one(name).kind]).toEqual([name, 'fuzzy']);
+    }
+    expect(one('市财政局').entry).toMatchObject({ id: 'czj' });
+    // No area written, or the district's own under a longer name (区 is short for it), is the same unit.
+    expect(one('财政局')).toMatchObject({ kind: 'prefix', entry: { id: 'czj' } });
+    expect(one('经开区财政局')).toMatchObject({ kind: 'prefix', entry: { id: 'czj' } });
+  });
+
   it('matches a name with a bracketed function as bracket', () => {
     expect(one('区社会事业服务中心(卫健委)')).toMatchObject({
       kind: 'bracket',

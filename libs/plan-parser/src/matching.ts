@@ -7,9 +7,11 @@ import { areaPrefixOf, cleanName, splitBracket, stripAreaPrefix } from './units/
  * Matches written unit names against the caller's directory, trying the strictest rule first:
  *   exact   the same name
  *   alias   the entry's short name or one of its aliases
- *   prefix  the same once the area prefix is dropped (经发局 ↔ 区经发局, 公安分局 ↔ 经开公安分局)
+ *   prefix  the same once the area prefix is dropped, in the same area (经发局 ↔ 区经发局,
+ *           公安分局 ↔ 经开公安分局)
  *   bracket the same once a bracketed function is dropped (区社会事业服务中心(卫健委))
- *   fuzzy   a close typo (区政党工委办公室 ↔ 区党工委办公室), or a short name (县发改局 ↔ 县发展和改革局)
+ *   fuzzy   the same written for another area (市财政局 ↔ 县财政局), a close typo
+ *           (区政党工委办公室 ↔ 区党工委办公室), or a short name (县发改局 ↔ 县发展和改革局)
  * A rule that fits two different entries equally well gives `ambiguous` rather than a guess;
  * a name that fits nothing gives `none` with a proposed new unit.
  */
@@ -45,10 +47,11 @@ function indexEntry(entry: UnitDirectoryEntry): Indexed {
 function matchOne(name: string, index: Indexed[]): UnitMatch {
   const written = key(name);
   const base = splitBracket(written).base;
+  const here = sameArea(written);
   const steps: [MatchKind, (e: Indexed) => boolean][] = [
     ['exact', (e) => e.names.includes(written)],
     ['alias', (e) => e.aliases.includes(written)],
-    ['prefix', (e) => e.bare.includes(stripAreaPrefix(written))],
+    ['prefix', (e) => here(e) && e.bare.includes(stripAreaPrefix(written))],
   ];
   if (base !== written) {
     steps.push([
@@ -56,15 +59,38 @@ function matchOne(name: string, index: Indexed[]): UnitMatch {
       (e) =>
         e.names.includes(base) ||
         e.aliases.includes(base) ||
-        e.bare.includes(stripAreaPrefix(base)),
+        (here(e) && e.bare.includes(stripAreaPrefix(base))),
     ]);
   }
+  // The same name written for another area (市财政局 beside a county's 县财政局) is most likely
+  // another level's unit, and may be a slip: offered as fuzzy, for a person to confirm or not.
+  steps.push(['fuzzy', (e) => e.bare.includes(stripAreaPrefix(base))]);
   for (const [kind, fits] of steps) {
     const found = distinct(index.filter(fits).map((e) => e.entry));
     if (found.length === 1) return { name, kind, entry: found[0] };
     if (found.length > 1) return { name, kind: 'ambiguous', candidates: found };
   }
   return fuzzy(name, stripAreaPrefix(base), index);
+}
+
+/**
+ * Whether an entry may be the unit written: no area written on one of them, or the same area
+ * (经开区 and its short 区 are one; 市 and 县, or 高新区 and 经开区, are not). The entry's area is
+ * its name's, whatever its aliases leave out.
+ */
+function sameArea(written: string): (e: Indexed) => boolean {
+  const area = areaPrefixOf(written);
+  return (e) => {
+    const theirs = areaPrefixOf(e.names[0]);
+    return (
+      !area ||
+      !theirs ||
+      area.endsWith(theirs) ||
+      theirs.endsWith(area) ||
+      area.startsWith(theirs) ||
+      theirs.startsWith(area)
+    );
+  };
 }
 
 function fuzzy(name: string, core: string, index: Indexed[]): UnitMatch {
@@ -101,14 +127,9 @@ function fuzzy(name: string, core: string, index: Indexed[]): UnitMatch {
  */
 function abbreviationOf(written: string, index: Indexed[]): UnitDirectoryEntry[] {
   const core = stripAreaPrefix(written);
-  const area = areaPrefixOf(written);
   // A group phrase is no short name: 各省级人民政府 is not 各有关省级人民政府.
   if (core.length < 2 || isGroupPhrase(written)) return [];
-  // The area is the unit's own (its name's), whatever its aliases leave out.
-  const sameArea = (e: Indexed) => {
-    const theirs = areaPrefixOf(e.names[0]);
-    return !area || !theirs || theirs === area;
-  };
+  const here = sameArea(written);
   const fits = (full: string) => {
     const bare = stripAreaPrefix(full);
     return (
@@ -120,7 +141,7 @@ function abbreviationOf(written: string, index: Indexed[]): UnitDirectoryEntry[]
     );
   };
   return distinct(
-    index.filter((e) => sameArea(e) && [...e.names, ...e.aliases].some(fits)).map((e) => e.entry),
+    index.filter((e) => here(e) && [...e.names, ...e.aliases].some(fits)).map((e) => e.entry),
   );
 }
 
