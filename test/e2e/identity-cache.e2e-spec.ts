@@ -1,4 +1,5 @@
-import { IdentityChannel } from '@app/database';
+import type { EventEmitter } from 'node:events';
+import { IDENTITY_LISTENER_NAME, IdentityChannel } from '@app/database';
 import { UserQueries } from '../../apps/api/src/users/user.queries';
 import { createTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/worker';
@@ -114,6 +115,27 @@ describe('identity without a database read per request', () => {
     expect((await a.http().get('/me').set(auth)).status).toBe(401);
   });
 
+  it('holds the answer to a change until a process that hears it late has dropped the user', async () => {
+    const { id, auth } = await newUser('idc-late');
+    expect(await overdue(b, auth)).toBe(403);
+    // B's LISTEN connection passes on what it hears 300 ms late, as a busy process would.
+    const client = (b.app.get(IdentityChannel) as unknown as { client: EventEmitter }).client;
+    const emit = client.emit.bind(client);
+    client.emit = (event: string | symbol, ...args: unknown[]) => {
+      if (event !== 'notification') return emit(event, ...args);
+      setTimeout(() => emit(event, ...args), 300);
+      return true;
+    };
+    try {
+      const started = Date.now();
+      await change(id, { role: 'supervisor' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(await overdue(b, auth)).toBe(200);
+    } finally {
+      client.emit = emit;
+    }
+  });
+
   it('a password reset by the admin and a change by the user end older sessions at once', async () => {
     const { id, auth: old } = await newUser('idc-password');
     expect((await b.http().get('/me').set(old)).status).toBe(200);
@@ -147,7 +169,8 @@ describe('identity without a database read per request', () => {
     expect((await b.http().get('/me').set(auth)).status).toBe(200);
     // Cut every LISTEN connection from the server side, as a failover or a restart would.
     await a.db.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN luoshi_identity%'`,
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+      [IDENTITY_LISTENER_NAME],
     );
     await waitFor('the channels to notice', async () =>
       [a, b].every((t) => !t.app.get(IdentityChannel).up),

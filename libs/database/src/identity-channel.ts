@@ -4,6 +4,16 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 
 /** The PostgreSQL channel on which a committed change to a user is announced. */
 export const IDENTITY_CHANNEL = 'luoshi_identity';
+/** On which each listening process says it has dropped the user announced (the same payload). */
+export const IDENTITY_HEARD_CHANNEL = 'luoshi_identity_heard';
+/** The listening connections' application_name: a writer counts them to know who must answer. */
+export const IDENTITY_LISTENER_NAME = 'luoshi-identity';
+
+/** The answers heard so far for one announced user, by one waiting writer. */
+interface Answers {
+  userId: string;
+  count: number;
+}
 
 export interface IdentityListener {
   /** A user row changed (role, unit, active, password generation…) or was deleted. */
@@ -17,7 +27,9 @@ export interface IdentityListener {
  * (the API's auth guard) drop an entry at once instead of waiting for it to expire. The NOTIFY
  * is sent inside the write's transaction (Tx.update/remove of a User): PostgreSQL delivers it
  * exactly when the change commits, never for a rollback. One LISTEN connection per process, to
- * the primary, opened only when something subscribes (the worker never does).
+ * the primary, opened only when something subscribes (the worker never does). Each process
+ * answers on IDENTITY_HEARD_CHANNEL once it has dropped the user, so the writer can hold the
+ * change's answer until every listening process has (see `expect`).
  *
  * Fail safe: while the connection is down, `up` is false and subscribers are reset; they must
  * then read the database on every request. It reconnects by itself (1 s, doubling to 30 s).
@@ -26,7 +38,9 @@ export interface IdentityListener {
 export class IdentityChannel implements OnModuleDestroy {
   private readonly logger = new Logger('IdentityChannel');
   private readonly listeners = new Set<IdentityListener>();
-  private readonly echoes = new Map<string, Array<() => void>>();
+  /** The writers waiting for answers, by user, and how to tell them one came. */
+  private readonly waiting = new Map<string, Set<Answers>>();
+  private readonly answered = new Set<() => void>();
   private client?: Client;
   private retry?: NodeJS.Timeout;
   private pause = 1000;
@@ -41,47 +55,80 @@ export class IdentityChannel implements OnModuleDestroy {
   }
 
   /**
-   * Registered before the commit of a user change (so the NOTIFY cannot slip past unheard);
-   * `heard()` after the commit resolves once this process's own connection has heard it, so the
-   * answer to the change leaves after the listening processes were told (PostgreSQL signals
-   * every listener at commit). Bounded: a slow channel delays one admin's answer by at most
-   * `ms`, and never loses the change (caches are reset whenever the channel drops).
+   * Registered before the commit of a user change (so no answer can slip past unheard);
+   * `heard()` after the commit resolves once every process listening at that moment has
+   * answered that it dropped the users, so the answer to the change leaves after the next
+   * request to any API process finds the old identity gone. Waiting for this process's own
+   * echo alone was not enough: another process may hear the NOTIFY a few milliseconds later,
+   * and a request sent to it at once was still served the old role (identity-cache e2e, on a
+   * busy machine). Bounded: a slow or dying process delays one admin's answer by at most `ms`,
+   * and never loses the change (caches are reset whenever a channel drops).
    */
   expect(userIds: string[]): { heard(ms?: number): Promise<void>; cancel(): void } {
     if (!this.up || !userIds.length) return { heard: async () => undefined, cancel: () => {} };
-    const resolvers: Array<() => void> = [];
-    const all = Promise.all(
-      userIds.map(
-        (id) =>
-          new Promise<void>((resolve) => {
-            resolvers.push(resolve);
-            this.echoes.set(id, [...(this.echoes.get(id) ?? []), resolve]);
-          }),
-      ),
-    );
+    const answers = userIds.map((userId) => ({ userId, count: 0 }));
+    for (const a of answers) {
+      this.waiting.set(a.userId, (this.waiting.get(a.userId) ?? new Set()).add(a));
+    }
+    const forget = () => {
+      for (const a of answers) {
+        const set = this.waiting.get(a.userId);
+        set?.delete(a);
+        if (!set?.size) this.waiting.delete(a.userId);
+      }
+    };
     return {
       heard: async (ms = 1000) => {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([all, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-        clearTimeout(timer);
-        this.forget(resolvers);
+        let wake: (() => void) | undefined;
+        const until = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+        try {
+          const listening = await Promise.race([this.listening(), until.then(() => 0)]);
+          const done = () => !this.up || answers.every((a) => a.count >= listening);
+          await Promise.race([
+            until,
+            new Promise<void>((resolve) => {
+              wake = () => done() && resolve();
+              this.answered.add(wake);
+              wake();
+            }),
+          ]);
+        } finally {
+          clearTimeout(timer);
+          if (wake) this.answered.delete(wake);
+          forget();
+        }
       },
-      cancel: () => this.forget(resolvers),
+      cancel: forget,
     };
   }
 
-  private forget(resolvers: Array<() => void>): void {
-    for (const [id, waiting] of this.echoes) {
-      const left = waiting.filter((resolve) => !resolvers.includes(resolve));
-      if (left.length) this.echoes.set(id, left);
-      else this.echoes.delete(id);
+  /** How many processes listen now (this one included): each answers every change. */
+  private async listening(): Promise<number> {
+    try {
+      const { rows } = await this.client!.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE application_name = $1 AND datname = current_database()`,
+        [IDENTITY_LISTENER_NAME],
+      );
+      return rows[0].n;
+    } catch {
+      return 0; // the channel is going down: setUp(false) resets every cache
     }
+  }
+
+  private heardAnswer(userId: string): void {
+    const waiting = this.waiting.get(userId);
+    if (!waiting) return;
+    for (const a of waiting) a.count++;
+    for (const wake of this.answered) wake();
   }
 
   private async connect(): Promise<void> {
     if (this.closed) return;
     const client = new Client({
       connectionString: this.config.database.url,
+      application_name: IDENTITY_LISTENER_NAME,
       connectionTimeoutMillis: this.config.database.connectTimeoutMs || undefined,
       keepAlive: true,
     });
@@ -101,14 +148,19 @@ export class IdentityChannel implements OnModuleDestroy {
     client.on('error', (error) => down(error.message));
     client.on('end', () => down('connection ended'));
     client.on('notification', (message) => {
-      if (message.channel !== IDENTITY_CHANNEL || !message.payload) return;
-      for (const listener of this.listeners) listener.changed(message.payload);
-      for (const resolve of this.echoes.get(message.payload) ?? []) resolve();
-      this.echoes.delete(message.payload);
+      const userId = message.payload;
+      if (!userId) return;
+      if (message.channel === IDENTITY_HEARD_CHANNEL) return this.heardAnswer(userId);
+      if (message.channel !== IDENTITY_CHANNEL) return;
+      for (const listener of this.listeners) listener.changed(userId);
+      // Dropped (changed() is synchronous): say so to whoever made the change.
+      client.query('SELECT pg_notify($1, $2)', [IDENTITY_HEARD_CHANNEL, userId]).catch(() => {
+        // The connection is going down; its 'error' or 'end' resets every cache.
+      });
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${IDENTITY_CHANNEL}`);
+      await client.query(`LISTEN ${IDENTITY_CHANNEL}; LISTEN ${IDENTITY_HEARD_CHANNEL}`);
       if (this.closed) {
         // Shut down while connecting: leave nothing open behind.
         client.removeAllListeners('end');
@@ -126,10 +178,8 @@ export class IdentityChannel implements OnModuleDestroy {
     this.up = up;
     // Whatever was remembered before a reconnect may have missed a change: start afresh.
     for (const listener of this.listeners) listener.reset(up);
-    if (!up) {
-      for (const waiting of this.echoes.values()) waiting.forEach((resolve) => resolve());
-      this.echoes.clear();
-    }
+    // Down: no writer waits for answers any more (`done` sees `up` false).
+    if (!up) for (const wake of this.answered) wake();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -6,7 +6,7 @@ export { ReplicaReads } from './replica-reads';
 export { PreparedStatements } from './prepared-statements';
 export { auditedUpdateStatement, hydrate } from './audited-update';
 export type { AuditedUpdateOptions } from './audited-update';
-export { IDENTITY_CHANNEL, IdentityChannel } from './identity-channel';
+export { IDENTITY_CHANNEL, IDENTITY_LISTENER_NAME, IdentityChannel } from './identity-channel';
 export type { IdentityListener } from './identity-channel';
 export { runAfterCommit, STALE_VERSION_MESSAGE, Tx, UnitOfWork } from './unit-of-work';
 export type { AuditActor, LockOptions, ReadManager } from './unit-of-work';
