@@ -44,6 +44,19 @@ export class NameDictionary {
 
 /** Words that join two halves of one name: 工业和信息化局, 民族与宗教事务局. */
 const AND = /[和与及]/;
+/**
+ * Where a suffix is the start of a word that goes on (县人大常委会办公室, 县委机构编制委员会办公室,
+ * 县政府部门): no name ends there.
+ */
+const WORD_AFTER_SUFFIX: Record<string, RegExp> = { 委: /^会/, 机构: /^编制/, 部: /^门/ };
+/** Organs written as one name though each is a unit word: 县纪委监委 (合署办公). */
+const JOINED_ORGANS: ReadonlyArray<[string, RegExp]> = [['纪委', /^监委/]];
+/**
+ * A body's own branch or team written straight after it, without an area of its own:
+ * 市生态环境局青山分局, 县公安局交警大队, 人民银行宿松支行, 住房公积金管理中心宿松分中心.
+ * 市市场监管局福田局 is a city bureau's district branch: a place of two characters and 局.
+ */
+const SUB_UNIT = /(?:分局|大队|支队|中队|派出所|分中心|监管组|支行|分行)$/;
 
 interface Piece {
   text: string;
@@ -101,7 +114,7 @@ function cutBySuffix(text: string): Piece[] {
     }
     // After 和 a suffix character starts the second half of a name (工业和科技局), it ends none.
     const suffix = AND.test(text[i - 1] ?? '') ? undefined : suffixAt(text, i);
-    if (!suffix) {
+    if (!suffix || WORD_AFTER_SUFFIX[suffix]?.test(text.slice(i + suffix.length))) {
       i++;
       continue;
     }
@@ -154,15 +167,18 @@ function mergePieces(pieces: Piece[]): Piece[] {
   return out;
 }
 
-/** 市市场监管局福田局: a city bureau's district branch is a place of two characters and 局. */
+/** A piece that belongs to the name before it (see SUB_UNIT and JOINED_ORGANS). */
 function isBranchOf(previous: string, text: string): boolean {
-  return (
-    text.length === 3 &&
-    text.endsWith('局') &&
-    !areaPrefixOf(text) &&
-    previous.endsWith('局') &&
-    areaPrefixOf(previous) === '市'
-  );
+  if (areaPrefixOf(text)) return false;
+  if (JOINED_ORGANS.some(([before, after]) => previous.endsWith(before) && after.test(text))) {
+    return true;
+  }
+  if (text.length === 3 && text.endsWith('局')) {
+    return previous.endsWith('局') && areaPrefixOf(previous) === '市';
+  }
+  // Not after any 中心: 区信息中心公安分局 is two units.
+  if (text.endsWith('分中心')) return previous.endsWith('中心');
+  return SUB_UNIT.test(text) && /(?:局|委|银行)$/.test(previous);
 }
 
 function needsNext(text: string): boolean {

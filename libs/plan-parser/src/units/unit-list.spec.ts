@@ -41,6 +41,14 @@ describe('unit lists', () => {
     ['区科技局', '科 right after the area prefix'],
     ['经开公安分局', 'the 经开 prefix'],
     ['区市场监管分局', '市 inside 市场'],
+    ['县工业和科技局', '科 after 和'],
+    ['县人大常委会办公室', '委 inside 常委会'],
+    ['县委机构编制委员会办公室', '机构 inside 机构编制'],
+    ['县纪委监委', 'two organs that work as one'],
+    ['县纪委监委机关', 'their office'],
+    ['市生态环境局青山分局', 'a bureau and its branch'],
+    ['县公安局交警大队', 'a bureau and its team'],
+    ['安庆市住房公积金管理中心宿松分中心', 'a centre and its branch'],
   ])('keeps %s as one unit (%s)', (name) => {
     expect(names(name)).toEqual([name]);
   });
