@@ -398,6 +398,51 @@ describe('a pasted table with a 类别 column merged over its rows', () => {
   });
 });
 
+describe('task tables with the column names other offices use', () => {
+  const table = (header: string, ...rows: string[]) =>
+    itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));
+
+  it.each([['牵头单位\t参加单位'], ['牵头责任单位\t配合责任单位'], ['牵头科室\t协作科室']])(
+    'reads the lead and the co-units under %s',
+    (units) => {
+      const items = table(
+        `序号\t工作任务\t${units}\t完成时限`,
+        '1\t开展扬尘整治\t县住房和城乡建设局\t县自然资源局、县市场监管局\t2024年6月底前',
+      );
+      expect(items.map((i) => roles(i.units))).toEqual([
+        ['县住房和城乡建设局:lead', '县自然资源局:co', '县市场监管局:co'],
+      ]);
+    },
+  );
+
+  it('reads 主要责任单位 and 责任单位及责任人 as the units, and 进度安排 or 推进时序 as the deadline', () => {
+    for (const [units, deadline] of [
+      ['主要责任单位', '进度安排'],
+      ['责任单位及责任人', '推进时序'],
+    ]) {
+      const items = table(
+        `序号\t工作任务\t${units}\t${deadline}`,
+        '1\t推进污水管网建设\t县财政局、县发改局\t2024年12月',
+      );
+      expect(items.map((i) => [roles(i.units), i.dueOn])).toEqual([
+        [['县财政局:lead', '县发改局:co'], '2024-12-31'],
+      ]);
+    }
+  });
+
+  it('gives a 牵头单位 merged over several tasks, each with its own 配合单位, to each of them', () => {
+    const items = table(
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t开展扬尘整治\t县住房和城乡建设局\t县自然资源局\t2024年6月底前',
+      '2\t整治违规占道\t\t县市场监管局\t2024年9月底前',
+    );
+    expect(items.map((i) => roles(i.units))).toEqual([
+      ['县住房和城乡建设局:lead', '县自然资源局:co'],
+      ['县住房和城乡建设局:lead', '县市场监管局:co'],
+    ]);
+  });
+});
+
 describe('a 任务分解表 copied out of Excel: quoted cells over several lines, a merged 序号', () => {
   const r = parsePlan(
     [

@@ -35,11 +35,15 @@ export interface Column {
 const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   ['number', /^(?:序号|编号|序)$/],
   ['section', /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/],
-  ['lead', /^(?:牵头|主责|主办)(?:单位|部门|处室)?$/],
-  ['co', /^(?:配合|协办|参与|协同|协助)(?:单位|部门|处室)?$/],
+  // 牵头单位, 牵头责任单位, 牵头科室; 及责任人 after it (the people stay in the cell).
+  ['lead', /^(?:牵头|主责|主办)(?:责任)?(?:单位|部门|处室|科室)?(?:及?责任人)?$/],
+  ['co', /^(?:配合|协办|参与|参加|协同|协助|协作)(?:责任)?(?:单位|部门|处室|科室)?(?:及?责任人)?$/],
   // Whatever else names the units: 责任单位, 责任部门, 指导部门, 实施主体, 主管部门, 单位.
-  ['listed', /^(?:责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室)$/],
-  ['deadline', /时限|时间|期限|节点/],
+  [
+    'listed',
+    /^(?:主要责任|责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室|科室)(?:及?责任人)?$/,
+  ],
+  ['deadline', /时限|时间|期限|节点|时序|进度安排/],
   ['title', /^(?:重点|主要|工作|具体|改革)?(?:任务|事项|项目|工作)(?:名称)?$/],
   ['body', /措施|内容|要求|举措|目标/],
 ];
@@ -67,7 +71,7 @@ export function splitCells(text: string): string[] {
 
 /** The column names when `text` is a task table's header row (it must name a unit column). */
 export function readTableHeader(text: string): Column[] | undefined {
-  if (!/单位|部门|主体|处室/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
+  if (!/单位|部门|主体|处室|科室/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
   return classifyColumns(splitCells(text));
 }
 
@@ -126,8 +130,9 @@ export function findTableEnd(lines: Line[], headerIndex: number, columns: Column
 /**
  * Cells a merged cell left blank when its table was pasted as text (the merged text stands in
  * its first row only) take the text above them: a row that names no unit at all takes the unit
- * columns of the row above (a blank 配合单位 beside the row's own 牵头单位 stays blank: the task
- * has no co-unit); a blank 完成时限, 任务 (beside its own 具体措施) or 类别 takes the one above. A
+ * columns of the row above, and a blank 牵头单位 beside the row's own 配合单位 the lead above (a
+ * blank 配合单位 beside the row's own 牵头单位 stays blank: the task has no co-unit); a blank
+ * 完成时限, 任务 (beside its own 具体措施) or 类别 takes the one above. A
  * cell that says "none" (无, —) is never filled. Rows are cells by column; `undefined` is a
  * section line, past which nothing is carried.
  */
@@ -153,6 +158,8 @@ export function carryDown(
         if (blank(i) && !isNoneCell(from[i] ?? '')) out[i] = from[i] ?? '';
       };
       if (units.length > 0 && units.every(blank)) units.forEach(fill);
+      // One 牵头单位 merged over tasks that each name their own 配合单位: theirs is the one above.
+      else if (at('lead').length > 0 && at('lead').every(blank)) at('lead').forEach(fill);
       carried.forEach(fill);
       if (body.some((i) => !blank(i))) at('title').forEach(fill);
     }
