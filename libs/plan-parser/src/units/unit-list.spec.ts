@@ -144,6 +144,28 @@ describe('unit lists', () => {
   });
 });
 
+describe('shared suffixes', () => {
+  it.each([
+    ['各乡、镇人民政府', ['各乡人民政府', '各镇人民政府']],
+    ['经开区、东北新城管委会', ['经开区管委会', '东北新城管委会']],
+    [
+      '各市〔州〕、各县〔市、区、特区〕人民政府',
+      ['各市(州)人民政府', '各县(市、区、特区)人民政府'],
+    ],
+  ])('gives %s the suffix written once', (content, expected) => {
+    expect(names(content)).toEqual(expected);
+  });
+
+  it.each([
+    ['各乡镇（街道）、县委网信办', ['各乡镇(街道)', '县委网信办']],
+    ['各乡镇、县财政局', ['各乡镇', '县财政局']],
+    ['各街道、各社区、县民政局', ['各街道', '各社区', '县民政局']],
+    ['各乡（镇）、民政局', ['各乡(镇)', '民政局']],
+  ])('lends no department’s suffix to a group of places before it: %s', (content, expected) => {
+    expect(names(content)).toEqual(expected);
+  });
+});
+
 describe('splitConcatenated with a directory', () => {
   const dictionary = new NameDictionary([
     { name: '区城管执法' },

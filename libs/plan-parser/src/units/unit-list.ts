@@ -4,6 +4,7 @@ import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './bl
 import { type NameDictionary, splitConcatenated } from './concatenated';
 import { groupStartIn, isGroupPhrase, isKnownGroup, repairGroup } from './groups';
 import {
+  areaPrefixOf,
   cleanName,
   endsWithUnitSuffix,
   ETC,
@@ -75,6 +76,9 @@ function normaliseList(content: string): string {
   return kept.replace(/等和/g, '、').replace(/[。.]$/, '');
 }
 
+/** What places have, as opposed to a department: 各乡、镇人民政府, 经开区、东北新城管委会. */
+const PLACE_BODY = /^(?:人民政府|政府|管委会|办事处|街道办事处)$/;
+
 /**
  * 各乡、镇人民政府 → 各乡人民政府, 各镇人民政府; 经开区、东北新城管委会 → 经开区管委会, …;
  * 各市(州)、各县(市、区、特区)人民政府 → 各市(州)人民政府, …: a short name that is no unit alone
@@ -87,7 +91,10 @@ function shareSuffixes(tokens: string[]): string[] {
     if (!borrowsSuffix(name) || ETC.test(name)) continue;
     const next = splitBracket(cleanName(out[i + 1])).base;
     const suffix = UNIT_SUFFIXES.find((s) => next.endsWith(s) && next.length > s.length);
-    if (!suffix) continue;
+    // A name with an area of its own stands alone (各乡镇(街道)、县财政局), and a group of places
+    // shares only their governments' suffix (各乡、镇人民政府), never a department's.
+    if (!suffix || areaPrefixOf(next)) continue;
+    if (name.startsWith('各') && !PLACE_BODY.test(suffix)) continue;
     const prefix = name.startsWith('各') || !next.startsWith('各') ? '' : '各';
     out[i] = `${prefix}${name}${suffix}`;
     if (name.startsWith('各') && !next.startsWith('各')) out[i + 1] = `各${out[i + 1]}`;
