@@ -269,8 +269,11 @@ function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Read
     notes.add(units, cell.line);
     append(listed, units);
   }
+  const fields = node.parts.flatMap((p) =>
+    p.scan.blocks.flatMap((b) => (b.fields ? [{ line: p.line, text: b.fields }] : [])),
+  );
   const { deadlines, otherDates } = readDates(
-    [...node.deadlineCells, ...plain.filter((p) => p.text)],
+    [...node.deadlineCells, ...plain.filter((p) => p.text), ...fields],
     ctx.deadlines,
   );
   for (const d of otherDates) {

@@ -398,6 +398,27 @@ describe('a pasted table with a 类别 column merged over its rows', () => {
   });
 });
 
+describe('fields written in the unit bracket after the units', () => {
+  it('reads 完成时限 there as the deadline and takes no person or field for a unit', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年政务服务工作要点',
+          '一、提升政务服务效能',
+          '（一）推行“一窗通办”。设置综合受理窗口。（牵头单位：县政务服务中心，责任单位：县司法局，完成时限：2024年6月底前）',
+          '（二）推进电子证照应用。实现“免证办”。（责任单位：县数据资源局；责任人：周敏；完成时限：2024年9月底前）',
+          '（三）规范中介服务。建立网上中介超市。责任单位：县发改局；责任领导：王建国。',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['县政务服务中心:lead', '县司法局:co'], '2024-06-30'],
+      [['县数据资源局:lead'], '2024-09-30'],
+      [['县发改局:lead'], '2024-12-31'],
+    ]);
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));

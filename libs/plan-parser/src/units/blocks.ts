@@ -21,6 +21,8 @@ export interface UnitBlock {
   content: string;
   /** The block as written, for Item.unitsText. */
   text: string;
+  /** Fields written in the block after its units (完成时限:2024年6月底前), read for deadlines. */
+  fields?: string;
 }
 
 export interface BlockScan {
@@ -47,8 +49,10 @@ const LABEL_ONLY = new RegExp(`^${UNIT_LABEL}$`);
 /** 责任单位为… / 牵头单位是…: a label running into a sentence. */
 const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
 const OTHER_LABELS = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排)';
-/** Labels that end a unit list written without brackets: 完成时限:2023年底前. */
-const OTHER_LABEL = new RegExp(`${OTHER_LABELS}\\s*:`, 'g');
+/** People named beside the units (责任人:周敏, 责任领导:王建国): neither units nor deadlines. */
+const PERSON_LABELS = '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话)';
+/** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */
+const OTHER_LABEL = new RegExp(`(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*:`, 'g');
 const OTHER_LABEL_AT_START = new RegExp(`^\\s*(${OTHER_LABELS})\\s*:`);
 
 /** The label a line starts with when it gives a measure's time limit (完成时限:…), if any. */
@@ -90,13 +94,16 @@ export function scanUnitBlocks(text: string): BlockScan {
       }
       continue;
     }
-    if (!isUnitBracket(content, pair, pair.close >= lastWord)) continue;
+    // (牵头单位:…,责任单位:…,完成时限:2024年6月底前): the units end where another field starts.
+    const { units, fields } = unitsAndFields(content);
+    if (!units || !isUnitBracket(units, pair, pair.close >= lastWord)) continue;
     const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
     blocks.push({
       start: pair.open,
       end: blockEnd,
-      content,
+      content: units,
       text: text.slice(pair.open, blockEnd),
+      ...(fields ? { fields } : {}),
     });
     coveredUntil = blockEnd;
   }
@@ -227,6 +234,16 @@ function pairBrackets(text: string): { pairs: Pair[]; unbalanced: number[] } {
   for (const p of stack) unbalanced.push(p.open);
   pairs.sort((a, b) => a.open - b.open);
   return { pairs, unbalanced: unbalanced.sort((a, b) => a - b) };
+}
+
+function unitsAndFields(content: string): { units: string; fields?: string } {
+  OTHER_LABEL.lastIndex = 0;
+  const field = OTHER_LABEL.exec(content);
+  if (!field) return { units: content };
+  return {
+    units: content.slice(0, field.index).replace(/[\s;,]+$/, ''),
+    fields: content.slice(field.index),
+  };
 }
 
 function isUnitBracket(content: string, pair: Pair, endsParagraph: boolean): boolean {
