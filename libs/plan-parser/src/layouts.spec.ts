@@ -292,6 +292,28 @@ describe('structure warnings', () => {
     expect(unknown[0].message).toContain('共2处');
   });
 
+  it('makes the measures of a chapter without (一) its items when (一) numbers only other chapters', () => {
+    const result = parsePlan(
+      [
+        '某市市容整治行动方案(2024年)',
+        '一、总体要求',
+        '(一)指导思想。坚持以人民为中心。',
+        '(二)工作目标。市容明显改观。',
+        '二、整治任务',
+        '1.整治占道经营。集中整治。(责任单位:市城管执法局)',
+        '2.整治违法建设。全面排查。(责任单位:市自然资源和规划局,完成时限:2024年6月底前)',
+        '三、保障措施',
+        '(一)加强组织领导。成立领导小组。',
+      ].join('\n'),
+    );
+    const [, tasks] = result.sections;
+    expect(tasks.items.map((i) => [i.numberText, i.units.map((u) => u.name), i.dueOn])).toEqual([
+      ['1', ['市城管执法局'], '2024-12-31'],
+      ['2', ['市自然资源和规划局'], '2024-06-30'],
+    ]);
+    expect(result.warnings.map((w) => w.code)).not.toContain('TASK_OUTSIDE_ITEM');
+  });
+
   it('warns about a numbered measure that stands outside any item', () => {
     const result = parsePlan(
       '某方案(2023—2024年)\n一、任务\n说明。\n1.先行措施。\n(一)甲。做。〔责任单位:区财政局〕\n(二)乙\n1.措施。〔责任单位:区人劳局〕',

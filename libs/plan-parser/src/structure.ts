@@ -67,6 +67,8 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
   let task: DraftNode | undefined;
   /** The node that took the line before this one: a label line continues only it. */
   let previous: DraftNode | undefined;
+  /** This chapter numbers its items in the task style (numbersItemsAsMeasures). */
+  let measuresAreItems = false;
 
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i];
@@ -79,9 +81,13 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     if (heading && heading.style === levels.section) {
       sections.push((section = draftSection(heading, line.no)));
       item = task = previous = undefined;
+      measuresAreItems = numbersItemsAsMeasures(headings, i, levels);
       continue;
     }
-    if (heading && heading.style === levels.item) {
+    if (
+      heading &&
+      (heading.style === levels.item || (measuresAreItems && heading.style === levels.task))
+    ) {
       if (!section) sections.push((section = implicitSection(line.no)));
       item = openNode(heading, line);
       section.items.push(item);
@@ -148,6 +154,25 @@ function firstTopHeading(headings: (Heading | undefined)[]): number {
     }
   });
   return best;
+}
+
+/**
+ * A chapter whose measures (1.) stand straight under its heading, with no (一) of its own, while
+ * (一) numbers another chapter's paragraphs (总体要求, 保障措施): its measures are its items.
+ */
+function numbersItemsAsMeasures(
+  headings: (Heading | undefined)[],
+  sectionAt: number,
+  levels: Levels,
+): boolean {
+  let measures = false;
+  for (let j = sectionAt + 1; j < headings.length; j++) {
+    const style = headings[j]?.style;
+    if (style === levels.section) break;
+    if (style === levels.item) return false;
+    if (style === levels.task) measures = true;
+  }
+  return measures;
 }
 
 function levelsFrom(headings: (Heading | undefined)[], bodyStart: number): Levels {
