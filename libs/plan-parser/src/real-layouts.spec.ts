@@ -761,6 +761,29 @@ describe('units in a closing sentence without brackets, and roles in brackets af
     expect(more.warnings).toEqual([]);
   });
 
+  it('reads …牵头,…负责 and …负责,…配合, in brackets and closing an item', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年法治政府建设工作要点',
+          '一、重点工作',
+          '（一）甲。做甲。（县司法局牵头，县直各行政执法部门按职责分工负责）',
+          '（二）乙。做乙。由县司法局负责，各乡镇人民政府配合。',
+          '（三）丙。做丙。（县政府办牵头，各承办单位负责）',
+          '（四）丁。做丁。（县政府办牵头，县财政局负责）',
+          '（五）戊。做戊。县司法局负责，县财政局配合。',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => roles(i.units))).toEqual([
+      ['县司法局:lead', '县直各行政执法部门:co'],
+      ['县司法局:lead', '各乡镇人民政府:co'],
+      ['县政府办:lead', '各承办单位:co'],
+      ['县政府办:lead', '县财政局:co'],
+      ['县司法局:lead', '县财政局:co'],
+    ]);
+  });
+
   it('takes (牵头) or (配合) after a name for its role, in a table cell too', () => {
     const table = parsePlan(
       [

@@ -60,7 +60,8 @@ export function fieldLabel(text: string): string | undefined {
   return OTHER_LABEL_AT_START.exec(text)?.[1];
 }
 const MAX_BLOCK_LENGTH = 600;
-const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与)$/;
+/** A role written after the names: 区发改委牵头, 县财政局配合, 县直各部门按职责分工负责. */
+const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /**
  * The national style without labels: (工业和信息化部、发展改革委等按职责分工负责),
  * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同).

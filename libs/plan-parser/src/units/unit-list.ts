@@ -29,9 +29,15 @@ export interface ListedUnit {
   label: Label;
 }
 
-/** Inside a block the long labels may lack their colon; 牵头/配合 alone need it (区发改委牵头 is postfix). */
-const LABEL_ANYWHERE = new RegExp(`${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`, 'g');
-const POSTFIX = /(牵头负责|牵头|配合|协助|参与)$/;
+/**
+ * Inside a block the long labels may lack their colon; 牵头/配合 alone need it (区发改委牵头 is
+ * postfix). After 各 or 有关/相关 the words name a group (各承办单位, 有关责任单位), not a label.
+ */
+const LABEL_ANYWHERE = new RegExp(
+  `(?<![各关])${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`,
+  'g',
+);
+const POSTFIX = /(牵头负责|牵头|配合|协助|参与|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /** An area written once before a list's first unit: 示范区交通运输局、住房和城乡建设局. */
 const LIST_AREA =
   /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
