@@ -1,7 +1,13 @@
 import type { Line } from './normalise';
 import type { DraftNode, DraftSection, Outline } from './outline';
 import { buildProseOutline } from './structure';
-import { buildTableOutline, findTableEnd, findTableHeader, joinQuotedCells } from './table';
+import {
+  buildTableOutline,
+  findTableEnd,
+  findTableHeader,
+  joinBrokenRows,
+  joinQuotedCells,
+} from './table';
 import type { Paragraph } from './types';
 import { Warnings } from './warnings';
 
@@ -26,8 +32,9 @@ export interface DocumentOutline {
 }
 
 export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline | undefined {
-  const lines = joinQuotedCells(all);
-  const header = findTableHeader(lines);
+  const quoted = joinQuotedCells(all);
+  const header = findTableHeader(quoted);
+  const lines = header ? joinBrokenRows(quoted, header.index, header.columns.length) : quoted;
   if (!header) {
     const outline = buildProseOutline(lines, warnings);
     return outline && { outline, metaFront: outline.front, notice: [] };

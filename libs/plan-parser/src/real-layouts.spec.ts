@@ -419,6 +419,30 @@ describe('fields written in the unit bracket after the units', () => {
   });
 });
 
+describe('a table copied out of Word, whose cells with line breaks run over several lines', () => {
+  it('joins the lines of one row back and gives it its own units and date', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年重点任务清单',
+          '序号\t工作任务\t具体措施\t责任单位\t完成时限',
+          '1\t规范涉企检查\t推行“双随机”检查。\t县市场监管局\t2024年9月底前',
+          '2\t优化工程建设审批\t1.推行网上办理；',
+          '2.压缩审批时限。\t县住房和城乡建设局',
+          '县自然资源局\t2024年6月底前',
+          '3\t保障企业用工\t开展招聘活动。\t县人社局\t2024年4月底前',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [i.title, roles(i.units), i.dueOn])).toEqual([
+      ['规范涉企检查', ['县市场监管局:lead'], '2024-09-30'],
+      ['优化工程建设审批', ['县住房和城乡建设局:lead', '县自然资源局:co'], '2024-06-30'],
+      ['保障企业用工', ['县人社局:lead'], '2024-04-30'],
+    ]);
+    expect(items[1].body).toContain('2.压缩审批时限');
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));

@@ -410,6 +410,39 @@ function unquote(cell: string): string {
     : cell;
 }
 
+/**
+ * Word and browsers copy a cell holding line breaks without quotes, so one row of a pasted table
+ * stands on several lines: `2\t推进管网建设\t区财政局` / `区经发局\t2024年12月底前`. A tab row with
+ * fewer cells than the header is joined with the lines after it while they add up to no more
+ * than the header's cells, each of them a tab line that starts no row (its first cell is text,
+ * not a 序号 or a heading); the break inside the cell becomes a space. Left alone, the rest of
+ * the row was dropped and the row took the unit and date of the row above.
+ */
+export function joinBrokenRows(lines: Line[], headerIndex: number, columns: number): Line[] {
+  if (!lines[headerIndex].text.includes('\t')) return lines;
+  const cellsOf = (l: Line) => (l.tabs ?? 0) + l.text.split('\t').length;
+  const continues = (l: Line) => {
+    if (!l.text.includes('\t') || l.tabs) return false;
+    // 2.压缩时限 continues a cell; a bare 3 or 三、 starts a row.
+    return !/^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/.test(l.text.split('\t')[0].trim());
+  };
+  const out = lines.slice(0, headerIndex + 1);
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    let line = lines[i];
+    let cells = line.text.includes('\t') ? cellsOf(line) : columns;
+    while (cells < columns && i + 1 < lines.length && continues(lines[i + 1])) {
+      const next = lines[i + 1];
+      const total = cells + cellsOf(next) - 1;
+      if (total > columns) break;
+      line = { ...line, text: `${line.text} ${next.text}` };
+      cells = total;
+      i++;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** Lines a quoted cell may span before the quote is taken as an ordinary character. */
 const MAX_CELL_LINES = 30;
 
