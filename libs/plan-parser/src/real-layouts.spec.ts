@@ -488,6 +488,32 @@ describe('task tables with the column names other offices use', () => {
   });
 });
 
+describe('a pasted table whose merged 类别 column stands before 序号', () => {
+  it('reads the rows by their 序号 and starts a section where the category changes', () => {
+    const r = parsePlan(
+      [
+        '某县2024年污染防治任务清单',
+        '类别\t序号\t工作任务\t责任单位\t完成时限',
+        '大气污染防治\t1\t开展扬尘污染专项整治\t县住房和城乡建设局\t2024年6月底前',
+        '\t2\t加强餐饮油烟治理\t县市场监管局\t2024年9月底前',
+        '水污染防治\t3\t推进污水管网建设\t县财政局\t2024年12月底前',
+      ].join('\n'),
+    );
+    expect(
+      r.sections.map((s) => [s.title, s.items.map((i) => [i.numberText, i.title, i.dueOn])]),
+    ).toEqual([
+      [
+        '大气污染防治',
+        [
+          ['1', '开展扬尘污染专项整治', '2024-06-30'],
+          ['2', '加强餐饮油烟治理', '2024-09-30'],
+        ],
+      ],
+      ['水污染防治', [['3', '推进污水管网建设', '2024-12-31']]],
+    ]);
+  });
+});
+
 describe('a 任务分解表 copied out of Excel: quoted cells over several lines, a merged 序号', () => {
   const r = parsePlan(
     [

@@ -180,12 +180,21 @@ interface Row {
   texts: string[];
 }
 
+/** 序号 is mostly first; a 类别 merged over the rows may stand before it. */
+function numberColumn(columns: Column[]): number {
+  return Math.max(
+    0,
+    columns.findIndex((c) => c.kind === 'number'),
+  );
+}
+
 function readRow(text: string, columns: Column[]): Row | undefined {
   const cells = splitCells(text);
   // Trimming the line loses a tab row's trailing empty cells: they are empty, not missing.
   if (text.includes('\t')) while (cells.length < columns.length) cells.push('');
   if (cells.length < 2) return undefined;
-  const numberText = cells[0].replace(/[.、]$/, '');
+  const at = numberColumn(columns);
+  const numberText = (cells[at] ?? '').replace(/[.、]$/, '');
   // A blank 序号 in a tab row with text: the number was merged over this row and the one above.
   const filled = cells.filter(Boolean);
   const heading = filled.length === 1 ? readHeading(filled[0]) : undefined;
@@ -200,7 +209,7 @@ function readRow(text: string, columns: Column[]): Row | undefined {
   // Runs of spaces swallow empty cells: place the rest by what each cell looks like.
   const index = (c: Column | undefined) => (c ? columns.indexOf(c) : -1);
   const title = index(columns.find((c) => c.kind === 'title'));
-  if (title < 0) return undefined;
+  if (title < 0 || at > 0) return undefined;
   const texts = columns.map(() => '');
   texts[0] = cells[0];
   texts[title] = cells[1];
@@ -359,9 +368,10 @@ function measureNode(texts: string[], columns: Column[], line: number, number: n
 
 function rowNode(row: Row, columns: Column[], line: Line) {
   const node = draftNode(line.text, row.number, row.numberText, line.no);
+  const numberAt = numberColumn(columns);
   columns.forEach((column, i) => {
     const text = (row.texts[i] ?? '').trim();
-    if (i === 0 || !text || isNoneCell(text)) return;
+    if (i === numberAt || !text || isNoneCell(text)) return;
     const label = LABEL_OF[column.kind];
     if (label) node.unitCells.push({ line: line.no, text, label });
     else if (column.kind === 'deadline') {
