@@ -314,6 +314,29 @@ describe('structure warnings', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('TASK_OUTSIDE_ITEM');
   });
 
+  it('keeps every line of a fourth level under the measure above it, units and all', () => {
+    const result = parsePlan(
+      [
+        '某省数字政府建设实施方案(2024—2025年)',
+        '第一章 重点任务',
+        '一、构建平台支撑体系',
+        '(一)集约建设政务云。推进政务云扩容升级。(牵头单位:省数据局)',
+        '(二)建设一体化数据资源体系。',
+        '1.完善数据共享平台。(牵头单位:省数据局)',
+        '2.建设基础库。(牵头单位:省公安厅)',
+        '3.推进公共数据开放。(牵头单位:省数据局)',
+        '(三)强化网络安全保障。落实等级保护制度。(牵头单位:省委网信办)',
+      ].join('\n'),
+    );
+    const second = result.sections[0].items[1];
+    expect(second.tasks.map((t) => [t.title, t.units.map((u) => u.name)])).toEqual([
+      ['完善数据共享平台', ['省数据局']],
+      ['建设基础库', ['省公安厅']],
+      ['推进公共数据开放', ['省数据局']],
+    ]);
+    expect(result.warnings.map((w) => w.code)).not.toContain('UNRECOGNISED_PARAGRAPH');
+  });
+
   it('warns about a numbered measure that stands outside any item', () => {
     const result = parsePlan(
       '某方案(2023—2024年)\n一、任务\n说明。\n1.先行措施。\n(一)甲。做。〔责任单位:区财政局〕\n(二)乙\n1.措施。〔责任单位:区人劳局〕',

@@ -110,6 +110,13 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
       );
     }
     const current = task ?? item;
+    // A fourth level (1. under (一) under 一、) belongs to the measure above, each line of it,
+    // even once the first has closed the measure with its units (splitSubtasks parts them).
+    if (heading && heading.style === levels.subtask && task) {
+      task.parts.push(part(line.no, line.text));
+      previous = task;
+      continue;
+    }
     if (current && (continuesUnitList(current, line.text) || continuesSentence(current, line))) {
       const last = current.parts[current.parts.length - 1];
       current.parts[current.parts.length - 1] = part(last.line, last.text + line.text, line.no);
