@@ -443,6 +443,33 @@ describe('a table copied out of Word, whose cells with line breaks run over seve
   });
 });
 
+describe('label lines with the people in charge between them', () => {
+  it('keeps a 责任领导, 责任人 or 联系人 line with its measure and reads the 完成时限 below it', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年法治政府建设任务分工方案',
+          '一、依法全面履行政府职能',
+          '（一）推进机构职能优化。坚持优化政府组织结构。',
+          '牵头单位：县委编办',
+          '配合单位：县直各有关单位',
+          '责任领导：王建国（副县长）',
+          '完成时限：2024年6月底前',
+          '（二）持续优化营商环境。全面落实条例。',
+          '牵头单位：县发展和改革局',
+          '责任人：刘洋',
+          '完成时限：2024年9月底前',
+          '联系人：张伟，电话：0731-8812345',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['县委编办:lead', '县直各有关单位:co'], '2024-06-30'],
+      [['县发展和改革局:lead'], '2024-09-30'],
+    ]);
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));

@@ -53,9 +53,9 @@ const OTHER_LABELS = '(?:完成时限|完成时间|时间节点|时限要求|时
 const PERSON_LABELS = '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话)';
 /** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */
 const OTHER_LABEL = new RegExp(`(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*:`, 'g');
-const OTHER_LABEL_AT_START = new RegExp(`^\\s*(${OTHER_LABELS})\\s*:`);
+const OTHER_LABEL_AT_START = new RegExp(`^\\s*(${OTHER_LABELS}|${PERSON_LABELS})\\s*:`);
 
-/** The label a line starts with when it gives a measure's time limit (完成时限:…), if any. */
+/** The label a line starts with when it gives a measure's time limit or people (完成时限:…, 责任人:…). */
 export function fieldLabel(text: string): string | undefined {
   return OTHER_LABEL_AT_START.exec(text)?.[1];
 }
