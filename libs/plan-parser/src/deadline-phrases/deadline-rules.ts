@@ -55,6 +55,11 @@ const rule = (source: string, read: DeadlineRule['read']): DeadlineRule => ({
   read,
   keys: KEY_CHARACTERS.filter((ch) => source.includes(ch)),
 });
+/** The document's own year (the one its year-end phrases take), whatever the rolling rule. */
+const inDocumentYear = (yearless: YearlessResolver, endIn: (year: number) => string) => {
+  const end = yearless(endOfYear);
+  return end === undefined ? undefined : endIn(Number(end.slice(0, 4)));
+};
 const dated = (dueOn: string | undefined): DeadlineFields =>
   dueOn === undefined ? { kind: 'date' } : { kind: 'date', dueOn };
 
@@ -70,6 +75,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     dated(endOfHalf(+y, h === '上' ? 1 : 2)),
   ),
   rule(`${YEAR}年?${END}${BEFORE}?`, ([y]) => dated(endOfYear(+y))),
+  // 2024年内建成, 2024年度内: by that year's end (2024年内容 is no time).
+  rule(`${YEAR}度?内(?!容|外)`, ([y]) => dated(endOfYear(+y))),
   // 2023年12月上旬 / 中旬 / 下旬(前): the 10th, the 20th, the month's end.
   rule(`${YEAR}${NUM}月([上中下])旬${BEFORE}?`, ([y, m, part]) => dated(tenDays(+y, num(m), part))),
   // 到2025年 is a target year (the end of it), even in a preamble; when a month, quarter, half or
@@ -95,6 +102,20 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   rule(
     `(?<![\\d${CN}年第每个至、和-])(?:今年|本年)?第?([一二三四])季度(?![末底度])`,
     ([q], yearless) => dated(yearless((y) => endOfQuarter(y, num(q)))),
+  ),
+  // 今年6月底前, 今年6月30日前, 今年上半年: this year is the document's own, never the next one.
+  rule(`(?:今|本)年${NUM}月份?${END}${BEFORE}?`, ([m], yearless) =>
+    dated(inDocumentYear(yearless, (y) => endOfMonth(y, num(m)))),
+  ),
+  rule(`(?:今|本)年${NUM}月${NUM}[日号]${BEFORE}`, ([m, d], yearless) =>
+    dated(inDocumentYear(yearless, (y) => makeDate(y, num(m), num(d)))),
+  ),
+  rule(`(?:今|本)年([上下])半年${END}?${BEFORE}?`, ([h], yearless) =>
+    dated(inDocumentYear(yearless, (y) => endOfHalf(y, h === '上' ? 1 : 2))),
+  ),
+  // A bare half, as a bare quarter: 上半年完成清理 is due at that half's end.
+  rule(`(?<![\\d${CN}年每])([上下])半年${END}?${BEFORE}?`, ([h], yearless) =>
+    dated(yearless((y) => endOfHalf(y, h === '上' ? 1 : 2))),
   ),
   rule(`(?<![\\d${CN}年月])${NUM}月([上中下])旬${BEFORE}?`, ([m, part], yearless) =>
     dated(yearless((y) => tenDays(y, num(m), part))),

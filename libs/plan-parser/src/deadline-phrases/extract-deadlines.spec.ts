@@ -23,6 +23,8 @@ describe('extractDeadlines', () => {
       ['2025年年底前', '2025-12-31'],
       ['２０２３年６月底前', '2023-06-30'],
       ['２０２２年年底前', '2022-12-31'],
+      ['2024年内', '2024-12-31'],
+      ['2024年度内', '2024-12-31'],
     ])('reads %s as due %s', (phrase, dueOn) => {
       expect(extractDeadlines(`要求${phrase}完成。`)).toEqual([
         { text: phrase, index: 2, kind: 'date', dueOn },
@@ -64,10 +66,29 @@ describe('extractDeadlines', () => {
       ['十二月底前', '2022-12-31'],
       ['6月30日前', '2023-06-30'],
       ['10月21日前', '2022-10-21'],
+      ['上半年', '2023-06-30'],
+      ['下半年', '2022-12-31'],
     ])('reads %s as the first such end on or after the issue date: %s', (phrase, dueOn) => {
       expect(extractDeadlines(phrase, issued2022)).toEqual([
         { text: phrase, index: 0, kind: 'date', dueOn },
       ]);
+    });
+
+    it.each([
+      ['今年6月底前', '2022-06-30'],
+      ['今年6月30日前', '2022-06-30'],
+      ['今年上半年', '2022-06-30'],
+      ['本年下半年', '2022-12-31'],
+    ])('reads %s in the document’s own year, even when past at issue: %s', (phrase, dueOn) => {
+      expect(extractDeadlines(phrase, issued2022)).toEqual([
+        { text: phrase, index: 0, kind: 'date', dueOn },
+      ]);
+    });
+
+    it('leaves 2024年内容, 去年上半年 and 每半年 alone as dates', () => {
+      expect(extractDeadlines('2024年内容丰富', issued2022)).toEqual([]);
+      expect(extractDeadlines('去年上半年', issued2022)).toEqual([]);
+      expect(extractDeadlines('每半年报送', issued2022).map((d) => d.kind)).toEqual(['recurring']);
     });
 
     it('uses periodStartYear when there is no issue date', () => {
