@@ -76,6 +76,19 @@ describe('readMetadata', () => {
     );
   });
 
+  it.each([
+    '某区2024年重点工作推进表',
+    '某区2024年重点工作任务台账',
+    '某区2024年优化营商环境重点任务分工',
+    '某区2024年重点工作责任一览表',
+  ])('takes the table title %s for the plan title and its year', (title) => {
+    expect(readMetadata(lines(title), [], new Warnings())).toMatchObject({
+      title,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+    });
+  });
+
   it('warns when no line looks like a plan title', () => {
     const warnings = new Warnings();
     expect(readMetadata(lines('一些文字'), [], warnings).title).toBeUndefined();
