@@ -19,6 +19,8 @@ export type { DeadlineContext };
 const CONDITION_VERB =
   /^(?:\(含\))?(?:尚|仍|已|处于|已经|均|内)|^(?:取得|购买|购房|签订|签约|供应|到期|缴纳|出让|受理|登记|备案|发生|注册|成立|交付|办理|申请|入职|招用|参保|竞得|网签|认购|贷款|批准|获得|开业|毕业|离校|认定|发放|申报)/;
 const COMPLETING = /完成|实现|建成|出台|落实|到位|达到|开工|投产|印发|制定/;
+/** 2024年3月底前启动, 11月底前完成: the first date starts the work, the second is its deadline. */
+const STARTING = /^(?:启动|开始|部署|动员|着手)/;
 /** 印发之日起30日内: a relative limit counted from the document's issue date. */
 const FROM_ISSUE = /(?:印发|发布|出台|下发|公布|施行|实施)之日起[^,;。]{0,4}$/;
 
@@ -51,6 +53,7 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
   const deadlines: ItemDeadline[] = [];
   const otherDates: OtherDate[] = [];
   const taken: [number, number][] = [];
+  const starting = new Set<ItemDeadline>();
   for (const d of extractDeadlines(text, ctx)) {
     const line = lineAt(paragraphs, starts, d.index);
     const end = d.index + d.text.length;
@@ -65,6 +68,7 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
       continue;
     }
     const deadline = toItemDeadline(d, line);
+    if (d.kind === 'date' && STARTING.test(text.slice(end))) starting.add(deadline);
     if (d.kind === 'recurring') deadline.subject = clauseAround(text, d.index, end);
     if (d.kind === 'relative' && ctx.issuedOn && FROM_ISSUE.test(text.slice(0, d.index))) {
       deadline.dueOn =
@@ -92,7 +96,21 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
       ...(m.endOn ? { endOn: m.endOn } : {}),
     });
   }
-  return { deadlines: withoutRestatedTargets(deadlines), otherDates };
+  // A start is kept apart only beside a date the work is due by; alone it is the one limit given.
+  if (deadlines.some((d) => d.kind === 'date' && d.dueOn && !starting.has(d))) {
+    for (const d of starting) {
+      otherDates.push({
+        text: d.text,
+        reason: 'period',
+        line: d.line,
+        ...(d.dueOn ? { startOn: d.dueOn } : {}),
+      });
+    }
+  } else starting.clear();
+  return {
+    deadlines: withoutRestatedTargets(deadlines.filter((d) => !starting.has(d))),
+    otherDates,
+  };
 }
 
 /**

@@ -470,6 +470,24 @@ describe('label lines with the people in charge between them', () => {
   });
 });
 
+describe('a date that starts the work beside the date it is due', () => {
+  it('takes the completion for the deadline and keeps the start apart, in prose and in a cell', () => {
+    const r = parsePlan(
+      [
+        '某县2024年重点任务清单',
+        '序号\t工作任务\t责任单位\t完成时限',
+        '1\t推进试点\t县人社局\t2024年3月底前启动，11月底前完成',
+        '2\t完善制度\t县司法局\t2024年3月—6月',
+        '3\t开展评估\t县财政局\t2024年9月底前启动',
+      ].join('\n'),
+    );
+    expect(itemsOf(r).map((i) => i.dueOn)).toEqual(['2024-11-30', '2024-06-30', '2024-09-30']);
+    expect(itemsOf(r)[0].otherDates).toEqual([
+      expect.objectContaining({ text: '2024年3月底前', reason: 'period', startOn: '2024-03-31' }),
+    ]);
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));
