@@ -314,6 +314,30 @@ describe('structure warnings', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('TASK_OUTSIDE_ITEM');
   });
 
+  it('takes the unit-less items of a closing 保障措施 or 实施步骤 chapter for context, not tasks', () => {
+    const result = parsePlan(
+      [
+        '某县市容整治行动方案(2024年)',
+        '一、整治任务',
+        '(一)整治占道经营。集中整治。(责任单位:县城管执法局)',
+        '二、实施步骤',
+        '(一)动员部署阶段。制定方案。',
+        '三、保障措施',
+        '(一)加强组织领导。成立领导小组。',
+        '(二)强化经费保障。所需经费列入预算。(责任单位:县财政局)',
+      ].join('\n'),
+    );
+    expect(
+      result.sections.flatMap((s) => s.items.map((i) => [s.title, i.title, i.preamble])),
+    ).toEqual([
+      ['整治任务', '整治占道经营', false],
+      ['实施步骤', '动员部署阶段', true],
+      ['保障措施', '加强组织领导', true],
+      ['保障措施', '强化经费保障', false],
+    ]);
+    expect(result.warnings.map((w) => w.code)).not.toContain('ITEM_WITHOUT_UNITS');
+  });
+
   it('keeps every line of a fourth level under the measure above it, units and all', () => {
     const result = parsePlan(
       [
