@@ -34,7 +34,9 @@ export interface DocumentOutline {
 export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline | undefined {
   const quoted = joinQuotedCells(all);
   const header = findTableHeader(quoted);
-  const lines = header ? joinBrokenRows(quoted, header.index, header.columns.length) : quoted;
+  // A header's second row (牵头单位 | 配合单位 under 责任单位) is read into its columns.
+  const rows = header?.subHeader ? quoted.filter((_, i) => i !== header.index + 1) : quoted;
+  const lines = header ? joinBrokenRows(rows, header.index, header.columns.length) : rows;
   if (!header) {
     const outline = buildProseOutline(lines, warnings);
     return outline && { outline, metaFront: outline.front, notice: [] };

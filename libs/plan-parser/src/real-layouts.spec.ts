@@ -488,6 +488,29 @@ describe('a date that starts the work beside the date it is due', () => {
   });
 });
 
+describe('a pasted table whose header stands in two rows', () => {
+  it.each([
+    ['责任单位\t\t完成时限', '牵头单位\t配合单位\t'],
+    ['责任分工\t\t完成时限', '牵头单位\t配合单位\t'],
+    ['责任分工\t\t时间安排', '牵头单位\t配合单位\t开始时间\t结束时间'],
+  ])('reads %s over %s as the columns below', (upper, lower) => {
+    const dates = lower.includes('开始') ? '2024年3月\t2024年6月' : '2024年6月底前';
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年重点任务分工表',
+          `序号\t工作任务\t${upper}`,
+          `\t\t${lower}`,
+          `1\t开展扬尘整治\t县住房和城乡建设局\t县自然资源局\t${dates}`,
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['县住房和城乡建设局:lead', '县自然资源局:co'], '2024-06-30'],
+    ]);
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));

@@ -32,7 +32,10 @@ export interface Column {
   name: string;
 }
 
+/** When work starts (开始时间 beside 结束时间): no deadline. */
+const START = /^(?:开始|起始|启动)(?:时间|日期)$/;
 const COLUMN_KINDS: [ColumnKind, RegExp][] = [
+  ['other', START],
   ['number', /^(?:序号|编号|序)$/],
   ['section', /^(?:类别|分类|类型|领域|重点领域|方面|板块|专项|章节|篇章|部分|工作类别|任务类别)$/],
   // 牵头单位, 牵头责任单位, 牵头科室; 及责任人 after it (the people stay in the cell).
@@ -107,12 +110,46 @@ export function classifyColumns(cells: string[]): Column[] | undefined {
   return columns;
 }
 
-export function findTableHeader(lines: Line[]): { index: number; columns: Column[] } | undefined {
+export function findTableHeader(
+  lines: Line[],
+): { index: number; columns: Column[]; subHeader: boolean } | undefined {
   for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
     const columns = readTableHeader(lines[i].text);
-    if (columns) return { index: i, columns };
+    if (columns) {
+      const merged = next ? withSubHeader(columns, next) : undefined;
+      return merged
+        ? { index: i, columns: merged, subHeader: true }
+        : { index: i, columns, subHeader: false };
+    }
+    // 责任分工 over 牵头单位 | 配合单位: only the two rows together name the unit columns.
+    if (next && lines[i].text.includes('\t')) {
+      const top = splitCells(rowText(lines[i])).map((name) => ({ kind: columnKindOf(name), name }));
+      const merged = top.length >= 3 ? withSubHeader(top, next) : undefined;
+      if (merged) return { index: i, columns: merged, subHeader: true };
+    }
   }
   return undefined;
+}
+
+/**
+ * A header in two rows, a merged cell over the names below it (责任单位 over 牵头单位 | 配合单位,
+ * 完成时限 over 开始时间 | 结束时间): the row below names no number and only columns, each under
+ * a blank or its parent's cell. The columns are then the lower names where there are any.
+ */
+function withSubHeader(columns: Column[], line: Line): Column[] | undefined {
+  if (!line.text.includes('\t')) return undefined;
+  const cells = splitCells(rowText(line));
+  // The upper row's last cells, blank over the lower names, were trimmed off its line.
+  const upper = [...columns.map((c) => c.name), ...cells.slice(columns.length).map(() => '')];
+  const named = cells.flatMap((c, i) => (c ? [i] : []));
+  if (
+    named.length < 2 ||
+    named.some((i) => columnKindOf(cells[i]) === 'other' && !START.test(cells[i]))
+  ) {
+    return undefined;
+  }
+  return classifyColumns(upper.map((name, i) => cells[i] || name));
 }
 
 /**
