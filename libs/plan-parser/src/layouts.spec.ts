@@ -338,6 +338,33 @@ describe('structure warnings', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('ITEM_WITHOUT_UNITS');
   });
 
+  it('gives the item one block of label lines below its last measure, shared by its measures', () => {
+    const item = (n: number, unit: string, due: string) => [
+      `${n}.整治第${n}项。`,
+      '(1)集中整治。',
+      '(2)规范管理。',
+      `责任单位:${unit}`,
+      `完成时限:${due}`,
+    ];
+    const result = parsePlan(
+      [
+        '某市市容整治行动方案(2024年)',
+        '一、整治任务',
+        ...item(1, '市城管执法局、冷水滩区人民政府', '2024年6月底前'),
+        ...item(2, '市交通运输局', '2024年9月底前'),
+        ...item(3, '市自然资源和规划局', '2024年12月底前'),
+      ].join('\n'),
+    );
+    const items = result.sections[0].items;
+    expect(
+      items.map((i) => [i.numberText, i.units.map((u) => u.name), i.dueOn, i.tasks.length]),
+    ).toEqual([
+      ['1', ['市城管执法局', '冷水滩区人民政府'], '2024-06-30', 2],
+      ['2', ['市交通运输局'], '2024-09-30', 2],
+      ['3', ['市自然资源和规划局'], '2024-12-31', 2],
+    ]);
+  });
+
   it('keeps every line of a fourth level under the measure above it, units and all', () => {
     const result = parsePlan(
       [

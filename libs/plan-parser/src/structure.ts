@@ -136,7 +136,10 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     }
   }
 
-  for (const s of sections) takeChapterUnits(s);
+  for (const s of sections) {
+    s.items.forEach(takeSharedLabelLines);
+    takeChapterUnits(s);
+  }
   placeItemLevel(sections, levels);
   const lastItem = sections.flatMap((s) => s.items).pop();
   const trailer = lastItem ? detachTrailer(lastItem) : [];
@@ -339,6 +342,27 @@ function continuesLabelLines(node: DraftNode, p: Part): boolean {
     stacked = true;
   }
   return field !== undefined || stacked;
+}
+
+/**
+ * An item whose title stands alone, its measures ((1), (2)) below it, and one block of label
+ * lines after the last (责任单位:… / 完成时限:…): the block is the item's, shared by its measures,
+ * not the last measure's. Only when no other measure names units, and the item none of its own.
+ */
+function takeSharedLabelLines(item: DraftNode): void {
+  const last = item.tasks[item.tasks.length - 1];
+  if (item.tasks.length < 2 || hasOwnUnits(item) || item.tasks.slice(0, -1).some(hasOwnUnits)) {
+    return;
+  }
+  let from = last.parts.length;
+  while (from > 1 && (isUnitsOnly(last.parts[from - 1]) || fieldLabel(last.parts[from - 1].text))) {
+    from--;
+  }
+  const block = last.parts.slice(from);
+  if (!block.some(isUnitsOnly)) return;
+  last.parts = last.parts.slice(0, from);
+  item.parts.push(...block);
+  item.closed = true;
 }
 
 /** The label of a line that is only a unit list (牵头单位:…), if it has one. */
