@@ -4,14 +4,19 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 
 /** The PostgreSQL channel on which a committed change to a user is announced. */
 export const IDENTITY_CHANNEL = 'luoshi_identity';
-/** On which each listening process says it has dropped the user announced (the same payload). */
+/**
+ * On which each listening process says it has dropped the user announced: the user's id and the
+ * announcing backend's pid (`<id>:<pid>`), so an answer to an earlier change of the same user,
+ * made through another connection, is not taken for one to this change.
+ */
 export const IDENTITY_HEARD_CHANNEL = 'luoshi_identity_heard';
 /** The listening connections' application_name: a writer counts them to know who must answer. */
 export const IDENTITY_LISTENER_NAME = 'luoshi-identity';
 
 /** The answers heard so far for one announced user, by one waiting writer. */
 interface Answers {
-  userId: string;
+  /** The answer's payload: `<user id>:<announcing backend's pid>`. */
+  key: string;
   count: number;
 }
 
@@ -64,17 +69,20 @@ export class IdentityChannel implements OnModuleDestroy {
    * busy machine). Bounded: a slow or dying process delays one admin's answer by at most `ms`,
    * and never loses the change (caches are reset whenever a channel drops).
    */
-  expect(userIds: string[]): { heard(ms?: number): Promise<void>; cancel(): void } {
+  expect(
+    userIds: string[],
+    announcedBy?: number,
+  ): { heard(ms?: number): Promise<void>; cancel(): void } {
     if (!this.up || !userIds.length) return { heard: async () => undefined, cancel: () => {} };
-    const answers = userIds.map((userId) => ({ userId, count: 0 }));
+    const answers = userIds.map((userId) => ({ key: `${userId}:${announcedBy}`, count: 0 }));
     for (const a of answers) {
-      this.waiting.set(a.userId, (this.waiting.get(a.userId) ?? new Set()).add(a));
+      this.waiting.set(a.key, (this.waiting.get(a.key) ?? new Set()).add(a));
     }
     const forget = () => {
       for (const a of answers) {
-        const set = this.waiting.get(a.userId);
+        const set = this.waiting.get(a.key);
         set?.delete(a);
-        if (!set?.size) this.waiting.delete(a.userId);
+        if (!set?.size) this.waiting.delete(a.key);
       }
     };
     return {
@@ -117,8 +125,8 @@ export class IdentityChannel implements OnModuleDestroy {
     }
   }
 
-  private heardAnswer(userId: string): void {
-    const waiting = this.waiting.get(userId);
+  private heardAnswer(key: string): void {
+    const waiting = this.waiting.get(key);
     if (!waiting) return;
     for (const a of waiting) a.count++;
     for (const wake of this.answered) wake();
@@ -148,13 +156,14 @@ export class IdentityChannel implements OnModuleDestroy {
     client.on('error', (error) => down(error.message));
     client.on('end', () => down('connection ended'));
     client.on('notification', (message) => {
-      const userId = message.payload;
-      if (!userId) return;
-      if (message.channel === IDENTITY_HEARD_CHANNEL) return this.heardAnswer(userId);
+      if (!message.payload) return;
+      if (message.channel === IDENTITY_HEARD_CHANNEL) return this.heardAnswer(message.payload);
       if (message.channel !== IDENTITY_CHANNEL) return;
+      const userId = message.payload;
       for (const listener of this.listeners) listener.changed(userId);
       // Dropped (changed() is synchronous): say so to whoever made the change.
-      client.query('SELECT pg_notify($1, $2)', [IDENTITY_HEARD_CHANNEL, userId]).catch(() => {
+      const answer = `${userId}:${message.processId}`;
+      client.query('SELECT pg_notify($1, $2)', [IDENTITY_HEARD_CHANNEL, answer]).catch(() => {
         // The connection is going down; its 'error' or 'end' resets every cache.
       });
     });

@@ -83,6 +83,8 @@ export class Tx {
   private readonly afterCommit: Array<() => Promise<void> | void> = [];
   /** Users changed in this transaction, announced to identity caches (see IdentityChannel). */
   readonly changedUsers = new Set<string>();
+  /** The backend that sent the announcements: the processes' answers name it. */
+  announcedBy?: number;
 
   constructor(
     private readonly manager: EntityManager,
@@ -188,7 +190,11 @@ export class Tx {
   private async announce(target: EntityTarget<ObjectLiteral>, id: string): Promise<void> {
     if (this.manager.getRepository(target).metadata.target !== User) return;
     if (!this.changedUsers.has(id)) {
-      await this.manager.query('SELECT pg_notify($1, $2)', [IDENTITY_CHANNEL, id]);
+      const [{ pid }]: Array<{ pid: number }> = await this.manager.query(
+        'SELECT pg_notify($1, $2), pg_backend_pid() AS pid',
+        [IDENTITY_CHANNEL, id],
+      );
+      this.announcedBy = pid;
     }
     this.changedUsers.add(id);
   }
@@ -371,7 +377,9 @@ export class UnitOfWork {
       const result = await this.dataSource.transaction(async (manager) => {
         tx = new Tx(manager, actor);
         const value = await work(tx);
-        if (tx.changedUsers.size) announced = this.identities?.expect([...tx.changedUsers]);
+        if (tx.changedUsers.size) {
+          announced = this.identities?.expect([...tx.changedUsers], tx.announcedBy);
+        }
         return value;
       });
       // The answer to a user change leaves once the change was heard: the next request, in any

@@ -20,7 +20,7 @@ const CONDITION_VERB =
   /^(?:\(含\))?(?:尚|仍|已|处于|已经|均|内)|^(?:取得|购买|购房|签订|签约|供应|到期|缴纳|出让|受理|登记|备案|发生|注册|成立|交付|办理|申请|入职|招用|参保|竞得|网签|认购|贷款|批准|获得|开业|毕业|离校|认定|发放|申报)/;
 const COMPLETING = /完成|实现|建成|出台|落实|到位|达到|开工|投产|印发|制定/;
 /** 2024年3月底前启动, 11月底前完成: the first date starts the work, the second is its deadline. */
-const STARTING = /^(?:启动|开始|部署|动员|着手)/;
+const STARTING = /^(?:启动|开始|动员|着手)/;
 /** 印发之日起30日内: a relative limit counted from the document's issue date. */
 const FROM_ISSUE = /(?:印发|发布|出台|下发|公布|施行|实施)之日起[^,;。]{0,4}$/;
 

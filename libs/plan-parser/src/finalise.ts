@@ -26,10 +26,11 @@ const PREAMBLE_TITLE =
   /总体要求|指导思想|基本原则|主要原则|工作原则|总体目标|主要目标|工作目标|目标任务|总体思路|基本要求|发展目标|重要意义/;
 /**
  * Closing chapters on how the plan is carried out, whose unit-less items are context too
- * (`preamble`): by the chapter's title only, as an item titled 加强治理工作保障 may be a task.
+ * (`preamble`): by the chapter's whole title only (强化保障措施, not 完善社会保障机制), as an item
+ * titled 加强治理工作保障 may be a task.
  */
 const CLOSING_CHAPTER =
-  /保障措施|组织保障|工作保障|保障机制|实施步骤|工作步骤|步骤安排|工作要求|有关要求/;
+  /^(?:[加强健全完善强化落实]{2})?(?:保障措施|组织保障|工作保障|保障机制|实施步骤|工作步骤|步骤安排|工作要求|有关要求)$/;
 /** A title ends at the first 。, or at a colon close to the start (加强组织领导:成立…). */
 const TITLE_COLON_WITHIN = 40;
 const LONG_TITLE = 100;

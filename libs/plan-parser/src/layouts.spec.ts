@@ -325,6 +325,8 @@ describe('structure warnings', () => {
         '三、保障措施',
         '(一)加强组织领导。成立领导小组。',
         '(二)强化经费保障。所需经费列入预算。(责任单位:县财政局)',
+        '四、完善社会保障机制',
+        '(一)扩大参保覆盖。全民参保。',
       ].join('\n'),
     );
     expect(
@@ -334,8 +336,9 @@ describe('structure warnings', () => {
       ['实施步骤', '动员部署阶段', true],
       ['保障措施', '加强组织领导', true],
       ['保障措施', '强化经费保障', false],
+      ['完善社会保障机制', '扩大参保覆盖', false],
     ]);
-    expect(result.warnings.map((w) => w.code)).not.toContain('ITEM_WITHOUT_UNITS');
+    expect(result.warnings.filter((w) => w.code === 'ITEM_WITHOUT_UNITS')).toHaveLength(1);
   });
 
   it('gives the item one block of label lines below its last measure, shared by its measures', () => {
@@ -363,6 +366,28 @@ describe('structure warnings', () => {
       ['2', ['市交通运输局'], '2024-09-30', 2],
       ['3', ['市自然资源和规划局'], '2024-12-31', 2],
     ]);
+  });
+
+  it('opens tasks with the level below the measures of a chapter whose measures are its items', () => {
+    const result = parsePlan(
+      [
+        '某市市容整治行动方案(2024年)',
+        '一、总体要求',
+        '(一)指导思想。坚持以人民为中心。',
+        '二、整治任务',
+        '1.整治违法建设。全面排查。(责任单位:市自然资源局)',
+        '2.整治占道经营。',
+        '(1)集中整治。(责任单位:市城管执法局)',
+        '(2)规范摊点。(责任单位:市市场监管局)',
+      ].join('\n'),
+    );
+    const units = result.sections[1].items.flatMap((i) => [
+      ...i.units.map((u) => u.name),
+      ...i.tasks.flatMap((t) => t.units.map((u) => u.name)),
+    ]);
+    expect(new Set(units)).toEqual(new Set(['市自然资源局', '市城管执法局', '市市场监管局']));
+    expect(result.closing).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).not.toContain('UNRECOGNISED_PARAGRAPH');
   });
 
   it('keeps every line of a fourth level under the measure above it, units and all', () => {

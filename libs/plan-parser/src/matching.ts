@@ -75,8 +75,9 @@ function matchOne(name: string, index: Indexed[]): UnitMatch {
 
 /**
  * Whether an entry may be the unit written: no area written on one of them, or the same area
- * (经开区 and its short 区 are one; 市 and 县, or 高新区 and 经开区, are not). The entry's area is
- * its name's, whatever its aliases leave out.
+ * (市 and 县, or 高新区 and 经开区, are not). 区 may be short for any …区 (经开区, 高新区), so a
+ * district's 区财政局 is taken for the one written 经开区财政局. The entry's area is its name's,
+ * whatever its aliases leave out.
  */
 function sameArea(written: string): (e: Indexed) => boolean {
   const area = areaPrefixOf(written);

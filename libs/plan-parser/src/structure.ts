@@ -110,6 +110,13 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
       );
     }
     const current = task ?? item;
+    // In a chapter whose measures are its items, the level below them ((1) under 1.) opens tasks.
+    if (heading && measuresAreItems && heading.style === levels.subtask && item) {
+      task = openNode(heading, line);
+      item.tasks.push(task);
+      previous = task;
+      continue;
+    }
     // A fourth level (1. under (一) under 一、) belongs to the measure above, each line of it,
     // even once the first has closed the measure with its units (splitSubtasks parts them).
     if (heading && heading.style === levels.subtask && task) {

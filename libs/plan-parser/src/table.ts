@@ -471,22 +471,37 @@ function unquote(cell: string): string {
 export function joinBrokenRows(lines: Line[], headerIndex: number, columns: number): Line[] {
   if (!lines[headerIndex].text.includes('\t')) return lines;
   const cellsOf = (l: Line) => (l.tabs ?? 0) + l.text.split('\t').length;
-  const continues = (l: Line) => {
-    if (!l.text.includes('\t') || l.tabs) return false;
-    // 2.压缩时限 continues a cell; a bare 3 or 三、 starts a row.
-    return !/^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/.test(l.text.split('\t')[0].trim());
-  };
+  // 2.压缩时限 continues a cell; a bare 3 or 三、 starts a row.
+  const startsRow = (l: Line) =>
+    Boolean(l.tabs) ||
+    /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/.test(l.text.split('\t')[0].trim());
   const out = lines.slice(0, headerIndex + 1);
   for (let i = headerIndex + 1; i < lines.length; i++) {
     let line = lines[i];
     let cells = line.text.includes('\t') ? cellsOf(line) : columns;
-    while (cells < columns && i + 1 < lines.length && continues(lines[i + 1])) {
-      const next = lines[i + 1];
+    while (cells < columns) {
+      // Lines of the broken cell without a tab (its middle paragraphs), then the tab line that
+      // goes on with the row's next cells: at most a few, and only if that line comes.
+      let j = i + 1;
+      while (
+        j < lines.length &&
+        j - i <= MAX_CELL_LINES &&
+        lines[j].text &&
+        !lines[j].text.includes('\t') &&
+        !startsRow(lines[j])
+      ) {
+        j++;
+      }
+      const next = lines[j];
+      if (!next || !next.text.includes('\t') || startsRow(next)) break;
       const total = cells + cellsOf(next) - 1;
       if (total > columns) break;
-      line = { ...line, text: `${line.text} ${next.text}` };
+      line = {
+        ...line,
+        text: [line.text, ...lines.slice(i + 1, j + 1).map((l) => l.text)].join(' '),
+      };
       cells = total;
-      i++;
+      i = j;
     }
     out.push(line);
   }

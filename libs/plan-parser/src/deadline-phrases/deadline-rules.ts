@@ -31,6 +31,8 @@ const UNIT = '(人次|学时|课时|小时|次|期|个|场|轮|篇|项|批|家|�
 // 每年至少开展1次 is read but a date or a second limit further on is never swallowed.
 const FILLER = '[^\\d，。；;,、：:！？!?\\s每]{0,12}?';
 const WITHIN = '(?:以内|之内|内)';
+/** 年内 that begins another word: 年内容, 2024年内部控制, 年内审, 年内需. */
+const NOT_WITHIN = '[容外部控审蒙需]';
 
 const PERIODS: Readonly<Record<string, RecurrencePeriod>> = {
   年: 'year',
@@ -71,12 +73,12 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   rule(`${YEAR}第?([一二三四1-4])季度${END}?${BEFORE}?`, ([y, q]) =>
     dated(endOfQuarter(+y, num(q))),
   ),
-  rule(`${YEAR}([上下])半年${END}?${BEFORE}?`, ([y, h]) =>
+  rule(`${YEAR}度?([上下])半年${END}?${BEFORE}?`, ([y, h]) =>
     dated(endOfHalf(+y, h === '上' ? 1 : 2)),
   ),
   rule(`${YEAR}年?${END}${BEFORE}?`, ([y]) => dated(endOfYear(+y))),
   // 2024年内建成, 2024年度内: by that year's end (2024年内容 is no time).
-  rule(`${YEAR}度?内(?!容|外)`, ([y]) => dated(endOfYear(+y))),
+  rule(`${YEAR}度?内(?!${NOT_WITHIN})`, ([y]) => dated(endOfYear(+y))),
   // 2023年12月上旬 / 中旬 / 下旬(前): the 10th, the 20th, the month's end.
   rule(`${YEAR}${NUM}月([上中下])旬${BEFORE}?`, ([y, m, part]) => dated(tenDays(+y, num(m), part))),
   // 到2025年 is a target year (the end of it), even in a preamble; when a month, quarter, half or
@@ -114,14 +116,14 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     dated(inDocumentYear(yearless, (y) => endOfHalf(y, h === '上' ? 1 : 2))),
   ),
   // A bare half, as a bare quarter: 上半年完成清理 is due at that half's end.
-  rule(`(?<![\\d${CN}年每])([上下])半年${END}?${BEFORE}?`, ([h], yearless) =>
+  rule(`(?<![\\d${CN}年度每上下])([上下])半年(?!起|以来)${END}?${BEFORE}?`, ([h], yearless) =>
     dated(yearless((y) => endOfHalf(y, h === '上' ? 1 : 2))),
   ),
   rule(`(?<![\\d${CN}年月])${NUM}月([上中下])旬${BEFORE}?`, ([m, part], yearless) =>
     dated(yearless((y) => tenDays(y, num(m), part))),
   ),
   // 年内建设不少于200个, 今年内: by the end of the document's year (3年内, 两年内 are durations).
-  rule(`(?<![\\d${CN}个多每近去明上当])(?:今|本)?年(?:度)?内(?!容|外)`, (_, yearless) =>
+  rule(`(?<![\\d${CN}个多每近去明上当])(?:今|本)?年(?:度)?内(?!${NOT_WITHIN})`, (_, yearless) =>
     dated(yearless(endOfYear)),
   ),
   // 年底 without 前 is still the year's end when work is due then (确保年底建成), not a routine

@@ -25,6 +25,7 @@ describe('extractDeadlines', () => {
       ['２０２２年年底前', '2022-12-31'],
       ['2024年内', '2024-12-31'],
       ['2024年度内', '2024-12-31'],
+      ['2025年度上半年', '2025-06-30'],
     ])('reads %s as due %s', (phrase, dueOn) => {
       expect(extractDeadlines(`要求${phrase}完成。`)).toEqual([
         { text: phrase, index: 2, kind: 'date', dueOn },
@@ -85,8 +86,11 @@ describe('extractDeadlines', () => {
       ]);
     });
 
-    it('leaves 2024年内容, 去年上半年 and 每半年 alone as dates', () => {
+    it('leaves 2024年内容, 2024年内部控制, 去年上半年, 上下半年, 自下半年起 and 每半年 alone as dates', () => {
       expect(extractDeadlines('2024年内容丰富', issued2022)).toEqual([]);
+      expect(extractDeadlines('开展2024年内部控制评价', issued2022)).toEqual([]);
+      expect(extractDeadlines('上下半年各开展一次', issued2022)).toEqual([]);
+      expect(extractDeadlines('自下半年起施行', issued2022)).toEqual([]);
       expect(extractDeadlines('去年上半年', issued2022)).toEqual([]);
       expect(extractDeadlines('每半年报送', issued2022).map((d) => d.kind)).toEqual(['recurring']);
     });

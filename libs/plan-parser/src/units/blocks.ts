@@ -48,7 +48,9 @@ const LABEL_WITH_COLON = new RegExp(`${UNIT_LABEL}\\s*:`, 'g');
 const LABEL_ONLY = new RegExp(`^${UNIT_LABEL}$`);
 /** 责任单位为… / 牵头单位是…: a label running into a sentence. */
 const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
-const OTHER_LABELS = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|进度安排|时限)';
+/** 完成时限, 整改时限, 办结时限, 时限: a word of two before 时限 is the label's, not a unit's. */
+const OTHER_LABELS =
+  '(?:完成时间|时间节点|时限要求|时间要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
 /** People named beside the units (责任人:周敏, 责任领导:王建国): neither units nor deadlines. */
 const PERSON_LABELS = '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话)';
 /** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */

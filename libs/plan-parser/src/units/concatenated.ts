@@ -48,7 +48,7 @@ const AND = /[和与及]/;
  * Where a suffix is the start of a word that goes on (县人大常委会办公室, 县委机构编制委员会办公室,
  * 县政府部门): no name ends there.
  */
-const WORD_AFTER_SUFFIX: Record<string, RegExp> = { 委: /^会/, 机构: /^编制/, 部: /^门/ };
+const WORD_AFTER_SUFFIX: Record<string, RegExp> = { 委: /^会(?!同)/, 机构: /^编制/, 部: /^门/ };
 /** Organs written as one name though each is a unit word: 县纪委监委 (合署办公). */
 const JOINED_ORGANS: ReadonlyArray<[string, RegExp]> = [['纪委', /^监委/]];
 /**
@@ -178,8 +178,15 @@ function isBranchOf(previous: string, text: string): boolean {
   }
   // Not after any 中心: 区信息中心公安分局 is two units.
   if (text.endsWith('分中心')) return previous.endsWith('中心');
-  return SUB_UNIT.test(text) && /(?:局|委|银行)$/.test(previous);
+  // A bank's branch follows the bank (人民银行宿松支行), not a bureau (县财政局人行宿松支行).
+  if (/(?:支行|分行)$/.test(text)) return previous.endsWith('银行');
+  // A bureau's branch is named for its place (青山分局); 税务分局, 公安分局 are bodies of their own.
+  if (text.endsWith('分局')) return previous.endsWith('局') && !FUNCTION_BRANCH.test(text);
+  return SUB_UNIT.test(text) && /(?:局|委)$/.test(previous);
 }
+
+/** A branch named for what it does, not where it is: 税务分局, 公安分局, 市场监管分局, 医保分局. */
+const FUNCTION_BRANCH = /(?:务|安|管|监|保|察|政|源|境|划)分局$/;
 
 function needsNext(text: string): boolean {
   if (text.length === 0) return true;

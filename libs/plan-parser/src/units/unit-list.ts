@@ -97,10 +97,11 @@ function shareSuffixes(tokens: string[]): string[] {
     if (!borrowsSuffix(name) || ETC.test(name)) continue;
     const next = splitBracket(cleanName(out[i + 1])).base;
     const suffix = UNIT_SUFFIXES.find((s) => next.endsWith(s) && next.length > s.length);
-    // A name with an area of its own stands alone (各乡镇(街道)、县财政局), and a group of places
-    // shares only their governments' suffix (各乡、镇人民政府), never a department's.
-    if (!suffix || areaPrefixOf(next)) continue;
-    if (name.startsWith('各') && !PLACE_BODY.test(suffix)) continue;
+    // A group of places shares only their bodies' suffix (各乡、镇人民政府, 各市、县人民政府), never
+    // a department's: 各乡镇(街道)、县委网信办 are a group and an office, as is a name of its own
+    // area after anything (区人劳局 after 经开区).
+    if (!suffix) continue;
+    if (!PLACE_BODY.test(suffix) && (name.startsWith('各') || areaPrefixOf(next))) continue;
     const prefix = name.startsWith('各') || !next.startsWith('各') ? '' : '各';
     out[i] = `${prefix}${name}${suffix}`;
     if (name.startsWith('各') && !next.startsWith('各')) out[i + 1] = `各${out[i + 1]}`;
