@@ -35,3 +35,14 @@ export function parseSmallNumber(text: string): number | undefined {
 export function toHalfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * Writes a year spelt digit by digit (二〇二四年, as formal documents date things) in ASCII
+ * digits, one for one, so offsets in the result are offsets in the original text.
+ */
+export function toDigitYears(text: string): string {
+  if (!/[〇○零]/.test(text)) return text;
+  return text.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (year) =>
+    [...year].map((d) => String(CHINESE_DIGITS[d] ?? 0)).join(''),
+  );
+}

@@ -67,5 +67,6 @@ export {
   CHINESE_DIGITS,
   CHINESE_NUMERAL_CHARS,
   parseSmallNumber,
+  toDigitYears,
   toHalfWidthDigits,
 } from './chinese-numerals';

@@ -186,7 +186,11 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
       .trim();
     const listed = parseUnitList(b.content, ctx.dictionary);
     notes.add(listed, p.line);
-    const deadlines = readDeadlines([{ line: from.part.line, text }], ctx.deadlines);
+    // The sentence, and the fields its unit bracket carries (…,完成时限:2024年9月底前).
+    const deadlines = readDeadlines(
+      [{ line: from.part.line, text }, ...(b.fields ? [{ line: p.line, text: b.fields }] : [])],
+      ctx.deadlines,
+    );
     const dueOn = earliestDueOn(deadlines);
     const { title, rest } = splitTitle(text);
     tasks.push({

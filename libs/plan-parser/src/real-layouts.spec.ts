@@ -514,6 +514,24 @@ describe('a pasted table whose header stands in two rows', () => {
   });
 });
 
+describe('sentences of one item each closed by a bracket with its units and time limit', () => {
+  it('gives each sentence’s task the 完成时限 written in its own bracket', () => {
+    const [item] = itemsOf(
+      parsePlan(
+        [
+          '某县2024年政务服务工作要点',
+          '一、重点工作',
+          '（一）优化服务。推行一窗通办。(牵头单位:县政务服务中心,完成时限:2024年6月底前)推进电子证照。(牵头单位:县数据资源局,完成时限:2024年9月底前)',
+        ].join('\n'),
+      ),
+    );
+    expect(item.tasks.map((t) => [roles(t.units), t.dueOn])).toEqual([
+      [['县政务服务中心:lead'], '2024-06-30'],
+      [['县数据资源局:lead'], '2024-09-30'],
+    ]);
+  });
+});
+
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));

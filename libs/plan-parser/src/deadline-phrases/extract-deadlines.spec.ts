@@ -26,6 +26,8 @@ describe('extractDeadlines', () => {
       ['2024年内', '2024-12-31'],
       ['2024年度内', '2024-12-31'],
       ['2025年度上半年', '2025-06-30'],
+      ['二〇二四年六月底前', '2024-06-30'],
+      ['二〇二四年十二月三十一日前', '2024-12-31'],
     ])('reads %s as due %s', (phrase, dueOn) => {
       expect(extractDeadlines(`要求${phrase}完成。`)).toEqual([
         { text: phrase, index: 2, kind: 'date', dueOn },

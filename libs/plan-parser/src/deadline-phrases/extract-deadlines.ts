@@ -1,5 +1,5 @@
 import { compareDates, InvalidDateError, toEpochDay, yearOf } from '@app/calendar';
-import { toHalfWidthDigits } from '@app/calendar';
+import { toDigitYears, toHalfWidthDigits } from '@app/calendar';
 import type { Deadline, DeadlineContext } from './deadline';
 import {
   DEADLINE_RULES,
@@ -24,7 +24,7 @@ const MAX_MATCHES_PER_RULE = 1000;
 export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadline[] {
   if (typeof text !== 'string') throw new TypeError('extractDeadlines: text must be a string');
   const yearless = yearlessResolver(ctx);
-  const normalized = toHalfWidthDigits(text);
+  const normalized = toDigitYears(toHalfWidthDigits(text));
   const found: Deadline[] = [];
   // Most paragraphs hold no time word at all; a rule runs only when its key character is there.
   const present = new Set<string>(KEY_CHARACTERS.filter((ch) => normalized.includes(ch)));
