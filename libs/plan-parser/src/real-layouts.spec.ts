@@ -564,6 +564,29 @@ describe('task tables with the column names other offices use', () => {
     }
   });
 
+  it('drops the people from a 责任单位及责任人 cell and keeps units, groups and brackets', () => {
+    const cells = [
+      '县财政局 王明',
+      '县财政局（王明）',
+      '县财政局/王明',
+      '县财政局王明',
+      '各乡镇（街道）、县审计局',
+      '县社会事业服务中心（卫健委）',
+    ];
+    const items = table(
+      '序号\t工作任务\t责任单位及责任人\t完成时限',
+      ...cells.map((c, i) => `${i + 1}\t任务${i + 1}\t${c}\t2024年6月底前`),
+    );
+    expect(items.map((i) => i.units.map((u) => u.name))).toEqual([
+      ['县财政局'],
+      ['县财政局'],
+      ['县财政局'],
+      ['县财政局'],
+      ['各乡镇(街道)', '县审计局'],
+      ['县社会事业服务中心(卫健委)'],
+    ]);
+  });
+
   it('gives a 牵头单位 merged over several tasks, each with its own 配合单位, to each of them', () => {
     const items = table(
       '序号\t工作任务\t牵头单位\t配合单位\t完成时限',

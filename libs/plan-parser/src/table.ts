@@ -15,6 +15,8 @@ import {
 } from './outline';
 import type { Paragraph } from './types';
 import { lastSignificantIndex, looksLikeUnitList } from './units/blocks';
+import { isGroupPhrase } from './units/groups';
+import { endsWithUnitSuffix } from './units/names';
 import type { Label } from './units/unit-list';
 
 /*
@@ -406,6 +408,34 @@ function measureNode(texts: string[], columns: Column[], line: number, number: n
   return node;
 }
 
+/** A person's name: two to four characters, no unit or place word in them (各乡镇(街道)). */
+const PERSON = /^[\u4e00-\u9fa5]{2,4}$/;
+const NOT_PERSON = /街道|社区|乡|镇|村|[省市县区州]|办|组|部门|单位/;
+
+/**
+ * A 责任单位及责任人 cell without its people: `县财政局 王明`, `县财政局（王明）`, `县财政局/王明`,
+ * `县财政局王明` give 县财政局. A piece that ends in a unit word or names a group stays.
+ */
+function withoutPeople(cell: string): string {
+  const isPerson = (name: string) =>
+    PERSON.test(name) &&
+    !NOT_PERSON.test(name) &&
+    !endsWithUnitSuffix(name) &&
+    !isGroupPhrase(name);
+  return foldWidth(cell)
+    .replace(/\(([^()]*)\)/g, (whole, inner: string) => (isPerson(inner.trim()) ? '' : whole))
+    .split(/[、,;/\s]+/)
+    .map((piece) => {
+      // A name run onto its unit: 县财政局王明.
+      const run = /^(.+?(?:局|委|办|室|中心|队|所|站|院|处|科|部))([\u4e00-\u9fa5]{2,3})$/.exec(
+        piece,
+      );
+      return run && isPerson(run[2]) ? run[1] : piece;
+    })
+    .filter((piece) => piece && !isPerson(piece))
+    .join('、');
+}
+
 function rowNode(row: Row, columns: Column[], line: Line) {
   const node = draftNode(line.text, row.number, row.numberText, line.no);
   const numberAt = numberColumn(columns);
@@ -413,8 +443,11 @@ function rowNode(row: Row, columns: Column[], line: Line) {
     const text = (row.texts[i] ?? '').trim();
     if (i === numberAt || !text || isNoneCell(text)) return;
     const label = LABEL_OF[column.kind];
-    if (label) node.unitCells.push({ line: line.no, text, label });
-    else if (column.kind === 'deadline') {
+    if (label) {
+      // 责任单位及责任人: the people written beside the units are no units.
+      const units = /责任人$/.test(headerName(column.name)) ? withoutPeople(text) : text;
+      if (units) node.unitCells.push({ line: line.no, text: units, label });
+    } else if (column.kind === 'deadline') {
       node.deadlineCells.push({ line: line.no, text: asDeadlineCell(text) });
     } else if (column.kind === 'title' || column.kind === 'body')
       node.parts.push(part(line.no, text));
