@@ -572,6 +572,7 @@ describe('task tables with the column names other offices use', () => {
       '县财政局王明',
       '各乡镇（街道）、县审计局',
       '县社会事业服务中心（卫健委）',
+      '县财政局（张三）牵头，县审计局配合 王明',
     ];
     const items = table(
       '序号\t工作任务\t责任单位及责任人\t完成时限',
@@ -584,7 +585,9 @@ describe('task tables with the column names other offices use', () => {
       ['县财政局'],
       ['各乡镇(街道)', '县审计局'],
       ['县社会事业服务中心(卫健委)'],
+      ['县财政局', '县审计局'],
     ]);
+    expect(items[6].units.map((u) => u.role)).toEqual(['lead', 'co']);
   });
 
   it('gives a 牵头单位 merged over several tasks, each with its own 配合单位, to each of them', () => {

@@ -408,9 +408,10 @@ function measureNode(texts: string[], columns: Column[], line: number, number: n
   return node;
 }
 
-/** A person's name: two to four characters, no unit or place word in them (各乡镇(街道)). */
+/** A person's name: two to four characters, no unit, place or role word in them (各乡镇(街道), 牵头). */
 const PERSON = /^[\u4e00-\u9fa5]{2,4}$/;
-const NOT_PERSON = /街道|社区|乡|镇|村|[省市县区州]|办|组|部门|单位/;
+const NOT_PERSON =
+  /街道|社区|乡|镇|村|[省市县区州]|办|组|部门|单位|牵头|配合|负责|协|参与|主责|主办|等/;
 
 /**
  * A 责任单位及责任人 cell without its people: `县财政局 王明`, `县财政局（王明）`, `县财政局/王明`,
@@ -422,18 +423,20 @@ function withoutPeople(cell: string): string {
     !NOT_PERSON.test(name) &&
     !endsWithUnitSuffix(name) &&
     !isGroupPhrase(name);
-  return foldWidth(cell)
-    .replace(/\(([^()]*)\)/g, (whole, inner: string) => (isPerson(inner.trim()) ? '' : whole))
-    .split(/[、,;/\s]+/)
-    .map((piece) => {
-      // A name run onto its unit: 县财政局王明.
-      const run = /^(.+?(?:局|委|办|室|中心|队|所|站|院|处|科|部))([\u4e00-\u9fa5]{2,3})$/.exec(
-        piece,
-      );
-      return run && isPerson(run[2]) ? run[1] : piece;
-    })
-    .filter((piece) => piece && !isPerson(piece))
-    .join('、');
+  const run = /^(.+?(?:局|委|办|室|中心|队|所|站|院|处|科|部))([\u4e00-\u9fa5]{2,3})$/;
+  return (
+    foldWidth(cell)
+      .replace(/\(([^()]*)\)/g, (whole, inner: string) => (isPerson(inner.trim()) ? '' : whole))
+      // Each name in place, so the separators and roles between them stay (X牵头,Y配合).
+      .replace(/[^、,;/\s]+/g, (piece) => {
+        // A name run onto its unit: 县财政局王明.
+        const joined = run.exec(piece);
+        const kept = joined && isPerson(joined[2]) ? joined[1] : piece;
+        return isPerson(kept) ? '' : kept;
+      })
+      .replace(/([、,;/\s])[、,;/\s]+/g, '$1')
+      .replace(/^[、,;/\s]+|[、,;/\s]+$/g, '')
+  );
 }
 
 function rowNode(row: Row, columns: Column[], line: Line) {
