@@ -590,6 +590,39 @@ describe('task tables with the column names other offices use', () => {
     expect(items[6].units.map((u) => u.role)).toEqual(['lead', 'co']);
   });
 
+  it('reads rows copied with runs of spaces whose last cells are blank, and skips a 合计 row', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年重点任务清单',
+          '序号   工作任务   责任单位   责任人   完成时限   备注',
+          '1   开展扬尘整治   县住房和城乡建设局   王建国   2024年6月底前   省考核指标',
+          '2   加强建筑垃圾管理   县市场监管局   张伟   2024年9月底前',
+          '3   推进污水管网建设   县财政局   李明   2024年12月底前',
+          '   合计   3项',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [i.title, roles(i.units), i.dueOn, i.tasks.length])).toEqual([
+      ['开展扬尘整治', ['县住房和城乡建设局:lead'], '2024-06-30', 0],
+      ['加强建筑垃圾管理', ['县市场监管局:lead'], '2024-09-30', 0],
+      ['推进污水管网建设', ['县财政局:lead'], '2024-12-31', 0],
+    ]);
+  });
+
+  it('takes a 合计 row under the tasks for no task', () => {
+    const items = table(
+      '序号\t工作任务\t责任单位\t完成时限',
+      '1\t开展扬尘整治\t县住房和城乡建设局\t2024年6月底前',
+      '2\t推进污水管网建设\t县财政局\t2024年12月底前',
+      '\t合计\t2项\t',
+    );
+    expect(items.map((i) => [i.title, i.tasks.length, i.units.map((u) => u.name)])).toEqual([
+      ['开展扬尘整治', 0, ['县住房和城乡建设局']],
+      ['推进污水管网建设', 0, ['县财政局']],
+    ]);
+  });
+
   it('gives a 牵头单位 merged over several tasks, each with its own 配合单位, to each of them', () => {
     const items = table(
       '序号\t工作任务\t牵头单位\t配合单位\t完成时限',

@@ -34,6 +34,7 @@ export interface Column {
   name: string;
 }
 
+const TOTAL = /^\s*(?:合\s*计|小\s*计|总\s*计)\s*$/;
 /** When work starts (开始时间 beside 结束时间): no deadline. */
 const START = /^(?:开始|起始|启动)(?:时间|日期)$/;
 const COLUMN_KINDS: [ColumnKind, RegExp][] = [
@@ -245,7 +246,18 @@ function readRow(text: string, columns: Column[]): Row | undefined {
     : parseChineseNumeral(numberText);
   if (!number) return undefined;
   if (cells.length === columns.length) return { number, numberText, texts: cells };
-  // Runs of spaces swallow empty cells: place the rest by what each cell looks like.
+  // Runs of spaces swallow empty cells. Blank last cells (备注) leave the rest in place: read so
+  // when every cell fits its column (a date under 完成时限, units under 责任单位).
+  const fits = (cell: string, c: Column) =>
+    c.kind === 'deadline'
+      ? DEADLINE_LIKE.test(cell) && !looksLikeUnitList(cell)
+      : UNIT_COLUMNS.includes(c.kind)
+        ? looksLikeUnitList(cell) || isNoneCell(cell)
+        : true;
+  if (cells.length < columns.length && cells.every((cell, i) => fits(cell, columns[i]))) {
+    return { number, numberText, texts: columns.map((_, i) => cells[i] ?? '') };
+  }
+  // Otherwise place the rest by what each cell looks like.
   const index = (c: Column | undefined) => (c ? columns.indexOf(c) : -1);
   const title = index(columns.find((c) => c.kind === 'title'));
   if (title < 0 || at > 0) return undefined;
@@ -281,6 +293,11 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       continue;
     }
     const row = readRow(rowText(line), columns);
+    // A 合计 or 小计 row counts the rows above; it is no task (合计 in the 序号 cell is no row).
+    if (row && row.texts.some((t) => TOTAL.test(t))) {
+      ignored.push({ line: line.no, text: line.text });
+      continue;
+    }
     if (row) {
       entries.push({ type: 'row', row, line });
       continue;
