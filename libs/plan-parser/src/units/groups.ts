@@ -6,10 +6,11 @@
 
 /*
  * Vague groups name no unit of their own: 各…, 其他…, …直相关单位, 属地人民政府, …部门和单位.
- * 乡镇人民政府 / 属地人民政府 without 各 are groups too (they mean every town, the town concerned).
+ * 乡镇人民政府 / 属地人民政府 without 各 are groups too (they mean every town, the town concerned),
+ * and so is a place's body named without its place (街道办事处, 社区居委会 after 各乡镇人民政府).
  */
 const GROUP_MARK =
-  /各|^(?:其他|其它)|^(?:[省市县区]直)?(?:相关|有关)|(?:相关|有关|成员|责任)(?:部门|单位|机构)|部门和单位$|^(?:属地|所在地|当地|乡镇|乡\(镇\)|各级|辖区)(?:人民)?政府$/;
+  /各|^(?:其他|其它)|^(?:[省市县区]直)?(?:相关|有关)|(?:相关|有关|成员|责任)(?:部门|单位|机构)|部门和单位$|^(?:属地|所在地|当地|乡镇|乡\(镇\)|各级|辖区)(?:人民)?政府$|^(?:街道办事处|街道办|社区居委会|居委会|村委会|村\(社区\))$/;
 
 /** Where a level of government or a department's office stands before 相关部门 / 各部门. */
 const OWNER = '(?:[省市县区]直|[省市县区](?:政府|委|管委会)?|区管委会|管委会)?';
@@ -27,6 +28,7 @@ const KNOWN_GROUPS: RegExp[] = [
   ),
   /^(?:属地|所在地|当地|乡镇|乡\(镇\)|各级|辖区)(?:人民)?政府$/,
   /^各(?:村|社区|村\(社区\)|行政村)(?:委员会)?$/,
+  /^(?:街道办事处|街道办|社区居委会|居委会|村委会|村\(社区\))$/,
 ];
 
 export function isGroupPhrase(name: string): boolean {

@@ -168,6 +168,14 @@ describe('shared suffixes', () => {
   ])('lends no department’s suffix to a group of places before it: %s', (content, expected) => {
     expect(names(content)).toEqual(expected);
   });
+
+  it('takes a place’s body named without its place for a group: 街道办事处', () => {
+    expect(units('各乡镇人民政府、街道办事处').map((u) => [u.name, u.group])).toEqual([
+      ['各乡镇人民政府', true],
+      ['街道办事处', true],
+    ]);
+    expect(units('城关街道办事处').map((u) => u.group)).toEqual([false]);
+  });
 });
 
 describe('splitConcatenated with a directory', () => {
