@@ -338,12 +338,12 @@ function attachTarget(
  */
 function continuesLabelLines(node: DraftNode, p: Part): boolean {
   const field = fieldLabel(p.text);
-  const label = field ?? lineLabel(p);
+  const label = labelOfLine(p);
   if (!label) return false;
   let stacked = false;
   // Stops at the first line with this label: a few steps, however many lines repeat them.
   for (let i = node.parts.length - 1; i > 0; i--) {
-    const own = fieldLabel(node.parts[i].text) ?? lineLabel(node.parts[i]);
+    const own = labelOfLine(node.parts[i]);
     if (!own) break;
     if (own === label) return false;
     stacked = true;
@@ -370,6 +370,11 @@ function takeSharedLabelLines(item: DraftNode): void {
   last.parts = last.parts.slice(0, from);
   item.parts.push(...block);
   item.closed = true;
+}
+
+/** The label a label line starts with: a field's (完成时限:, 责任人:) or a unit list's (牵头单位:). */
+function labelOfLine(p: Part): string | undefined {
+  return fieldLabel(p.text) ?? lineLabel(p);
 }
 
 /** The label of a line that is only a unit list (牵头单位:…), if it has one. */

@@ -220,6 +220,12 @@ interface Row {
   texts: string[];
 }
 
+/** A row's 序号 (3, 三) without its 、 or ., or undefined when the cell holds none. */
+function rowNumber(text: string): number | undefined {
+  const bare = text.replace(/[.、]$/, '');
+  return /^\d{1,3}$/.test(bare) ? Number(bare) : parseChineseNumeral(bare) || undefined;
+}
+
 /** 序号 is mostly first; a 类别 merged over the rows may stand before it. */
 function numberColumn(columns: Column[]): number {
   return Math.max(
@@ -241,9 +247,7 @@ function readRow(text: string, columns: Column[]): Row | undefined {
   if (numberText === '' && text.includes('\t') && filled.length > 0 && !heading) {
     return { number: 0, numberText, texts: cells.slice(0, Math.max(columns.length, 1)) };
   }
-  const number = /^\d{1,3}$/.test(numberText)
-    ? Number(numberText)
-    : parseChineseNumeral(numberText);
+  const number = rowNumber(numberText);
   if (!number) return undefined;
   if (cells.length === columns.length) return { number, numberText, texts: cells };
   // Runs of spaces swallow empty cells. Blank last cells (备注) leave the rest in place: read so
@@ -440,17 +444,19 @@ function withoutPeople(cell: string): string {
     !NOT_PERSON.test(name) &&
     !endsWithUnitSuffix(name) &&
     !isGroupPhrase(name);
-  const run = /^(.+?(?:局|委|办|室|中心|队|所|站|院|处|科|部))([\u4e00-\u9fa5]{2,3})$/;
+  // A name run onto its unit (县财政局王明): the unit ends in a unit word, the name is 2–3 characters.
+  const unitOf = (piece: string): string | undefined => {
+    for (const n of [2, 3]) {
+      const unit = piece.slice(0, -n);
+      if (unit.length > 1 && endsWithUnitSuffix(unit) && isPerson(piece.slice(-n))) return unit;
+    }
+    return undefined;
+  };
   return (
     foldWidth(cell)
       .replace(/\(([^()]*)\)/g, (whole, inner: string) => (isPerson(inner.trim()) ? '' : whole))
       // Each name in place, so the separators and roles between them stay (X牵头,Y配合).
-      .replace(/[^、,;/\s]+/g, (piece) => {
-        // A name run onto its unit: 县财政局王明.
-        const joined = run.exec(piece);
-        const kept = joined && isPerson(joined[2]) ? joined[1] : piece;
-        return isPerson(kept) ? '' : kept;
-      })
+      .replace(/[^、,;/\s]+/g, (piece) => (isPerson(piece) ? '' : (unitOf(piece) ?? piece)))
       .replace(/([、,;/\s])[、,;/\s]+/g, '$1')
       .replace(/^[、,;/\s]+|[、,;/\s]+$/g, '')
   );
@@ -526,8 +532,7 @@ export function joinBrokenRows(lines: Line[], headerIndex: number, columns: numb
   const cellsOf = (l: Line) => (l.tabs ?? 0) + l.text.split('\t').length;
   // 2.压缩时限 continues a cell; a bare 3 or 三、 starts a row.
   const startsRow = (l: Line) =>
-    Boolean(l.tabs) ||
-    /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/.test(l.text.split('\t')[0].trim());
+    Boolean(l.tabs) || rowNumber(l.text.split('\t')[0].trim()) !== undefined;
   const out = lines.slice(0, headerIndex + 1);
   for (let i = headerIndex + 1; i < lines.length; i++) {
     let line = lines[i];
