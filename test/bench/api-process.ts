@@ -6,8 +6,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import type { Pool } from 'pg';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 const root = join(__dirname, '../..');
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'luoshi-demo';
@@ -182,15 +182,4 @@ export async function busiestClerk(db: Pick<Pool, 'query'>): Promise<string> {
     )
   ).rows as Array<{ username: string }>;
   return username;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../support/browser';
+import { freePort } from '../support/free-port';
 
 const WEB = join(__dirname, '../../dist/web');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -55,15 +55,6 @@ function firstLoadSizes(): Array<{ route: string; files: number; raw: number; gz
       return { route: k.replace(/^.*\/pages\//, '').replace(/\.tsx$/, ''), ...size(keys) };
     })
     .sort((a, b) => a.gzip - b.gzip);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const stats = (ms: number[]) => {

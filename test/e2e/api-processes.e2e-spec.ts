@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../support/scratch-postgres';
+import { freePort } from '../support/free-port';
 import { waitFor } from '../support/worker';
 
 const root = join(__dirname, '../..');

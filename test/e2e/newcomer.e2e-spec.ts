@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePort } from '../support/scratch-postgres';
+import { freePort } from '../support/free-port';
 
 const run = promisify(execFile);
 const root = join(__dirname, '../..');

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -12,7 +12,7 @@ const run = promisify(execFile);
  * A PostgreSQL of one test's own, for tests that stop, restart or freeze the server: the shared
  * test instance the other suites use is never touched. Data in a fresh temp folder (mode 700,
  * handed to the `postgres` user when we are root, since PostgreSQL refuses to run as root; a
- * temp folder because the checkout itself may be closed to that user), port from the OS.
+ * temp folder because the checkout itself may be closed to that user), port from freePort.
  */
 export interface ScratchPostgres {
   url: string;
@@ -120,18 +120,6 @@ function childrenOf(pid: number): number[] {
       }
     })
     .map(Number);
-}
-
-/** A port nothing listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort } from './scratch-postgres';
+import { freePort } from './free-port';
 
 /**
  * A Redis of one suite's own, for tests that shut Redis down under a running API and worker:
