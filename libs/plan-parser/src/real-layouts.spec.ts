@@ -636,6 +636,97 @@ describe('task tables with the column names other offices use', () => {
   });
 });
 
+describe('a pasted table whose rows are numbered 1.1, 1.2 under their chapter or task', () => {
+  const numbered = (r: ParseResult) =>
+    r.sections.map((s) => [
+      s.title,
+      s.items.map((i) => [i.number, i.numberText, i.title, roles(i.units), i.dueOn]),
+    ]);
+
+  it('reads 1.1 and 1.2 under 一、 as that chapter’s items 1 and 2, with their own cells', () => {
+    const r = parsePlan(
+      [
+        '某区2024年营商环境提升行动重点任务分工',
+        '序号\t主要任务\t牵头单位\t配合单位\t完成时限',
+        '一、政务服务',
+        '1.1\t推行企业开办一日办结\t区行政服务中心\t区市场监管局\t6月底前',
+        '1.2\t推进一件事一次办\t区政务服务中心\t区大数据中心\t9月底前',
+        '二、要素保障',
+        '2.1\t开展银企对接活动\t区财政局\t区发展改革委\t2024年12月底前',
+      ].join('\n'),
+    );
+    expect(numbered(r)).toEqual([
+      [
+        '政务服务',
+        [
+          [
+            1,
+            '1.1',
+            '推行企业开办一日办结',
+            ['区行政服务中心:lead', '区市场监管局:co'],
+            '2024-06-30',
+          ],
+          [2, '1.2', '推进一件事一次办', ['区政务服务中心:lead', '区大数据中心:co'], '2024-09-30'],
+        ],
+      ],
+      [
+        '要素保障',
+        [[1, '2.1', '开展银企对接活动', ['区财政局:lead', '区发展改革委:co'], '2024-12-31']],
+      ],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'NUMBERING')).toEqual([]);
+  });
+
+  it('numbers 1.1, 1.2, 2.1 on without chapter lines, keeping the numbers as written', () => {
+    const r = parsePlan(
+      [
+        '某区2024年重点任务分工',
+        '序号\t主要任务\t责任单位\t完成时限',
+        '1.1\t开展扬尘整治\t区住房和城乡建设局\t2024年6月底前',
+        '1.2\t加强油烟治理\t区市场监管局\t2024年9月底前',
+        '2.1\t推进污水管网建设\t区财政局\t2024年12月底前',
+      ].join('\n'),
+    );
+    expect(itemsOf(r).map((i) => [i.number, i.numberText, i.dueOn])).toEqual([
+      [1, '1.1', '2024-06-30'],
+      [2, '1.2', '2024-09-30'],
+      [3, '2.1', '2024-12-31'],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'NUMBERING')).toEqual([]);
+  });
+
+  it('makes 1.1 and 1.2 the measures of task 1, which is only their title when it names no unit', () => {
+    const r = parsePlan(
+      [
+        '某区2024年重点任务分工',
+        '序号\t主要任务\t责任单位\t完成时限',
+        '1\t优化政务服务',
+        '1.1\t推行企业开办一日办结\t区行政服务中心\t2024年6月底前',
+        '1.2\t推进一件事一次办\t区政务服务中心\t2024年9月底前',
+        '2\t推进污水管网建设\t区财政局\t2024年12月底前',
+        '2.1\t完成主干管网改造\t区住房和城乡建设局\t2024年10月底前',
+      ].join('\n'),
+    );
+    const items = itemsOf(r);
+    expect(items.map((i) => [i.numberText, i.title])).toEqual([
+      ['1', '优化政务服务'],
+      ['2', '推进污水管网建设'],
+    ]);
+    expect(
+      items.map((i) => i.tasks.map((t) => [t.title, t.units.map((u) => u.name), t.dueOn])),
+    ).toEqual([
+      [
+        ['推行企业开办一日办结', ['区行政服务中心'], '2024-06-30'],
+        ['推进一件事一次办', ['区政务服务中心'], '2024-09-30'],
+      ],
+      [
+        ['推进污水管网建设', ['区财政局'], '2024-12-31'],
+        ['完成主干管网改造', ['区住房和城乡建设局'], '2024-10-31'],
+      ],
+    ]);
+  });
+});
+
 describe('a pasted table whose merged 类别 column stands before 序号', () => {
   it('reads the rows by their 序号 and starts a section where the category changes', () => {
     const r = parsePlan(

@@ -220,10 +220,20 @@ interface Row {
   texts: string[];
 }
 
-/** A row's 序号 (3, 三) without its 、 or ., or undefined when the cell holds none. */
+/** 1.2 (or 1.2.3): the second row under row 1. */
+const DOTTED = /^(\d{1,3}(?:\.\d{1,3})?)\.([1-9]\d{0,2})$/;
+
+/** A row's 序号 (3, 三, the 2 of 1.2) without its 、 or ., or undefined when the cell holds none. */
 function rowNumber(text: string): number | undefined {
   const bare = text.replace(/[.、]$/, '');
+  const dotted = DOTTED.exec(bare);
+  if (dotted) return Number(dotted[2]);
   return /^\d{1,3}$/.test(bare) ? Number(bare) : parseChineseNumeral(bare) || undefined;
+}
+
+/** The 序号 a dotted one stands under: 1 for 1.2, 1.2 for 1.2.3. */
+function parentNumber(numberText: string): string | undefined {
+  return DOTTED.exec(numberText)?.[1];
 }
 
 /** 序号 is mostly first; a 类别 merged over the rows may stand before it. */
@@ -328,8 +338,14 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
    * Rows under a merged 序号 (and 重点任务) are measures of the task above: the task's own row
    * becomes its first measure, each such row the next, each with its own units and deadline.
    */
-  const addMeasure = (item: DraftNode, texts: string[], cols: Column[], line: Line) => {
-    if (item.tasks.length === 0) {
+  const addMeasure = (
+    item: DraftNode,
+    texts: string[],
+    cols: Column[],
+    line: Line,
+    ownRowIsMeasure: boolean,
+  ) => {
+    if (item.tasks.length === 0 && ownRowIsMeasure) {
       const own = rowTexts.get(item)!;
       const first = measureNode(own, cols, item.line, 1);
       if (first.parts.length > 0) {
@@ -365,14 +381,24 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       const previous = section?.items[section.items.length - 1];
       if (entry.row.number === 0) {
         if (previous) {
-          addMeasure(previous, texts, columns, line);
+          addMeasure(previous, texts, columns, line, true);
           return;
         }
         orphans.push({ line: line.no, text: line.text });
         return;
       }
+      const parent = parentNumber(entry.row.numberText);
+      if (parent !== undefined && previous?.numberText === parent) {
+        // Row 1 names the task, 1.1 and 1.2 its measures; a row 1 with no unit or time of its own
+        // is only their title.
+        const own = previous.unitCells.length > 0 || previous.deadlineCells.length > 0;
+        addMeasure(previous, texts, columns, line, own);
+        return;
+      }
       if (!section) sections.push((section = implicitSection(line.no)));
-      const node = rowNode({ ...entry.row, texts }, columns, line);
+      // Under 一、 the rows 1.1, 1.2 are its items 1 and 2; without chapter lines 2.1 follows 1.2.
+      const number = parent === undefined ? entry.row.number : (previous?.number ?? 0) + 1;
+      const node = rowNode({ ...entry.row, number, texts }, columns, line);
       rowTexts.set(node, texts);
       section.items.push(node);
       return;
