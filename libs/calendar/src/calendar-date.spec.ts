@@ -1,5 +1,6 @@
 import {
   addDays,
+  addMonths,
   compareDates,
   dayOfWeek,
   daysBetween,
@@ -47,6 +48,17 @@ describe('calendar dates', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
     expect(addDays('2025-01-01', 365)).toBe('2026-01-01');
+  });
+
+  it('adds months to the matching day, or to the month’s end when it has none', () => {
+    expect(addMonths('2024-03-15', 3)).toBe('2024-06-15');
+    expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
+    expect(addMonths('2024-08-31', 1)).toBe('2024-09-30');
+    expect(addMonths('2024-01-31', -2)).toBe('2023-11-30');
+    expect(addMonths('2024-05-10', 24)).toBe('2026-05-10');
+    expect(() => addMonths('2024-02-30', 1)).toThrow(InvalidDateError);
+    expect(() => addMonths('2024-01-01', 0.5)).toThrow(RangeError);
   });
 
   it('keeps years below 100 instead of mapping them to the 1900s', () => {

@@ -58,6 +58,21 @@ export function addDays(date: string, days: number): string {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
+/**
+ * The same day `months` months later, or that month's last day when it has no such day: a term
+ * of months ends on the matching day of its last month, or on that month's end (民法典 第二百零二条).
+ */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isSafeInteger(months)) {
+    throw new RangeError(`addMonths: ${months} is not a whole number`);
+  }
+  toEpochDay(date);
+  const [year, month, day] = date.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return makeDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 /** Whole calendar days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: string, b: string): number {
   return toEpochDay(b) - toEpochDay(a);

@@ -1,6 +1,7 @@
 export { InvalidDateError } from './invalid-date.error';
 export {
   addDays,
+  addMonths,
   compareDates,
   daysInMonth,
   dayOfWeek,

@@ -1,6 +1,6 @@
 import type { Deadline, DeadlineContext } from './deadline-phrases/deadline';
 import { earliestDateDeadline, extractDeadlines } from './deadline-phrases/extract-deadlines';
-import { addDays, addWorkingDays } from '@app/calendar';
+import { addDays, addMonths, addWorkingDays } from '@app/calendar';
 import { findDateMentions } from './deadline-phrases/other-dates';
 import type { ItemDeadline, OtherDate, Paragraph } from './types';
 
@@ -74,7 +74,9 @@ export function readDates(paragraphs: Paragraph[], ctx: DeadlineContext): ReadDa
       deadline.dueOn =
         d.workingDays !== undefined
           ? addWorkingDays(ctx.issuedOn, d.workingDays)
-          : addDays(ctx.issuedOn, d.days ?? 0);
+          : d.months !== undefined
+            ? addMonths(ctx.issuedOn, d.months)
+            : addDays(ctx.issuedOn, d.days ?? 0);
     }
     deadlines.push(deadline);
   }
@@ -217,5 +219,6 @@ function toItemDeadline(d: Deadline, line: number): ItemDeadline {
   if (d.unit !== undefined) out.unit = d.unit;
   if (d.workingDays !== undefined) out.workingDays = d.workingDays;
   if (d.days !== undefined) out.days = d.days;
+  if (d.months !== undefined) out.months = d.months;
   return out;
 }

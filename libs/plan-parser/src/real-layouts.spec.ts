@@ -186,6 +186,51 @@ describe('deadlines and the dates that are not', () => {
   });
 });
 
+describe('limits in months from the issue date, and duties due by a date each year', () => {
+  const items = itemsOf(
+    parsePlan(
+      [
+        '某县优化营商环境实施方案',
+        '一、主要任务',
+        '（一）清理规章。自本方案印发之日起3个月内完成清理。每年3月底前向县政府报告上一年度工作情况。（责任单位：县司法局）',
+        '（二）建立台账。本方案印发之日起六个月内建立台账。（责任单位：县财政局）',
+        '某县人民政府办公室',
+        '2024年11月30日',
+      ].join('\n'),
+    ),
+  );
+
+  it('dates 印发之日起3个月内 on the matching day, or the month’s end that has none', () => {
+    expect(items.map((i) => i.deadlines[0])).toEqual([
+      expect.objectContaining({
+        text: '3个月内',
+        kind: 'relative',
+        months: 3,
+        dueOn: '2025-02-28',
+      }),
+      expect.objectContaining({
+        text: '六个月内',
+        kind: 'relative',
+        months: 6,
+        dueOn: '2025-05-30',
+      }),
+    ]);
+    expect(items.map((i) => i.dueOn)).toEqual(['2025-02-28', '2025-05-30']);
+  });
+
+  it('keeps 每年3月底前 as a yearly duty with its subject, not one date', () => {
+    expect(items[0].deadlines[1]).toEqual(
+      expect.objectContaining({
+        text: '每年3月底前',
+        kind: 'recurring',
+        count: 1,
+        per: 'year',
+        subject: '每年3月底前向县政府报告上一年度工作情况',
+      }),
+    );
+  });
+});
+
 describe('warnings, not silence', () => {
   it('warns about a line it cannot place and a unit phrase it cannot split, with their lines', () => {
     const r = parsePlan(

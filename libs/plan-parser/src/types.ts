@@ -54,6 +54,7 @@ export interface ItemDeadline {
   subject?: string;
   workingDays?: number;
   days?: number;
+  months?: number;
   /** 1-based line of the document the phrase stands on. */
   line: number;
 }

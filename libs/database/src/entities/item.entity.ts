@@ -70,4 +70,5 @@ export interface ItemDeadline {
   subject?: string;
   workingDays?: number;
   days?: number;
+  months?: number;
 }

@@ -136,8 +136,13 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     dated(yearless(endOfYear)),
   ),
 
-  // Recurring. A count without a number means once per period (每季度 = once a quarter), except
-  // for a bare 每年: plans use it for yearly figures (每年增长5%) far more than for duties.
+  // Recurring. 每年3月底前, 每年11月30日前, 每年年底前: a duty due once a year, by that date.
+  rule(
+    `(?:每人)?每年(?:${NUM}月份?${END}${BEFORE}?|${NUM}月${NUM}[日号]${BEFORE}|${NUM}月[上中下]旬${BEFORE}?|年?${END}${BEFORE})`,
+    () => ({ kind: 'recurring', count: 1, per: 'year' }),
+  ),
+  // A count without a number means once per period (每季度 = once a quarter), except for a bare
+  // 每年: plans use it for yearly figures (每年增长5%) far more than for duties.
   rule(`(?:每人)?每(半年|年|季度|季|月|周|星期)(?:${FILLER}${COUNT}${UNIT})?`, ([p, n, unit]) => {
     const per = PERIODS[p];
     if (n === undefined) return per === 'year' ? undefined : { kind: 'recurring', count: 1, per };
@@ -159,4 +164,6 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     kind: 'relative',
     days: num(n),
   })),
+  // 3个月内, 六个月以内; 近3个月内 looks back, it sets no limit.
+  rule(`(?<![\\d${CN}近])${COUNT}个月${WITHIN}`, ([n]) => ({ kind: 'relative', months: num(n) })),
 ];

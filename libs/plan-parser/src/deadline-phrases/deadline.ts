@@ -21,6 +21,8 @@ export interface Deadline {
   workingDays?: number;
   /** kind 'relative': 30 in 30日内 / 30天内 (calendar days). */
   days?: number;
+  /** kind 'relative': 3 in 3个月内 (calendar months). */
+  months?: number;
 }
 
 export interface DeadlineContext {

@@ -123,8 +123,6 @@ describe('extractDeadlines', () => {
       ['an impossible day', '2023年2月30日前'],
       ['an impossible month', '13月底前'],
       ['a routine year end without 前', '年底考核'],
-      ['a yearly year end', '每年年底前报送'],
-      ['a yearly month end', '每年6月底前报送'],
       ['next year, which no rule resolves', '明年年底前'],
       ['a yearly growth figure', '每年增长5%'],
       ['three years', '三年底前'],
@@ -147,10 +145,24 @@ describe('extractDeadlines', () => {
       ['每周', { count: 1, per: 'week' }],
       ['任期内至少接受1次', { count: 1, per: 'term', unit: '次' }],
       ['每年新增２个', { count: 2, per: 'year', unit: '个' }],
+      ['每年6月底前', { count: 1, per: 'year' }],
+      ['每年12月底', { count: 1, per: 'year' }],
+      ['每年11月30日前', { count: 1, per: 'year' }],
+      ['每年3月上旬', { count: 1, per: 'year' }],
+      ['每年年底前', { count: 1, per: 'year' }],
+      ['每年底前', { count: 1, per: 'year' }],
     ])('reads %s', (phrase, fields) => {
       expect(extractDeadlines(`${phrase}。`)).toEqual([
         { text: phrase, index: 0, kind: 'recurring', ...fields },
       ]);
+    });
+
+    it('reads a yearly date as a duty once a year, never as one date', () => {
+      const found = extractDeadlines('每年3月底前向社会公开上一年度法治政府建设情况', issued2022);
+      expect(found).toEqual([
+        { text: '每年3月底前', index: 0, kind: 'recurring', count: 1, per: 'year' },
+      ]);
+      expect(extractDeadlines('每年6月开展宣传月活动', issued2022)).toEqual([]);
     });
 
     it('stops at the clause: 每年 followed by a number in the next clause is no target', () => {
@@ -173,6 +185,8 @@ describe('extractDeadlines', () => {
       ['30天内', { days: 30 }],
       ['三十日内', { days: 30 }],
       ['７个自然日内', { days: 7 }],
+      ['3个月内', { months: 3 }],
+      ['六个月以内', { months: 6 }],
     ])('reads %s', (phrase, fields) => {
       expect(extractDeadlines(`应在${phrase}完成`)).toEqual([
         { text: phrase, index: 2, kind: 'relative', ...fields },
@@ -181,6 +195,10 @@ describe('extractDeadlines', () => {
 
     it('does not read a day of the month as a relative limit', () => {
       expect(extractDeadlines('6月15日内部会议')).toEqual([]);
+    });
+
+    it('does not read a look back over months as a limit', () => {
+      expect(extractDeadlines('近3个月内未发生安全事故的企业')).toEqual([]);
     });
   });
 

@@ -98,6 +98,6 @@ function readSafely(read: () => DeadlineFields | undefined): DeadlineFields | un
     throw error;
   }
   if (!fields) return undefined;
-  const numbers = [fields.count, fields.workingDays, fields.days];
+  const numbers = [fields.count, fields.workingDays, fields.days, fields.months];
   return numbers.some((n) => n !== undefined && !Number.isSafeInteger(n)) ? undefined : fields;
 }
