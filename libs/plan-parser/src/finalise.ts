@@ -172,6 +172,7 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
   const lastWord = node.parts.map((p) => lastSignificantIndex(p.text));
   if (!blocks.some(({ b, at }) => b.end <= lastWord[at])) return [];
   const tasks: Task[] = [];
+  const listedOf = new Map<Task, ListedUnit[]>();
   let from = { part: node.parts[0], index: 0, at: 0 };
   for (const { p, b, at } of blocks) {
     const partsBetween = node.parts.slice(from.at, at + 1);
@@ -188,24 +189,43 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
     notes.add(listed, p.line);
     // The sentence, and the fields its unit bracket carries (…,完成时限:2024年9月底前).
     const deadlines = readDeadlines(
-      [{ line: from.part.line, text }, ...(b.fields ? [{ line: p.line, text: b.fields }] : [])],
+      [
+        ...(text ? [{ line: from.part.line, text }] : []),
+        ...(b.fields ? [{ line: p.line, text: b.fields }] : []),
+      ],
       ctx.deadlines,
     );
+    const last = tasks[tasks.length - 1];
+    const line = from.part.line;
+    from = { part: p, index: b.end, at };
+    if (!text && last) {
+      // 责任单位：县教育局。配合单位：县财政局。 — a list with no sentence of its own before it goes
+      // on with the one before it.
+      const all = [...listedOf.get(last)!, ...listed];
+      listedOf.set(last, all);
+      last.units = assignRoles(all);
+      last.deadlines = [...last.deadlines, ...deadlines];
+      const dueOn = earliestDueOn(last.deadlines);
+      if (dueOn) last.dueOn = dueOn;
+      continue;
+    }
     const dueOn = earliestDueOn(deadlines);
     const { title, rest } = splitTitle(text);
-    tasks.push({
+    const task: Task = {
       number: tasks.length + 1,
       numberText: String(tasks.length + 1),
       title,
       body: rest,
-      line: from.part.line,
+      line,
       units: assignRoles(listed),
       deadlines,
       ...(dueOn ? { dueOn } : {}),
-    });
-    from = { part: p, index: b.end, at };
+    };
+    tasks.push(task);
+    listedOf.set(task, listed);
   }
-  return tasks;
+  // Lists that all go on with one sentence are that sentence's units, the item's own.
+  return tasks.length < 2 ? [] : tasks;
 }
 
 function lastLine(node: DraftNode): number {

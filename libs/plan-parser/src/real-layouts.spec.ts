@@ -575,6 +575,28 @@ describe('sentences of one item each closed by a bracket with its units and time
       [['县数据资源局:lead'], '2024-09-30'],
     ]);
   });
+
+  it('reads 责任单位：…。配合单位：…。 as sentences of labels that go on with the one before', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年重点民生实事实施方案',
+          '一、主要任务',
+          '（一）新建公办幼儿园3所。新增学位540个。责任单位：县教育局。配合单位：县财政局、县自然资源和规划局。完成时间：2024年8月31日前。',
+          '（二）优化服务。推行一窗通办。责任单位：县政务服务中心。配合单位：县财政局。推进电子证照。责任单位：县数据资源局。',
+        ].join('\n'),
+      ),
+    );
+    expect(items[0].tasks).toEqual([]);
+    expect([roles(items[0].units), items[0].dueOn]).toEqual([
+      ['县教育局:lead', '县财政局:co', '县自然资源和规划局:co'],
+      '2024-08-31',
+    ]);
+    expect(items[1].tasks.map((t) => [t.title, roles(t.units)])).toEqual([
+      ['优化服务', ['县政务服务中心:lead', '县财政局:co']],
+      ['推进电子证照', ['县数据资源局:lead']],
+    ]);
+  });
 });
 
 describe('task tables with the column names other offices use', () => {
