@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       FROM assignments a JOIN items i ON i.id = a.item_id
       JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = a.unit_id
       WHERE a.completed_on IS NULL AND p.status <> 'archived' AND a.due_on < $1::date UNIT
-      ORDER BY a.due_on, i.number, u.name LIMIT 50`;
+      ORDER BY a.due_on, a.item_number, a.item_id, u.name LIMIT 50`;
   const overdueCount = `SELECT count(*) FROM assignments a JOIN plans p ON p.id = a.plan_id
       WHERE a.completed_on IS NULL AND p.status <> 'archived' AND a.due_on < $1::date UNIT`;
   const both = (unit: string, params: unknown[]) => async () =>
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
       pool.query(
         `SELECT ${ROW} FROM assignments a JOIN items i ON i.id = a.item_id JOIN plans p ON p.id = a.plan_id
          JOIN units u ON u.id = a.unit_id WHERE p.status <> 'archived' AND ${where}
-         ORDER BY a.due_on, i.number, u.name LIMIT 50`,
+         ORDER BY a.due_on, a.item_number, a.item_id, u.name LIMIT 50`,
         ['2024-06-30'],
       ),
       pool.query(

@@ -4,8 +4,9 @@ import { seededRandom } from '../support/seeded-random';
 jest.setTimeout(120_000);
 
 /**
- * Each assignment carries its item's section and own report frequency (kept by the database, see
- * migration AssignmentsCopyItem) so the supervision counts need not join the items. After a
+ * Each assignment carries its item's section, own report frequency and number (kept by the
+ * database, see migrations AssignmentsCopyItem and AssignmentsItemNumber) so the supervision
+ * counts need not join the items and the overdue list reads an index in its order. After a
  * random sequence of writes, through the API and straight in SQL, every copy equals a recount
  * from the items, and the statistics by section equal the same counts worked out from the items.
  */
@@ -23,7 +24,8 @@ describe('the item copies on assignments', () => {
     t.db.query(
       `SELECT a.id FROM assignments a JOIN items i ON i.id = a.item_id
        WHERE a.section_id IS DISTINCT FROM i.section_id
-          OR a.item_report_frequency IS DISTINCT FROM i.report_frequency`,
+          OR a.item_report_frequency IS DISTINCT FROM i.report_frequency
+          OR a.item_number IS DISTINCT FROM i.number`,
     );
 
   it('equal the items after 60 random writes', async () => {
@@ -51,17 +53,22 @@ describe('the item copies on assignments', () => {
       const kind = r.pick([
         'move',
         'frequency',
+        'renumber',
         'new item',
         'assign',
         'sql move',
+        'sql renumber',
         'sql insert',
       ] as const);
       done.push(kind);
-      if (kind === 'move' || kind === 'frequency') {
+      if (kind === 'move' || kind === 'frequency' || kind === 'renumber') {
+        // Numbers from 2000 on are free: the seed's run to 37, new items take 900 on.
         const body =
           kind === 'move'
             ? { sectionId: r.pick(sections) }
-            : { reportFrequency: r.pick(frequencies.filter((f) => f !== null)) };
+            : kind === 'renumber'
+              ? { number: 2000 + step, numberText: String(2000 + step) }
+              : { reportFrequency: r.pick(frequencies.filter((f) => f !== null)) };
         const res = await t.http().patch(`/items/${itemId}`).set(leader).send(body);
         expect(res.status).toBe(200);
       } else if (kind === 'new item') {
@@ -87,6 +94,8 @@ describe('the item copies on assignments', () => {
           .send({ itemId: r.pick(await items('NOT preamble')), unitId: r.pick(units), role: 'co' });
         // 409 when the unit already shares the item: nothing was written, which is a write too.
         expect([201, 409]).toContain(res.status);
+      } else if (kind === 'sql renumber') {
+        await t.db.query('UPDATE items SET number = $2 WHERE id = $1', [itemId, 3000 + step]);
       } else if (kind === 'sql move') {
         // Not through the API: the database keeps the copies whoever writes.
         await t.db.query('UPDATE items SET section_id = $2, report_frequency = $3 WHERE id = $1', [
@@ -110,7 +119,7 @@ describe('the item copies on assignments', () => {
       });
     }
     // The sequence did every kind of write.
-    expect(new Set(done).size).toBe(6);
+    expect(new Set(done).size).toBe(8);
     const [{ n }] = await t.db.query(
       'SELECT count(*)::int AS n FROM assignments WHERE plan_id = $1',
       [planId],

@@ -34,9 +34,11 @@ function int(n: number): number {
   return n;
 }
 
-// For one as-of date the most overdue are the earliest due.
+// For one as-of date the most overdue are the earliest due; then by item, as the index
+// assignments_open_due_item reads them, so the first page sorts only the units of each item,
+// not every assignment of the dates it reaches.
 const SORTS = {
-  daysOverdue: `a.due_on ASC, i.number ASC, ${unitOrderSql('u')}`,
+  daysOverdue: `a.due_on ASC, a.item_number ASC, a.item_id ASC, ${unitOrderSql('u')}`,
   unit: `${unitOrderSql('u')}, a.due_on ASC, i.number ASC`,
 } as const;
 
@@ -223,7 +225,7 @@ export class SupervisionQueries {
            ${dueSoonBehind(d, days)} AS "dueSoonBehind", ${reportMissing(d)} AS "reportMissing",
            ${reportFrequency} AS "reportFrequency", ${duePeriodStart(d)} AS "duePeriodStart"
          ${FROM} ${c.where}
-         ORDER BY a.due_on ASC, i.number ASC, ${unitOrderSql('u')}
+         ORDER BY ${SORTS.daysOverdue}
          LIMIT ${int(q.pageSize)} OFFSET ${int(q.offset)}`,
         c.params,
       ) as Promise<RawWarning[]>,

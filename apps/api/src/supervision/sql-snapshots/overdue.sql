@@ -10,7 +10,7 @@ FROM assignments a
 JOIN plans p ON p.id = a.plan_id
 JOIN items i ON i.id = a.item_id
 JOIN units u ON u.id = a.unit_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND a.due_on < $1::date
-ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
+ORDER BY a.due_on ASC, a.item_number ASC, a.item_id ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
 
 -- next statement

@@ -130,7 +130,7 @@ WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
 ) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
 WHERE r.status IN ('submitted', 'accepted')
 AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)))))
-ORDER BY a.due_on ASC, i.number ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
+ORDER BY a.due_on ASC, a.item_number ASC, a.item_id ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
 
 -- next statement
