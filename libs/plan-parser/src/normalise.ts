@@ -31,9 +31,22 @@ export const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
 /** Above this share of garbage characters the input is a binary file, not a damaged text. */
 const MAX_GARBAGE_SHARE = 0.01;
 
+/**
+ * Numbers Word and WPS write as one character: ㈠…㈩ are (一)…(十), ⑴…⒇ (1)…(20), ⒈…⒛ 1.…20.
+ * Read as what they stand for, or every item so numbered is lost.
+ */
+const NUMBER_SIGNS = /[\u3220-\u3229\u2474-\u249B]/g;
+const IDEOGRAPHS = '一二三四五六七八九十';
+const numberSign = (ch: string): string => {
+  const code = ch.charCodeAt(0);
+  if (code <= 0x3229 && code >= 0x3220) return `(${IDEOGRAPHS[code - 0x3220]})`;
+  return code <= 0x2487 ? `(${code - 0x2473})` : `${code - 0x2487}.`;
+};
+
 export function foldWidth(text: string): string {
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(NUMBER_SIGNS, numberSign)
     .replace(SPACES, ' ')
     .replace(INVISIBLE, '')
     .replace(/\f|\v/g, ' ');
