@@ -145,6 +145,32 @@ describe('four levels 一、/（一）/1./（1）', () => {
     ]);
     expect(r.warnings.filter((w) => w.code === 'ITEM_WITHOUT_UNITS')).toEqual([]);
   });
+
+  it('makes (1) lines straight under a (一) its tasks when the plan uses 1. elsewhere', () => {
+    const r = parsePlan(
+      [
+        '某县2024年法治政府建设工作要点',
+        '一、化解矛盾纠纷',
+        '（一）推进信访法治化。',
+        '（1）畅通信访渠道。2024年6月底前完成。责任单位：县信访局。',
+        '（2）规范信访程序。2024年9月底前完成。责任单位：县司法局。',
+        '二、加强学习宣传',
+        '1.开展专题学习。责任单位：县委办公室。',
+        '2.开展普法宣传。责任单位：县司法局。',
+      ].join('\n'),
+    );
+    const [first, ...others] = itemsOf(r);
+    expect([first.title, roles(first.units)]).toEqual([
+      '推进信访法治化',
+      ['县信访局:lead', '县司法局:lead'],
+    ]);
+    expect(first.tasks.map((t) => [t.numberText, t.title, roles(t.units), t.dueOn])).toEqual([
+      ['1', '畅通信访渠道', ['县信访局:lead'], '2024-06-30'],
+      ['2', '规范信访程序', ['县司法局:lead'], '2024-09-30'],
+    ]);
+    expect(others.map((i) => i.title)).toEqual(['开展专题学习', '开展普法宣传']);
+    expect(r.warnings.filter((w) => w.code === 'UNRECOGNISED_PARAGRAPH')).toEqual([]);
+  });
 });
 
 describe('deadlines and the dates that are not', () => {
@@ -182,6 +208,36 @@ describe('deadlines and the dates that are not', () => {
     ).toEqual([
       [6, '2024年3月31日之前'],
       [6, '2021年11月24日前'],
+    ]);
+  });
+});
+
+describe('item numbers Word and WPS write as one character', () => {
+  it('reads ㈠ as (一), ⑴ as (1) and ⒈ as 1.', () => {
+    const r = parsePlan(
+      [
+        '某县2024年法治政府建设工作要点',
+        '一、推进政府职能转变',
+        '㈠深化“放管服”改革。6月30日前完成权责清单调整。责任单位：县政务服务中心。',
+        '㈡优化营商环境。2024年内完成政策清理。责任单位：县市场监管局。',
+        '二、化解矛盾纠纷',
+        '㈢推进信访法治化。⑴畅通信访渠道。⑵规范信访程序。责任单位：县信访局。',
+      ].join('\n'),
+    );
+    expect(
+      r.sections.map((s) => [
+        s.title,
+        s.items.map((i) => [i.numberText, i.title, i.dueOn ?? null]),
+      ]),
+    ).toEqual([
+      [
+        '推进政府职能转变',
+        [
+          ['一', '深化“放管服”改革', '2024-06-30'],
+          ['二', '优化营商环境', '2024-12-31'],
+        ],
+      ],
+      ['化解矛盾纠纷', [['三', '推进信访法治化', '2024-12-31']]],
     ]);
   });
 });
@@ -602,6 +658,28 @@ describe('sentences of one item each closed by a bracket with its units and time
 describe('task tables with the column names other offices use', () => {
   const table = (header: string, ...rows: string[]) =>
     itemsOf(parsePlan(['某县2024年重点任务分工表', header, ...rows].join('\n')));
+
+  it.each([
+    ['问题'],
+    ['存在问题'],
+    ['审计发现问题'],
+    ['巡察反馈问题'],
+    ['重点工作任务'],
+    ['整改任务'],
+  ])('takes the %s column for the item’s title, the 整改措施 beside it for its body', (name) => {
+    const items = table(
+      `序号\t${name}\t整改措施\t整改时限\t责任单位`,
+      '1\t公务用车管理不规范。\t开展公务用车专项清理，建立用车登记制度。\t2024年6月底前\t县委办公室',
+    );
+    expect(items.map((i) => [i.title, i.body, roles(i.units), i.dueOn])).toEqual([
+      [
+        '公务用车管理不规范',
+        expect.stringContaining('开展公务用车专项清理'),
+        ['县委办公室:lead'],
+        '2024-06-30',
+      ],
+    ]);
+  });
 
   it.each([['牵头单位\t参加单位'], ['牵头责任单位\t配合责任单位'], ['牵头科室\t协作科室']])(
     'reads the lead and the co-units under %s',

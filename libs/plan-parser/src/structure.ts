@@ -65,6 +65,8 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
   let section: DraftSection | undefined;
   let item: DraftNode | undefined;
   let task: DraftNode | undefined;
+  /** The numbering of the open task: the task level's, or the one below when an item skips it. */
+  let taskStyle: HeadingStyle | undefined;
   /** The node that took the line before this one: a label line continues only it. */
   let previous: DraftNode | undefined;
   /** This chapter numbers its items in the task style (numbersItemsAsMeasures). */
@@ -98,6 +100,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     if (heading && heading.style === levels.task) {
       if (item) {
         task = openNode(heading, line);
+        taskStyle = heading.style;
         item.tasks.push(task);
         previous = task;
         continue;
@@ -113,6 +116,20 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     // In a chapter whose measures are its items, the level below them ((1) under 1.) opens tasks.
     if (heading && measuresAreItems && heading.style === levels.subtask && item) {
       task = openNode(heading, line);
+      item.tasks.push(task);
+      previous = task;
+      continue;
+    }
+    // An item of a chapter that skips a level ((1) straight under (一) where others use 1.):
+    // that level opens its tasks.
+    if (
+      heading &&
+      heading.style === levels.subtask &&
+      item &&
+      (!task || taskStyle === heading.style)
+    ) {
+      task = openNode(heading, line);
+      taskStyle = heading.style;
       item.tasks.push(task);
       previous = task;
       continue;
