@@ -9,6 +9,41 @@ import type { ParseResult } from './types';
 const itemsOf = (r: ParseResult) => r.sections.flatMap((s) => s.items);
 const roles = (units: { name: string; role: string }[]) => units.map((u) => `${u.name}:${u.role}`);
 
+describe('unit brackets that also say when, or hold names only', () => {
+  const items = itemsOf(
+    parsePlan(
+      [
+        '某区2024年城镇燃气安全专项整治工作方案',
+        '一、排查整治',
+        '（一）全面排查。对燃气用户开展全覆盖排查。（区建设局、区市场监管局负责，6月30日前完成）',
+        '（二）集中整治。对隐患逐项整改销号。（区建设局牵头，各镇（街道）配合，2024年9月底前完成）',
+        '（三）清偿账款。2024年9月30日前全部清偿到位。（区工信局、区财政局按职责分工负责，各镇（街道）落实属地责任）',
+        '（四）吸纳就业。对招用高校毕业生的企业给予补贴。（区人劳局、区财政局）',
+        '（五）强化督办。各单位每季度将进展报送区领导小组办公室（区发改委）。',
+      ].join('\n'),
+    ),
+  );
+
+  it('reads the units before a clause of time, and the time as the deadline', () => {
+    expect(items.slice(0, 2).map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['区建设局:lead', '区市场监管局:co'], '2024-06-30'],
+      [['区建设局:lead', '各镇(街道):co'], '2024-09-30'],
+    ]);
+  });
+
+  it('reads 各镇（街道）落实属地责任 after the departments as a co-unit', () => {
+    expect(roles(items[2].units)).toEqual(['区工信局:lead', '区财政局:co', '各镇(街道):co']);
+  });
+
+  it('reads a closing bracket of names only, the first leading', () => {
+    expect(roles(items[3].units)).toEqual(['区人劳局:lead', '区财政局:co']);
+  });
+
+  it('takes no bracket that says which body a name is for a unit list', () => {
+    expect(items[4].units).toEqual([]);
+  });
+});
+
 describe('units in the national style, without labels', () => {
   const r = parsePlan(
     [

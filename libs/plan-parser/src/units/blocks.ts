@@ -8,8 +8,10 @@ import { endsWithUnitSuffix, ETC, ROLE_MARK } from './names';
  *   (牵头单位:…;责任单位:…)            round brackets that start with a label
  *   (区发改委牵头,区财政局配合)         round brackets whose clauses end in 牵头/配合
  *   责任单位:… / 牵头单位:…;配合单位:…  a label with a colon, up to the end of the sentence
- *   〔区人劳局、区经发局〕               unlabelled square brackets closing the paragraph, when
- *                                      every name in them looks like a unit
+ *   〔区人劳局、区经发局〕 (区人劳局)      unlabelled brackets closing the paragraph, when every
+ *                                      name in them looks like a unit (a round one not right
+ *                                      after a name: 办公室(县发改局) says which body it is)
+ *   (区建设局负责,6月30日前完成)         any of these, then clauses of time (read as fields)
  * All scans are single passes over the paragraph, so hostile input stays linear.
  */
 
@@ -62,8 +64,12 @@ export function fieldLabel(text: string): string | undefined {
   return OTHER_LABEL_AT_START.exec(text)?.[1];
 }
 const MAX_BLOCK_LENGTH = 600;
-/** A role written after the names: 区发改委牵头, 县财政局配合, 县直各部门按职责分工负责. */
-const POSTFIX_ROLE = /(?:牵头负责|牵头|配合|协助|参与|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
+/**
+ * A role written after the names: 区发改委牵头, 县财政局配合, 县直各部门按职责分工负责, 各设区市人民
+ * 政府落实属地责任. The role word is captured for unit-list.ts.
+ */
+export const POSTFIX_ROLE =
+  /(牵头负责|牵头|配合|协助|参与|落实属地(?:管理)?责任|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /**
  * The national style without labels: (工业和信息化部、发展改革委等按职责分工负责),
  * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同).
@@ -97,16 +103,25 @@ export function scanUnitBlocks(text: string): BlockScan {
       }
       continue;
     }
-    // (牵头单位:…,责任单位:…,完成时限:2024年6月底前): the units end where another field starts.
+    // (牵头单位:…,责任单位:…,完成时限:2024年6月底前): the units end where another field starts;
+    // (区建设局牵头,各镇(街道)配合,2024年9月底前完成): or where a clause of time starts.
+    const endsParagraph = pair.close >= lastWord;
+    // 领导小组办公室(县发改局), 各区人民政府(管委会): a bracket after a name says which it is.
+    const namesBefore = endsWithUnitSuffix(text.slice(Math.max(0, pair.open - 12), pair.open));
     const { units, fields } = unitsAndFields(content);
-    if (!units || !isUnitBracket(units, pair, pair.close >= lastWord)) continue;
+    if (!units) continue;
+    const isList = (list: string) =>
+      isUnitBracket(list, pair, endsParagraph && (pair.square || !namesBefore));
+    const timed = isList(units) ? undefined : withoutTimeClauses(units);
+    if (timed ? !isList(timed.units) : !isList(units)) continue;
     const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
+    const allFields = [timed?.time, fields].filter(Boolean).join(',');
     blocks.push({
       start: pair.open,
       end: blockEnd,
-      content: units,
+      content: timed?.units ?? units,
       text: text.slice(pair.open, blockEnd),
-      ...(fields ? { fields } : {}),
+      ...(allFields ? { fields: allFields } : {}),
     });
     coveredUntil = blockEnd;
   }
@@ -249,11 +264,37 @@ function unitsAndFields(content: string): { units: string; fields?: string } {
   };
 }
 
+/** A clause that gives a time, not names: 6月30日前完成, 2024年9月底前完成, 长期坚持. */
+const TIME_CLAUSE = /\d{4}年|\d{1,2}月|[年月]底|年内|季度|半年|每[年月季周]|长期|持续|常态|前完成/;
+
+/** The units of a list followed by clauses of time only, and those clauses. */
+function withoutTimeClauses(content: string): { units: string; time: string } | undefined {
+  const clauses = content.split(/[,;]/);
+  let first = clauses.length;
+  while (
+    first > 1 &&
+    TIME_CLAUSE.test(clauses[first - 1]) &&
+    !looksLikeUnitList(clauses[first - 1])
+  ) {
+    first--;
+  }
+  if (first === clauses.length) return undefined;
+  return { units: clauses.slice(0, first).join(','), time: clauses.slice(first).join(',') };
+}
+
+/** Words a closing bracket of names starts with when it says what they stand for: (以下简称…). */
+const NOT_A_LIST = /^(?:以下简称|下称|简称|含|包括|即|如|指)/;
+
 function isUnitBracket(content: string, pair: Pair, endsParagraph: boolean): boolean {
   const label = LABEL_AT_START.exec(content);
   if (label) return pair.square || label[1] !== undefined;
-  if (!pair.square) return isPostfixRoleList(content) || isResponsibleList(content);
-  return endsParagraph && looksLikeUnitList(content);
+  if (isPostfixRoleList(content) || isResponsibleList(content)) return true;
+  // (区人劳局、区财政局) closing the paragraph: names only, in any bracket.
+  return (
+    endsParagraph &&
+    looksLikeUnitList(content) &&
+    (pair.square || (!NOT_A_LIST.test(content) && !/\d/.test(content)))
+  );
 }
 
 /** (发展改革委、财政部等按职责分工负责): a unit list followed by 负责. */

@@ -1,6 +1,6 @@
 import { append } from '../arrays';
 import type { UnitRef } from '../types';
-import { borrowsSuffix, LEAD_RULE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './blocks';
+import { borrowsSuffix, LEAD_RULE, POSTFIX_ROLE, RESPONSIBLE_END, UNIT_LABEL_LONG } from './blocks';
 import { type NameDictionary, splitConcatenated } from './concatenated';
 import { groupStartIn, isGroupPhrase, isKnownGroup, repairGroup } from './groups';
 import {
@@ -37,7 +37,6 @@ const LABEL_ANYWHERE = new RegExp(
   `(?<![各关])${UNIT_LABEL_LONG}\\s*(?:为|是)?\\s*:?|(?:牵头|配合)\\s*:`,
   'g',
 );
-const POSTFIX = /(牵头负责|牵头|配合|协助|参与|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /** An area written once before a list's first unit: 示范区交通运输局、住房和城乡建设局. */
 const LIST_AREA =
   /^((?:[\u4e00-\u9fa5]{1,4}(?:示范区|新区|开发区|高新区|经开区))|示范区)(?=[\u4e00-\u9fa5]{2,})/;
@@ -54,7 +53,7 @@ export function parseUnitList(
   const out: ListedUnit[] = [];
   for (const segment of labelSegments(normaliseList(content), defaultLabel)) {
     for (const clause of splitTopLevel(segment.text, /[;,]/)) {
-      const postfix = POSTFIX.exec(clause);
+      const postfix = POSTFIX_ROLE.exec(clause);
       const label = postfix ? labelOf(postfix[1]) : segment.label;
       const names = postfix ? clause.slice(0, postfix.index) : clause;
       for (const token of shareSuffixes(splitTopLevel(names, SEPARATORS))) {
