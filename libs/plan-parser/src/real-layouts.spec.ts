@@ -907,6 +907,75 @@ describe('a pasted table whose rows are numbered 1.1, 1.2 under their chapter or
   });
 });
 
+describe('an Excel table whose chapter rows hold 一 or (一) in the 序号 column', () => {
+  const sectionsOf = (r: ParseResult) =>
+    r.sections.map((s) => [
+      s.numberText,
+      s.title,
+      s.items.map((i) => [i.numberText, i.under?.title ?? null, roles(i.units), i.dueOn]),
+    ]);
+
+  it('makes the 一 rows chapters, which carry no unit or time to the rows below', () => {
+    const r = parsePlan(
+      [
+        '某区2024年法治政府建设工作要点任务分解表',
+        '序号\t工作任务\t责任单位\t完成时限',
+        '一\t健全依法决策机制\t\t',
+        '1\t制定重大行政决策事项目录\t区司法局\t2024年3月底前',
+        '二\t严格规范公正文明执法\t\t',
+        '2\t开展行政执法案卷评查\t区监察室\t2024年10月底前',
+      ].join('\n'),
+    );
+    expect(sectionsOf(r)).toEqual([
+      ['一', '健全依法决策机制', [['1', null, ['区司法局:lead'], '2024-03-31']]],
+      ['二', '严格规范公正文明执法', [['2', null, ['区监察室:lead'], '2024-10-31']]],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'NUMBERING')).toEqual([]);
+  });
+
+  it('puts the items under a (一) row below a 一 row under that heading', () => {
+    const r = parsePlan(
+      [
+        '某区2024年法治政府建设工作要点任务分解表',
+        '序号\t工作任务\t责任单位\t完成时限',
+        '一\t健全依法决策机制\t\t',
+        '（一）\t推进科学民主决策\t\t',
+        '1\t制定重大行政决策事项目录\t区司法局\t2024年3月底前',
+        '（二）\t加强规范性文件管理\t\t',
+        '2\t开展规范性文件清理\t区监察室\t2024年9月底前',
+      ].join('\n'),
+    );
+    expect(sectionsOf(r)).toEqual([
+      [
+        '一',
+        '健全依法决策机制',
+        [
+          ['1', '推进科学民主决策', ['区司法局:lead'], '2024-03-31'],
+          ['2', '加强规范性文件管理', ['区监察室:lead'], '2024-09-30'],
+        ],
+      ],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'TABLE_ROW')).toEqual([]);
+  });
+
+  it('keeps a row numbered 一 an item where 一, 二 number the tasks, its units merged above', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某区2024年重点任务分工表',
+          '序号\t工作任务\t责任单位\t完成时限',
+          '一\t开展扬尘整治\t区住房和城乡建设局\t2024年6月底前',
+          '二\t加强渣土运输管理\t\t',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [i.title, roles(i.units), i.dueOn])).toEqual([
+      ['开展扬尘整治', ['区住房和城乡建设局:lead'], '2024-06-30'],
+      ['加强渣土运输管理', ['区住房和城乡建设局:lead'], '2024-06-30'],
+    ]);
+  });
+});
+
 describe('a pasted table whose merged 类别 column stands before 序号', () => {
   it('reads the rows by their 序号 and starts a section where the category changes', () => {
     const r = parsePlan(

@@ -299,16 +299,71 @@ function readRow(text: string, columns: Column[]): Row | undefined {
 type Entry =
   | { type: 'row'; row: Row; line: Line }
   | { type: 'heading'; line: Line }
+  | { type: 'under'; line: Line; under: NonNullable<DraftNode['under']> }
   | { type: 'other'; line: Line };
+
+/** 一 or (一) standing in the 序号 cell of an Excel table's chapter row. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\))[、.]?$/;
+
+interface SectionRow {
+  style: 'dun' | 'paren';
+  numberText: string;
+  title: string;
+}
+
+/**
+ * A row whose 序号 is 一 or (一) and which names nothing but its title (no unit, no time): a
+ * chapter line that an Excel table keeps in its columns (`一\t健全依法决策机制\t\t`).
+ */
+function readSectionRow(line: Line, columns: Column[]): SectionRow | undefined {
+  const cells = splitCells(rowText(line));
+  const at = numberColumn(columns);
+  const number = (cells[at] ?? '').trim();
+  if (!SECTION_NUMBER.test(number)) return undefined;
+  const filled = cells.flatMap((c, i) => (i !== at && c.trim() ? [i] : []));
+  if (filled.length !== 1) return undefined;
+  const kind = columns[filled[0]]?.kind;
+  if (!kind || UNIT_COLUMNS.includes(kind) || kind === 'deadline') return undefined;
+  const bare = number.replace(/[、.]$/, '');
+  return bare.startsWith('(')
+    ? { style: 'paren', numberText: bare.slice(1, -1), title: cells[filled[0]].trim() }
+    : { style: 'dun', numberText: bare, title: cells[filled[0]].trim() };
+}
 
 export function buildTableOutline(lines: Line[], headerIndex: number, columns: Column[]): Outline {
   const { front, ignored } = readFront(lines.slice(0, headerIndex));
   const entries: Entry[] = [];
-  for (const line of lines.slice(headerIndex + 1)) {
+  const body = lines.slice(headerIndex + 1);
+  // Only beside rows numbered 1, 2: where 一, 二 number the tasks, a row of a title alone is a
+  // task whose units and time were merged into the row above.
+  const at = numberColumn(columns);
+  const arabic = body.some((l) => /^\d/.test(splitCells(rowText(l))[at] ?? ''));
+  const sectionRows = new Map(
+    body.flatMap((line) => {
+      const row = arabic && line.text ? readSectionRow(line, columns) : undefined;
+      return row ? [[line, row] as const] : [];
+    }),
+  );
+  // 一 rows with (一) rows under them: the 一 rows are the chapters, a (一) heads its items.
+  const styles = new Set([...sectionRows.values()].map((r) => r.style));
+  for (const line of body) {
     if (!line.text) continue;
     if (isChrome(line.text) || readTableHeader(line.text)) {
       // Tables that span pages repeat their header.
       ignored.push({ line: line.no, text: line.text });
+      continue;
+    }
+    const sectionRow = sectionRows.get(line);
+    if (sectionRow?.style === 'paren' && styles.has('dun')) {
+      const under = { numberText: sectionRow.numberText, title: sectionRow.title, line: line.no };
+      entries.push({ type: 'under', line, under });
+      continue;
+    }
+    if (sectionRow) {
+      const { numberText, title } = sectionRow;
+      const text =
+        sectionRow.style === 'dun' ? `${numberText}、${title}` : `(${numberText})${title}`;
+      entries.push({ type: 'heading', line: { ...line, text } });
       continue;
     }
     const row = readRow(rowText(line), columns);
@@ -364,11 +419,17 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     }
     item.tasks.push(measureNode(texts, cols, line.no, item.tasks.length + 1));
   };
+  let under: DraftNode['under'];
   entries.forEach((entry) => {
     const { line } = entry;
     if (entry.type === 'heading') {
       named = undefined;
+      under = undefined;
       sections.push((section = draftSection(readHeading(line.text)!, line.no)));
+      return;
+    }
+    if (entry.type === 'under') {
+      under = entry.under;
       return;
     }
     if (entry.type === 'row') {
@@ -404,6 +465,7 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       // Under 一、 the rows 1.1, 1.2 are its items 1 and 2; without chapter lines 2.1 follows 1.2.
       const number = parent === undefined ? entry.row.number : (previous?.number ?? 0) + 1;
       const node = rowNode({ ...entry.row, number, texts }, columns, line);
+      if (under) node.under = under;
       rowTexts.set(node, texts);
       section.items.push(node);
       return;
@@ -562,8 +624,10 @@ export function joinBrokenRows(lines: Line[], headerIndex: number, columns: numb
   if (!lines[headerIndex].text.includes('\t')) return lines;
   const cellsOf = (l: Line) => (l.tabs ?? 0) + l.text.split('\t').length;
   // 2.压缩时限 continues a cell; a bare 3 or 三、 starts a row.
-  const startsRow = (l: Line) =>
-    Boolean(l.tabs) || rowNumber(l.text.split('\t')[0].trim()) !== undefined;
+  const startsRow = (l: Line) => {
+    const first = l.text.split('\t')[0].trim();
+    return Boolean(l.tabs) || rowNumber(first) !== undefined || SECTION_NUMBER.test(first);
+  };
   const out = lines.slice(0, headerIndex + 1);
   for (let i = headerIndex + 1; i < lines.length; i++) {
     let line = lines[i];
