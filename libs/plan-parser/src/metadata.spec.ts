@@ -81,6 +81,9 @@ describe('readMetadata', () => {
     '某区2024年重点工作任务台账',
     '某区2024年优化营商环境重点任务分工',
     '某区2024年重点工作责任一览表',
+    '某区2024年第一季度重点工作推进情况表',
+    '某区2024年巡察反馈问题整改落实表',
+    '某区2024年重点工作督办表',
   ])('takes the table title %s for the plan title and its year', (title) => {
     expect(readMetadata(lines(title), [], new Warnings())).toMatchObject({
       title,
