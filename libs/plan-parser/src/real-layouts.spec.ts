@@ -1172,6 +1172,21 @@ describe('a task table whose 完成时限 cells hold bare dates', () => {
     expect(r.warnings.map((w) => w.code)).not.toContain('DATE_NOT_DEADLINE');
   });
 
+  it('dates 即日起至2024年11月30日 at its end', () => {
+    const table = parsePlan(
+      [
+        '某市2024年民生实事项目责任分解表',
+        '序号\t重点任务\t牵头单位\t完成时限',
+        '1\t开展燃气安全专项整治。\t市住房城乡建设局\t即日起至2024年11月30日',
+        '2\t开展食品安全专项检查。\t市市场监管局\t自即日起至2024年9月底',
+      ].join('\n'),
+    );
+    expect(itemsOf(table).map((i) => [i.dueOn, i.dueOnSource])).toEqual([
+      ['2024-11-30', 'item'],
+      ['2024-09-30', 'item'],
+    ]);
+  });
+
   it('keeps one target when the 完成时限 cell restates the frequency its measure states', () => {
     const table = parsePlan(
       [
