@@ -607,6 +607,29 @@ describe('label lines with the people in charge between them', () => {
       [['县发展和改革局:lead'], '2024-09-30'],
     ]);
   });
+
+  it('reads 【完成时限】 as 完成时限:, and a 督办单位 line as no unit', () => {
+    const r = parsePlan(
+      [
+        '某区2024年优化营商环境工作方案',
+        '一、重点任务',
+        '（一）强化企业用工保障',
+        '每季度开展1次用工需求调查。',
+        '【牵头单位】区人劳局',
+        '【完成时限】2024年9月底前',
+        '（二）完善政企沟通机制',
+        '落实区领导联系重点企业制度。',
+        '责任单位：区党工委办公室',
+        '督办单位：区督查室',
+        '完成时限：2024年10月底前',
+      ].join('\n'),
+    );
+    expect(itemsOf(r).map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['区人劳局:lead'], '2024-09-30'],
+      [['区党工委办公室:lead'], '2024-10-31'],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'UNRECOGNISED_PARAGRAPH')).toEqual([]);
+  });
 });
 
 describe('a date that starts the work beside the date it is due', () => {

@@ -53,15 +53,23 @@ const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
 /** 完成时限, 整改时限, 办结时限, 时限: a word of two before 时限 is the label's, not a unit's. */
 const OTHER_LABELS =
   '(?:完成时间|时间节点|时限要求|时间要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
-/** People named beside the units (责任人:周敏, 责任领导:王建国): neither units nor deadlines. */
-const PERSON_LABELS = '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话)';
+/**
+ * People named beside the units (责任人:周敏, 责任领导:王建国), and the office that oversees the
+ * work (督办单位:区督查室): neither the units responsible nor deadlines.
+ */
+const PERSON_LABELS =
+  '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话|督(?:办|导|查)(?:单位|部门))';
 /** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */
 const OTHER_LABEL = new RegExp(`(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*:`, 'g');
-const OTHER_LABEL_AT_START = new RegExp(`^\\s*(${OTHER_LABELS}|${PERSON_LABELS})\\s*:`);
+/** 完成时限:… or 【完成时限】… at the start of a line. */
+const OTHER_LABEL_AT_START = new RegExp(
+  `^\\s*(?:(${OTHER_LABELS}|${PERSON_LABELS})\\s*:|[【〔[]\\s*(${OTHER_LABELS}|${PERSON_LABELS})\\s*[】〕\\]])`,
+);
 
 /** The label a line starts with when it gives a measure's time limit or people (完成时限:…, 责任人:…). */
 export function fieldLabel(text: string): string | undefined {
-  return OTHER_LABEL_AT_START.exec(text)?.[1];
+  const m = OTHER_LABEL_AT_START.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 const MAX_BLOCK_LENGTH = 600;
 /**
@@ -175,7 +183,7 @@ function namesOnly(list: string): boolean {
   });
 }
 
-const OTHER_HEADER = new RegExp(`[〔【[]\\s*${OTHER_LABELS}\\s*[〕】\\]]`);
+const OTHER_HEADER = new RegExp(`[〔【[]\\s*(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*[〕】\\]]`);
 const UNIT_HEADERS = new RegExp(`[〔【[]\\s*(${UNIT_LABEL})\\s*[〕】\\]]`, 'g');
 
 /**
