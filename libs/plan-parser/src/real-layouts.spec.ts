@@ -1024,6 +1024,31 @@ describe('a pasted table whose merged 类别 column stands before 序号', () =>
     ]);
   });
 });
+describe('a pasted table whose merged 重点任务 column stands before 序号 and 具体措施', () => {
+  it('makes each 重点任务 a chapter and each 具体措施 row its item', () => {
+    const r = parsePlan(
+      [
+        '某区2024年优化营商环境具体措施清单',
+        '重点任务\t序号\t具体措施\t牵头单位\t完成时限',
+        '一、提升政务服务效能\t1\t推行企业开办一网通办。\t区行政服务中心\t2024年6月底前',
+        '\t2\t实现高频事项跨省通办。\t区信息中心\t2024年12月底前',
+        '二、加强要素保障\t3\t组织重点企业专场招聘会。\t区人劳局\t2024年4月底前',
+      ].join('\n'),
+    );
+    expect(
+      r.sections.map((s) => [s.title, s.items.map((i) => [i.numberText, i.title, i.dueOn])]),
+    ).toEqual([
+      [
+        '提升政务服务效能',
+        [
+          ['1', '推行企业开办一网通办', '2024-06-30'],
+          ['2', '实现高频事项跨省通办', '2024-12-31'],
+        ],
+      ],
+      ['加强要素保障', [['3', '组织重点企业专场招聘会', '2024-04-30']]],
+    ]);
+  });
+});
 
 describe('a 任务分解表 copied out of Excel: quoted cells over several lines, a merged 序号', () => {
   const r = parsePlan(

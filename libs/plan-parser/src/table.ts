@@ -112,6 +112,12 @@ export function classifyColumns(cells: string[]): Column[] | undefined {
   const columns = cells.map((name): Column => ({ kind: columnKindOf(name), name }));
   if (!columns.some((c) => UNIT_COLUMNS.includes(c.kind))) return undefined;
   if (columns.filter((c) => c.kind !== 'other').length < 3) return undefined;
+  // 重点任务 merged over its rows before 序号, 具体措施 after it: the tasks are chapters, as 类别.
+  const number = columns.findIndex((c) => c.kind === 'number');
+  const title = columns.findIndex((c) => c.kind === 'title');
+  if (title >= 0 && title < number && columns.some((c) => c.kind === 'body')) {
+    columns[title].kind = 'section';
+  }
   // A table with only a 措施 column uses it as the task.
   const body = columns.find((c) => c.kind === 'body');
   if (!columns.some((c) => c.kind === 'title') && body) body.kind = 'title';
