@@ -813,6 +813,22 @@ describe('task tables with the column names other offices use', () => {
     ]);
   });
 
+  it('takes a town named alone for a unit, with no warning that it is no unit name', () => {
+    const r = parsePlan(
+      [
+        '某区2024年重点任务清单',
+        '序号\t工作任务\t责任单位\t完成时限',
+        '1\t完成农村供水管网改造\t后谢镇\t2024年6月底前',
+        '2\t推进背街小巷改造\t漳江街道、陬市镇\t2024年9月底前',
+      ].join('\n'),
+    );
+    expect(itemsOf(r).map((i) => i.units.map((u) => u.name))).toEqual([
+      ['后谢镇'],
+      ['漳江街道', '陬市镇'],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'UNIT_NOT_SPLIT')).toEqual([]);
+  });
+
   it('takes a 合计 row under the tasks for no task', () => {
     const items = table(
       '序号\t工作任务\t责任单位\t完成时限',

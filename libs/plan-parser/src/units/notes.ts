@@ -3,6 +3,9 @@ import { isKnownGroup } from './groups';
 import { endsWithUnitSuffix } from './names';
 import type { ListedUnit } from './unit-list';
 
+/** A town or subdistrict named alone (后谢镇, 漳江街道): a unit without a unit word. */
+const PLACE_UNIT = /^[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道|苏木)$/;
+
 /** Repaired and unknown group phrases, said once per phrase with a count instead of per item. */
 export class UnitNotes {
   private readonly repaired = new Map<string, { line: number; name: string; count: number }>();
@@ -16,7 +19,7 @@ export class UnitNotes {
         seen.count++;
         this.repaired.set(u.raw, seen);
       }
-      if (!u.group && !endsWithUnitSuffix(u.name)) {
+      if (!u.group && !endsWithUnitSuffix(u.name) && !PLACE_UNIT.test(u.name)) {
         const seen = this.unsplit.get(u.name) ?? { line, count: 0 };
         seen.count++;
         this.unsplit.set(u.name, seen);
