@@ -92,6 +92,22 @@ describe('readMetadata', () => {
     });
   });
 
+  it.each([
+    ['本措施自印发之日起施行，有效期至2026年12月31日。', '2024-03-05', '2024-03-05', '2026-12-31'],
+    ['本措施自2024年5月1日起施行，有效期3年。', undefined, '2024-05-01', '2027-04-30'],
+    ['本办法自印发之日起施行，有效期两年。', '2024-03-05', '2024-03-05', '2026-03-04'],
+  ])('reads the term of a policy titled without years from %s', (clause, issued, start, end) => {
+    const tail = lines(
+      clause,
+      ...(issued
+        ? ['某省人民政府办公厅', issued.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')]
+        : []),
+    );
+    expect(
+      readMetadata(lines('关于进一步促进民营经济发展壮大的若干措施'), tail, new Warnings()),
+    ).toMatchObject({ periodStart: start, periodEnd: end });
+  });
+
   it('warns when no line looks like a plan title', () => {
     const warnings = new Warnings();
     expect(readMetadata(lines('一些文字'), [], warnings).title).toBeUndefined();

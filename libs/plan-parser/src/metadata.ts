@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '@app/calendar';
 import type { Line } from './normalise';
 import { despace } from './normalise';
 import { parseChineseDigits, parseChineseNumeral } from './numerals';
@@ -46,8 +47,38 @@ export function readMetadata(front: Line[], tail: Line[], warnings: Warnings): M
     ...(docNumber ? { docNumber } : {}),
     issuers,
     ...(signature?.issuedOn ? { issuedOn: signature.issuedOn } : {}),
-    ...readPeriod(title),
+    ...(readPeriod(title) ?? readValidity(tail, signature?.issuedOn)),
   };
+}
+
+const VALID_UNTIL = /有效期(?:至|到)(\d{4})年(\d{1,2})月(\d{1,2})日/;
+const VALID_FOR = /有效期(?:为)?([1-9]|[一二两三四五])年/;
+const IN_FORCE_FROM = /自(\d{4})年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)/;
+
+/**
+ * A policy's own term, for one whose title names no years: 本措施自印发之日起施行，有效期至2026年
+ * 12月31日; 自2024年5月1日起施行，有效期3年 (to 2027-04-30).
+ */
+function readValidity(
+  tail: Line[],
+  issuedOn: string | undefined,
+): Pick<Metadata, 'periodStart' | 'periodEnd'> {
+  for (const { text } of tail) {
+    const from = IN_FORCE_FROM.exec(text);
+    const start = from ? isoDate(+from[1], +from[2], +from[3]) : issuedOn;
+    const until = VALID_UNTIL.exec(text);
+    const years = VALID_FOR.exec(text);
+    const end = until
+      ? isoDate(+until[1], +until[2], +until[3])
+      : years && start
+        ? // A term of years ends the day before the same date that many years on.
+          addDays(addMonths(start, 12 * (parseChineseNumeral(years[1]) || Number(years[1]))), -1)
+        : undefined;
+    if (end && (!start || start <= end)) {
+      return { ...(start ? { periodStart: start } : {}), periodEnd: end };
+    }
+  }
+  return {};
 }
 
 function readTitle(front: Line[], warnings: Warnings): string | undefined {
@@ -172,13 +203,15 @@ export function isoDate(year: number, month: number, day: number): string | unde
   return d.toISOString().slice(0, 10);
 }
 
-function readPeriod(title: string | undefined): Pick<Metadata, 'periodStart' | 'periodEnd'> {
-  if (!title) return {};
+function readPeriod(
+  title: string | undefined,
+): Pick<Metadata, 'periodStart' | 'periodEnd'> | undefined {
+  if (!title) return undefined;
   const range = PERIOD.exec(title);
   if (range && Number(range[1]) <= Number(range[2])) {
     return { periodStart: `${range[1]}-01-01`, periodEnd: `${range[2]}-12-31` };
   }
   const year = SINGLE_YEAR.exec(title);
   if (year) return { periodStart: `${year[1]}-01-01`, periodEnd: `${year[1]}-12-31` };
-  return {};
+  return undefined;
 }

@@ -81,7 +81,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   if (options.directory) attachMatches(sections, options.directory, warnings);
 
   const firstLine = outline.front[0]?.no ?? 1;
-  if (!meta.periodStart) {
+  if (!meta.periodStart && !meta.periodEnd) {
     warnings.add(
       'NO_PERIOD',
       firstLine,
