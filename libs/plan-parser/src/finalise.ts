@@ -1,5 +1,6 @@
 import { append } from './arrays';
 import { type DeadlineContext, earliestDueOn, readDates, readDeadlines } from './deadlines';
+import { CLOSING_CHAPTER, PREAMBLE_TITLE } from './context-chapters';
 import { checkNumbering } from './numbering';
 import type { DraftNode, DraftSection, Outline, Part } from './outline';
 import type { Item, OtherDate, Paragraph, Section, Task, UnitRef } from './types';
@@ -21,16 +22,6 @@ export interface FinaliseContext {
   warnings: Warnings;
 }
 
-/** Chapters (or items) whose unit-less items are the plan's preamble, not tasks. */
-const PREAMBLE_TITLE =
-  /总体要求|指导思想|基本原则|主要原则|工作原则|总体目标|主要目标|工作目标|目标任务|总体思路|基本要求|发展目标|重要意义/;
-/**
- * Closing chapters on how the plan is carried out, whose unit-less items are context too
- * (`preamble`): by the chapter's whole title only (强化保障措施, not 完善社会保障机制), as an item
- * titled 加强治理工作保障 may be a task.
- */
-const CLOSING_CHAPTER =
-  /^(?:[加强健全完善强化落实]{2})?(?:保障措施|组织保障|工作保障|保障机制|实施步骤|工作步骤|步骤安排|工作要求|有关要求)$/;
 /** A title ends at the first 。, or at a colon close to the start (加强组织领导:成立…). */
 const TITLE_COLON_WITHIN = 40;
 const LONG_TITLE = 100;
@@ -172,6 +163,8 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
   const lastWord = node.parts.map((p) => lastSignificantIndex(p.text));
   if (!blocks.some(({ b, at }) => b.end <= lastWord[at])) return [];
   const tasks: Task[] = [];
+  // Lists and dates of the lists that go on with a task's sentence; roles and due date are
+  // worked out once per task, after the loop (redone per list, a run of them was quadratic).
   const listedOf = new Map<Task, ListedUnit[]>();
   let from = { part: node.parts[0], index: 0, at: 0 };
   for (const { p, b, at } of blocks) {
@@ -201,15 +194,10 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
     if (!text && last) {
       // 责任单位：县教育局。配合单位：县财政局。 — a list with no sentence of its own before it goes
       // on with the one before it.
-      const all = [...listedOf.get(last)!, ...listed];
-      listedOf.set(last, all);
-      last.units = assignRoles(all);
-      last.deadlines = [...last.deadlines, ...deadlines];
-      const dueOn = earliestDueOn(last.deadlines);
-      if (dueOn) last.dueOn = dueOn;
+      append(listedOf.get(last)!, listed);
+      append(last.deadlines, deadlines);
       continue;
     }
-    const dueOn = earliestDueOn(deadlines);
     const { title, rest } = splitTitle(text);
     const task: Task = {
       number: tasks.length + 1,
@@ -217,15 +205,20 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
       title,
       body: rest,
       line,
-      units: assignRoles(listed),
+      units: [],
       deadlines,
-      ...(dueOn ? { dueOn } : {}),
     };
     tasks.push(task);
-    listedOf.set(task, listed);
+    listedOf.set(task, [...listed]);
   }
   // Lists that all go on with one sentence are that sentence's units, the item's own.
-  return tasks.length < 2 ? [] : tasks;
+  if (tasks.length < 2) return [];
+  for (const task of tasks) {
+    task.units = assignRoles(listedOf.get(task)!);
+    const dueOn = earliestDueOn(task.deadlines);
+    if (dueOn) task.dueOn = dueOn;
+  }
+  return tasks;
 }
 
 function lastLine(node: DraftNode): number {
