@@ -20,6 +20,7 @@ import {
   readFront,
   splitClosing,
 } from './outline';
+import { CLOSING_CHAPTER, PREAMBLE_TITLE } from './context-chapters';
 import type { Paragraph } from './types';
 import { fieldLabel, leadingLabel } from './units/blocks';
 import type { Warnings } from './warnings';
@@ -72,6 +73,14 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
   /** This chapter numbers its items in the task style (numbersItemsAsMeasures). */
   let measuresAreItems = false;
 
+  /** Opens a task of `item`, numbered by `heading`. */
+  const openTask = (item: DraftNode, heading: Heading, line: Line) => {
+    task = openNode(heading, line);
+    taskStyle = heading.style;
+    item.tasks.push(task);
+    previous = task;
+  };
+
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i];
     if (!line.text) continue;
@@ -99,10 +108,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     }
     if (heading && heading.style === levels.task) {
       if (item) {
-        task = openNode(heading, line);
-        taskStyle = heading.style;
-        item.tasks.push(task);
-        previous = task;
+        openTask(item, heading, line);
         continue;
       }
       warnings.add(
@@ -115,23 +121,20 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     const current = task ?? item;
     // In a chapter whose measures are its items, the level below them ((1) under 1.) opens tasks.
     if (heading && measuresAreItems && heading.style === levels.subtask && item) {
-      task = openNode(heading, line);
-      item.tasks.push(task);
-      previous = task;
+      openTask(item, heading, line);
       continue;
     }
     // An item of a chapter that skips a level ((1) straight under (一) where others use 1.):
-    // that level opens its tasks.
+    // that level opens its tasks; in a chapter of context (总体要求's 工作目标: (1)…(2)…) the
+    // lines stay the item's text.
     if (
       heading &&
       heading.style === levels.subtask &&
       item &&
-      (!task || taskStyle === heading.style)
+      (!task || taskStyle === heading.style) &&
+      !isContext(section, item)
     ) {
-      task = openNode(heading, line);
-      taskStyle = heading.style;
-      item.tasks.push(task);
-      previous = task;
+      openTask(item, heading, line);
       continue;
     }
     // A fourth level (1. under (一) under 一、) belongs to the measure above, each line of it,
@@ -439,4 +442,14 @@ function detachTrailer(item: DraftNode): Paragraph[] {
   );
   if (at < 0) return [];
   return node.parts.splice(at).map((p) => ({ line: p.line, text: p.text }));
+}
+
+/** An item of a chapter of context, or one that states the plan's aims: no tasks of its own. */
+function isContext(section: DraftSection | undefined, item: DraftNode): boolean {
+  const chapter = section?.heading ?? '';
+  return (
+    PREAMBLE_TITLE.test(chapter) ||
+    CLOSING_CHAPTER.test(chapter) ||
+    PREAMBLE_TITLE.test(item.parts[0]?.text ?? '')
+  );
 }
