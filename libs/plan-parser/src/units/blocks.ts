@@ -95,6 +95,7 @@ interface Pair {
 export function scanUnitBlocks(text: string): BlockScan {
   const { pairs, unbalanced } = pairBrackets(text);
   const blocks: UnitBlock[] = [];
+  const tentative = new Set<UnitBlock>();
   const lastWord = lastSignificantIndex(text);
   let coveredUntil = -1;
   for (const pair of pairs) {
@@ -118,22 +119,32 @@ export function scanUnitBlocks(text: string): BlockScan {
     const namesBefore = endsWithUnitSuffix(text.slice(Math.max(0, pair.open - 12), pair.open));
     const { units, fields } = unitsAndFields(content);
     if (!units) continue;
-    const isList = (list: string) =>
-      isUnitBracket(list, pair, endsParagraph && (pair.square || !namesBefore));
-    const timed = isList(units) ? undefined : withoutTimeClauses(units);
-    if (timed ? !isList(timed.units) : !isList(units)) continue;
+    const isList = (list: string) => isUnitBracket(list, pair, endsParagraph);
+    const split = isList(units) ? undefined : withoutTimeClauses(units);
+    const names = split?.units ?? units;
+    // (区人劳局、区财政局) closing the paragraph, not right after a name (领导小组办公室(县发改局)).
+    const namesOnlyHere =
+      !pair.square && endsParagraph && !namesBefore && isNamesOnlyBracket(names);
+    if (!isList(names) && !namesOnlyHere) continue;
     const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
-    const allFields = [timed?.time, fields].filter(Boolean).join(',');
-    blocks.push({
+    const allFields = [split?.time, fields].filter(Boolean).join(',');
+    const block = {
       start: pair.open,
       end: blockEnd,
-      content: timed?.units ?? units,
+      content: names,
       text: text.slice(pair.open, blockEnd),
       ...(allFields ? { fields: allFields } : {}),
-    });
+    };
+    blocks.push(block);
+    if (!isList(names)) tentative.add(block);
     coveredUntil = blockEnd;
   }
   append(blocks, labelledRuns(text, blocks));
+  // A bracket of names only is the units when nothing else in the paragraph names them: beside a
+  // 责任单位 it names whom the work is about (组建医共体(县人民医院、县中医院)).
+  if (blocks.some((b) => !tentative.has(b))) {
+    for (let i = blocks.length - 1; i >= 0; i--) if (tentative.has(blocks[i])) blocks.splice(i, 1);
+  }
   if (blocks.length === 0) append(blocks, closingSentence(text, lastWord));
   blocks.sort((a, b) => a.start - b.start);
   return { blocks, unbalanced };
@@ -272,8 +283,12 @@ function unitsAndFields(content: string): { units: string; fields?: string } {
   };
 }
 
-/** A clause that gives a time, not names: 6月30日前完成, 2024年9月底前完成, 长期坚持. */
-const TIME_CLAUSE = /\d{4}年|\d{1,2}月|[年月]底|年内|季度|半年|每[年月季周]|长期|持续|常态|前完成/;
+/**
+ * A clause that starts with a time, not a name: 6月30日前完成, 2024年9月底前完成, 长期坚持
+ * (县统计局按季度提供数据 names a unit first: it is no time clause).
+ */
+const TIME_CLAUSE =
+  /^\s*(?:于|在|力争|确保|争取)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|[上下]半年|[一二三四]?季度|年底|年内|今年|本年|明年|次年|每[年月季周半]|长期|持续|常态|即日|立行立改|限期)/;
 
 /** The units of a list followed by clauses of time only, and those clauses. */
 function withoutTimeClauses(content: string): { units: string; time: string } | undefined {
@@ -290,19 +305,24 @@ function withoutTimeClauses(content: string): { units: string; time: string } | 
   return { units: clauses.slice(0, first).join(','), time: clauses.slice(first).join(',') };
 }
 
-/** Words a closing bracket of names starts with when it says what they stand for: (以下简称…). */
-const NOT_A_LIST = /^(?:以下简称|下称|简称|含|包括|即|如|指)/;
+/** Words a bracket of names starts with when it says what or whom, not who acts: (不含…), (其中…). */
+const NOT_A_LIST = /^(?:以下简称|下称|简称|不含|不包括|除|其中|含|包括|即|如|例如|指|涉及)/;
+
+/** (区人劳局、区财政局): unit names only, with no word of prose, no number, no aside. */
+function isNamesOnlyBracket(content: string): boolean {
+  return (
+    !NOT_A_LIST.test(content) &&
+    !/\d/.test(content) &&
+    looksLikeUnitList(content) &&
+    namesOnly(content)
+  );
+}
 
 function isUnitBracket(content: string, pair: Pair, endsParagraph: boolean): boolean {
   const label = LABEL_AT_START.exec(content);
   if (label) return pair.square || label[1] !== undefined;
   if (isPostfixRoleList(content) || isResponsibleList(content)) return true;
-  // (区人劳局、区财政局) closing the paragraph: names only, in any bracket.
-  return (
-    endsParagraph &&
-    looksLikeUnitList(content) &&
-    (pair.square || (!NOT_A_LIST.test(content) && !/\d/.test(content)))
-  );
+  return pair.square && endsParagraph && looksLikeUnitList(content);
 }
 
 /** (发展改革委、财政部等按职责分工负责): a unit list followed by 负责. */
