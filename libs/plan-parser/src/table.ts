@@ -115,7 +115,8 @@ export function classifyColumns(cells: string[]): Column[] | undefined {
   // 重点任务 merged over its rows before 序号, 具体措施 after it: the tasks are chapters, as 类别.
   const number = columns.findIndex((c) => c.kind === 'number');
   const title = columns.findIndex((c) => c.kind === 'title');
-  if (title >= 0 && title < number && columns.some((c) => c.kind === 'body')) {
+  const sectioned = columns.some((c) => c.kind === 'section');
+  if (title >= 0 && title < number && !sectioned && columns.some((c) => c.kind === 'body')) {
     columns[title].kind = 'section';
   }
   // A table with only a 措施 column uses it as the task.
@@ -400,6 +401,8 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
   let section: DraftSection | undefined;
   let named: string | undefined;
   const rowTexts = new Map<DraftNode, string[]>();
+  /** Rows that name a unit or a time in their own cells. */
+  const ownCells = new Set<DraftNode>();
   /*
    * Rows under a merged 序号 (and 重点任务) are measures of the task above: the task's own row
    * becomes its first measure, each such row the next, each with its own units and deadline.
@@ -411,6 +414,11 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     line: Line,
     ownRowIsMeasure: boolean,
   ) => {
+    if (item.tasks.length === 0 && !ownRowIsMeasure) {
+      // Only a title over its measures: what the row took from the row above is not its own.
+      item.unitCells = [];
+      item.deadlineCells = [];
+    }
     if (item.tasks.length === 0 && ownRowIsMeasure) {
       const own = rowTexts.get(item)!;
       const first = measureNode(own, cols, item.line, 1);
@@ -462,9 +470,8 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       const parent = parentNumber(entry.row.numberText);
       if (parent !== undefined && previous?.numberText === parent) {
         // Row 1 names the task, 1.1 and 1.2 its measures; a row 1 with no unit or time of its own
-        // is only their title.
-        const own = previous.unitCells.length > 0 || previous.deadlineCells.length > 0;
-        addMeasure(previous, texts, columns, line, own);
+        // (written in it, not carried down from the row above) is only their title.
+        addMeasure(previous, texts, columns, line, ownCells.has(previous));
         return;
       }
       if (!section) sections.push((section = implicitSection(line.no)));
@@ -472,6 +479,8 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       const number = parent === undefined ? entry.row.number : (previous?.number ?? 0) + 1;
       const node = rowNode({ ...entry.row, number, texts }, columns, line);
       if (under) node.under = under;
+      const unitOrTime = (c: Column) => UNIT_COLUMNS.includes(c.kind) || c.kind === 'deadline';
+      if (columns.some((c, i) => unitOrTime(c) && entry.row.texts[i]?.trim())) ownCells.add(node);
       rowTexts.set(node, texts);
       section.items.push(node);
       return;
