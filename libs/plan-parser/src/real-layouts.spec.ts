@@ -42,6 +42,27 @@ describe('unit brackets that also say when, or hold names only', () => {
   it('takes no bracket that says which body a name is for a unit list', () => {
     expect(items[4].units).toEqual([]);
   });
+
+  it('takes no bracket of names for the units when it says whom the work is about', () => {
+    const read = itemsOf(
+      parsePlan(
+        [
+          '某县2024年医疗卫生工作要点',
+          '一、重点任务',
+          '（一）开展绩效考核。对全县公立医疗机构开展绩效考核（不含县人民医院、县中医院）。',
+          '（二）统筹管理。由牵头医院统筹管理成员单位（其中县人民医院、县中医院为牵头医院）。',
+          '（三）完善医共体制度。责任单位：县卫健局。年底前组建两个紧密型医共体（县人民医院、县中医院）。',
+          '（四）加强数据统计。按月汇总数据。（县发改局牵头，县统计局按季度提供数据）',
+        ].join('\n'),
+      ),
+    );
+    expect(read.map((i) => [roles(i.units), i.tasks.length])).toEqual([
+      [[], 0],
+      [[], 0],
+      [['县卫健局:lead'], 0],
+      [[], 0],
+    ]);
+  });
 });
 
 describe('units in the national style, without labels', () => {
@@ -179,6 +200,28 @@ describe('four levels 一、/（一）/1./（1）', () => {
       ['3', '激发民间投资', ['市工信局']],
     ]);
     expect(r.warnings.filter((w) => w.code === 'ITEM_WITHOUT_UNITS')).toEqual([]);
+  });
+
+  it('keeps (1) lines under 总体要求’s 工作目标 in its text', () => {
+    const r = parsePlan(
+      [
+        '某县2024年医疗卫生工作要点',
+        '一、总体要求',
+        '（一）工作目标。到2024年底实现以下目标：',
+        '（1）县域就诊率达到90%。',
+        '（2）基层诊疗量占比达到65%。',
+        '二、重点任务',
+        '（一）推进医共体建设。',
+        '1.组建医共体。责任单位：县卫健局。',
+        '2.统一药品目录。责任单位：县医保局。',
+        '3.推进信息互通。责任单位：县数据局。',
+      ].join('\n'),
+    );
+    const [goals] = r.sections;
+    expect(goals.items.map((i) => [i.title, i.preamble, i.tasks.length])).toEqual([
+      ['工作目标', true, 0],
+    ]);
+    expect(goals.items[0].body).toContain('基层诊疗量占比达到65%');
   });
 
   it('makes (1) lines straight under a (一) its tasks when the plan uses 1. elsewhere', () => {
@@ -914,6 +957,29 @@ describe('a pasted table whose rows are numbered 1.1, 1.2 under their chapter or
     expect(r.warnings.filter((w) => w.code === 'NUMBERING')).toEqual([]);
   });
 
+  it('gives a title row over 2.1 and 2.2 nothing of the row above it', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某区2024年重点任务分工',
+          '序号\t主要任务\t责任单位\t完成时限',
+          '1\t开展扬尘整治\t区住房和城乡建设局\t2024年6月底前',
+          '2\t优化政务服务',
+          '2.1\t推行企业开办一日办结\t区行政服务中心\t2024年8月底前',
+          '2.2\t推进一件事一次办\t区政务服务中心\t2024年9月底前',
+        ].join('\n'),
+      ),
+    );
+    expect(items[1].tasks.map((t) => [t.title, roles(t.units), t.dueOn])).toEqual([
+      ['推行企业开办一日办结', ['区行政服务中心:lead'], '2024-08-31'],
+      ['推进一件事一次办', ['区政务服务中心:lead'], '2024-09-30'],
+    ]);
+    expect([roles(items[1].units), items[1].dueOn]).toEqual([
+      ['区行政服务中心:lead', '区政务服务中心:lead'],
+      '2024-09-30',
+    ]);
+  });
+
   it('makes 1.1 and 1.2 the measures of task 1, which is only their title when it names no unit', () => {
     const r = parsePlan(
       [
@@ -1062,6 +1128,19 @@ describe('a pasted table whose merged 重点任务 column stands before 序号 a
         ],
       ],
       ['加强要素保障', [['3', '组织重点企业专场招聘会', '2024-04-30']]],
+    ]);
+  });
+
+  it('keeps 重点任务 the item when a 类别 column before it makes the chapters', () => {
+    const r = parsePlan(
+      [
+        '某区2024年优化营商环境具体措施清单',
+        '领域\t重点任务\t序号\t具体措施\t牵头单位\t完成时限',
+        '政务服务\t提升政务服务效能\t1\t推行企业开办一网通办。\t区行政服务中心\t2024年6月底前',
+      ].join('\n'),
+    );
+    expect(r.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+      ['政务服务', ['提升政务服务效能']],
     ]);
   });
 });

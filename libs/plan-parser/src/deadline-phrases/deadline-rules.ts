@@ -136,10 +136,15 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     dated(yearless(endOfYear)),
   ),
 
-  // Recurring. 每年3月底前, 每年11月30日前, 每年年底前: a duty due once a year, by that date.
+  // Recurring. 每年3月底前, 每年11月30日前, 每年年底前: a duty due once a year, by that date (a
+  // month or day that no year has, 每年13月底, is no phrase).
   rule(
     `(?:每人)?每年(?:${NUM}月份?${END}${BEFORE}?|${NUM}月${NUM}[日号]${BEFORE}|${NUM}月[上中下]旬${BEFORE}?|年?${END}${BEFORE})`,
-    () => ({ kind: 'recurring', count: 1, per: 'year' }),
+    ([monthEnd, month, day, tenDaysMonth]) => {
+      const m = monthEnd ?? month ?? tenDaysMonth;
+      if (m !== undefined) makeDate(2000, num(m), day === undefined ? 1 : num(day));
+      return { kind: 'recurring', count: 1, per: 'year' };
+    },
   ),
   // A count without a number means once per period (每季度 = once a quarter), except for a bare
   // 每年: plans use it for yearly figures (每年增长5%) far more than for duties.

@@ -125,6 +125,8 @@ describe('extractDeadlines', () => {
       ['a routine year end without 前', '年底考核'],
       ['next year, which no rule resolves', '明年年底前'],
       ['a yearly growth figure', '每年增长5%'],
+      ['a yearly date no year has', '每年13月底前报送'],
+      ['a yearly day no month has', '每年2月30日前报送'],
       ['three years', '三年底前'],
     ])('finds nothing in %s', (_, text) => {
       expect(extractDeadlines(text, issued2022)).toEqual([]);

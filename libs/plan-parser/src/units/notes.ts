@@ -5,6 +5,8 @@ import type { ListedUnit } from './unit-list';
 
 /** A town or subdistrict named alone (后谢镇, 漳江街道): a unit without a unit word. */
 const PLACE_UNIT = /^[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道|苏木)$/;
+/** Words that end in 乡 without naming one: 城乡, 送法下乡, 返乡. */
+const NOT_A_PLACE = /(?:城乡|下乡|返乡|回乡|家乡|进乡|故乡)$/;
 
 /** Repaired and unknown group phrases, said once per phrase with a count instead of per item. */
 export class UnitNotes {
@@ -19,7 +21,11 @@ export class UnitNotes {
         seen.count++;
         this.repaired.set(u.raw, seen);
       }
-      if (!u.group && !endsWithUnitSuffix(u.name) && !PLACE_UNIT.test(u.name)) {
+      if (
+        !u.group &&
+        !endsWithUnitSuffix(u.name) &&
+        !(PLACE_UNIT.test(u.name) && !NOT_A_PLACE.test(u.name))
+      ) {
         const seen = this.unsplit.get(u.name) ?? { line, count: 0 };
         seen.count++;
         this.unsplit.set(u.name, seen);
