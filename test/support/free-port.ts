@@ -7,17 +7,24 @@ import { createServer } from 'node:net';
  * Not the OS's pick (`listen(0)`): that comes from the ephemeral range, from which every other
  * suite's `listen(0)` and every outgoing connection also draw, so between our check and the
  * server's start another suite could take it (a CI run once failed on exactly that). Below the
- * ephemeral range only callers of this function choose ports, at random, so a clash needs two of
- * them to draw the same number and is then seen here, since the first has already bound it.
+ * ephemeral range only callers of this function choose ports, at random out of thousands, so a
+ * clash needs two of them to draw the same number within the moment between a check and a start.
+ * A machine whose ephemeral range leaves no room on either side gets the OS's pick after all.
  */
 export async function freePort(): Promise<number> {
   const [low, high] = ephemeralRange();
-  const [from, to] = low - 20_000 >= 1024 ? [low - 20_000, low] : [high + 1, 65_536];
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const port = from + Math.floor(Math.random() * (to - from));
-    if (await bindable(port)) return port;
+  const below: [number, number] = [Math.max(1024, low - 20_000), low];
+  const above: [number, number] = [high + 1, Math.min(65_536, high + 20_001)];
+  const [from, to] = below[1] - below[0] >= above[1] - above[0] ? below : above;
+  if (to - from >= 1000) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const port = from + Math.floor(Math.random() * (to - from));
+      if (await listenOn(port)) return port;
+    }
   }
-  throw new Error(`no free port found between ${from} and ${to - 1}`);
+  const port = await listenOn(0);
+  if (!port) throw new Error('no free port: the OS gave none');
+  return port;
 }
 
 function ephemeralRange(): [number, number] {
@@ -33,10 +40,14 @@ function ephemeralRange(): [number, number] {
   return [49_152, 65_535];
 }
 
-function bindable(port: number): Promise<boolean> {
+/** The port a probe could listen on (0: the OS's pick), or undefined when it was taken. */
+function listenOn(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const bound = (server.address() as { port: number }).port;
+      server.close(() => resolve(bound));
+    });
   });
 }
