@@ -39,7 +39,7 @@ function int(n: number): number {
 // not every assignment of the dates it reaches.
 const SORTS = {
   daysOverdue: `a.due_on ASC, a.item_number ASC, a.item_id ASC, ${unitOrderSql('u')}`,
-  unit: `${unitOrderSql('u')}, a.due_on ASC, i.number ASC`,
+  unit: `${unitOrderSql('u')}, a.due_on ASC, a.item_number ASC, a.item_id ASC`,
 } as const;
 
 /**

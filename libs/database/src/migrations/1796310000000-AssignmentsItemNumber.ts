@@ -12,9 +12,11 @@ export class AssignmentsItemNumber1796310000000 implements MigrationInterface {
   name = 'AssignmentsItemNumber1796310000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // No write between the copy and the triggers' new version; items first, as their triggers
+    // write assignments, so a change of an item under way finishes before the column is added.
+    await queryRunner.query(`LOCK TABLE "items" IN SHARE ROW EXCLUSIVE MODE`);
+    await queryRunner.query(`LOCK TABLE "assignments" IN ACCESS EXCLUSIVE MODE`);
     await queryRunner.query(`ALTER TABLE "assignments" ADD "item_number" integer`);
-    // No write between the copy and the triggers' new version.
-    await queryRunner.query(`LOCK TABLE "items", "assignments" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(
       `UPDATE "assignments" a SET "item_number" = i."number" FROM "items" i WHERE i."id" = a."item_id"`,
     );
