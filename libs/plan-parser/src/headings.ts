@@ -29,8 +29,9 @@ const PATTERNS: [HeadingStyle, RegExp][] = [
   ['chapter', new RegExp(`^第(${N}|\\d{1,3})(?:章|部分|篇)\\s*`)],
   ['dun', new RegExp(`^(${N})\\s?[、.]\\s*`)],
   ['paren', new RegExp(`^\\((${N})\\)\\s*`)],
-  // (?!\d) keeps 1.5亿元 and dates like 2022.10 out.
-  ['arabic', /^(\d{1,3})\s?[、.](?!\d)\s*/],
+  // After a dot, (?!\d) keeps 1.5亿元 and dates like 2022.10 out; a year may follow (2.2024年底前…),
+  // and anything may follow 、 (1、2024年…), which no decimal has.
+  ['arabic', /^(\d{1,3})\s?(?:、|\.(?!\d)|\.(?=\d{4}年))\s*/],
   ['arabicParen', /^\((\d{1,3})\)\s*/],
   ['circled', /^([\u2460-\u2473])\s*/],
 ];

@@ -290,6 +290,30 @@ describe('deadlines and the dates that are not', () => {
   });
 });
 
+describe('a measure whose text starts with a year or a number', () => {
+  it('reads 2.2024年底前… and 1、2024年… as measures, and a line of 1.5亿元 as text', () => {
+    const r = parsePlan(
+      [
+        '某市2024年数字经济工作要点',
+        '一、重点任务',
+        '（一）推进新型基础设施建设。',
+        '1.加快5G基站建设。（市工业和信息化局负责）',
+        '2.2024年底前建成千兆光网。（市通信发展管理办公室负责）',
+        '（二）培育数据要素市场。',
+        '1、2024年6月底前建成数据交易平台。（市数据局负责）',
+        '1.5亿元用于平台建设。',
+      ].join('\n'),
+    );
+    const items = itemsOf(r);
+    expect(items.map((i) => [i.numberText, i.title, i.dueOnSource])).toEqual([
+      ['1', '加快5G基站建设', 'plan'],
+      ['2', '2024年底前建成千兆光网', 'item'],
+      ['1', '2024年6月底前建成数据交易平台', 'item'],
+    ]);
+    expect(items[2].body).toContain('1.5亿元用于平台建设');
+  });
+});
+
 describe('item numbers Word and WPS write as one character', () => {
   it('reads ㈠ as (一), ⑴ as (1) and ⒈ as 1.', () => {
     const r = parsePlan(
