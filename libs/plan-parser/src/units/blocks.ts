@@ -9,8 +9,9 @@ import { endsWithUnitSuffix, ETC, ROLE_MARK } from './names';
  *   (区发改委牵头,区财政局配合)         round brackets whose clauses end in 牵头/配合
  *   责任单位:… / 牵头单位:…;配合单位:…  a label with a colon, up to the end of the sentence
  *   〔区人劳局、区经发局〕 (区人劳局)      unlabelled brackets closing the paragraph, when every
- *                                      name in them looks like a unit (a round one not right
- *                                      after a name: 办公室(县发改局) says which body it is)
+ *                                      name in them looks like a unit (a round one only when
+ *                                      nothing else names the units, and not right after a
+ *                                      name: 办公室(县发改局) says which body it is)
  *   (区建设局负责,6月30日前完成)         any of these, then clauses of time (read as fields)
  * All scans are single passes over the paragraph, so hostile input stays linear.
  */
