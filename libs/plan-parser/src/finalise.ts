@@ -265,7 +265,9 @@ function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Read
       `条目(${node.numberText})的标题过长，可能缺少句号`,
     );
   }
-  const body = [rest, ...plain.slice(1).map((p) => p.text)].filter(Boolean).join('\n');
+  const body = [rest, ...plain.slice(1).map((p) => p.text), ...node.notes.map((n) => n.text)]
+    .filter(Boolean)
+    .join('\n');
 
   const listed: ListedUnit[] = [];
   const unitsText: string[] = [];

@@ -40,6 +40,8 @@ export interface DraftNode {
   unitCells: UnitCell[];
   /** Text of a 完成时限 column, read for deadlines before the body. */
   deadlineCells: Paragraph[];
+  /** Text of a column reporting progress (推进情况:…): the end of the body, never read for dates. */
+  notes: Paragraph[];
   /** Set once the node's unit list has been read after its body: later text is not its own. */
   closed: boolean;
   tasks: DraftNode[];
@@ -85,6 +87,7 @@ export function draftNode(
     parts: first ? [first] : [],
     unitCells: [],
     deadlineCells: [],
+    notes: [],
     closed: false,
     tasks: [],
   };

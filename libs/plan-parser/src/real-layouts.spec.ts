@@ -880,6 +880,25 @@ describe('task tables with the column names other offices use', () => {
     ]);
   });
 
+  it('keeps 推进情况 and 下步打算 cells in the body and reads no date from them', () => {
+    const r = parsePlan(
+      [
+        '某区2024年第一季度重点工作推进情况表',
+        '序号\t工作任务\t责任单位\t完成时限\t推进情况\t下步打算',
+        '1\t推进重点项目开工建设\t区发改委\t2024年12月底前\t一季度新开工项目8个。\t4月底前再开工5个。',
+        '2\t做好民生商品保供稳价\t区市场监管局\t长期坚持\t已于3月20日启动价格监测。\t',
+      ].join('\n'),
+    );
+    const items = itemsOf(r);
+    expect(items.map((i) => [i.dueOn, i.dueOnSource, i.deadlines.map((d) => d.text)])).toEqual([
+      ['2024-12-31', 'item', ['2024年12月底前']],
+      ['2024-12-31', 'plan', []],
+    ]);
+    expect(items[0].body).toContain('推进情况:一季度新开工项目8个');
+    expect(items[0].body).toContain('下步打算:4月底前再开工5个');
+    expect(r.warnings.filter((w) => w.code === 'DATE_NOT_DEADLINE')).toEqual([]);
+  });
+
   it('takes a town named alone for a unit, with no warning that it is no unit name', () => {
     const r = parsePlan(
       [

@@ -27,7 +27,16 @@ import type { Label } from './units/unit-list';
  */
 
 export type ColumnKind =
-  'number' | 'section' | 'title' | 'body' | 'lead' | 'listed' | 'co' | 'deadline' | 'other';
+  | 'number'
+  | 'section'
+  | 'title'
+  | 'body'
+  | 'lead'
+  | 'listed'
+  | 'co'
+  | 'deadline'
+  | 'progress'
+  | 'other';
 
 export interface Column {
   kind: ColumnKind;
@@ -48,6 +57,11 @@ const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   [
     'listed',
     /^(?:主要责任|责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室|科室)(?:及?责任人)?$/,
+  ],
+  // What has been done so far (推进情况, 下步打算): the row's body, never its deadline or units.
+  [
+    'progress',
+    /^(?:推进|进展|完成|落实|工作|目前|当前|实施|执行)?(?:情况|进展|进度)(?:说明)?$|^下步(?:工作)?(?:打算|计划|安排|措施)$/,
   ],
   ['deadline', /时限|时间|期限|节点|时序|进度安排/],
   ['title', /^(?:重点|主要|工作|具体|改革|整改){0,2}(?:任务|事项|项目|工作)(?:名称)?$/],
@@ -587,6 +601,8 @@ function rowNode(row: Row, columns: Column[], line: Line) {
       node.deadlineCells.push({ line: line.no, text: asDeadlineCell(text) });
     } else if (column.kind === 'title' || column.kind === 'body')
       node.parts.push(part(line.no, text));
+    else if (column.kind === 'progress')
+      node.notes.push({ line: line.no, text: `${headerName(column.name)}:${text}` });
     else if (column.kind !== 'section')
       node.parts.push(part(line.no, `${headerName(column.name)}:${text}`));
   });

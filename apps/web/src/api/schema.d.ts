@@ -1599,7 +1599,7 @@ export interface components {
             /** @description 表头原文 */
             name: string;
             /** @enum {string} */
-            kind: "number" | "section" | "title" | "body" | "lead" | "co" | "listed" | "deadline" | "other" | "ignore";
+            kind: "number" | "section" | "title" | "body" | "lead" | "co" | "listed" | "deadline" | "progress" | "other" | "ignore";
             /** @description 读作（中文） */
             label: string;
         };
@@ -1729,7 +1729,7 @@ export interface components {
              * @description 该列读作：number 序号、section 章节（分类）、title 任务、body 具体内容、lead 牵头单位、co 配合单位、listed 责任单位、deadline 完成时限、other 其他（并入正文）、ignore 不读取
              * @enum {string}
              */
-            kind: "number" | "section" | "title" | "body" | "lead" | "co" | "listed" | "deadline" | "other" | "ignore";
+            kind: "number" | "section" | "title" | "body" | "lead" | "co" | "listed" | "deadline" | "progress" | "other" | "ignore";
         };
         /**
          * @description 新建方案的状态（默认 draft）；已有方案保持原状态

@@ -13,6 +13,7 @@ export const COLUMN_KINDS = [
   'co',
   'listed',
   'deadline',
+  'progress',
   'other',
   'ignore',
 ] as const;
@@ -27,6 +28,7 @@ export const COLUMN_KIND_LABEL: Record<TableColumnKind, string> = {
   co: '配合单位',
   listed: '责任单位',
   deadline: '完成时限',
+  progress: '推进情况（并入正文，不读时限）',
   other: '其他（并入正文）',
   ignore: '不读取',
 };

@@ -105,6 +105,43 @@ describe('task tables as one model', () => {
     expect(result.plan.defaultDueOn).toBe('2025-12-31');
   });
 
+  it('keeps a Word table’s 推进情况 column in the body and never reads a date from it', () => {
+    const header = findHeaderRow([
+      ['序号', '工作任务', '责任单位', '完成时限', '推进情况'],
+      ['1', '推进重点项目开工建设。', '区发改委', '2024年12月底前', '一季度新开工项目8个。'],
+    ]);
+    expect(header?.columns.map((c) => c.kind)).toEqual([
+      'number',
+      'title',
+      'listed',
+      'deadline',
+      'progress',
+    ]);
+    const table: SourceTable = {
+      before: ['某区2024年重点工作推进情况表'],
+      after: [],
+      columns: [],
+      rows: [],
+      sources: [],
+    };
+    appendGrid(
+      table,
+      [
+        ['序号', '工作任务', '责任单位', '完成时限', '推进情况'],
+        ['1', '推进重点项目开工建设。', '区发改委', '2024年12月底前', '一季度新开工项目8个。'],
+      ],
+      header!,
+      '表1',
+      (i) => `第${i + 1}行`,
+    );
+    const [item] = parsePlan(renderTable(table, table.columns)).sections.flatMap((s) => s.items);
+    expect([item.dueOn, item.deadlines.map((d) => d.text)]).toEqual([
+      '2024-12-31',
+      ['2024年12月底前'],
+    ]);
+    expect(item.body).toContain('一季度新开工项目8个');
+  });
+
   it('applies a correction: a column read as another kind, or not read', () => {
     const doc = readPlanText(
       ['序号\t任务\t责任单位\t完成时限', '1\t任务甲。\t区经发局、区财政局\t2025年6月底前'].join(

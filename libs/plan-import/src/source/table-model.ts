@@ -202,8 +202,17 @@ const RENDERED: Partial<Record<TableColumnKind, string>> = {
   co: '配合单位',
   listed: '责任单位',
   deadline: '完成时限',
+  progress: '推进情况',
 };
-const RENDER_ORDER: TableColumnKind[] = ['title', 'body', 'lead', 'co', 'listed', 'deadline'];
+const RENDER_ORDER: TableColumnKind[] = [
+  'title',
+  'body',
+  'lead',
+  'co',
+  'listed',
+  'deadline',
+  'progress',
+];
 
 /**
  * The table as the text the parser reads: the paragraphs before it, a header of canonical
