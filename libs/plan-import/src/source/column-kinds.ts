@@ -28,7 +28,7 @@ export const COLUMN_KIND_LABEL: Record<TableColumnKind, string> = {
   co: '配合单位',
   listed: '责任单位',
   deadline: '完成时限',
-  progress: '推进情况（并入正文，不读时限）',
+  progress: '推进情况（不读时限）',
   other: '其他（并入正文）',
   ignore: '不读取',
 };
