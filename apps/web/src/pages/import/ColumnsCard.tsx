@@ -53,6 +53,9 @@ export function ColumnsCard({
                 value={kinds[c.index] ?? c.kind}
                 onChange={(kind: ColumnKind) => setKind(c.index, kind)}
                 options={KIND_OPTIONS}
+                // Every kind in view at once (eleven): a clerk reads them all before choosing.
+                listHeight={KIND_OPTIONS.length * 32 + 8}
+                virtual={false}
               />
             ),
           },
