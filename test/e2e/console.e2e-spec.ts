@@ -508,6 +508,17 @@ describe('the web console in Chromium', () => {
     await expect(selectedOf(deadline)).resolves.toBe('完成时限');
     await expect(selectedOf(page.getByLabel('“牵头单位”列读作'))).resolves.toBe('牵头单位');
 
+    // Every kind a column can be read as is in view at once, the last one too.
+    await deadline.click();
+    const kinds = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    );
+    await kinds.last().waitFor();
+    expect(await kinds.count()).toBe(11);
+    await expect(kinds.last().isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(400); // the list's opening animation, for the picture only
+    await screenshot(page, '21-import-column-kinds');
+
     // The office drops the 完成时限 column (it holds 每年, no date) and reads the file again.
     await choose(page, deadline, '不读取');
     await page.getByRole('button', { name: '按更正重新读取' }).click();
