@@ -358,7 +358,7 @@ function attachTarget(
  */
 function continuesLabelLines(node: DraftNode, p: Part): boolean {
   const field = fieldLabel(p.text);
-  const label = labelOfLine(p);
+  const label = field ?? lineLabel(p);
   if (!label) return false;
   let stacked = false;
   // Stops at the first line with this label: a few steps, however many lines repeat them.

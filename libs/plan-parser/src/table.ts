@@ -1,5 +1,5 @@
 import { isChrome } from './chrome';
-import { readHeading } from './headings';
+import { type Heading, readHeading } from './headings';
 import { foldWidth, type Line, LINE_BREAK, trimLine } from './normalise';
 import { parseChineseNumeral, toChineseNumeral } from './numerals';
 import {
@@ -73,6 +73,8 @@ const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   ['body', /措施|内容|要求|举措|目标/],
 ];
 const UNIT_COLUMNS: ColumnKind[] = ['lead', 'listed', 'co'];
+/** A column whose text a row names its units or its time by. */
+const namesUnitOrTime = (kind: ColumnKind) => UNIT_COLUMNS.includes(kind) || kind === 'deadline';
 const LABEL_OF: Partial<Record<ColumnKind, Label>> = { lead: 'lead', co: 'co', listed: 'listed' };
 const DEADLINE_LIKE =
   /\d{4}年|\d{4}[./-]\d{1,2}|年底|年内|月底|季度|上半年|下半年|长期|持续|每年|常态|前$/;
@@ -319,24 +321,18 @@ function readRow(text: string, columns: Column[]): Row | undefined {
 
 type Entry =
   | { type: 'row'; row: Row; line: Line }
-  | { type: 'heading'; line: Line }
+  | { type: 'heading'; line: Line; heading: Heading }
   | { type: 'under'; line: Line; under: NonNullable<DraftNode['under']> }
   | { type: 'other'; line: Line };
 
 /** 一 or (一) standing in the 序号 cell of an Excel table's chapter row. */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\))[、.]?$/;
 
-interface SectionRow {
-  style: 'dun' | 'paren';
-  numberText: string;
-  title: string;
-}
-
 /**
  * A row whose 序号 is 一 or (一) and which names nothing but its title (no unit, no time): a
  * chapter line that an Excel table keeps in its columns (`一\t健全依法决策机制\t\t`).
  */
-function readSectionRow(line: Line, columns: Column[]): SectionRow | undefined {
+function readSectionRow(line: Line, columns: Column[]): Heading | undefined {
   const cells = splitCells(rowText(line));
   const at = numberColumn(columns);
   const number = (cells[at] ?? '').trim();
@@ -344,11 +340,16 @@ function readSectionRow(line: Line, columns: Column[]): SectionRow | undefined {
   const filled = cells.flatMap((c, i) => (i !== at && c.trim() ? [i] : []));
   if (filled.length !== 1) return undefined;
   const kind = columns[filled[0]]?.kind;
-  if (!kind || UNIT_COLUMNS.includes(kind) || kind === 'deadline') return undefined;
+  if (!kind || namesUnitOrTime(kind)) return undefined;
   const bare = number.replace(/[、.]$/, '');
-  return bare.startsWith('(')
-    ? { style: 'paren', numberText: bare.slice(1, -1), title: cells[filled[0]].trim() }
-    : { style: 'dun', numberText: bare, title: cells[filled[0]].trim() };
+  const paren = bare.startsWith('(');
+  const numberText = paren ? bare.slice(1, -1) : bare;
+  return {
+    style: paren ? 'paren' : 'dun',
+    number: parseChineseNumeral(numberText) ?? 0,
+    numberText,
+    rest: cells[filled[0]].trim(),
+  };
 }
 
 export function buildTableOutline(lines: Line[], headerIndex: number, columns: Column[]): Outline {
@@ -376,15 +377,12 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     }
     const sectionRow = sectionRows.get(line);
     if (sectionRow?.style === 'paren' && styles.has('dun')) {
-      const under = { numberText: sectionRow.numberText, title: sectionRow.title, line: line.no };
-      entries.push({ type: 'under', line, under });
+      const { numberText, rest: title } = sectionRow;
+      entries.push({ type: 'under', line, under: { numberText, title, line: line.no } });
       continue;
     }
     if (sectionRow) {
-      const { numberText, title } = sectionRow;
-      const text =
-        sectionRow.style === 'dun' ? `${numberText}、${title}` : `(${numberText})${title}`;
-      entries.push({ type: 'heading', line: { ...line, text } });
+      entries.push({ type: 'heading', line, heading: sectionRow });
       continue;
     }
     const row = readRow(rowText(line), columns);
@@ -399,7 +397,7 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     }
     const heading = readHeading(line.text);
     const isSection = heading && heading.style !== 'arabic' && splitCells(line.text).length === 1;
-    entries.push({ type: isSection ? 'heading' : 'other', line });
+    entries.push(isSection ? { type: 'heading', line, heading } : { type: 'other', line });
   }
   const kinds = columns.map((c) => c.kind);
   // Stray paragraphs between rows neither carry nor stop a merged cell.
@@ -432,8 +430,7 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       // Only a title over its measures: what the row took from the row above is not its own.
       item.unitCells = [];
       item.deadlineCells = [];
-    }
-    if (item.tasks.length === 0 && ownRowIsMeasure) {
+    } else if (item.tasks.length === 0) {
       const own = rowTexts.get(item)!;
       const first = measureNode(own, cols, item.line, 1);
       if (first.parts.length > 0) {
@@ -453,7 +450,7 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
     if (entry.type === 'heading') {
       named = undefined;
       under = undefined;
-      sections.push((section = draftSection(readHeading(line.text)!, line.no)));
+      sections.push((section = draftSection(entry.heading, line.no)));
       return;
     }
     if (entry.type === 'under') {
@@ -493,8 +490,9 @@ export function buildTableOutline(lines: Line[], headerIndex: number, columns: C
       const number = parent === undefined ? entry.row.number : (previous?.number ?? 0) + 1;
       const node = rowNode({ ...entry.row, number, texts }, columns, line);
       if (under) node.under = under;
-      const unitOrTime = (c: Column) => UNIT_COLUMNS.includes(c.kind) || c.kind === 'deadline';
-      if (columns.some((c, i) => unitOrTime(c) && entry.row.texts[i]?.trim())) ownCells.add(node);
+      if (columns.some((c, i) => namesUnitOrTime(c.kind) && entry.row.texts[i]?.trim())) {
+        ownCells.add(node);
+      }
       rowTexts.set(node, texts);
       section.items.push(node);
       return;

@@ -6,7 +6,7 @@ import {
   parseChineseNumeral,
   toChineseNumeral,
 } from '@app/plan-parser';
-import type { TableColumnKind } from './column-kinds';
+import { COLUMN_KINDS, type TableColumnKind } from './column-kinds';
 
 /*
  * One model for a task table however it arrived (a Word table, an Excel 任务分解表, tab-separated
@@ -204,15 +204,8 @@ const RENDERED: Partial<Record<TableColumnKind, string>> = {
   deadline: '完成时限',
   progress: '推进情况',
 };
-const RENDER_ORDER: TableColumnKind[] = [
-  'title',
-  'body',
-  'lead',
-  'co',
-  'listed',
-  'deadline',
-  'progress',
-];
+/** The rendered columns in the order the kinds are listed. */
+const RENDER_ORDER = COLUMN_KINDS.filter((k) => RENDERED[k] !== undefined);
 
 /**
  * The table as the text the parser reads: the paragraphs before it, a header of canonical

@@ -116,17 +116,21 @@ export function scanUnitBlocks(text: string): BlockScan {
     // (牵头单位:…,责任单位:…,完成时限:2024年6月底前): the units end where another field starts;
     // (区建设局牵头,各镇(街道)配合,2024年9月底前完成): or where a clause of time starts.
     const endsParagraph = pair.close >= lastWord;
-    // 领导小组办公室(县发改局), 各区人民政府(管委会): a bracket after a name says which it is.
-    const namesBefore = endsWithUnitSuffix(text.slice(Math.max(0, pair.open - 12), pair.open));
     const { units, fields } = unitsAndFields(content);
     if (!units) continue;
-    const isList = (list: string) => isUnitBracket(list, pair, endsParagraph);
-    const split = isList(units) ? undefined : withoutTimeClauses(units);
+    const whole = isUnitBracket(units, pair, endsParagraph);
+    const split = whole ? undefined : withoutTimeClauses(units);
     const names = split?.units ?? units;
-    // (区人劳局、区财政局) closing the paragraph, not right after a name (领导小组办公室(县发改局)).
+    const sure = whole || (split !== undefined && isUnitBracket(split.units, pair, endsParagraph));
+    // (区人劳局、区财政局) closing the paragraph; not right after a name, where it says which body
+    // that is (领导小组办公室(县发改局), 各区人民政府(管委会)).
     const namesOnlyHere =
-      !pair.square && endsParagraph && !namesBefore && isNamesOnlyBracket(names);
-    if (!isList(names) && !namesOnlyHere) continue;
+      !sure &&
+      !pair.square &&
+      endsParagraph &&
+      !endsWithUnitSuffix(text.slice(Math.max(0, pair.open - 12), pair.open)) &&
+      isNamesOnlyBracket(names);
+    if (!sure && !namesOnlyHere) continue;
     const blockEnd = pair.close < 0 ? text.length : pair.close + 1;
     const allFields = [split?.time, fields].filter(Boolean).join(',');
     const block = {
@@ -137,7 +141,7 @@ export function scanUnitBlocks(text: string): BlockScan {
       ...(allFields ? { fields: allFields } : {}),
     };
     blocks.push(block);
-    if (!isList(names)) tentative.add(block);
+    if (!sure) tentative.add(block);
     coveredUntil = blockEnd;
   }
   append(blocks, labelledRuns(text, blocks));

@@ -7,6 +7,7 @@ import type { ListedUnit } from './unit-list';
 const PLACE_UNIT = /^[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道|苏木)$/;
 /** Words that end in 乡 without naming one: 城乡, 送法下乡, 返乡. */
 const NOT_A_PLACE = /(?:城乡|下乡|返乡|回乡|家乡|进乡|故乡)$/;
+const isPlaceName = (name: string) => PLACE_UNIT.test(name) && !NOT_A_PLACE.test(name);
 
 /** Repaired and unknown group phrases, said once per phrase with a count instead of per item. */
 export class UnitNotes {
@@ -21,11 +22,7 @@ export class UnitNotes {
         seen.count++;
         this.repaired.set(u.raw, seen);
       }
-      if (
-        !u.group &&
-        !endsWithUnitSuffix(u.name) &&
-        !(PLACE_UNIT.test(u.name) && !NOT_A_PLACE.test(u.name))
-      ) {
+      if (!u.group && !endsWithUnitSuffix(u.name) && !isPlaceName(u.name)) {
         const seen = this.unsplit.get(u.name) ?? { line, count: 0 };
         seen.count++;
         this.unsplit.set(u.name, seen);
