@@ -1,5 +1,6 @@
 import { append } from './arrays';
 import { type DeadlineContext, earliestDueOn, readDates, readDeadlines } from './deadlines';
+import { asDeadlineFields } from './deadline-cells';
 import { CLOSING_CHAPTER, PREAMBLE_TITLE } from './context-chapters';
 import { checkNumbering } from './numbering';
 import type { DraftNode, DraftSection, Outline, Part } from './outline';
@@ -184,7 +185,7 @@ function sentenceTasks(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes):
     const deadlines = readDeadlines(
       [
         ...(text ? [{ line: from.part.line, text }] : []),
-        ...(b.fields ? [{ line: p.line, text: b.fields }] : []),
+        ...(b.fields ? [{ line: p.line, text: asDeadlineFields(b.fields) }] : []),
       ],
       ctx.deadlines,
     );
@@ -299,7 +300,10 @@ function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Read
     p.scan.blocks.flatMap((b) => (b.fields ? [{ line: p.line, text: b.fields }] : [])),
   );
   const { deadlines, otherDates } = readDates(
-    [...node.deadlineCells, ...plain.filter((p) => p.text), ...fields],
+    [...node.deadlineCells, ...plain.filter((p) => p.text), ...fields].map((p) => ({
+      line: p.line,
+      text: asDeadlineFields(p.text),
+    })),
     ctx.deadlines,
   );
   for (const d of otherDates) {

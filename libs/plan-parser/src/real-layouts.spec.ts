@@ -1536,3 +1536,85 @@ describe('units in a closing sentence without brackets, and roles in brackets af
     ]);
   });
 });
+
+describe('a time field in a unit bracket or on a line of its own, as a 完成时限 cell', () => {
+  const items = itemsOf(
+    parsePlan(
+      [
+        '某县优化营商环境三年行动方案（2023—2025年）',
+        '一、重点任务',
+        '（一）推进政务服务标准化。编制办事指南。',
+        '牵头单位：县政务服务中心',
+        '完成时限：2023年6月—2024年12月',
+        '（二）深化审批改革。压缩审批时限。（责任单位：县住建局；完成时限：2024年6月）',
+        '（三）开展专项整治。（责任单位：县市场监管局；时间：2024年）',
+        '（四）加强督查考核。（责任单位：县政府督查室；完成时间：2024年9月30日）',
+        '（五）推进信用建设。（责任单位：县发改局；时间安排：2023年7月至2024年6月）',
+        '（六）建立长效机制。',
+        '责任单位：县司法局',
+        '【完成时限】2024年10月',
+        '（七）开展培训。（责任单位：县人社局；开始时间：2024年3月）',
+      ].join('\n'),
+    ),
+  );
+
+  it('takes a span, a month or a year under the label as due at its end, a day as that day', () => {
+    expect(items.map((i) => [roles(i.units), i.dueOn, i.dueOnSource])).toEqual([
+      [['县政务服务中心:lead'], '2024-12-31', 'item'],
+      [['县住建局:lead'], '2024-06-30', 'item'],
+      [['县市场监管局:lead'], '2024-12-31', 'item'],
+      [['县政府督查室:lead'], '2024-09-30', 'item'],
+      [['县发改局:lead'], '2024-06-30', 'item'],
+      [['县司法局:lead'], '2024-10-31', 'item'],
+      // When work starts is no deadline: the plan's date stands.
+      [['县人社局:lead'], '2025-12-31', 'plan'],
+    ]);
+  });
+
+  it('leaves only the start date to a person, as a date that is no deadline', () => {
+    expect(items.flatMap((i) => i.otherDates ?? []).map((d) => d.text)).toEqual(['2024年3月']);
+  });
+});
+
+describe('a labelled unit bracket that ends with a clause of time', () => {
+  it('reads the clause as the due date, not as a co-unit', () => {
+    const [item] = itemsOf(
+      parsePlan(
+        [
+          '某州2020年优化营商环境工作计划',
+          '一、重点任务',
+          '（一）推进一网通办。（牵头单位：州政务服务局；责任单位：州司法局、州财政局，州经开区管委会，6月底完成）',
+        ].join('\n'),
+      ),
+    );
+    expect([roles(item.units), item.dueOn]).toEqual([
+      ['州政务服务局:lead', '州司法局:co', '州财政局:co', '州经开区管委会:co'],
+      '2020-06-30',
+    ]);
+  });
+});
+
+describe('unit labels compounded on 责任单位 and 协作单位, on lines of their own', () => {
+  const items = itemsOf(
+    parsePlan(
+      [
+        '某市2020年重点工作责任分解方案',
+        '一、主要目标',
+        '1. 地区生产总值增长6%左右。',
+        '牵头负责领导：王明。',
+        '牵头责任单位：市发展改革委、市统计局。',
+        '协同责任单位：市经信局、市商务局。',
+        '2. 财政收入稳定增长。',
+        '牵头责任单位：市财政局。',
+        '主要协作单位：市税务局、各乡镇人民政府。',
+      ].join('\n'),
+    ),
+  );
+
+  it('leads with every 牵头责任单位 and has the 协同 and 协作 units co-operate', () => {
+    expect(items.map((i) => roles(i.units))).toEqual([
+      ['市发展改革委:lead', '市统计局:lead', '市经信局:co', '市商务局:co'],
+      ['市财政局:lead', '市税务局:co', '各乡镇人民政府:co'],
+    ]);
+  });
+});

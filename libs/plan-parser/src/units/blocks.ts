@@ -38,8 +38,9 @@ const SQUARE_OPEN = '〔【[';
 const SQUARE_CLOSE = '〕】]';
 /** Jumps from bracket to bracket in native code; prose between them is most of the text. */
 const BRACKET = /[〔【[(〕】\])]/g;
+/** 牵头单位, 配合部门, and their compounds: 牵头责任单位, 协同责任单位, 主要协作单位. */
 export const UNIT_LABEL_LONG =
-  '(?:(?:牵头|责任|配合|协办|参与|主责|主办|承办|落实|协同)(?:单位|部门)|责任主体)';
+  '(?:(?:主要)?(?:(?:牵头|协同|配合|协办|协作|参与)?责任|牵头|配合|协办|协作|参与|主责|主办|承办|落实|协同)(?:单位|部门)|责任主体)';
 const UNIT_LABEL = `(?:${UNIT_LABEL_LONG}|牵头|配合)`;
 const LABEL_AT_START = new RegExp(`^\\s*${UNIT_LABEL}\\s*(?:为|是)?\\s*(:)?`);
 /** The label a unit list starts with (牵头单位, 责任单位, 配合 …), if any. */
@@ -53,13 +54,19 @@ const LABEL_ONLY = new RegExp(`^${UNIT_LABEL}$`);
 const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
 /** 完成时限, 整改时限, 办结时限, 时限: a word of two before 时限 is the label's, not a unit's. */
 const OTHER_LABELS =
-  '(?:完成时间|时间节点|时限要求|时间要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
+  '(?:(?:完成|办结|实施|整改)?(?<!开始|起始|启动)时间(?:安排|节点|要求)?|时限要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
+/** A time field and its value, up to the next clause: 完成时限:2024年6月, 【完成时间】2024年底. */
+export const TIME_FIELD = new RegExp(
+  `(?:(${OTHER_LABELS})\\s*:|[【〔[]\\s*(${OTHER_LABELS})\\s*[】〕\\]])\\s*([^;,]+)`,
+  'g',
+);
 /**
- * People named beside the units (责任人:周敏, 责任领导:王建国), and the office that oversees the
- * work (督办单位:区督查室): neither the units responsible nor deadlines.
+ * People named beside the units (责任人:周敏, 责任领导:王建国), the office that oversees the
+ * work (督办单位:区督查室) and when work starts (开始时间:2024年3月): neither the units
+ * responsible nor deadlines.
  */
 const PERSON_LABELS =
-  '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话|督(?:办|导|查)(?:单位|部门))';
+  '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话|督(?:办|导|查)(?:单位|部门)|(?:开始|起始|启动)时间)';
 /** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */
 const OTHER_LABEL = new RegExp(`(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*:`, 'g');
 /** 完成时限:… or 【完成时限】… at the start of a line. */
@@ -118,10 +125,13 @@ export function scanUnitBlocks(text: string): BlockScan {
     const endsParagraph = pair.close >= lastWord;
     const { units, fields } = unitsAndFields(content);
     if (!units) continue;
-    const whole = isUnitBracket(units, pair, endsParagraph);
-    const split = whole ? undefined : withoutTimeClauses(units);
+    // (牵头单位:…;责任单位:…,6月底完成): a labelled list, too, ends where its clause of time starts.
+    const trimmed = withoutTimeClauses(units);
+    const trimmedIsList =
+      trimmed !== undefined && isUnitBracket(trimmed.units, pair, endsParagraph);
+    const sure = trimmedIsList || isUnitBracket(units, pair, endsParagraph);
+    const split = trimmedIsList || !sure ? trimmed : undefined;
     const names = split?.units ?? units;
-    const sure = whole || (split !== undefined && isUnitBracket(split.units, pair, endsParagraph));
     // (区人劳局、区财政局) closing the paragraph; not right after a name, where it says which body
     // that is (领导小组办公室(县发改局), 各区人民政府(管委会)).
     const namesOnlyHere =

@@ -126,8 +126,15 @@ export function isSuffixOnly(text: string): boolean {
   return SUFFIX_SET.has(text);
 }
 
+/**
+ * A bank's branch by its short name (市人行, 县农发行) ends a unit's name, though a name written
+ * run on (县财政局人行宿松支行) is not cut after it.
+ */
+const BANK_SHORT = /(?:人行|农发行)$/;
+
 export function endsWithUnitSuffix(text: string): boolean {
   const base = splitBracket(text).base;
+  if (BANK_SHORT.test(base)) return true;
   for (let len = Math.min(MAX_SUFFIX_LENGTH, base.length); len > 0; len--) {
     if (SUFFIX_SET.has(base.slice(base.length - len))) return true;
   }

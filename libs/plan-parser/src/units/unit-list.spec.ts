@@ -240,3 +240,22 @@ describe('splitConcatenated with a directory', () => {
     ]);
   });
 });
+
+describe('names joined by 及, places sharing one 各, and a bank by its short name', () => {
+  const names = (text: string) => parseUnitList(text).map((u) => u.name);
+
+  it('splits two units or groups joined by 及 or 以及, and keeps any other 及', () => {
+    expect(names('市级各有关部门及各县市区政府')).toEqual(['市级各有关部门', '各县市区政府']);
+    expect(names('州委编办以及州直相关单位')).toEqual(['州委编办', '州直相关单位']);
+    expect(names('县普及教育办公室')).toEqual(['县普及教育办公室']);
+  });
+
+  it('gives 各 to every place of 各县、市、区政府', () => {
+    expect(names('各县、市、区政府')).toEqual(['各县政府', '各市政府', '各区政府']);
+    expect(names('各乡、镇人民政府')).toEqual(['各乡人民政府', '各镇人民政府']);
+  });
+
+  it('keeps 市人行 a unit of its own instead of lending it the next name’s suffix', () => {
+    expect(names('市人行、滁州经开区管委会')).toEqual(['市人行', '滁州经开区管委会']);
+  });
+});

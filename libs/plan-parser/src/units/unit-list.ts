@@ -91,6 +91,8 @@ const PLACE_BODY = /^(?:人民政府|政府|管委会|办事处|街道办事处)
  */
 function shareSuffixes(tokens: string[]): string[] {
   const out = [...tokens];
+  /** The tokens that took the suffix of the one after them. */
+  const borrowed = new Set<number>();
   for (let i = out.length - 2; i >= 0; i--) {
     const name = cleanName(out[i]);
     if (!borrowsSuffix(name) || ETC.test(name)) continue;
@@ -103,7 +105,13 @@ function shareSuffixes(tokens: string[]): string[] {
     if (!PLACE_BODY.test(suffix) && (name.startsWith('各') || areaPrefixOf(next))) continue;
     const prefix = name.startsWith('各') || !next.startsWith('各') ? '' : '各';
     out[i] = `${prefix}${name}${suffix}`;
-    if (name.startsWith('各') && !next.startsWith('各')) out[i + 1] = `各${out[i + 1]}`;
+    borrowed.add(i);
+    if (!name.startsWith('各')) continue;
+    // 各县、市、区政府: 各 goes with every name of the run, up to the one that lent the suffix.
+    for (let j = i + 1; j < out.length; j++) {
+      if (!out[j].startsWith('各')) out[j] = `各${out[j]}`;
+      if (!borrowed.has(j)) break;
+    }
   }
   return out;
 }
@@ -121,8 +129,8 @@ function shareArea(units: ListedUnit[]): ListedUnit[] {
 }
 
 function labelOf(word: string): Label {
-  if (/^(?:牵头|主责|主办)/.test(word)) return 'lead';
-  if (/^(?:配合|协办|参与|协助|协同)/.test(word)) return 'co';
+  if (/^(?:主要)?(?:配合|协办|参与|协助|协同|协作)/.test(word)) return 'co';
+  if (/^(?:牵头|主责|主办|主要)/.test(word)) return 'lead';
   return 'listed';
 }
 
@@ -170,6 +178,11 @@ function readToken(token: string, label: Label, dictionary?: NameDictionary): Li
       ...readToken(cleaned.slice(0, groupAt), label, dictionary),
       ...readToken(cleaned.slice(groupAt), label, dictionary),
     ];
+  }
+  // 市级各有关部门及各县市区政府: two units joined by 及, each a unit or a group on its own.
+  const joined = cleaned.split(/以及|及/);
+  if (joined.length > 1 && joined.every((p) => endsWithUnitSuffix(p) || isGroupPhrase(p))) {
+    return joined.flatMap((p) => readToken(p, label, dictionary));
   }
   if (isGroupPhrase(cleaned)) return [listed(cleaned, label, true)];
   return splitConcatenated(cleaned, dictionary)
