@@ -19,7 +19,7 @@ export type Metadata = Pick<
 >;
 
 const PLAN_WORD =
-  /(?:实施方案|工作方案|行动方案|实施意见|指导意见|若干意见|实施细则|工作要点|工作安排|工作计划|行动计划|若干措施|政策措施|规划|方案|要点|计划|意见|措施|分工|分工表|分解表|任务表|推进表|台账|一览表|责任表|计划表|进度表|安排表|情况表|统计表|汇总表|明细表|督办表|督查表|整改表|落实表|清单表|清单|通知)(?:\(.{1,20}\))?$/;
+  /(?:实施方案|工作方案|行动方案|实施意见|指导意见|若干意见|实施细则|工作要点|工作安排|工作计划|行动计划|若干措施|政策措施|规划|方案|要点|计划|意见|措施|分工|分工表|分解表|任务表|推进表|分解|台账|一览表|责任表|计划表|进度表|安排表|情况表|统计表|汇总表|明细表|督办表|督查表|整改表|落实表|清单表|清单|通知)(?:\(.{1,20}\))?$/;
 /** 关于印发《X》的通知 / 关于印发X的通知: the plan is X. */
 const PRINTING_NOTICE = /关于(?:印发|转发|下发)《?(.{4,80}?)》?的通知$/;
 const NOTICE_TITLE = /《([^《》]{4,80})》/;
@@ -87,7 +87,11 @@ function readTitle(front: Line[], warnings: Warnings): string | undefined {
   for (let i = front.length - 1; i >= 0; i--) {
     const text = despace(front[i].text);
     const previous = i > 0 ? despace(front[i - 1].text) : '';
-    const candidates = isTitleFragment(previous) ? [previous + text, text] : [text];
+    // A second line that starts with 和, 及 or 与 goes on with the first, whatever it ends with
+    // (2025年市《政府工作报告》任务分解 / 和责任分工方案).
+    const joins =
+      isTitleFragment(previous) || (/^[和及与暨]/.test(text) && !/[。,;:]/.test(previous));
+    const candidates = joins ? [previous + text, text] : [text];
     for (const candidate of candidates) {
       if (candidate.length > MAX_TITLE_LENGTH || /[。,;:]/.test(candidate)) continue;
       const printed = PRINTING_NOTICE.exec(candidate);
@@ -114,9 +118,11 @@ function isTitleFragment(text: string): boolean {
   return (
     text.length >= 4 &&
     text.length <= 40 &&
-    !/[。,;:()《》“”"、]/.test(text) &&
+    !/[。,;:()“”"、]/.test(text) &&
     !PLAN_WORD.test(text) &&
-    !/\d/.test(text) &&
+    // A year belongs to a title (立山区政府2023年重点工作 / 任务分解和责任分工方案); other digits
+    // are a 文号, a date or a page's.
+    !/\d/.test(text.replace(/(?:19|20)\d{2}年/g, '')) &&
     readDateLine(text) === undefined
   );
 }

@@ -1618,3 +1618,77 @@ describe('unit labels compounded on 责任单位 and 协作单位, on lines of t
     ]);
   });
 });
+
+describe('a notice whose own text is numbered, signed, then the plan', () => {
+  const result = parsePlan(
+    [
+      '某区人民政府办公室关于印发2023年区《政府工作报告》目标任务责任分解方案的通知',
+      '某政办〔2023〕1号',
+      '各街道办事处，区政府各部门：',
+      '现将《2023年区〈政府工作报告〉目标任务责任分解方案》印发给你们，并就有关事项通知如下：',
+      '一、各责任单位要高度重视，于2023年1月15日前制订工作方案。',
+      '二、区绩效考评机构要将目标任务纳入绩效考核。',
+      '三、各责任单位每季度报送进展情况。',
+      '某区人民政府办公室',
+      '2023年1月3日',
+      '（此件公开发布）',
+      '2023年区《政府工作报告》',
+      '目标任务责任分解方案',
+      '一、主要预期目标',
+      '（一）地区生产总值增长7%以上。（责任单位：区发改局）',
+      '二、重点工作',
+      '（一）推进招商引资。（责任单位：区商务局）',
+    ].join('\n'),
+  );
+
+  it('keeps the notice’s points out of the chapters and reads its signature', () => {
+    expect(result.sections.map((s) => s.title)).toEqual(['主要预期目标', '重点工作']);
+    expect(result.plan).toMatchObject({
+      title: '2023年区《政府工作报告》目标任务责任分解方案',
+      issuers: ['某区人民政府办公室'],
+      issuedOn: '2023-01-03',
+      periodEnd: '2023-12-31',
+    });
+    expect(result.warnings.map((w) => w.code)).not.toContain('NUMBERING');
+  });
+
+  it('leaves a plan that signs before its annex as it was: its body is the plan', () => {
+    const plan = parsePlan(
+      [
+        '某县人民政府关于印发某县2024年安全生产工作方案的通知',
+        '一、全面排查',
+        '（一）排查隐患。（责任单位：县应急局）',
+        '二、集中整治',
+        '（一）整改销号。（责任单位：县住建局）',
+        '某县人民政府',
+        '2024年3月1日',
+        '一、附件说明',
+      ].join('\n'),
+    );
+    expect(itemsOf(plan).map((i) => i.title)).toEqual(['排查隐患', '整改销号']);
+  });
+});
+
+describe('titles over two lines, with a year or 《》 in the first, or ending in 任务分解', () => {
+  const titleOf = (lines: string[]) =>
+    parsePlan([...lines, '一、重点任务', '（一）推进招商引资。（责任单位：区商务局）'].join('\n'))
+      .plan;
+
+  it('joins the two lines and reads the year from them', () => {
+    expect(titleOf(['立山区政府2023年重点工作', '任务分解和责任分工方案'])).toMatchObject({
+      title: '立山区政府2023年重点工作任务分解和责任分工方案',
+      periodEnd: '2023-12-31',
+    });
+    expect(titleOf(['2025年市《政府工作报告》任务分解', '和责任分工方案'])).toMatchObject({
+      title: '2025年市《政府工作报告》任务分解和责任分工方案',
+      periodEnd: '2025-12-31',
+    });
+  });
+
+  it('takes a line ending in 任务分解 for the title', () => {
+    expect(titleOf(['县卫健委2021年政府工作报告任务分解'])).toMatchObject({
+      title: '县卫健委2021年政府工作报告任务分解',
+      periodEnd: '2021-12-31',
+    });
+  });
+});

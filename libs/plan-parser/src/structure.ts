@@ -55,7 +55,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
   const headings = lines.map((l) =>
     l.text && !isChrome(l.text) ? readHeading(l.text) : undefined,
   );
-  const bodyStart = firstTopHeading(headings);
+  const bodyStart = afterNumberedNotice(lines, headings, firstTopHeading(headings));
   if (bodyStart < 0) return undefined;
   const levels = levelsFrom(headings, bodyStart);
 
@@ -191,6 +191,43 @@ function firstTopHeading(headings: (Heading | undefined)[]): number {
     }
   });
   return best;
+}
+
+/** The most paragraphs a notice's own numbered points run to before its signature. */
+const MAX_NOTICE_POINTS = 12;
+
+/**
+ * A notice whose own text is numbered (…通知如下: / 一、高度重视… / 二、… / 区人民政府办公室 /
+ * 2023年1月3日), then the plan's title and chapters: the plan starts at the first chapter after
+ * the notice's signature, and the notice's points stay its preface, where the signature is read.
+ * The points are a few paragraphs of one numbering, nothing under them; a plan's body that
+ * ends in a signature before an annex has items, and stays the plan.
+ */
+function afterNumberedNotice(
+  lines: Line[],
+  headings: (Heading | undefined)[],
+  bodyStart: number,
+): number {
+  if (bodyStart < 0 || !lines.slice(0, bodyStart).some((l) => /通知/.test(l.text))) {
+    return bodyStart;
+  }
+  const top = headings[bodyStart]!.style;
+  let above: Line | undefined;
+  let paragraphs = 0;
+  for (let i = bodyStart + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.text) continue;
+    const style = headings[i]?.style;
+    if ((style && style !== top) || ++paragraphs > MAX_NOTICE_POINTS) return bodyStart;
+    if (above && readOrgLine(above.text) && readDateLine(line.text)) {
+      for (let j = i + 1; j < lines.length; j++) {
+        if (headings[j]?.style === top) return j;
+      }
+      return bodyStart;
+    }
+    above = line;
+  }
+  return bodyStart;
 }
 
 /**
