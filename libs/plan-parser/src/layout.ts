@@ -7,6 +7,7 @@ import {
   findTableHeader,
   joinBrokenRows,
   joinQuotedCells,
+  withRowNumbers,
 } from './table';
 import type { Paragraph } from './types';
 import { Warnings } from './warnings';
@@ -36,11 +37,14 @@ export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline |
   const header = findTableHeader(quoted);
   // A header's second row (牵头单位 | 配合单位 under 责任单位) is read into its columns.
   const rows = header?.subHeader ? quoted.filter((_, i) => i !== header.index + 1) : quoted;
-  const lines = header ? joinBrokenRows(rows, header.index, header.columns.length) : rows;
+  const joined = header ? joinBrokenRows(rows, header.index, header.columns.length) : rows;
   if (!header) {
-    const outline = buildProseOutline(lines, warnings);
+    const outline = buildProseOutline(joined, warnings);
     return outline && { outline, metaFront: outline.front, notice: [] };
   }
+  const numbered = withRowNumbers(joined, header.index, header.columns);
+  const lines = numbered?.lines ?? joined;
+  if (numbered) header.columns = numbered.columns;
   const end = findTableEnd(lines, header.index, header.columns);
   const table = buildTableOutline(lines.slice(0, end + 1), header.index, header.columns);
   const outside = [...lines.slice(0, header.index), ...lines.slice(end + 1)];

@@ -1692,3 +1692,32 @@ describe('titles over two lines, with a year or 《》 in the first, or ending i
     });
   });
 });
+
+describe('a task table without a 序号 column', () => {
+  it('numbers its rows, the first column’s tasks its chapters, each measure an item', () => {
+    const result = parsePlan(
+      [
+        '某中心2024年政务公开工作任务分解表',
+        '工作任务\t具体要求\t责任部门',
+        '一、做好财政信息公开。\t1.推进预算、决算公开。\t财务科',
+        '二、做好网站信息公开。\t2.及时更新网站信息。\t办公室',
+        '\t3.及时反馈网民意见。\t各科室',
+        '\t4.及时更新公众号信息。\t办公室牵头，各科室配合',
+      ].join('\n'),
+    );
+    expect(result.plan.layout).toBe('table');
+    expect(
+      result.sections.map((s) => [s.title, s.items.map((i) => [i.title, roles(i.units)])]),
+    ).toEqual([
+      ['做好财政信息公开', [['推进预算、决算公开', ['财务科:lead']]]],
+      [
+        '做好网站信息公开',
+        [
+          ['及时更新网站信息', ['办公室:lead']],
+          ['及时反馈网民意见', ['各科室:lead']],
+          ['及时更新公众号信息', ['办公室:lead', '各科室:co']],
+        ],
+      ],
+    ]);
+  });
+});

@@ -188,6 +188,45 @@ function withSubHeader(columns: Column[], line: Line): Column[] | undefined {
  * Where a table found at `headerIndex` ends: its last row. Paragraphs after it (closing words, a
  * signature, the rest of a plan whose table stands in the middle) are not the table's.
  */
+/**
+ * A task table without a 序号 column (工作任务 | 具体要求 | 责任部门), whose rows no number reads,
+ * numbers its tab rows here, one by one: the 序号 goes after a first column that names the task
+ * over measures beside it (which then makes the chapters, as a 重点任务 column merged before 序号
+ * does), else first. A measure written with its row's number (1.积极推进…) loses it to the column.
+ */
+export function withRowNumbers(
+  lines: Line[],
+  headerIndex: number,
+  columns: Column[],
+): { lines: Line[]; columns: Column[] } | undefined {
+  if (columns.some((c) => c.kind === 'number')) return undefined;
+  const below = lines.slice(headerIndex + 1);
+  if (below.some((l) => l.text && (readRow(rowText(l), columns)?.number ?? 0) > 0))
+    return undefined;
+  const at = columns[0].kind === 'title' && columns.some((c) => c.kind === 'body') ? 1 : 0;
+  const withCell = (line: Line, cell: string, strip?: RegExp): Line => {
+    const cells = rowText(line).split('\t');
+    cells.splice(at, 0, cell);
+    if (strip) cells[at + 1] = (cells[at + 1] ?? '').replace(strip, '');
+    const full = cells.join('\t');
+    const tabs = /^\t*/.exec(full)![0].length;
+    const { tabs: _trimmed, ...rest } = line;
+    return tabs ? { ...rest, text: full.slice(tabs), tabs } : { ...rest, text: full };
+  };
+  let n = 0;
+  const rows = below.map((line) => {
+    if (!line.text || !rowText(line).includes('\t')) return line;
+    n++;
+    return withCell(line, String(n), new RegExp(`^${n}[.、]\\s*`));
+  });
+  if (n === 0) return undefined;
+  const header = withCell(lines[headerIndex], '序号');
+  const numbered = classifyColumns(splitCells(header.text));
+  return (
+    numbered && { lines: [...lines.slice(0, headerIndex), header, ...rows], columns: numbered }
+  );
+}
+
 export function findTableEnd(lines: Line[], headerIndex: number, columns: Column[]): number {
   let last = headerIndex;
   for (let i = headerIndex + 1; i < lines.length; i++) {
