@@ -1721,3 +1721,65 @@ describe('a task table without a 序号 column', () => {
     ]);
   });
 });
+
+describe('measures numbered on from one (一) to the next', () => {
+  it('makes each measure an item under its (一), a chapter starting again at 1', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某区2020年政府工作报告重点工作责任分解',
+          '一、统筹疫情防控和经济发展',
+          '（一）坚持常态化疫情防控',
+          '1、落实“四早”要求，完善监测预警。[牵头单位：区卫健局；责任单位：各街道]',
+          '2、加强重点场所防控。[牵头单位：区卫健局、区市场监管局]',
+          '（二）稳住经济基本盘',
+          '3、落实减税降费政策。[牵头单位：区税务局；责任单位：区财政局]',
+          '4、扩大有效投资。[牵头单位：区发改局]',
+          '二、保障和改善民生',
+          '（一）稳定就业',
+          '1、实施就业优先政策。[牵头单位：区人社局]',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [i.numberText, i.under?.title, roles(i.units)])).toEqual([
+      ['1', '坚持常态化疫情防控', ['区卫健局:lead', '各街道:co']],
+      ['2', '坚持常态化疫情防控', ['区卫健局:lead', '区市场监管局:lead']],
+      ['3', '稳住经济基本盘', ['区税务局:lead', '区财政局:co']],
+      ['4', '稳住经济基本盘', ['区发改局:lead']],
+      ['1', '稳定就业', ['区人社局:lead']],
+    ]);
+  });
+
+  // Two measures of four name units: too few for them to be the items by their units alone.
+  const plan = (numbers: string[]) =>
+    itemsOf(
+      parsePlan(
+        [
+          '某区2020年重点工作方案',
+          '一、重点任务',
+          '（一）坚持常态化疫情防控',
+          `${numbers[0]}、完善监测预警。[牵头单位：区卫健局]`,
+          `${numbers[1]}、加强重点场所防控。`,
+          '（二）稳住经济基本盘',
+          `${numbers[2]}、落实减税降费政策。[牵头单位：区税务局]`,
+          `${numbers[3]}、扩大有效投资。`,
+        ].join('\n'),
+      ),
+    );
+
+  it('keeps measures that start again at 1 under each (一) as that item’s tasks', () => {
+    expect(plan(['1', '2', '1', '2']).map((i) => [i.title, i.tasks.length])).toEqual([
+      ['坚持常态化疫情防控', 2],
+      ['稳住经济基本盘', 2],
+    ]);
+  });
+
+  it('makes the same measures items when they are numbered on', () => {
+    expect(plan(['1', '2', '3', '4']).map((i) => [i.numberText, i.title, i.under?.title])).toEqual([
+      ['1', '完善监测预警', '坚持常态化疫情防控'],
+      ['2', '加强重点场所防控', '坚持常态化疫情防控'],
+      ['3', '落实减税降费政策', '稳住经济基本盘'],
+      ['4', '扩大有效投资', '稳住经济基本盘'],
+    ]);
+  });
+});

@@ -308,14 +308,16 @@ function takeChapterUnits(section: DraftSection): void {
 /**
  * The items are the level that carries the units. Under 一、/(一)/1. the (一) lines are usually
  * the items; when the numbered measures carry clearly more unit lists than the (一) lines (at
- * least three, and more than twice as many), the measures are the items and a (一) without units
- * of its own becomes their heading. A (一) with units of its own stays an item.
+ * least three, and more than twice as many), or are numbered on from one (一) to the next as
+ * items are ((一) 1. 2. (二) 3. 4.), the measures are the items and a (一) without units of its
+ * own becomes their heading. A (一) with units of its own stays an item.
  */
 function placeItemLevel(sections: DraftSection[], levels: Levels): void {
   const items = sections.flatMap((s) => s.items);
   const itemUnits = items.filter(hasOwnUnits).length;
   const taskUnits = items.flatMap((i) => i.tasks).filter(hasOwnUnits).length;
-  if (taskUnits < 3 || taskUnits <= 2 * itemUnits) return;
+  const measuresLead = taskUnits >= 3 && taskUnits > 2 * itemUnits;
+  if (!measuresLead && !numberedAcrossItems(sections)) return;
   for (const section of sections) {
     section.items = section.items.flatMap((item) => {
       if (item.tasks.length === 0 || hasOwnUnits(item)) return [item];
@@ -327,6 +329,26 @@ function placeItemLevel(sections: DraftSection[], levels: Levels): void {
       return item.tasks.map((t) => ({ ...splitSubtasks(t, levels), under }));
     });
   }
+}
+
+/**
+ * Measures numbered on across the items of a chapter, never starting again at 1 ((一) 1. 2. /
+ * (二) 3. 4.): the plan counts them as its items. A chapter may start again at 1.
+ */
+function numberedAcrossItems(sections: DraftSection[]): boolean {
+  let runOn = 0;
+  for (const section of sections) {
+    let last = 0;
+    for (const item of section.items) {
+      if (item.tasks.length === 0) continue;
+      if (last > 0) {
+        if (item.tasks[0].number !== last + 1) return false;
+        runOn++;
+      }
+      last = item.tasks[item.tasks.length - 1].number;
+    }
+  }
+  return runOn > 0;
 }
 
 /** A measure that became an item takes its (1)/① lines as its tasks. */
