@@ -219,5 +219,16 @@ function readPeriod(
   }
   const year = SINGLE_YEAR.exec(title);
   if (year) return { periodStart: `${year[1]}-01-01`, periodEnd: `${year[1]}-12-31` };
-  return undefined;
+  return fiveYearPlan(title);
+}
+
+/** “十四五”, 十三五: the five-year plan a title names (the fourth ran 1971–1975, each since five on). */
+const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五/;
+
+function fiveYearPlan(title: string): Pick<Metadata, 'periodStart' | 'periodEnd'> | undefined {
+  const m = FIVE_YEAR_PLAN.exec(title);
+  const n = m ? parseChineseNumeral(`十${m[1]}`) : undefined;
+  if (n === undefined || n < 4) return undefined;
+  const start = 1971 + 5 * (n - 4);
+  return { periodStart: `${start}-01-01`, periodEnd: `${start + 4}-12-31` };
 }

@@ -1652,6 +1652,25 @@ describe('a notice whose own text is numbered, signed, then the plan', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('NUMBERING');
   });
 
+  it('knows the notice by 印发给你们 when the page lost its title', () => {
+    const plan = parsePlan(
+      [
+        '各区县人民政府，市政府直属各单位：',
+        '《2024年政府工作报告重点工作责任分解》已经市政府同意，现印发给你们，请认真贯彻执行。',
+        '一、要抓紧部署实施。',
+        '二、要强化督查考核。',
+        '某市人民政府办公室',
+        '2024年2月8日',
+        '2024年政府工作报告重点工作责任分解',
+        '一、市长主抓重点工作',
+        '1.扩大有效投资。',
+        '责任单位：市发改委、市财政局',
+      ].join('\n'),
+    );
+    expect(plan.sections.map((s) => s.title)).toEqual(['市长主抓重点工作']);
+    expect(plan.plan).toMatchObject({ issuedOn: '2024-02-08', issuers: ['某市人民政府办公室'] });
+  });
+
   it('leaves a plan that signs before its annex as it was: its body is the plan', () => {
     const plan = parsePlan(
       [
@@ -1780,6 +1799,58 @@ describe('measures numbered on from one (一) to the next', () => {
       ['2', '加强重点场所防控', '坚持常态化疫情防控'],
       ['3', '落实减税降费政策', '稳住经济基本盘'],
       ['4', '扩大有效投资', '稳住经济基本盘'],
+    ]);
+  });
+});
+
+describe('more words of real plans', () => {
+  it('takes a “十四五” title’s period as 2021 to 2025, 十三五 as 2016 to 2020', () => {
+    const periodOf = (title: string) =>
+      parsePlan([title, '一、重点任务', '1.推进招商引资。（责任单位：省商务厅）'].join('\n')).plan;
+    expect(periodOf('某省“十四五”现代流通体系建设实施方案')).toMatchObject({
+      periodStart: '2021-01-01',
+      periodEnd: '2025-12-31',
+      defaultDueOn: '2025-12-31',
+    });
+    expect(periodOf('某市十三五节能减排工作方案')).toMatchObject({
+      periodStart: '2016-01-01',
+      periodEnd: '2020-12-31',
+    });
+  });
+
+  it('reads 部门分工: as the units, 分别牵头 as each leading', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某省2021年政府工作报告重点任务分工方案',
+          '一、主要预期目标',
+          '1.地区生产总值增长6%以上。',
+          '分管省领导：林某',
+          '部门分工：省发展改革委牵头，省统计局配合。',
+          '2.城镇新增就业110万人以上。（省人力资源社会保障厅、省农业农村厅分别牵头）',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => roles(i.units))).toEqual([
+      ['省发展改革委:lead', '省统计局:co'],
+      ['省人力资源社会保障厅:lead', '省农业农村厅:lead'],
+    ]);
+  });
+
+  it('reads 第二季度完成情况 as progress, never a deadline, and a 序号 marked 1* as row 1', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某镇2024年度重点工作计划',
+          '序号\t重点工作\t责任单位\t第二季度完成情况',
+          '1*\t水库工程政策处理\t镇水利站\t已完成第二季度征迁任务',
+          '2\t美丽城镇建设\t镇建设办\t正在推进',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [i.number, i.title, i.deadlines, i.dueOn])).toEqual([
+      [1, '水库工程政策处理', [], '2024-12-31'],
+      [2, '美丽城镇建设', [], '2024-12-31'],
     ]);
   });
 });

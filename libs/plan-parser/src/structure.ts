@@ -208,7 +208,7 @@ function afterNumberedNotice(
   headings: (Heading | undefined)[],
   bodyStart: number,
 ): number {
-  if (bodyStart < 0 || !lines.slice(0, bodyStart).some((l) => /通知/.test(l.text))) {
+  if (bodyStart < 0 || !lines.slice(0, bodyStart).some((l) => /通知|印发|转发|下发/.test(l.text))) {
     return bodyStart;
   }
   const top = headings[bodyStart]!.style;

@@ -59,10 +59,11 @@ const COLUMN_KINDS: [ColumnKind, RegExp][] = [
     'listed',
     /^(?:主要责任|责任|承办|落实|实施|指导|主管|负责|执行|承担|主体)?(?:单位|部门|主体|处室|科室)(?:及?责任人)?$/,
   ],
-  // What has been done so far (推进情况, 下步打算): the row's body, never its deadline or units.
+  // What has been done so far (推进情况, 第二季度完成情况, 下步打算): the row's body, never its
+  // deadline or units.
   [
     'progress',
-    /^(?:推进|进展|完成|落实|工作|目前|当前|实施|执行)?(?:情况|进展|进度)(?:说明)?$|^下步(?:工作)?(?:打算|计划|安排|措施)$/,
+    /^(?:第?[一二三四1-4]季度|[上下]半年|全年|年度|本月|本季度|\d{1,2}月份?)?(?:推进|进展|完成|落实|工作|目前|当前|实施|执行)?(?:情况|进展|进度)(?:说明)?$|^下步(?:工作)?(?:打算|计划|安排|措施)$/,
   ],
   ['deadline', /时限|时间|期限|节点|时序|进度安排/],
   ['title', /^(?:重点|主要|工作|具体|改革|整改){0,2}(?:任务|事项|项目|工作)(?:名称)?$/],
@@ -293,7 +294,8 @@ const DOTTED = /^(\d{1,3}(?:\.\d{1,3})?)\.([1-9]\d{0,2})$/;
 
 /** A row's 序号 (3, 三, the 2 of 1.2) without its 、 or ., or undefined when the cell holds none. */
 function rowNumber(text: string): number | undefined {
-  const bare = text.replace(/[.、]$/, '');
+  // 1* or 1★: a mark on the rows a table singles out (the tasks the city leads).
+  const bare = text.replace(/[.、]$/, '').replace(/[*★☆]+$/, '');
   const dotted = DOTTED.exec(bare);
   if (dotted) return Number(dotted[2]);
   return /^\d{1,3}$/.test(bare) ? Number(bare) : parseChineseNumeral(bare) || undefined;

@@ -38,9 +38,12 @@ const SQUARE_OPEN = '〔【[';
 const SQUARE_CLOSE = '〕】]';
 /** Jumps from bracket to bracket in native code; prose between them is most of the text. */
 const BRACKET = /[〔【[(〕】\])]/g;
-/** 牵头单位, 配合部门, and their compounds: 牵头责任单位, 协同责任单位, 主要协作单位. */
+/**
+ * 牵头单位, 配合部门, 责任科室 (a bureau's own plan), 部门分工, and their compounds: 牵头责任单位,
+ * 协同责任单位, 主要协作单位.
+ */
 export const UNIT_LABEL_LONG =
-  '(?:(?:主要)?(?:(?:牵头|协同|配合|协办|协作|参与)?责任|牵头|配合|协办|协作|参与|主责|主办|承办|落实|协同)(?:单位|部门)|责任主体)';
+  '(?:(?:主要)?(?:(?:牵头|协同|配合|协办|协作|参与)?责任|牵头|配合|协办|协作|参与|主责|主办|承办|落实|协同)(?:单位|部门|科室|处室|股室)|责任主体|(?:部门|责任)分工)';
 const UNIT_LABEL = `(?:${UNIT_LABEL_LONG}|牵头|配合)`;
 const LABEL_AT_START = new RegExp(`^\\s*${UNIT_LABEL}\\s*(?:为|是)?\\s*(:)?`);
 /** The label a unit list starts with (牵头单位, 责任单位, 配合 …), if any. */
@@ -85,12 +88,17 @@ const MAX_BLOCK_LENGTH = 600;
  * 政府落实属地责任. The role word is captured for unit-list.ts.
  */
 export const POSTFIX_ROLE =
-  /(牵头负责|牵头|配合|协助|参与|落实属地(?:管理)?责任|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
+  /((?:分别|共同)?牵头负责|(?:分别|共同)?牵头|配合|协助|参与|落实属地(?:管理)?责任|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /**
  * The national style without labels: (工业和信息化部、发展改革委等按职责分工负责),
  * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同).
  */
-export const LEAD_RULE = /[。.;,]?\s*列(?:第一位|首位)(?:者|的)?为牵头(?:单位|部门)[^)]{0,8}$/;
+/**
+ * The rule a plan states once, with its first list: 列第一位者为牵头单位, 下同; also in a bracket
+ * of its own and in other words (列第一位的为工作牵头单位或汇总单位,下同; 第一责任单位为牵头单位).
+ */
+export const LEAD_RULE =
+  /[。.;,]?\s*\(?(?:(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?|第一(?:责任)?单位)为(?:工作)?牵头(?:单位|部门)(?:或[\u4e00-\u9fa5]{1,6})?[^()]{0,8}\)?$/;
 export const RESPONSIBLE_END =
   /(?:等(?:相关|有关|其他)?(?:部门|单位)?(?:和(?:部门|单位))?)?(?:按(?:照)?职责分工|按职责|分别|共同)*(?:分别)?负责(?:落实)?$/;
 

@@ -259,3 +259,35 @@ describe('names joined by 及, places sharing one 各, and a bank by its short n
     expect(names('市人行、滁州经开区管委会')).toEqual(['市人行', '滁州经开区管委会']);
   });
 });
+
+describe('the lead rule a plan states with its first list', () => {
+  it('drops 列第一位的为工作牵头单位或汇总单位,下同 in a bracket of its own, the first unit leading', () => {
+    const units = assignRoles(
+      parseUnitList(
+        '市政府办公室、市级其他有关单位、各区县政府(南太湖新区管委会)(列第一位的为工作牵头单位或汇总单位,下同)',
+      ),
+    );
+    expect(units.map((u) => `${u.name}:${u.role}`)).toEqual([
+      '市政府办公室:lead',
+      '市级其他有关单位:co',
+      '各区县政府(南太湖新区管委会):co',
+    ]);
+  });
+});
+
+describe('labels and rules in the words of other plans', () => {
+  const roles = (text: string) =>
+    assignRoles(parseUnitList(text)).map((u) => `${u.name}:${u.role}`);
+
+  it('drops 第一责任单位为牵头单位,下同 after the list', () => {
+    expect(roles('市发改委、市财政局(第一责任单位为牵头单位,下同)')).toEqual([
+      '市发改委:lead',
+      '市财政局:co',
+    ]);
+  });
+
+  it('reads 责任科室 and 牵头处室 as labels, as in a bureau’s own plan', () => {
+    expect(roles('责任科室:组干科、机关党委')).toEqual(['组干科:lead', '机关党委:co']);
+    expect(roles('牵头处室:办公室;配合处室:财务科')).toEqual(['办公室:lead', '财务科:co']);
+  });
+});

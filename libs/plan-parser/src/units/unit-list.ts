@@ -128,7 +128,9 @@ function shareArea(units: ListedUnit[]): ListedUnit[] {
   );
 }
 
-function labelOf(word: string): Label {
+function labelOf(said: string): Label {
+  // 分别牵头, 共同牵头: each of them leads.
+  const word = said.replace(/^(?:分别|共同)/, '');
   if (/^(?:主要)?(?:配合|协办|参与|协助|协同|协作)/.test(word)) return 'co';
   if (/^(?:牵头|主责|主办|主要)/.test(word)) return 'lead';
   return 'listed';
