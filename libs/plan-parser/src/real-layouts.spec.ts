@@ -1854,3 +1854,35 @@ describe('more words of real plans', () => {
     ]);
   });
 });
+
+describe('a chapter heading that ends in its units', () => {
+  const result = parsePlan(
+    [
+      '某市推动经济高质量发展若干政策举措（2025年版）',
+      '一、推进教育科技人才一体发展（由市科技局牵头）',
+      '（一）推动科创平台提能升级。支持建设实验室。',
+      '（二）支持企业研发。（责任单位：市经信局）',
+      '二、扩大有效投资（市发改委牵头，市财政局配合）',
+      '（一）加快重大项目建设。',
+    ].join('\n'),
+  );
+
+  it('gives them to the chapter’s items that name none, and keeps them out of its title', () => {
+    expect(result.plan.title).toBe('某市推动经济高质量发展若干政策举措(2025年版)');
+    expect(
+      result.sections.map((s) => [
+        s.title,
+        s.items.map((i) => [roles(i.units), i.unitsFrom ?? null]),
+      ]),
+    ).toEqual([
+      [
+        '推进教育科技人才一体发展',
+        [
+          [['市科技局:lead'], 'section'],
+          [['市经信局:lead'], 'item'],
+        ],
+      ],
+      ['扩大有效投资', [[['市发改委:lead', '市财政局:co'], 'section']]],
+    ]);
+  });
+});

@@ -91,6 +91,7 @@ export function buildProseOutline(lines: Line[], warnings: Warnings): Outline | 
     const heading = headings[i];
     if (heading && heading.style === levels.section) {
       sections.push((section = draftSection(heading, line.no)));
+      takeHeadingUnits(section);
       item = task = previous = undefined;
       measuresAreItems = numbersItemsAsMeasures(headings, i, levels);
       continue;
@@ -277,6 +278,19 @@ function continuesSentence(node: DraftNode, line: Line): boolean {
   const lastBlock = last.scan.blocks[last.scan.blocks.length - 1];
   if (lastBlock && lastBlock.end >= last.text.replace(/[\s。.;,]+$/, '').length) return false;
   return !isUnitsOnly(part(line.no, line.text)) || last.scan.blocks.length === 0;
+}
+
+/**
+ * A chapter's heading that ends in its units (一、推进教育科技人才一体发展(由市科技局牵头)): they are
+ * the chapter's, for each item that names none of its own, and no part of its title.
+ */
+function takeHeadingUnits(section: DraftSection): void {
+  const p = part(section.line, section.heading);
+  const blocks = p.scan.blocks;
+  if (blocks.length === 0) return;
+  if (blocks[blocks.length - 1].end < p.text.replace(/[\s。.;]+$/, '').length) return;
+  section.unitParts.push(p);
+  section.heading = p.text.slice(0, blocks[0].start).trim();
 }
 
 function hasOwnUnits(node: DraftNode): boolean {

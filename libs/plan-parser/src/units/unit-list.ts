@@ -52,7 +52,8 @@ export function parseUnitList(
 ): ListedUnit[] {
   const out: ListedUnit[] = [];
   for (const segment of labelSegments(normaliseList(content), defaultLabel)) {
-    for (const clause of splitTopLevel(segment.text, /[;,]/)) {
+    // (由市科技局牵头): 由 says who, it is no part of the name.
+    for (const clause of splitTopLevel(segment.text, /[;,]/).map((c) => c.replace(/^由/, ''))) {
       const postfix = POSTFIX_ROLE.exec(clause);
       const label = postfix ? labelOf(postfix[1]) : segment.label;
       const names = postfix ? clause.slice(0, postfix.index) : clause;
