@@ -1886,3 +1886,24 @@ describe('a chapter heading that ends in its units', () => {
     ]);
   });
 });
+
+describe('a unit’s own task list, with no unit column', () => {
+  it('reads its rows as items, each warned of as without units, its deadlines from 进度安排', () => {
+    const result = parsePlan(
+      [
+        '某县2023年度重点工作清单',
+        '序号\t工作事项\t进度安排\t进展情况',
+        '1\t启动综合体建设。\t5月底前完成施工许可报批。\t已完成设计招标',
+        '2\t壮大金融服务业。\t6月底前召开金融联席会议。\t正在筹备',
+      ].join('\n'),
+    );
+    expect(itemsOf(result).map((i) => [i.title, i.units, i.dueOn])).toEqual([
+      ['启动综合体建设', [], '2023-05-31'],
+      ['壮大金融服务业', [], '2023-06-30'],
+    ]);
+    expect(result.warnings.map((w) => w.code)).toEqual([
+      'ITEM_WITHOUT_UNITS',
+      'ITEM_WITHOUT_UNITS',
+    ]);
+  });
+});

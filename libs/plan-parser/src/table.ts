@@ -100,7 +100,7 @@ export function splitCells(text: string): string[] {
 
 /** The column names when `text` is a task table's header row (it must name a unit column). */
 export function readTableHeader(text: string): Column[] | undefined {
-  if (!/单位|部门|主体|处室|科室/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
+  if (!/单位|部门|主体|处室|科室|序号/.test(text) || !/\t| {2}|\|/.test(text)) return undefined;
   return classifyColumns(splitCells(text));
 }
 
@@ -128,7 +128,11 @@ export function columnKindOf(name: string): ColumnKind {
 export function classifyColumns(cells: string[]): Column[] | undefined {
   if (cells.length < 3) return undefined;
   const columns = cells.map((name): Column => ({ kind: columnKindOf(name), name }));
-  if (!columns.some((c) => UNIT_COLUMNS.includes(c.kind))) return undefined;
+  const has = (kind: ColumnKind) => columns.some((c) => c.kind === kind);
+  // A unit's own list (序号 | 工作事项 | 进度安排) names no unit column: its rows are items still,
+  // each warned of as without units.
+  const ownList = has('number') && has('title') && has('deadline');
+  if (!columns.some((c) => UNIT_COLUMNS.includes(c.kind)) && !ownList) return undefined;
   if (columns.filter((c) => c.kind !== 'other').length < 3) return undefined;
   // 重点任务 merged over its rows before 序号, 具体措施 after it: the tasks are chapters, as 类别.
   const number = columns.findIndex((c) => c.kind === 'number');
