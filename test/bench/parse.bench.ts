@@ -111,6 +111,15 @@ const hostile: [string, string][] = [
       ]).flat(),
     ].join('\n'),
   ],
+  // 各 given to a run of places once per name (a review found it quadratic: 96 KB took 21 s).
+  [
+    'a 100 KB 责任单位 cell of places, each with its 各 (各县、各市、…人民政府)',
+    [
+      '某县工作方案',
+      '序号\t工作任务\t责任单位\t完成时限',
+      `1\t推进工作\t${Array.from({ length: 32_000 }, (_, i) => `各${'县市区镇乡'[i % 5]}`).join('、')}人民政府\t2024年6月`,
+    ].join('\n'),
+  ],
   [
     '10 MB of table rows whose quoted cells never close',
     [

@@ -40,9 +40,8 @@ export function asDeadlineCell(text: string): string {
  * of June 2024 and of December 2024. The rest of the text is left as written.
  */
 export function asDeadlineFields(text: string): string {
-  return text.replace(
-    TIME_FIELD,
-    (field: string, _label: string, _bracketed: string, value: string) =>
-      field.slice(0, field.length - value.length) + asDeadlineCell(value),
-  );
+  return text.replace(TIME_FIELD, (field: string, ...args: unknown[]) => {
+    const { value } = args[args.length - 1] as { value: string };
+    return field.slice(0, field.length - value.length) + asDeadlineCell(value);
+  });
 }

@@ -5,6 +5,7 @@ import {
   buildTableOutline,
   findTableEnd,
   findTableHeader,
+  hasUnitColumn,
   joinBrokenRows,
   joinQuotedCells,
   withRowNumbers,
@@ -44,12 +45,18 @@ export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline |
   }
   const numbered = withRowNumbers(joined, header.index, header.columns);
   const lines = numbered?.lines ?? joined;
-  if (numbered) header.columns = numbered.columns;
-  const end = findTableEnd(lines, header.index, header.columns);
-  const table = buildTableOutline(lines.slice(0, end + 1), header.index, header.columns);
+  const columns = numbered?.columns ?? header.columns;
+  const end = findTableEnd(lines, header.index, columns);
+  const table = buildTableOutline(lines.slice(0, end + 1), header.index, columns);
   const outside = [...lines.slice(0, header.index), ...lines.slice(end + 1)];
   const proseWarnings = new Warnings();
   const prose = buildProseOutline(outside, proseWarnings);
+  // A list without a unit column is the document's tasks only when the prose around it has no
+  // items: a plan's annex of projects (序号 | 项目名称 | 开工时间) is no list of its tasks.
+  if (!hasUnitColumn(columns) && prose?.sections.some((s) => s.items.length > 0)) {
+    const whole = buildProseOutline(joined, warnings);
+    return whole && { outline: whole, metaFront: whole.front, notice: [] };
+  }
   const after: Paragraph[] = lines
     .slice(end + 1)
     .filter((l) => l.text)

@@ -224,11 +224,12 @@ function readPeriod(
 
 /** “十四五”, 十三五: the five-year plan a title names (the fourth ran 1971–1975, each since five on). */
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五/;
+/** A title about a five-year plan's review or its shortcomings runs for no five years. */
+const ABOUT_A_PLAN = /评估|总结|检查|整改|考核|督查|审计/;
 
 function fiveYearPlan(title: string): Pick<Metadata, 'periodStart' | 'periodEnd'> | undefined {
   const m = FIVE_YEAR_PLAN.exec(title);
-  const n = m ? parseChineseNumeral(`十${m[1]}`) : undefined;
-  if (n === undefined || n < 4) return undefined;
-  const start = 1971 + 5 * (n - 4);
+  if (!m || ABOUT_A_PLAN.test(title)) return undefined;
+  const start = 1971 + 5 * (parseChineseNumeral(`十${m[1]}`)! - 4);
   return { periodStart: `${start}-01-01`, periodEnd: `${start + 4}-12-31` };
 }

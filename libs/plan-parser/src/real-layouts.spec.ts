@@ -1907,3 +1907,111 @@ describe('a unit’s own task list, with no unit column', () => {
     ]);
   });
 });
+
+describe('what the rules of this evening leave alone (a review’s plans)', () => {
+  it('keeps a plan whose preamble quotes 《…的通知》 and whose body is signed before an annex', () => {
+    const plan = parsePlan(
+      [
+        '某县2024年优化营商环境工作要点',
+        '为贯彻落实《省人民政府关于印发优化营商环境三年行动方案的通知》精神，制定本要点。',
+        '一、深化“放管服”改革。全面推行“一网通办”。（责任单位：县政务服务中心）',
+        '二、优化市场准入。推进“证照分离”改革。（责任单位：县市场监管局）',
+        '某县人民政府',
+        '2024年3月1日',
+        '附件',
+        '县优化营商环境工作领导小组成员名单',
+        '一、领导小组',
+        '二、领导小组办公室',
+      ].join('\n'),
+    );
+    // The annex's own headings after the signature are read as before (items without units).
+    expect(
+      itemsOf(plan)
+        .slice(0, 2)
+        .map((i) => [i.title, roles(i.units)]),
+    ).toEqual([
+      ['深化“放管服”改革', ['县政务服务中心:lead']],
+      ['优化市场准入', ['县市场监管局:lead']],
+    ]);
+    expect(plan.sections[0].title).not.toBe('领导小组');
+  });
+
+  it('reads 开工时间 and 印发时间 as no deadline, 竣工时间 as one', () => {
+    const items = itemsOf(
+      parsePlan(
+        [
+          '某县2024年重点项目推进方案',
+          '一、重点项目',
+          '（一）污水处理厂提标改造。（责任单位：县住建局；开工时间：2024年3月；竣工时间：2025年6月）',
+          '（二）城区道路改造。（责任单位：县住建局）',
+          '印发时间：2024年2月',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => [roles(i.units), i.dueOn])).toEqual([
+      [['县住建局:lead'], '2025-06-30'],
+      [['县住建局:lead'], '2024-12-31'],
+    ]);
+  });
+
+  it('leaves a plan’s annex of projects (no unit column) out of its items', () => {
+    const plan = parsePlan(
+      [
+        '某县2024年重点项目建设工作方案',
+        '一、主要任务',
+        '（一）加快项目前期工作。（责任单位：县发改局）',
+        '（二）强化要素保障。（责任单位：县自然资源局）',
+        '附件',
+        '2024年重点项目清单',
+        '序号\t项目名称\t建设内容\t开工时间\t竣工时间',
+        '1\t污水处理厂提标改造\t新增日处理能力2万吨\t2024年3月\t2025年6月',
+        '2\t城东小学新建工程\t新建教学楼3栋\t2024年5月\t2025年8月',
+      ].join('\n'),
+    );
+    expect(itemsOf(plan).map((i) => i.title)).toEqual(['加快项目前期工作', '强化要素保障']);
+  });
+
+  it('numbers a table without 序号 first when chapter lines stand between its rows, and keeps 1.5万户', () => {
+    const plan = parsePlan(
+      [
+        '某区2024年重点工作任务清单',
+        '工作任务\t具体要求\t责任单位\t完成时限',
+        '一、城市更新',
+        '燃气管道改造\t1.5万户燃气管道更新改造\t区城管局\t2024年9月',
+        '二、民生保障',
+        '老旧小区改造\t推进老旧小区改造\t区住建局\t2024年12月',
+      ].join('\n'),
+    );
+    expect(
+      plan.sections.map((s) => [s.title, s.items.map((i) => [i.title, i.body, i.dueOn])]),
+    ).toEqual([
+      ['城市更新', [['燃气管道改造', '1.5万户燃气管道更新改造', '2024-09-30']]],
+      ['民生保障', [['老旧小区改造', '推进老旧小区改造', '2024-12-31']]],
+    ]);
+  });
+
+  it('gives a title about a five-year plan’s review no five-year period', () => {
+    const plan = parsePlan(
+      [
+        '某县“十四五”规划纲要中期评估整改工作方案',
+        '一、整改任务',
+        '1.补齐短板。（责任单位：县发改局）',
+      ].join('\n'),
+    );
+    expect(plan.plan.periodEnd).toBeUndefined();
+  });
+
+  it('reads a 责任分工: sentence in prose as text, not as units', () => {
+    const [item] = itemsOf(
+      parsePlan(
+        [
+          '某县2024年安全生产工作方案',
+          '一、重点任务',
+          '（一）开展隐患排查。（责任单位：县应急局）',
+          '责任分工：各乡镇要切实履行主体责任，细化任务分工。',
+        ].join('\n'),
+      ),
+    );
+    expect(roles(item.units)).toEqual(['县应急局:lead']);
+  });
+});

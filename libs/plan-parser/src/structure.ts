@@ -196,33 +196,42 @@ function firstTopHeading(headings: (Heading | undefined)[]): number {
 
 /** The most paragraphs a notice's own numbered points run to before its signature. */
 const MAX_NOTICE_POINTS = 12;
+/** A notice's own words as it hands the plan out (a preamble quoting 《…的通知》 says none). */
+const HANDS_OUT = /印发给你们|现(?:将|把)?.{0,60}印发|转发给你们|通知如下/;
+/** The line a signed notice may close with, before the plan's title. */
+const PUBLIC_MARK = /^[(（]?此件/;
 
 /**
  * A notice whose own text is numbered (…通知如下: / 一、高度重视… / 二、… / 区人民政府办公室 /
  * 2023年1月3日), then the plan's title and chapters: the plan starts at the first chapter after
  * the notice's signature, and the notice's points stay its preface, where the signature is read.
- * The points are a few paragraphs of one numbering, nothing under them; a plan's body that
- * ends in a signature before an annex has items, and stays the plan.
+ * Only when the notice hands a plan out in its own words before its points, the points are a few
+ * paragraphs of one numbering that name no units, and a title stands between the signature and
+ * the next chapter: a plan whose body is signed before an annex stays the plan.
  */
 function afterNumberedNotice(
   lines: Line[],
   headings: (Heading | undefined)[],
   bodyStart: number,
 ): number {
-  if (bodyStart < 0 || !lines.slice(0, bodyStart).some((l) => /通知|印发|转发|下发/.test(l.text))) {
+  if (bodyStart < 0 || !lines.slice(0, bodyStart).some((l) => HANDS_OUT.test(l.text))) {
     return bodyStart;
   }
   const top = headings[bodyStart]!.style;
   let above: Line | undefined;
   let paragraphs = 0;
-  for (let i = bodyStart + 1; i < lines.length; i++) {
+  for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i];
     if (!line.text) continue;
     const style = headings[i]?.style;
-    if ((style && style !== top) || ++paragraphs > MAX_NOTICE_POINTS) return bodyStart;
+    if (i > bodyStart && style && style !== top) return bodyStart;
+    if (++paragraphs > MAX_NOTICE_POINTS) return bodyStart;
+    if (part(line.no, line.text).scan.blocks.length > 0) return bodyStart;
     if (above && readOrgLine(above.text) && readDateLine(line.text)) {
+      let titled = false;
       for (let j = i + 1; j < lines.length; j++) {
-        if (headings[j]?.style === top) return j;
+        if (headings[j]?.style === top) return titled ? j : bodyStart;
+        if (lines[j].text && !PUBLIC_MARK.test(lines[j].text)) titled = true;
       }
       return bodyStart;
     }

@@ -75,6 +75,9 @@ const COLUMN_KINDS: [ColumnKind, RegExp][] = [
   ['body', /措施|内容|要求|举措|目标/],
 ];
 const UNIT_COLUMNS: ColumnKind[] = ['lead', 'listed', 'co'];
+/** Whether a table names its units in a column of their own. */
+export const hasUnitColumn = (columns: Column[]) =>
+  columns.some((c) => UNIT_COLUMNS.includes(c.kind));
 /** A column whose text a row names its units or its time by. */
 const namesUnitOrTime = (kind: ColumnKind) => UNIT_COLUMNS.includes(kind) || kind === 'deadline';
 const LABEL_OF: Partial<Record<ColumnKind, Label>> = { lead: 'lead', co: 'co', listed: 'listed' };
@@ -132,7 +135,7 @@ export function classifyColumns(cells: string[]): Column[] | undefined {
   // A unit's own list (序号 | 工作事项 | 进度安排) names no unit column: its rows are items still,
   // each warned of as without units.
   const ownList = has('number') && has('title') && has('deadline');
-  if (!columns.some((c) => UNIT_COLUMNS.includes(c.kind)) && !ownList) return undefined;
+  if (!hasUnitColumn(columns) && !ownList) return undefined;
   if (columns.filter((c) => c.kind !== 'other').length < 3) return undefined;
   // 重点任务 merged over its rows before 序号, 具体措施 after it: the tasks are chapters, as 类别.
   const number = columns.findIndex((c) => c.kind === 'number');
@@ -190,14 +193,10 @@ function withSubHeader(columns: Column[], line: Line): Column[] | undefined {
 }
 
 /**
- * Where a table found at `headerIndex` ends: its last row. Paragraphs after it (closing words, a
- * signature, the rest of a plan whose table stands in the middle) are not the table's.
- */
-/**
  * A task table without a 序号 column (工作任务 | 具体要求 | 责任部门), whose rows no number reads,
  * numbers its tab rows here, one by one: the 序号 goes after a first column that names the task
  * over measures beside it (which then makes the chapters, as a 重点任务 column merged before 序号
- * does), else first. A measure written with its row's number (1.积极推进…) loses it to the column.
+ * does), else first, and first too when chapter lines stand between the rows. A measure written with its row's number (1.积极推进…) loses it to the column.
  */
 export function withRowNumbers(
   lines: Line[],
@@ -208,7 +207,11 @@ export function withRowNumbers(
   const below = lines.slice(headerIndex + 1);
   if (below.some((l) => l.text && (readRow(rowText(l), columns)?.number ?? 0) > 0))
     return undefined;
-  const at = columns[0].kind === 'title' && columns.some((c) => c.kind === 'body') ? 1 : 0;
+  // Chapter lines of their own between the rows (一、经济发展) make the chapters: the 序号 goes first.
+  const chaptered = below.some((l) => l.text && !rowText(l).includes('\t') && readHeading(l.text));
+  const firstNames =
+    !chaptered && columns[0].kind === 'title' && columns.some((c) => c.kind === 'body');
+  const at = firstNames ? 1 : 0;
   const withCell = (line: Line, cell: string, strip?: RegExp): Line => {
     const cells = rowText(line).split('\t');
     cells.splice(at, 0, cell);
@@ -222,7 +225,7 @@ export function withRowNumbers(
   const rows = below.map((line) => {
     if (!line.text || !rowText(line).includes('\t')) return line;
     n++;
-    return withCell(line, String(n), new RegExp(`^${n}[.、]\\s*`));
+    return withCell(line, String(n), new RegExp(`^${n}[.、](?!\\d)\\s*`));
   });
   if (n === 0) return undefined;
   const header = withCell(lines[headerIndex], '序号');
@@ -232,6 +235,10 @@ export function withRowNumbers(
   );
 }
 
+/**
+ * Where a table found at `headerIndex` ends: its last row. Paragraphs after it (closing words, a
+ * signature, the rest of a plan whose table stands in the middle) are not the table's.
+ */
 export function findTableEnd(lines: Line[], headerIndex: number, columns: Column[]): number {
   let last = headerIndex;
   for (let i = headerIndex + 1; i < lines.length; i++) {

@@ -43,7 +43,7 @@ const BRACKET = /[〔【[(〕】\])]/g;
  * 协同责任单位, 主要协作单位.
  */
 export const UNIT_LABEL_LONG =
-  '(?:(?:主要)?(?:(?:牵头|协同|配合|协办|协作|参与)?责任|牵头|配合|协办|协作|参与|主责|主办|承办|落实|协同)(?:单位|部门|科室|处室|股室)|责任主体|(?:部门|责任)分工)';
+  '(?:(?:主要)?(?:(?:牵头|协同|配合|协办|协作|参与)?责任|牵头|配合|协办|协作|参与|主责|主办|承办|落实|协同)(?:单位|部门|科室|处室|股室)|责任主体|部门分工)';
 const UNIT_LABEL = `(?:${UNIT_LABEL_LONG}|牵头|配合)`;
 const LABEL_AT_START = new RegExp(`^\\s*${UNIT_LABEL}\\s*(?:为|是)?\\s*(:)?`);
 /** The label a unit list starts with (牵头单位, 责任单位, 配合 …), if any. */
@@ -57,19 +57,19 @@ const LABEL_ONLY = new RegExp(`^${UNIT_LABEL}$`);
 const LABEL_IS = new RegExp(`^${UNIT_LABEL_LONG}\\s*(?:为|是)\\s*`);
 /** 完成时限, 整改时限, 办结时限, 时限: a word of two before 时限 is the label's, not a unit's. */
 const OTHER_LABELS =
-  '(?:(?:完成|办结|实施|整改)?(?<!开始|起始|启动)时间(?:安排|节点|要求)?|时限要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
+  '(?:(?:完成|办结|实施|整改|竣工|(?<![\\u4e00-\\u9fa5]))时间(?:安排|节点|要求)?|时限要求|完成期限|进度安排|[\\u4e00-\\u9fa5]{0,2}时限)';
 /** A time field and its value, up to the next clause: 完成时限:2024年6月, 【完成时间】2024年底. */
 export const TIME_FIELD = new RegExp(
-  `(?:(${OTHER_LABELS})\\s*:|[【〔[]\\s*(${OTHER_LABELS})\\s*[】〕\\]])\\s*([^;,]+)`,
+  `(?:${OTHER_LABELS}\\s*:|[【〔[]\\s*${OTHER_LABELS}\\s*[】〕\\]])\\s*(?<value>[^;,]+)`,
   'g',
 );
 /**
  * People named beside the units (责任人:周敏, 责任领导:王建国), the office that oversees the
- * work (督办单位:区督查室) and when work starts (开始时间:2024年3月): neither the units
- * responsible nor deadlines.
+ * work (督办单位:区督查室) and when work starts (开始时间, 开工时间:2024年3月): neither the
+ * units responsible nor deadlines.
  */
 const PERSON_LABELS =
-  '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话|督(?:办|导|查)(?:单位|部门)|(?:开始|起始|启动)时间)';
+  '(?:责任人|责任领导|分管领导|牵头领导|包保领导|联系人|联系电话|督(?:办|导|查)(?:单位|部门)|(?:开始|起始|启动|开工)时间)';
 /** Labels that end a unit list: 完成时限:2023年底前, 责任人:周敏. */
 const OTHER_LABEL = new RegExp(`(?:${OTHER_LABELS}|${PERSON_LABELS})\\s*:`, 'g');
 /** 完成时限:… or 【完成时限】… at the start of a line. */
@@ -91,11 +91,9 @@ export const POSTFIX_ROLE =
   /((?:分别|共同)?牵头负责|(?:分别|共同)?牵头|配合|协助|参与|落实属地(?:管理)?责任|(?:按(?:照)?职责分工|分别|共同)?负责)$/;
 /**
  * The national style without labels: (工业和信息化部、发展改革委等按职责分工负责),
- * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同).
- */
-/**
- * The rule a plan states once, with its first list: 列第一位者为牵头单位, 下同; also in a bracket
- * of its own and in other words (列第一位的为工作牵头单位或汇总单位,下同; 第一责任单位为牵头单位).
+ * (各省级人民政府负责), (人力资源社会保障部、财政部负责。列第一位者为牵头单位,下同). LEAD_RULE is the
+ * rule a plan states once with its first list, also in a bracket of its own and in other words
+ * (列第一位的为工作牵头单位或汇总单位,下同; 第一责任单位为牵头单位); RESPONSIBLE_END the 负责 closing it.
  */
 export const LEAD_RULE =
   /[。.;,]?\s*\(?(?:(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?|第一(?:责任)?单位)为(?:工作)?牵头(?:单位|部门)(?:或[\u4e00-\u9fa5]{1,6})?[^()]{0,8}\)?$/;

@@ -291,3 +291,13 @@ describe('labels and rules in the words of other plans', () => {
     expect(roles('牵头处室:办公室;配合处室:财务科')).toEqual(['办公室:lead', '财务科:co']);
   });
 });
+
+describe('各 given to a run of places, the run written with its own 各s', () => {
+  it('gives each its 各 once', () => {
+    expect(parseUnitList('各县、各市、区政府').map((u) => u.name)).toEqual([
+      '各县政府',
+      '各市政府',
+      '各区政府',
+    ]);
+  });
+});

@@ -108,9 +108,10 @@ function shareSuffixes(tokens: string[]): string[] {
     out[i] = `${prefix}${name}${suffix}`;
     borrowed.add(i);
     if (!name.startsWith('各')) continue;
-    // 各县、市、区政府: 各 goes with every name of the run, up to the one that lent the suffix.
-    for (let j = i + 1; j < out.length; j++) {
-      if (!out[j].startsWith('各')) out[j] = `各${out[j]}`;
+    // 各县、市、区政府: 各 goes with every name of the run, up to the one that lent the suffix
+    // or one that has its own 各 (whose run an earlier step of this loop already went over).
+    for (let j = i + 1; j < out.length && !out[j].startsWith('各'); j++) {
+      out[j] = `各${out[j]}`;
       if (!borrowed.has(j)) break;
     }
   }
