@@ -73,7 +73,7 @@ ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE COALESCE(a.item_rep
 WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
 WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date AS "duePeriodStart"
 FROM assignments a
-JOIN plans p ON p.id = a.plan_id
+JOIN LATERAL (SELECT * FROM plans p0 WHERE p0.id = a.plan_id OFFSET 0) p ON true
 JOIN items i ON i.id = a.item_id
 JOIN units u ON u.id = a.unit_id WHERE a.completed_on IS NULL AND p.status IN ('active') AND ((a.due_on < $1::date AND (a.completed_on IS NULL OR a.completed_on > $1::date)) OR ((a.completed_on IS NULL OR a.completed_on > $1::date) AND a.due_on >= $1::date AND ((a.due_on - $1::date <= 14::int AND a.progress_percent < LEAST(100, GREATEST(0, ($1::date - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date)) * 100.0 / NULLIF(a.due_on - COALESCE(p.period_start, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date), 0)))) OR ((p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
