@@ -299,13 +299,12 @@ function readNode(node: DraftNode, ctx: FinaliseContext, notes: UnitNotes): Read
   const fields = node.parts.flatMap((p) =>
     p.scan.blocks.flatMap((b) => (b.fields ? [{ line: p.line, text: b.fields }] : [])),
   );
-  const { deadlines, otherDates } = readDates(
-    [...node.deadlineCells, ...plain.filter((p) => p.text), ...fields].map((p) => ({
-      line: p.line,
-      text: asDeadlineFields(p.text),
-    })),
-    ctx.deadlines,
-  );
+  // Cells were read as deadlines by their column already; text, by the labels in it.
+  const labelled = [...plain.filter((p) => p.text), ...fields].map((p) => ({
+    line: p.line,
+    text: asDeadlineFields(p.text),
+  }));
+  const { deadlines, otherDates } = readDates([...node.deadlineCells, ...labelled], ctx.deadlines);
   for (const d of otherDates) {
     ctx.warnings.add('DATE_NOT_DEADLINE', d.line, d.text, OTHER_DATE_MESSAGE[d.reason](d.text));
   }

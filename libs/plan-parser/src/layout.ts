@@ -47,7 +47,6 @@ export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline |
   const lines = numbered?.lines ?? joined;
   const columns = numbered?.columns ?? header.columns;
   const end = findTableEnd(lines, header.index, columns);
-  const table = buildTableOutline(lines.slice(0, end + 1), header.index, columns);
   const outside = [...lines.slice(0, header.index), ...lines.slice(end + 1)];
   const proseWarnings = new Warnings();
   const prose = buildProseOutline(outside, proseWarnings);
@@ -57,6 +56,7 @@ export function buildOutline(all: Line[], warnings: Warnings): DocumentOutline |
     const whole = buildProseOutline(joined, warnings);
     return whole && { outline: whole, metaFront: whole.front, notice: [] };
   }
+  const table = buildTableOutline(lines.slice(0, end + 1), header.index, columns);
   const after: Paragraph[] = lines
     .slice(end + 1)
     .filter((l) => l.text)

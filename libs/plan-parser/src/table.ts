@@ -140,13 +140,12 @@ export function classifyColumns(cells: string[]): Column[] | undefined {
   // 重点任务 merged over its rows before 序号, 具体措施 after it: the tasks are chapters, as 类别.
   const number = columns.findIndex((c) => c.kind === 'number');
   const title = columns.findIndex((c) => c.kind === 'title');
-  const sectioned = columns.some((c) => c.kind === 'section');
-  if (title >= 0 && title < number && !sectioned && columns.some((c) => c.kind === 'body')) {
+  if (title >= 0 && title < number && !has('section') && has('body')) {
     columns[title].kind = 'section';
   }
   // A table with only a 措施 column uses it as the task.
   const body = columns.find((c) => c.kind === 'body');
-  if (!columns.some((c) => c.kind === 'title') && body) body.kind = 'title';
+  if (!has('title') && body) body.kind = 'title';
   return columns;
 }
 
@@ -196,7 +195,8 @@ function withSubHeader(columns: Column[], line: Line): Column[] | undefined {
  * A task table without a 序号 column (工作任务 | 具体要求 | 责任部门), whose rows no number reads,
  * numbers its tab rows here, one by one: the 序号 goes after a first column that names the task
  * over measures beside it (which then makes the chapters, as a 重点任务 column merged before 序号
- * does), else first, and first too when chapter lines stand between the rows. A measure written with its row's number (1.积极推进…) loses it to the column.
+ * does), else first, and first too when chapter lines stand between the rows. A measure written
+ * with its row's number (1.积极推进…) loses it to the column.
  */
 export function withRowNumbers(
   lines: Line[],
