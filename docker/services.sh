@@ -119,6 +119,23 @@ shared_buffers() {
   echo "${mb}MB"
 }
 
+# PostgreSQL gives each parallel query two workers besides the process that leads it. On two
+# cores those three take turns, and each of them builds its own copy of the hash tables the
+# statistics join (the plans, the reports filed): at province scale the statistics took 198 ms
+# (p95) with two workers and 140 ms with one. Half the cores, at least one, at most four.
+parallel_workers() {
+  if [ -n "${PG_PARALLEL_WORKERS:-}" ]; then
+    echo "$PG_PARALLEL_WORKERS"
+    return
+  fi
+  local cores
+  cores="$(nproc 2>/dev/null || echo 2)"
+  local n=$((cores / 2))
+  [ "$n" -lt 1 ] && n=1
+  [ "$n" -gt 4 ] && n=4
+  echo "$n"
+}
+
 start_postgres() {
   local bin port user pass db
   bin="$(pg_bin)"
@@ -142,7 +159,7 @@ start_postgres() {
   if ! as_pg "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
     require_free_port "$port" PostgreSQL
     if ! as_pg "$bin/pg_ctl" -D "$pg_data" -l "$pg_log_dir/postgres.log" -w -t 60 \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC -c shared_buffers=$(shared_buffers)" start >/dev/null; then
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c timezone=UTC -c shared_buffers=$(shared_buffers) -c max_parallel_workers_per_gather=$(parallel_workers)" start >/dev/null; then
       show_log "$pg_log_dir/postgres.log" PostgreSQL
       exit 1
     fi
