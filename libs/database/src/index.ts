@@ -12,7 +12,7 @@ export { runAfterCommit, STALE_VERSION_MESSAGE, Tx, UnitOfWork } from './unit-of
 export type { AuditActor, LockOptions, ReadManager } from './unit-of-work';
 export {
   duePeriodStart,
-  filedReports,
+  reportFiled,
   reportFrequency,
   reportMissing,
   reportOwed,

@@ -17,7 +17,7 @@ import {
   planWorkingSql,
   reportFrequency,
   reportMissing,
-  filedReports,
+  reportFiled,
   reportOwed,
   requiredCountSql,
   targetPeriodSql,
@@ -339,9 +339,10 @@ export class SupervisionQueries {
              JOIN supervision_notices n ON n.id = na.notice_id
              WHERE ${c.all} AND n.status IN ('issued', 'returned') AND n.reply_by < ${d}
            ),`;
-    // 应报未报 is counted as owed minus owed-and-filed, the filed reports joined (see
-    // filedReports): the rule's test then runs again only on the rows with a filed report, and
-    // without a subplan PostgreSQL counts in parallel (province scale: 310 ms → 175 ms).
+    // 应报未报 is counted as owed minus owed-and-filed, each the shared rule's test of the row
+    // (reportFiled reads the days kept on it). Joined to the reports filed for the period due,
+    // the grouping took 95 ms at province scale and 590 ms at five times, against 72 and 366 ms
+    // without that join: its hash table outgrew the CPU's caches (×9.7 for five times the data).
     const rows: StatisticsRow[] = await this.db.aggregate(
       `WITH ${TARGET_STANDING(d, group.id, c.where)}, ${noticesAbout} g AS (
          SELECT ${group.id} AS id, count(*) AS assigned,
@@ -357,11 +358,9 @@ export class SupervisionQueries {
            count(*) FILTER (WHERE a.due_on <= ${d}) AS due,
            count(*) FILTER (WHERE ${overdueOn(d)}) AS overdue,
            count(*) FILTER (WHERE ${openOn(d)} AND ${reportOwed(d)}) AS "reportsDue",
-           count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND ${openOn(d)} AND ${reportOwed(d)})
+           count(*) FILTER (WHERE ${reportFiled(d)} AND ${openOn(d)} AND ${reportOwed(d)})
              AS "reportsFiled"
          ${COUNTED}
-         LEFT JOIN (${filedReports(d)}) filed
-           ON filed.assignment_id = a.id AND filed.period_kind = ${reportFrequency}
          ${c.where}
          GROUP BY ${group.id}
        )

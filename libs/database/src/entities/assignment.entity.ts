@@ -62,6 +62,20 @@ export class Assignment extends Versioned {
   })
   itemReportFrequency!: ReportFrequency | null;
 
+  /**
+   * The days on which a report for the period then due counts as filed (应报未报 is its absence),
+   * kept by the database as reports, the item's or the plan's frequency are written (migration
+   * AssignmentsFiledDays); never read by the application, only by the shared SQL rule.
+   */
+  @Column({
+    type: 'datemultirange',
+    default: () => "'{}'",
+    select: false,
+    insert: false,
+    update: false,
+  })
+  filedDays!: string;
+
   /** The item's number, copied the same way: the overdue list's order, served by an index. */
   @Column({ type: 'integer', insert: false, update: false })
   itemNumber!: number;

@@ -8,7 +8,6 @@
  * submitted (or since accepted) by day d. The fragments expect the aliases a (assignments) and
  * p (plans); `d` is a SQL date expression.
  */
-import { SQL_TIME_ZONE } from '@app/calendar';
 import { planWorkingSql } from '../rules/open-work';
 
 /**
@@ -16,8 +15,6 @@ import { planWorkingSql } from '../rules/open-work';
  * item's own, which the assignment carries (copied by the database), or else the plan's.
  */
 export const reportFrequency = 'COALESCE(a.item_report_frequency, p.report_frequency)';
-
-const FREQUENCIES = ['week', 'month', 'quarter', 'half', 'year'] as const;
 
 const length = (f: string) => `(CASE ${f} WHEN 'week' THEN interval '7 days'
   WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
@@ -49,26 +46,13 @@ export const duePeriodStart = (d: string, f = reportFrequency): string =>
 export const reportOwed = (d: string): string =>
   `(${planWorkingSql()} AND COALESCE(p.period_start, DATE '1900-01-01') < ${currentStart(d, reportFrequency, true)})`;
 
-/*
- * The reports submitted by day d for the period due on d, at each report's own frequency: one
- * exact range of progress_reports_filed per frequency (the five pairs of frequency and period
- * start joined as VALUES), so only matching reports are read; listing the five period starts
- * alone read every frequency's reports of those days, six times as many. One row per assignment
- * and frequency: progress_reports_assignment_period is unique and each frequency has one period
- * due on d. It does not depend on the row asking, so PostgreSQL builds it once as a hashed set
- * for `reportMissing`. A statement that counts every assignment joins it instead (on
- * `assignment_id = a.id AND period_kind = reportFrequency`) and counts the missing as owed
- * minus owed-and-filed: a NOT IN subplan in its aggregate would keep PostgreSQL from
- * aggregating in parallel.
+/**
+ * A report for the period due on day d was submitted (or since accepted) by then: the days each
+ * assignment's reports count as filed are kept on its row by the database (filed_days, see
+ * migration AssignmentsFiledDays, which states the same rule over the reports), so the test
+ * reads no other table and costs every counted row the same, however many reports there are.
  */
-export const filedReports = (
-  d: string,
-): string => `SELECT r.assignment_id, r.period_kind FROM progress_reports r
-  JOIN (VALUES ${FREQUENCIES.map((f) => `('${f}'::report_frequency, ${duePeriodStart(d, `'${f}'`)})`).join(',\n    ')}
-  ) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
-  WHERE r.status IN ('submitted', 'accepted')
-    AND (r.submitted_at AT TIME ZONE ${SQL_TIME_ZONE})::date <= ${d}`;
+export const reportFiled = (d: string): string => `a.filed_days @> (${d})::date`;
 
 /** Owed on day d and not submitted by then. */
-export const reportMissing = (d: string): string =>
-  `(${reportOwed(d)} AND (a.id, ${reportFrequency}) NOT IN (${filedReports(d)}))`;
+export const reportMissing = (d: string): string => `(${reportOwed(d)} AND NOT ${reportFiled(d)})`;

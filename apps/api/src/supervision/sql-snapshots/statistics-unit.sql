@@ -38,7 +38,7 @@ WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END))) AS "reportsDue",
-count(*) FILTER (WHERE filed.assignment_id IS NOT NULL AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
+count(*) FILTER (WHERE a.filed_days @> ($1::date)::date AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
@@ -48,56 +48,6 @@ ELSE date_trunc('year', ($1::date)::timestamp)::date END)))
 AS "reportsFiled"
 FROM assignments a
 JOIN plans p ON p.id = a.plan_id
-LEFT JOIN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('month'::report_frequency, (((CASE 'month'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('quarter'::report_frequency, (((CASE 'quarter'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('half'::report_frequency, (((CASE 'half'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('year'::report_frequency, (((CASE 'year'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
-WHERE r.status IN ('submitted', 'accepted')
-AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) filed
-ON filed.assignment_id = a.id AND filed.period_kind = COALESCE(a.item_report_frequency, p.report_frequency)
 WHERE p.status IN ('active')
 GROUP BY a.unit_id
 )

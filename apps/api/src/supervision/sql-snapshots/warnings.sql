@@ -14,55 +14,7 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('month'::report_frequency, (((CASE 'month'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('quarter'::report_frequency, (((CASE 'quarter'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('half'::report_frequency, (((CASE 'half'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('year'::report_frequency, (((CASE 'year'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
-WHERE r.status IN ('submitted', 'accepted')
-AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)) AS "reportMissing",
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date) AS "reportMissing",
 COALESCE(a.item_report_frequency, p.report_frequency) AS "reportFrequency", (((CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
@@ -81,55 +33,7 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('month'::report_frequency, (((CASE 'month'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('quarter'::report_frequency, (((CASE 'quarter'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('half'::report_frequency, (((CASE 'half'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('year'::report_frequency, (((CASE 'year'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
-WHERE r.status IN ('submitted', 'accepted')
-AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)))))
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date))))
 ORDER BY a.due_on ASC, a.item_number ASC, a.item_id ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
 
@@ -142,52 +46,4 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND (a.id, COALESCE(a.item_report_frequency, p.report_frequency)) NOT IN (SELECT r.assignment_id, r.period_kind FROM progress_reports r
-JOIN (VALUES ('week'::report_frequency, (((CASE 'week'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'week' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('month'::report_frequency, (((CASE 'month'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'month' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('quarter'::report_frequency, (((CASE 'quarter'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'quarter' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('half'::report_frequency, (((CASE 'half'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'half' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date),
-('year'::report_frequency, (((CASE 'year'
-WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
-WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
-WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)
-WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
-+ CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)
-ELSE date_trunc('year', ($1::date)::timestamp) END)) - (CASE 'year' WHEN 'week' THEN interval '7 days'
-WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
-WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END))::date)
-) due (kind, start) ON r.period_kind = due.kind AND r.period_start = due.start
-WHERE r.status IN ('submitted', 'accepted')
-AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)))))
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date))))
