@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { loadDatabaseUrl } from '@app/config';
-import { SESSION_OPTIONS } from '@app/database';
+import { reportFiled, SESSION_OPTIONS } from '@app/database';
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
 import { seededRandom } from '../support/seeded-random';
 
@@ -8,11 +8,11 @@ jest.setTimeout(180_000);
 
 /**
  * 应报未报 reads the days each assignment's reports count as filed, kept on its row by the
- * database (filed_days, migration AssignmentsFiledDays). After every write of a random sequence,
- * through the API and straight in SQL (reports filed, submitted, accepted, returned, moved and
- * deleted; the item's and the plan's frequency changed), the kept days give the same answer on
- * every day from 2024 to 2026 as the rule written over the reports themselves, as the
- * statistics and the digest asked it before the column existed.
+ * database (filed_days, migration AssignmentsFiledDays) and asked by the shared rule
+ * (reportFiled). After every write of a random sequence, through the API and straight in SQL
+ * (reports filed, submitted, accepted, returned, moved and deleted; the item's and the plan's
+ * frequency changed), the rule gives the same answer on every day from 2024 to 2026 as the rule
+ * written over the reports themselves, as the statistics and the digest asked it before.
  */
 describe('the filed days on assignments', () => {
   let t: TestApp;
@@ -34,24 +34,24 @@ describe('the filed days on assignments', () => {
     t.db.query(
       `WITH days AS (
          SELECT d::date AS d FROM generate_series('2024-01-01'::date, '2026-12-31'::date, interval '1 day') d
-       ), shares AS (
-         SELECT a.id, a.filed_days, COALESCE(a.item_report_frequency, p.report_frequency) AS f
-         FROM assignments a JOIN plans p ON p.id = a.plan_id WHERE a.plan_id = $1
        )
-       SELECT s.id, to_char(days.d, 'YYYY-MM-DD') AS d FROM shares s CROSS JOIN days
-       WHERE (s.filed_days @> days.d) IS DISTINCT FROM EXISTS (
+       SELECT a.id, to_char(days.d, 'YYYY-MM-DD') AS d
+       FROM assignments a JOIN plans p ON p.id = a.plan_id CROSS JOIN days
+       WHERE a.plan_id = $1 AND (${reportFiled('days.d')}) IS DISTINCT FROM EXISTS (
          SELECT 1 FROM progress_reports r
-         WHERE r.assignment_id = s.id AND r.period_kind = s.f
+         WHERE r.assignment_id = a.id
+           AND r.period_kind = COALESCE(a.item_report_frequency, p.report_frequency)
            AND r.status IN ('submitted', 'accepted')
            AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= days.d
-           AND r.period_start = ((CASE s.f
+           AND r.period_start = ((CASE COALESCE(a.item_report_frequency, p.report_frequency)
              WHEN 'week' THEN date_trunc('week', days.d::timestamp)
              WHEN 'month' THEN date_trunc('month', days.d::timestamp)
              WHEN 'quarter' THEN date_trunc('quarter', days.d::timestamp)
              WHEN 'half' THEN date_trunc('year', days.d::timestamp)
                + CASE WHEN extract(month FROM days.d) > 6 THEN interval '6 months' ELSE interval '0' END
              ELSE date_trunc('year', days.d::timestamp) END)
-             - (CASE s.f WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
+             - (CASE COALESCE(a.item_report_frequency, p.report_frequency)
+                 WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
                  WHEN 'quarter' THEN interval '3 months' WHEN 'half' THEN interval '6 months'
                  ELSE interval '1 year' END))::date)
        ORDER BY 1, 2 LIMIT 5`,
@@ -274,11 +274,20 @@ describe('the filed days on assignments', () => {
       await one.query('COMMIT');
       await waiting;
       await two.query('COMMIT');
-      const [{ days }] = await t.db.query(
-        'SELECT filed_days::text AS days FROM assignments WHERE id = $1',
+      // Both reports count: April 3–30 for March's, June 3–30 for May's.
+      const filed: Array<{ d: string }> = await t.db.query(
+        `SELECT to_char(d, 'MM-DD') AS d FROM assignments a JOIN plans p ON p.id = a.plan_id
+         CROSS JOIN generate_series('2025-01-01'::date, '2025-12-31'::date, interval '1 day') d
+         WHERE a.id = $1 AND ${reportFiled('d::date')} ORDER BY d`,
         [id],
       );
-      expect(days).toBe('{[2025-04-03,2025-05-01),[2025-06-03,2025-07-01)}');
+      expect(filed.length).toBe(56);
+      expect([filed[0].d, filed[27].d, filed[28].d, filed[55].d]).toEqual([
+        '04-03',
+        '04-30',
+        '06-03',
+        '06-30',
+      ]);
       expect(await disagreements()).toEqual([]);
     } finally {
       one.release();

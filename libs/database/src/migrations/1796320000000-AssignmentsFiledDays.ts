@@ -1,47 +1,54 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Each assignment carries the days on which its report for the period then due counts as filed
- * (`filed_days`, a datemultirange), kept by the database in the transaction that writes a
- * report, the item's frequency or the plan's: 应报未报 on day d is then `NOT filed_days @> d`, a
- * test of the row itself. Before, every statement that counts all assignments (the statistics)
- * joined them to the reports filed for the period due, a hash table that outgrew the CPU's
- * caches as the data grew: at province scale that join took 23 ms of the statistics' 95, at five
- * times 224 ms of 590 (×9.7, the rest ×5).
+ * Each assignment carries the days on which a report of it counts as the filed report of the
+ * period then due (`filed_days`, a datemultirange), kept by the database in the transaction that
+ * writes a report: 应报未报 on day d is then a test of the row (reportFiled in reports-due.ts).
+ * Before, every statement that counts all assignments (the statistics) joined them to the
+ * reports filed for the period due, a hash table that outgrew the CPU's caches as the data grew:
+ * at province scale that join took 23 ms of the grouping's 95, at five times 224 ms of 590
+ * (×9.7, the rest ×5).
  *
  * A report of period P (frequency f, P aligned to f's periods), submitted or accepted, submitted
  * on day s, is the filed report of the period due on every day d in [max(P + f, s), P + 2f): the
  * period due on d is the one before the period containing d, and only a report submitted by d
- * counts (reports-due.ts says the same in SQL). Only reports at the assignment's frequency (the
- * item's, else the plan's) count. test/e2e/filed-days compares the column with the rows after
- * random writes, and the rule's answer with the old join on every day of a year.
+ * counts. Reports of every frequency are kept, each frequency's days shifted into an era of its
+ * own (1,000,000 days, about 2,700 years, apart: `filedEra` in reports-due.ts), and the rule asks
+ * for d in the era of the assignment's frequency as it is when asked. So a change of the item's
+ * or the plan's frequency rewrites nothing (a trigger that did had to lock the plan's assignments
+ * after the plan, the order other writers take them in reverse): only report writes do, and they
+ * lock the assignment first.
+ * test/e2e/filed-days compares the rule's answer with the reports after random writes.
  */
 export class AssignmentsFiledDays1796320000000 implements MigrationInterface {
   name = 'AssignmentsFiledDays1796320000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // Reports and plans first (their triggers write assignments), then the assignments: no
-    // write between the fill and the triggers' start.
-    await queryRunner.query(`LOCK TABLE "plans", "progress_reports" IN SHARE ROW EXCLUSIVE MODE`);
+    // The reports first (their triggers write assignments), then the assignments: no write
+    // between the fill and the triggers' start.
+    await queryRunner.query(`LOCK TABLE "progress_reports" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(`LOCK TABLE "assignments" IN ACCESS EXCLUSIVE MODE`);
     await queryRunner.query(
       `ALTER TABLE "assignments" ADD "filed_days" datemultirange NOT NULL DEFAULT '{}'::datemultirange`,
     );
-    // STABLE: it reads the reports as its calling statement sees them (the triggers below run
-    // it in a statement of their own, after the row is locked, so it sees every commit before).
+    // STABLE: it reads the reports as its calling statement sees them (the trigger below runs
+    // it in a statement of its own, after the rows are locked, so it sees every commit before).
     await queryRunner.query(
-      `CREATE FUNCTION "assignment_filed_days"(assignment uuid, frequency "public"."report_frequency")
+      `CREATE FUNCTION "assignment_filed_days"(assignment uuid)
        RETURNS datemultirange LANGUAGE sql STABLE AS $$
-         SELECT COALESCE(range_agg(daterange(GREATEST(f.due_from, f.filed_on), f.due_until)), '{}'::datemultirange)
+         SELECT COALESCE(range_agg(daterange(GREATEST(f.due_from, f.filed_on) + f.era, f.due_until + f.era)),
+           '{}'::datemultirange)
          FROM (
            SELECT (r.period_start + l.len)::date AS due_from, (r.period_start + 2 * l.len)::date AS due_until,
-             (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS filed_on
+             (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS filed_on,
+             1000000 * CASE r.period_kind WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+               WHEN 'half' THEN 3 ELSE 4 END AS era
            FROM progress_reports r
            CROSS JOIN LATERAL (SELECT CASE r.period_kind WHEN 'week' THEN interval '7 days'
              WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
              WHEN 'half' THEN interval '6 months' ELSE interval '1 year' END AS len,
              r.period_start::timestamp AS t) l
-           WHERE r.assignment_id = assignment AND r.period_kind = frequency
+           WHERE r.assignment_id = assignment
              AND r.status IN ('submitted', 'accepted') AND r.submitted_at IS NOT NULL
              AND r.period_start = (CASE r.period_kind
                WHEN 'week' THEN date_trunc('week', l.t) WHEN 'month' THEN date_trunc('month', l.t)
@@ -54,9 +61,8 @@ export class AssignmentsFiledDays1796320000000 implements MigrationInterface {
        $$`,
     );
     await queryRunner.query(
-      `UPDATE "assignments" a SET "filed_days" = "assignment_filed_days"(a."id", COALESCE(a."item_report_frequency", p."report_frequency"))
-       FROM "plans" p WHERE p."id" = a."plan_id"
-         AND EXISTS (SELECT 1 FROM "progress_reports" r WHERE r."assignment_id" = a."id" AND r."status" IN ('submitted', 'accepted'))`,
+      `UPDATE "assignments" a SET "filed_days" = "assignment_filed_days"(a."id")
+       WHERE EXISTS (SELECT 1 FROM "progress_reports" r WHERE r."assignment_id" = a."id" AND r."status" IN ('submitted', 'accepted'))`,
     );
     // Per statement, over its rows (a bulk insert of reports recomputes each assignment once).
     // The assignments are locked first, in one order, and recomputed in a statement of its own:
@@ -81,8 +87,8 @@ export class AssignmentsFiledDays1796320000000 implements MigrationInterface {
          IF ids IS NULL THEN RETURN NULL; END IF;
          PERFORM 1 FROM "assignments" WHERE "id" = ANY (ids) ORDER BY "id" FOR NO KEY UPDATE;
          UPDATE "assignments" a SET "filed_days" = f.days
-         FROM (SELECT a0."id", "assignment_filed_days"(a0."id", COALESCE(a0."item_report_frequency", p."report_frequency")) AS days
-               FROM "assignments" a0 JOIN "plans" p ON p."id" = a0."plan_id" WHERE a0."id" = ANY (ids)) f
+         FROM (SELECT a0."id", "assignment_filed_days"(a0."id") AS days
+               FROM "assignments" a0 WHERE a0."id" = ANY (ids)) f
          WHERE a."id" = f."id" AND a."filed_days" IS DISTINCT FROM f.days;
          RETURN NULL;
        END $$`,
@@ -99,43 +105,9 @@ export class AssignmentsFiledDays1796320000000 implements MigrationInterface {
       `CREATE TRIGGER "progress_reports_filed_days_on_delete" AFTER DELETE ON "progress_reports"
        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "progress_reports_filed_days"()`,
     );
-    // The frequency an assignment reports at changes with its item's (copied onto the row by
-    // assignments_copy_item_on_update, which fires before this one: triggers fire by name).
-    await queryRunner.query(
-      `CREATE FUNCTION "assignments_filed_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         NEW."filed_days" := "assignment_filed_days"(NEW."id", COALESCE(NEW."item_report_frequency",
-           (SELECT p."report_frequency" FROM "plans" p WHERE p."id" = NEW."plan_id")));
-         RETURN NEW;
-       END $$`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER "assignments_filed_days_on_update" BEFORE UPDATE ON "assignments" FOR EACH ROW
-       WHEN (NEW."item_report_frequency" IS DISTINCT FROM OLD."item_report_frequency"
-         OR NEW."plan_id" IS DISTINCT FROM OLD."plan_id")
-       EXECUTE FUNCTION "assignments_filed_days"()`,
-    );
-    // …and with its plan's, where the item has none of its own.
-    await queryRunner.query(
-      `CREATE FUNCTION "plans_filed_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         UPDATE "assignments" a SET "filed_days" = "assignment_filed_days"(a."id", NEW."report_frequency")
-         WHERE a."plan_id" = NEW."id" AND a."item_report_frequency" IS NULL;
-         RETURN NULL;
-       END $$`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER "plans_filed_days" AFTER UPDATE OF "report_frequency" ON "plans" FOR EACH ROW
-       WHEN (NEW."report_frequency" IS DISTINCT FROM OLD."report_frequency")
-       EXECUTE FUNCTION "plans_filed_days"()`,
-    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER "plans_filed_days" ON "plans"`);
-    await queryRunner.query(`DROP FUNCTION "plans_filed_days"()`);
-    await queryRunner.query(`DROP TRIGGER "assignments_filed_days_on_update" ON "assignments"`);
-    await queryRunner.query(`DROP FUNCTION "assignments_filed_days"()`);
     await queryRunner.query(
       `DROP TRIGGER "progress_reports_filed_days_on_delete" ON "progress_reports"`,
     );
@@ -146,9 +118,7 @@ export class AssignmentsFiledDays1796320000000 implements MigrationInterface {
       `DROP TRIGGER "progress_reports_filed_days_on_insert" ON "progress_reports"`,
     );
     await queryRunner.query(`DROP FUNCTION "progress_reports_filed_days"()`);
-    await queryRunner.query(
-      `DROP FUNCTION "assignment_filed_days"(uuid, "public"."report_frequency")`,
-    );
+    await queryRunner.query(`DROP FUNCTION "assignment_filed_days"(uuid)`);
     await queryRunner.query(`ALTER TABLE "assignments" DROP COLUMN "filed_days"`);
   }
 }

@@ -47,12 +47,23 @@ export const reportOwed = (d: string): string =>
   `(${planWorkingSql()} AND COALESCE(p.period_start, DATE '1900-01-01') < ${currentStart(d, reportFrequency, true)})`;
 
 /**
+ * The era of a frequency's filed days: migration AssignmentsFiledDays keeps the days of every
+ * frequency's reports in one column, each frequency's shifted this many days on (week 0, month
+ * 1, quarter 2, half 3, year 4), so asking in the era of the frequency in force needs no rewrite
+ * when the item's or the plan's frequency changes.
+ */
+const filedEra = (f: string): string =>
+  `(1000000 * CASE ${f} WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+    WHEN 'half' THEN 3 ELSE 4 END)`;
+
+/**
  * A report for the period due on day d was submitted (or since accepted) by then: the days each
  * assignment's reports count as filed are kept on its row by the database (filed_days, see
  * migration AssignmentsFiledDays, which states the same rule over the reports), so the test
  * reads no other table and costs every counted row the same, however many reports there are.
  */
-export const reportFiled = (d: string): string => `a.filed_days @> (${d})::date`;
+export const reportFiled = (d: string): string =>
+  `a.filed_days @> ((${d})::date + ${filedEra(reportFrequency)})`;
 
 /** Owed on day d and not submitted by then. */
 export const reportMissing = (d: string): string => `(${reportOwed(d)} AND NOT ${reportFiled(d)})`;

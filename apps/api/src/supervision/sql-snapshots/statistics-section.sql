@@ -45,7 +45,8 @@ WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
 ELSE date_trunc('year', ($1::date)::timestamp)::date END))) AS "reportsDue",
-count(*) FILTER (WHERE a.filed_days @> ($1::date)::date AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
+count(*) FILTER (WHERE a.filed_days @> (($1::date)::date + (1000000 * CASE COALESCE(a.item_report_frequency, p.report_frequency) WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+WHEN 'half' THEN 3 ELSE 4 END)) AND (a.completed_on IS NULL OR a.completed_on > $1::date) AND (p.status IN ('active') AND COALESCE(p.period_start, DATE '1900-01-01') < (CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)::date
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date

@@ -14,7 +14,8 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date) AS "reportMissing",
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> (($1::date)::date + (1000000 * CASE COALESCE(a.item_report_frequency, p.report_frequency) WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+WHEN 'half' THEN 3 ELSE 4 END))) AS "reportMissing",
 COALESCE(a.item_report_frequency, p.report_frequency) AS "reportFrequency", (((CASE COALESCE(a.item_report_frequency, p.report_frequency)
 WHEN 'week' THEN date_trunc('week', ($1::date)::timestamp)
 WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)
@@ -33,7 +34,8 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date))))
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> (($1::date)::date + (1000000 * CASE COALESCE(a.item_report_frequency, p.report_frequency) WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+WHEN 'half' THEN 3 ELSE 4 END))))))
 ORDER BY a.due_on ASC, a.item_number ASC, a.item_id ASC, u.sort_order ASC NULLS LAST, u.name COLLATE "zh-x-icu" ASC
 LIMIT 50 OFFSET 0
 
@@ -46,4 +48,5 @@ WHEN 'month' THEN date_trunc('month', ($1::date)::timestamp)::date
 WHEN 'quarter' THEN date_trunc('quarter', ($1::date)::timestamp)::date
 WHEN 'half' THEN (date_trunc('year', ($1::date)::timestamp)
 + CASE WHEN extract(month FROM ($1::date)::timestamp) > 6 THEN interval '6 months' ELSE interval '0' END)::date
-ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> ($1::date)::date))))
+ELSE date_trunc('year', ($1::date)::timestamp)::date END)) AND NOT a.filed_days @> (($1::date)::date + (1000000 * CASE COALESCE(a.item_report_frequency, p.report_frequency) WHEN 'week' THEN 0 WHEN 'month' THEN 1 WHEN 'quarter' THEN 2
+WHEN 'half' THEN 3 ELSE 4 END))))))
