@@ -63,9 +63,9 @@ export class Assignment extends Versioned {
   itemReportFrequency!: ReportFrequency | null;
 
   /**
-   * The days on which a report for the period then due counts as filed (应报未报 is its absence),
-   * kept by the database as reports, the item's or the plan's frequency are written (migration
-   * AssignmentsFiledDays); never read by the application, only by the shared SQL rule.
+   * The days on which a report counts as the filed report of the period then due, each
+   * frequency's in an era of its own (应报未报 is their absence), kept by the database as reports
+   * are written (migration AssignmentsFiledDays); read only by the shared SQL rule, reportFiled.
    */
   @Column({
     type: 'datemultirange',
