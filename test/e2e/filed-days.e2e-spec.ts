@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { loadDatabaseUrl } from '@app/config';
-import { reportFiled, SESSION_OPTIONS } from '@app/database';
+import { ReportFrequency, reportFiled, SESSION_OPTIONS } from '@app/database';
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
 import { seededRandom } from '../support/seeded-random';
 
@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 describe('the filed days on assignments', () => {
   let t: TestApp;
   let planId: string;
-  const FREQUENCIES = ['week', 'month', 'quarter', 'half', 'year'] as const;
+  const FREQUENCIES = Object.values(ReportFrequency);
 
   beforeAll(async () => {
     t = await createTestApp('2025-12-20');
