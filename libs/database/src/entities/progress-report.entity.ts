@@ -18,11 +18,6 @@ export interface ReportFigure {
   unique: true,
 })
 @Index('progress_reports_status_period', ['status', 'periodStart'])
-// 应报未报 asks which reports of a few periods were filed by a date; this answers from the index
-// alone (see libs/database/src/sql/reports-due.ts).
-@Index('progress_reports_filed', ['periodStart', 'periodKind', 'assignmentId', 'submittedAt'], {
-  where: `"status" IN ('submitted', 'accepted')`,
-})
 @Check('progress_reports_percent_range', '"percent" BETWEEN 0 AND 100')
 export class ProgressReport extends Versioned {
   @Column({ type: 'uuid' })
