@@ -60,7 +60,13 @@ describe('first start: seeded data and a worker send no email by surprise', () =
   }, 60_000);
 
   it('migrates, seeds, starts a worker: no digest, no alert, no email; a hand run still sends', async () => {
-    await cli('db:migrate');
+    // An upgrade starts by listing what db:migrate will run: here every migration, oldest first.
+    const pending = (await cli('db:pending')).stdout.trim().split('\n').slice(1);
+    expect(pending.length).toBeGreaterThan(10);
+    expect(pending[0]).toBe('Foundation1795386832739');
+    const applied = (await cli('db:migrate')).stdout;
+    expect(applied).toContain(pending.join(', '));
+    expect((await cli('db:pending')).stdout).toContain('无待执行的迁移');
     const seeded = await cli('seed:demo');
     expect(seeded.stdout).toContain('演示数据就绪');
     db = new Client({ connectionString: freshUrl });

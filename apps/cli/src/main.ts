@@ -14,7 +14,7 @@ import { BackupError } from './backup/pg-tools';
 import { restore } from './backup/restore';
 import { createLogger } from '@app/logging';
 import { dataSourceOptions, useStoredHolidayCalendar } from '@app/database';
-import { migrate, revertLast } from './commands/migrate';
+import { migrate, pendingMigrations, revertLast } from './commands/migrate';
 import { describe, importPlanFile } from './commands/plan-import';
 import { parsePlanFile, readPlanSourceText, summarise } from './commands/plan-parse';
 import { seedDemo } from './commands/seed-demo';
@@ -30,6 +30,7 @@ const DEMO_PLAN_FILE = 'test/fixtures/plan-003.txt';
 const USAGE = `用法: npm run cli -- <命令>
 
   db:migrate     执行尚未执行的数据库迁移
+  db:pending     列出尚未执行的数据库迁移（不执行；升级前查看）
   db:revert      回滚最后一次迁移
   seed:demo      载入演示数据（单位、单位组、用户、示范方案）；可重复执行
   seed:live      在示范方案之外加一份按今天排布的本年度工作要点（红黄绿灯、报告、督办单俱全）
@@ -84,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
       const applied = await withDatabase(migrate);
       console.log(
         applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新，无需迁移',
+      );
+      return 0;
+    }
+    case 'db:pending': {
+      const pending = await withDatabase(pendingMigrations);
+      console.log(
+        pending.length
+          ? `尚未执行的迁移（${pending.length} 个，db:migrate 将依次执行）：\n${pending.join('\n')}`
+          : '数据库已是最新，无待执行的迁移',
       );
       return 0;
     }
