@@ -36,22 +36,23 @@ describe('the filed days on assignments', () => {
          SELECT d::date AS d FROM generate_series('2024-01-01'::date, '2026-12-31'::date, interval '1 day') d
        )
        SELECT a.id, to_char(days.d, 'YYYY-MM-DD') AS d
-       FROM assignments a JOIN plans p ON p.id = a.plan_id CROSS JOIN days
+       FROM assignments a JOIN plans p ON p.id = a.plan_id
+       CROSS JOIN LATERAL (SELECT COALESCE(a.item_report_frequency, p.report_frequency) AS f) s
+       CROSS JOIN days
        WHERE a.plan_id = $1 AND (${reportFiled('days.d')}) IS DISTINCT FROM EXISTS (
          SELECT 1 FROM progress_reports r
          WHERE r.assignment_id = a.id
-           AND r.period_kind = COALESCE(a.item_report_frequency, p.report_frequency)
+           AND r.period_kind = s.f
            AND r.status IN ('submitted', 'accepted')
            AND (r.submitted_at AT TIME ZONE 'Asia/Shanghai')::date <= days.d
-           AND r.period_start = ((CASE COALESCE(a.item_report_frequency, p.report_frequency)
+           AND r.period_start = ((CASE s.f
              WHEN 'week' THEN date_trunc('week', days.d::timestamp)
              WHEN 'month' THEN date_trunc('month', days.d::timestamp)
              WHEN 'quarter' THEN date_trunc('quarter', days.d::timestamp)
              WHEN 'half' THEN date_trunc('year', days.d::timestamp)
                + CASE WHEN extract(month FROM days.d) > 6 THEN interval '6 months' ELSE interval '0' END
              ELSE date_trunc('year', days.d::timestamp) END)
-             - (CASE COALESCE(a.item_report_frequency, p.report_frequency)
-                 WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
+             - (CASE s.f WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
                  WHEN 'quarter' THEN interval '3 months' WHEN 'half' THEN interval '6 months'
                  ELSE interval '1 year' END))::date)
        ORDER BY 1, 2 LIMIT 5`,
