@@ -6,6 +6,7 @@ import {
   launchBrowser,
   newPage,
   openAs,
+  opened,
   screenshot,
   signIn,
 } from '../support/browser';
@@ -66,15 +67,14 @@ async function choose(page: Page, combobox: Locator, title: string): Promise<voi
 }
 
 /**
- * Presses a button of a confirmation (antd's confirm dialog or popconfirm), and again while it
- * stays open: a click that lands during its opening animation is lost (seen once in CI: the
- * dialog still open 20 s later, its handler never run). It closes once the handler has run, so
- * a second press never runs it twice; while the handler runs, the button is loading and ignores
- * presses.
+ * Presses a button of a confirmation (antd's confirm dialog or popconfirm) once it has finished
+ * opening, and again while it stays open, in case a busy machine lost the press anyway. It
+ * closes once the handler has run, so a second press never runs it twice; while the handler
+ * runs, the button is loading and ignores presses.
  */
 async function confirmWith(dialog: Locator, button: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await dialog.getByRole('button', { name: button }).click();
+    await (await opened(dialog)).getByRole('button', { name: button }).click();
     try {
       await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
@@ -627,16 +627,18 @@ describe('the web console in Chromium', () => {
     const { context, page } = await newPage(browser, base);
     await openAs(page, 'leader', `/plans/${plan.id}`);
     await page.getByRole('button', { name: '编辑条目（二）', exact: true }).click();
-    await page.getByLabel('条目标题').fill('乙项任务（修订）');
+    const itemDialog = await opened(page.getByRole('dialog', { name: '编辑条目' }));
+    await itemDialog.getByLabel('条目标题').fill('乙项任务（修订）');
     await screenshot(page, '21-item-edit');
-    await page.getByRole('button', { name: '保存' }).click();
+    await itemDialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('乙项任务（修订）').waitFor();
     expect((await t.db.query('SELECT title FROM items WHERE id = $1', [spare.id]))[0].title).toBe(
       '乙项任务（修订）',
     );
     await page.getByRole('button', { name: '编辑第二章', exact: true }).click();
-    await page.getByLabel('章标题').fill('组织保障');
-    await page.getByRole('button', { name: '保存' }).click();
+    const sectionDialog = await opened(page.getByRole('dialog', { name: '编辑章' }));
+    await sectionDialog.getByLabel('章标题').fill('组织保障');
+    await sectionDialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('二、组织保障').waitFor();
 
     const remove = async (what: string) => {
@@ -657,7 +659,11 @@ describe('the web console in Chromium', () => {
     // 立即发送周报: whatever the API answers is shown.
     await page.getByRole('link', { name: '催办提醒' }).click();
     await page.getByRole('button', { name: '立即发送周报' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '发送' }).click();
+    await (
+      await opened(page.locator('.ant-popconfirm'))
+    )
+      .getByRole('button', { name: '发送' })
+      .click();
     const answer = page.getByRole('status').filter({ hasText: /周报|催办|邮件/ });
     await answer.waitFor();
     await screenshot(page, '22-digest-run');

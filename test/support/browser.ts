@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { PASSWORD } from './test-app';
 
 /** Debian's Chromium (test/browser/install-browser.sh installs it); no browser download. */
@@ -69,6 +75,25 @@ export async function openAs(page: Page, username: string, path: string): Promis
   await page.locator('header, form').first().waitFor();
   if (new URL(page.url()).pathname.startsWith('/login')) await signIn(page, username);
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Waits until an antd dialog or popover has finished opening, and returns it. For its first two
+ * or three frames antd draws it motionless at its final place, transparent (class
+ * `…-appear-start`), and only then zooms it in from the pointer: Playwright finds it "stable" in
+ * those frames and clicks where the button is about to leave, on the mask behind it, which
+ * closes a Modal unsaved (CI once waited 20 s for a chapter title the save never sent).
+ */
+export async function opened(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await dialog
+    .page()
+    .waitForFunction(
+      (el) => !/-(appear|enter)(-|\s|$)/.test(el.className) && el.getAnimations().length === 0,
+      await dialog.elementHandle(),
+      { polling: 'raf' },
+    );
+  return dialog;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
