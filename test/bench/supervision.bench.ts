@@ -2,16 +2,12 @@
  * p50/p95 latency of the supervision API next to the same questions asked in raw SQL, in the
  * same run, on the data set test/bench/supervision.sh prepares. Prints a table; asserts nothing.
  */
-import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import { SQL_TIME_ZONE } from '@app/calendar';
 import { reportMissing, reportOwed, SESSION_OPTIONS } from '@app/database';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/app.setup';
+import { login, startApi } from './api-process';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 /** Each question is first asked, uncounted, for this long (and at least three times). */
@@ -51,21 +47,18 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const app = configureApp(
-    await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const base = `${await app.getUrl()}/api`;
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: 'supervisor',
-      password: process.env.DEMO_PASSWORD ?? 'luoshi-demo',
-    }),
-  });
-  if (!login.ok) throw new Error(`login as supervisor: ${login.status} ${await login.text()}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  // The API as production runs it, in processes of its own: in this one, the client's garbage
+  // (each answer parsed, the pg rows of the SQL side) and the API's would share one young
+  // generation and one thread, so each would pay for the other's collections.
+  const { child, base } = await startApi();
+  try {
+    await run(base, await login(base, 'supervisor'));
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function run(base: string, accessToken: string): Promise<void> {
   // node:http on one kept-alive connection, as lean a client as the pg one beside it: fetch
   // (undici's WHATWG streams) cost about a millisecond of this process's one thread per answer.
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -223,7 +216,6 @@ async function main(): Promise<void> {
     writeFileSync(process.env.BENCH_JSON, JSON.stringify({ units, assignments: n, rows }));
   }
   await pool.end();
-  await app.close();
 }
 
 main().catch((error) => {
