@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig, LogLevel, loadConfig } from '@app/config';
 import { AppLogger, LOG_DESTINATION } from '@app/logging';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
+import { ApiHttpAdapter } from '../../apps/api/src/http-adapter';
 
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'luoshi-demo';
 
@@ -74,7 +75,7 @@ export async function createTestApp(
     .overrideProvider(AbstractLoader)
     .useValue(new ExpressLoader())
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ApiHttpAdapter(), {
     bufferLogs: true,
     bodyParser: false,
   });

@@ -6,13 +6,16 @@ import { loadConfig } from '@app/config';
 import { AppLogger, createLogger } from '@app/logging';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { tuneGarbageCollection } from './gc-tuning';
+import { ApiHttpAdapter } from './http-adapter';
 import { runClustered } from './cluster';
 
 async function bootstrap(): Promise<void> {
+  tuneGarbageCollection();
   // Validate the environment before anything connects, so a bad value is named plainly.
   const config = loadConfig();
   // Bodies are read by configureApp's own reader (per-route limits), not Nest's defaults.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, new ApiHttpAdapter(), {
     bufferLogs: true,
     bodyParser: false,
   });
