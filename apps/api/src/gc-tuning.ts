@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
  * pg's read timeout (`query_timeout`, a timer per statement), every page of rows stayed alive
  * through each scavenge until the next full collection. Each scavenge copied about 1.6 MB and
  * paused the API 3.3 ms; with pretenuring off it copies 0.14 MB in 1.4 ms, and one unit's
- * overdue list went from a p95 of 3.4 to 2.9 ms (its own process, 3,000 answers, 2026-12-03).
+ * overdue list went from a p95 of 3.4 to 3.0 ms (its own process, 3,000 answers, 2026-12-03).
  * See README "Where the API's time goes".
  */
 export function tuneGarbageCollection(): void {
