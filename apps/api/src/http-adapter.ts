@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Express } from 'express';
 
 type Constructor = new (...args: never[]) => object;
 
@@ -22,11 +23,12 @@ export function withPrototype<T extends Constructor>(base: T, prototype: object)
  *
  * Express otherwise swaps their prototypes as each request comes in
  * (`Object.setPrototypeOf(req, app.request)`). V8 then keeps that request, its response and all
- * they reach (its logger, its route, its guard's user, its rows) alive through every scavenge of
- * the young generation until the next full collection. Each scavenge copied about 2 MB (3 ms), so
- * about one answer in thirty waited 3 ms more. With the prototypes right from the start, Express's
- * change changes nothing and the request is garbage once answered. Measured: survival per request
- * in a bare Express app 9.4 KB, in bare Node 0.15 KB; see README "Where the API's time goes".
+ * they reach (its logger, its route, its guard's user) alive through every scavenge of the young
+ * generation until the next full collection. With pretenuring (see gc-tuning.ts) that made each
+ * scavenge copy about 1.6 MB and pause the API 3.3 ms, so about one answer in thirty waited that
+ * much more. With the prototypes right from the start, Express's swap changes nothing and the
+ * request is garbage once answered. Alive after each request, in a bare Express app: 9.4 KB; in
+ * bare Node: 0.15 KB (README, "Where the API's time goes beside its SQL").
  */
 export class ApiHttpAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
@@ -35,14 +37,14 @@ export class ApiHttpAdapter extends ExpressAdapter {
       super.initHttpServer(options);
       return;
     }
-    const app = this.getInstance<{ request: object; response: object }>();
+    const app = this.getInstance<Express>();
     this.setHttpServer(
       createServer(
         {
           IncomingMessage: withPrototype<typeof IncomingMessage>(IncomingMessage, app.request),
           ServerResponse: withPrototype<typeof ServerResponse>(ServerResponse, app.response),
         },
-        this.getInstance(),
+        app,
       ),
     );
   }
