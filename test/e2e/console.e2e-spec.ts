@@ -659,11 +659,7 @@ describe('the web console in Chromium', () => {
     // 立即发送周报: whatever the API answers is shown.
     await page.getByRole('link', { name: '催办提醒' }).click();
     await page.getByRole('button', { name: '立即发送周报' }).click();
-    await (
-      await opened(page.locator('.ant-popconfirm'))
-    )
-      .getByRole('button', { name: '发送' })
-      .click();
+    await confirmWith(page.locator('.ant-popconfirm'), '发送');
     const answer = page.getByRole('status').filter({ hasText: /周报|催办|邮件/ });
     await answer.waitFor();
     await screenshot(page, '22-digest-run');
