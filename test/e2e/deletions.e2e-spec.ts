@@ -60,11 +60,14 @@ describe('deletions keep a plan’s history', () => {
   );
 
   it('refuses an assignment whose status moved even without a report', async () => {
+    // Taken from the worked share's own section, so the sections left without work stay so
+    // for the section deletion below, whatever order the ids fall in.
     const [row] = await t.db.query(
-      `SELECT a.id, a.version FROM assignments a WHERE a.plan_id = $1 AND a.id <> $2
-        AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id)
+      `SELECT a.id, a.version FROM assignments a JOIN items i ON i.id = a.item_id
+        WHERE i.section_id = $1 AND a.id <> $2
+          AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id)
         ORDER BY a.id LIMIT 1`,
-      [planId, worked.id],
+      [worked.sectionId, worked.id],
     );
     await t
       .http()
