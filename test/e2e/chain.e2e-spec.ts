@@ -446,6 +446,11 @@ describe('督办 chain: 签收, 延期申请, 催办 and immediate emails', () =
     expect(listed.body.items.every((r: { unitName: string }) => r.unitName === '区人劳局')).toBe(
       true,
     );
+    // A chase is sent for an event, not for a date: the list gives it no 周期, not its batch id.
+    expect(listed.body.items.length).toBeGreaterThan(0);
+    expect(listed.body.items.map((r: { periodDate: string | null }) => r.periodDate)).toEqual(
+      listed.body.items.map(() => null),
+    );
   }, 120_000);
 
   it('sends each unit one chase with two workers, and finishes after a worker is killed', async () => {

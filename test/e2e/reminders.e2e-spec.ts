@@ -441,6 +441,7 @@ describe('reminders: digest, alerts, escalation — once, even when things fail'
       expect.objectContaining({
         status: 'sent',
         lastError: '以下地址拒收：renlaoju@luoshi.example',
+        periodDate: '2025-04-21',
       }),
     ]);
   }, 120_000);

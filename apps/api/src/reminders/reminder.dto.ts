@@ -46,12 +46,30 @@ export class DigestPreviewQuery {
   unitId?: string;
 }
 
+/**
+ * The kinds sent for a date. The others are sent for an event, and their period is the event's
+ * key (a chase batch, a report's version), which means nothing to the clerk reading the list.
+ */
+const PERIODIC: ReadonlySet<DeliveryKind> = new Set([
+  DeliveryKind.Digest,
+  DeliveryKind.Alert,
+  DeliveryKind.Escalation,
+]);
+
 export class DeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty({ enum: DeliveryKind, enumName: 'DeliveryKind' }) kind!: DeliveryKind;
-  @ApiProperty() period!: string;
+  @ApiProperty({ description: '发送键：周期性邮件为日期，即时邮件为其事件的编号' })
+  period!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '周期：周报为该周的催办日，到期提醒与督查室汇总为当天；即时邮件（催办、退回等）没有周期',
+  })
+  periodDate!: string | null;
   @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus' }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
   @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
@@ -74,6 +92,7 @@ export class DeliveryView {
       unitName: d.unit?.name,
       kind: d.kind,
       period: d.period,
+      periodDate: PERIODIC.has(d.kind) ? d.period : null,
       status: d.status,
       attempts: d.attempts,
       lastError: d.lastError,

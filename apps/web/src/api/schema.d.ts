@@ -2769,7 +2769,10 @@ export interface components {
             unitId: string;
             unitName: string;
             kind: components["schemas"]["DeliveryKind"];
+            /** @description 发送键：周期性邮件为日期，即时邮件为其事件的编号 */
             period: string;
+            /** @description 周期：周报为该周的催办日，到期提醒与督查室汇总为当天；即时邮件（催办、退回等）没有周期 */
+            periodDate: string | null;
             status: components["schemas"]["DeliveryStatus"];
             attempts: number;
             lastError?: string | null;

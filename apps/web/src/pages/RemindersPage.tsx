@@ -140,7 +140,12 @@ function Deliveries() {
               width: 80,
               render: (k: Schemas['DeliveryKind']) => DELIVERY_KIND[k] ?? k,
             },
-            { title: '周期', dataIndex: 'period', width: 110 },
+            {
+              title: '周期',
+              dataIndex: 'periodDate',
+              width: 110,
+              render: (d: string | null) => d ?? '—',
+            },
             { title: '主题', dataIndex: 'subject' },
             { title: '事项', dataIndex: 'itemCount', width: 60 },
             {
