@@ -137,7 +137,7 @@ function Deliveries() {
             {
               title: '类型',
               dataIndex: 'kind',
-              width: 80,
+              width: 120,
               render: (k: Schemas['DeliveryKind']) => DELIVERY_KIND[k] ?? k,
             },
             {
