@@ -52,14 +52,21 @@ async function openOptions(page: Page, combobox: Locator): Promise<Locator> {
 /**
  * Chooses an option of an antd Select the way a user does, and again if a busy machine let the
  * click land while the list was still opening (then nothing is chosen and the Select is closed).
+ * `typed` is what a user types first in a searchable Select: its list is virtual, so an option
+ * far down is drawn only once the text narrows the list.
  */
-async function choose(page: Page, combobox: Locator, title: string): Promise<void> {
+async function choose(page: Page, combobox: Locator, title: string, typed?: string): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 1; ; attempt++) {
     if ((await open.count()) === 0) await combobox.click();
+    if (typed) await combobox.fill(typed);
     await open.locator(`[title="${title}"]`).click();
     for (let wait = 0; wait < 20; wait++) {
-      if ((await selectedOf(combobox)) === title) return;
+      if ((await selectedOf(combobox)) === title) {
+        // Closed, not closing: the next click or screenshot meets the page, not the list.
+        await open.waitFor({ state: 'detached' });
+        return;
+      }
       await page.waitForTimeout(100);
     }
     if (attempt === 3) throw new Error(`could not choose ${title}`);
@@ -160,6 +167,8 @@ describe('the web console in Chromium', () => {
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByText('推进中').first().waitFor();
     await page.getByRole('button', { name: '填报进展' }).click();
+    // The period is filled in once the server's today arrives; saving before would be refused.
+    await page.locator('input[value="2025年2月"]').waitFor();
     await page.getByLabel('工作开展情况').fill('政务服务事项全部进驻大厅');
     await page.getByRole('button', { name: '添加一项数据' }).click();
     await page.getByLabel('第1项数据的名称').fill('进驻事项');
@@ -257,9 +266,12 @@ describe('the web console in Chromium', () => {
     expect(await page.getByRole('link', { name: '督查督办' }).count()).toBe(1);
     // From the plan page's overdue list (several plans share the seed's title), then by clicking.
     await page.goto(`/supervision?tab=overdue&planId=${planId}`);
-    await page.getByLabel('单位', { exact: true }).click();
-    await page.keyboard.type('区行政服务中心');
-    await page.locator('.ant-select-item-option[title="区行政服务中心"]').click();
+    await choose(
+      page,
+      page.getByLabel('单位', { exact: true }),
+      '区行政服务中心',
+      '区行政服务中心',
+    );
     await page.waitForURL(/unitId=/);
     const asOf = page.getByLabel('截至日期', { exact: true });
     await asOf.click();
@@ -408,15 +420,26 @@ describe('the web console in Chromium', () => {
 
     const leader = await newPage(browser, base);
     await openAs(leader.page, 'leader', '/annual-report');
-    await leader.page.getByLabel('方案', { exact: true }).click();
-    await leader.page.locator('.ant-select-item-option').first().click();
+    // This suite's own plan, found by its document number among the plans sharing its title;
+    // the year is the server's last year (2024), within the plan's 2022—2025.
+    const [own] = await t.db.query('SELECT title FROM plans WHERE doc_number = $1', [DOC]);
+    await choose(
+      leader.page,
+      leader.page.getByLabel('方案', { exact: true }),
+      `${own.title}（${DOC}）`,
+      DOC,
+    );
+    expect(await leader.page.getByLabel('年度', { exact: true }).inputValue()).toBe('2024');
     await leader.page.locator('pre').waitFor({ timeout: 60_000 });
     await screenshot(leader.page, '17-annual-report');
     await leader.page.goto('/reminders');
     await leader.page.getByRole('tab', { name: '周报邮件预览' }).click();
-    await leader.page.getByLabel('单位', { exact: true }).click();
-    await leader.page.keyboard.type('区行政服务中心');
-    await leader.page.locator('.ant-select-item-option[title="区行政服务中心"]').click();
+    await choose(
+      leader.page,
+      leader.page.getByLabel('单位', { exact: true }),
+      '区行政服务中心',
+      '区行政服务中心',
+    );
     await leader.page.getByText('收件人').waitFor();
     await screenshot(leader.page, '18-digest-preview');
     await leader.context.close();

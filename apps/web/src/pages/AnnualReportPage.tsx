@@ -2,28 +2,48 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, download, unwrap } from '../api/client';
+import { api, download, unwrap, type Schemas } from '../api/client';
 import { errorText, QueryState } from '../components/QueryState';
+import { useTodo } from './TodoPage';
 
 type Shape = 'three_parts' | 'five_parts';
+type Plan = Schemas['PlanView'];
+
+/**
+ * The year a report is written for: last year by the server's calendar (its today, not this
+ * computer's), kept within the plan's own years, so a plan that has ended opens on its last.
+ */
+function defaultYear(today: string | undefined, plan: Plan | undefined): number | undefined {
+  if (!today) return undefined;
+  const year = (date?: string | null) => (date ? dayjs(date).year() : undefined);
+  let y = dayjs(today).year() - 1;
+  const end = year(plan?.periodEnd);
+  const start = year(plan?.periodStart);
+  if (end !== undefined) y = Math.min(y, end);
+  if (start !== undefined) y = Math.max(y, start);
+  return y;
+}
 
 export default function AnnualReportPage() {
   const { message } = App.useApp();
+  const todo = useTodo();
   const [planId, setPlanId] = useState<string>();
-  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [chosenYear, setYear] = useState<number>();
   const [shape, setShape] = useState<Shape>('three_parts');
   const plans = useQuery({
     queryKey: ['plans'],
     queryFn: async () =>
       unwrap(await api.GET('/api/plans', { params: { query: { pageSize: 200 } } })),
   });
+  const plan = plans.data?.items.find((p) => p.id === planId);
+  const year = chosenYear ?? defaultYear(todo.data?.today, plan);
   const preview = useQuery({
     queryKey: ['annual-report', planId, year, shape],
-    enabled: !!planId,
+    enabled: !!planId && year !== undefined,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/plans/{id}/annual-report', {
-          params: { path: { id: planId! }, query: { year, format: 'md', shape } },
+          params: { path: { id: planId! }, query: { year: year!, format: 'md', shape } },
           parseAs: 'text',
         }),
       ) as unknown as string,
@@ -36,11 +56,20 @@ export default function AnnualReportPage() {
           <Form.Item label="方案">
             <Select
               aria-label="方案"
-              style={{ width: 340 }}
+              style={{ width: 420 }}
+              // Titles run long, and the document number at their end is what tells plans apart.
+              popupMatchSelectWidth={false}
               value={planId}
               onChange={setPlanId}
-              placeholder="选择方案"
-              options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+              placeholder="选择方案（可输入标题或文号查找）"
+              showSearch
+              optionFilterProp="label"
+              // Plans often share a title (each year's 要点, a district's copy of the city's):
+              // the document number tells them apart.
+              options={(plans.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: p.docNumber ? `${p.title}（${p.docNumber}）` : p.title,
+              }))}
             />
           </Form.Item>
           <Form.Item label="年度">
