@@ -171,7 +171,9 @@ describe('identity without a database read per request', () => {
     expect((await b.http().get('/me').set(auth)).status).toBe(200);
     // Cut every LISTEN connection from the server side, as a failover or a restart would.
     await a.db.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+      // This database's only: the other Jest worker's apps listen on the same server.
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = $1 AND datname = current_database()`,
       [IDENTITY_LISTENER_NAME],
     );
     await waitFor('the channels to notice', async () =>

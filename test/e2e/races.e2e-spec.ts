@@ -18,7 +18,9 @@ describe('writes that race: a plan re-import against many PATCHes loses nothing'
   let planId: string;
 
   beforeAll(async () => {
-    t = await createTestApp('2025-03-10');
+    // The PATCHes queue for a connection behind the import's row locks; on a busy machine that
+    // commit can outlast the pool's 5 s wait, and a 503 would say nothing about lost writes.
+    t = await createTestApp('2025-03-10', { database: { connectTimeoutMs: 60_000 } });
     planId = await importSeedPlan(t, DOC);
   });
   afterAll(() => t.close());
