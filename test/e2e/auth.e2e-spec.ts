@@ -19,7 +19,13 @@ describe('authentication', () => {
 
     const me = await t.http().get('/me').set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ username: 'jingfaju', role: 'unit', unitName: '区经发局' });
+    // With the server's today, which the console's date fields start from (the test clock's).
+    expect(me.body).toMatchObject({
+      username: 'jingfaju',
+      role: 'unit',
+      unitName: '区经发局',
+      today: '2025-03-10',
+    });
     expect(me.body.passwordHash).toBeUndefined();
   });
 

@@ -432,7 +432,11 @@ describe('the web console in Chromium', () => {
     expect(await leader.page.getByLabel('年度', { exact: true }).inputValue()).toBe('2024');
     await leader.page.locator('pre').waitFor({ timeout: 60_000 });
     await screenshot(leader.page, '17-annual-report');
+    // Dates start from the server's today (2025-03-10, a Monday), not this computer's.
+    await leader.page.goto('/assessment');
+    await leader.page.locator('input[aria-label="周期内日期"][value="2025-03-10"]').waitFor();
     await leader.page.goto('/reminders');
+    await leader.page.locator('input[aria-label="周报日期"][value="2025-03-10"]').waitFor();
     await leader.page.getByRole('tab', { name: '周报邮件预览' }).click();
     await choose(
       leader.page,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { UserView } from '../users/user.dto';
+import { MeView } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
 import { ChangePasswordDto, LoginDto, TokenView } from './auth.dto';
@@ -30,9 +30,9 @@ export class AuthController {
   @OpenBeforePasswordChange()
   @ApiOperation({ summary: '当前登录用户' })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserView })
+  @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor) {
-    return this.users.get(actor.userId);
+    return this.users.me(actor.userId);
   }
 
   @Post('me/password')

@@ -103,4 +103,12 @@ export class UserView {
   }
 }
 
+export class MeView extends UserView {
+  @ApiProperty({
+    example: '2025-03-10',
+    description: '服务器的今天（Asia/Shanghai）：界面上日期的默认值以此为准，而不是用户电脑的日期',
+  })
+  today!: string;
+}
+
 export class UserPage extends PageOf(UserView) {}

@@ -1,11 +1,12 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CLOCK, Clock, todayIn } from '@app/calendar';
 import { LoginThrottle, Tx, Unit, UnitOfWork, User } from '@app/database';
 import { Actor } from '../auth/actor';
 import { throttleKey } from '../auth/login-throttle';
 import { page, Page } from '../common/pagination';
 import { assertPasswordAllowed } from './password-policy';
 import { hashPassword } from './passwords';
-import { CreateUserDto, UpdateUserDto, UserListQuery, UserView } from './user.dto';
+import { CreateUserDto, MeView, UpdateUserDto, UserListQuery, UserView } from './user.dto';
 import { UserQueries } from './user.queries';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class UsersService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly queries: UserQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(query: UserListQuery): Promise<Page<UserView>> {
@@ -22,6 +24,11 @@ export class UsersService {
 
   async get(id: string): Promise<UserView> {
     return UserView.from(await this.require(id));
+  }
+
+  /** The signed-in user, with the server's today that the console's date fields start from. */
+  async me(id: string): Promise<MeView> {
+    return Object.assign(new MeView(), await this.get(id), { today: todayIn(this.clock) });
   }
 
   /** The first password is the administrator's, so it is temporary like a reset. */

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap, type Schemas } from './client';
 
-export type Me = Schemas['UserView'];
+export type Me = Schemas['MeView'];
 export type Role = Schemas['Role'];
 
 export function useMe() {
@@ -10,6 +11,16 @@ export function useMe() {
     queryFn: async () => unwrap(await api.GET('/api/me')),
     staleTime: 5 * 60_000,
   });
+}
+
+/**
+ * The server's today (Asia/Shanghai), which the date fields start from: the API judges work by
+ * its own clock, and this computer's date may be wrong or in another zone. Undefined until /me
+ * has answered.
+ */
+export function useToday(): Dayjs | undefined {
+  const me = useMe();
+  return me.data ? dayjs(me.data.today) : undefined;
 }
 
 /** What a role may do, as the API's @Roles say; the console hides what the API would refuse. */

@@ -1290,6 +1290,31 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "leadership" | "supervisor" | "unit";
+        MeView: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            unitId: string;
+            unitName?: string | null;
+            email?: string | null;
+            active: boolean;
+            /** @description 管理员重置密码后为 true，直到用户自己修改密码 */
+            mustChangePassword: boolean;
+            /**
+             * @description 服务器的今天（Asia/Shanghai）：界面上日期的默认值以此为准，而不是用户电脑的日期
+             * @example 2025-03-10
+             */
+            today: string;
+        };
+        ChangePasswordDto: {
+            /** @description 当前密码 */
+            currentPassword: string;
+            /** @description 新密码：至少 8 个字符，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码，至多 72 个字节 */
+            newPassword: string;
+        };
         UserView: {
             /** Format: uuid */
             id: string;
@@ -1303,12 +1328,6 @@ export interface components {
             active: boolean;
             /** @description 管理员重置密码后为 true，直到用户自己修改密码 */
             mustChangePassword: boolean;
-        };
-        ChangePasswordDto: {
-            /** @description 当前密码 */
-            currentPassword: string;
-            /** @description 新密码：至少 8 个字符，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码，至多 72 个字节 */
-            newPassword: string;
         };
         UserPage: {
             items: components["schemas"]["UserView"][];
@@ -3317,7 +3336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"];
+                    "application/json": components["schemas"]["MeView"];
                 };
             };
             /** @description 未登录或登录已失效 */

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, download, unwrap, type Schemas } from '../api/client';
+import { useToday } from '../api/me';
 import { errorText, QueryState } from '../components/QueryState';
-import { useTodo } from './TodoPage';
 
 type Shape = 'three_parts' | 'five_parts';
 type Plan = Schemas['PlanView'];
@@ -13,10 +13,10 @@ type Plan = Schemas['PlanView'];
  * The year a report is written for: last year by the server's calendar (its today, not this
  * computer's), kept within the plan's own years, so a plan that has ended opens on its last.
  */
-function defaultYear(today: string | undefined, plan: Plan | undefined): number | undefined {
+function defaultYear(today: Dayjs | undefined, plan: Plan | undefined): number | undefined {
   if (!today) return undefined;
   const year = (date?: string | null) => (date ? dayjs(date).year() : undefined);
-  let y = dayjs(today).year() - 1;
+  let y = today.year() - 1;
   const end = year(plan?.periodEnd);
   const start = year(plan?.periodStart);
   if (end !== undefined) y = Math.min(y, end);
@@ -26,7 +26,7 @@ function defaultYear(today: string | undefined, plan: Plan | undefined): number 
 
 export default function AnnualReportPage() {
   const { message } = App.useApp();
-  const todo = useTodo();
+  const today = useToday();
   const [planId, setPlanId] = useState<string>();
   const [chosenYear, setYear] = useState<number>();
   const [shape, setShape] = useState<Shape>('three_parts');
@@ -36,7 +36,7 @@ export default function AnnualReportPage() {
       unwrap(await api.GET('/api/plans', { params: { query: { pageSize: 200 } } })),
   });
   const plan = plans.data?.items.find((p) => p.id === planId);
-  const year = chosenYear ?? defaultYear(todo.data?.today, plan);
+  const year = chosenYear ?? defaultYear(today, plan);
   const preview = useQuery({
     queryKey: ['annual-report', planId, year, shape],
     enabled: !!planId && year !== undefined,

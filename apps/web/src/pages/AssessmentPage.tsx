@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, List, Select, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, download, unwrap, type Schemas } from '../api/client';
-import { can, useMe } from '../api/me';
+import { can, useMe, useToday } from '../api/me';
 import { errorText, QueryState } from '../components/QueryState';
 
 const PERIODS = [
@@ -18,16 +18,19 @@ export default function AssessmentPage() {
   const { message } = App.useApp();
   const me = useMe();
   const [periodKind, setPeriodKind] = useState<PeriodKind>('month');
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [chosen, setDate] = useState<Dayjs>();
+  const today = useToday();
+  const date = chosen ?? today;
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const query = {
     periodKind,
-    date: date.format('YYYY-MM-DD'),
+    date: date?.format('YYYY-MM-DD') ?? '',
     ...(asOf ? { asOf: asOf.format('YYYY-MM-DD') } : {}),
   };
   const qs = new URLSearchParams(query).toString();
   const scores = useQuery({
     queryKey: ['assessment', query],
+    enabled: !!date,
     queryFn: async () => unwrap(await api.GET('/api/assessment/scores', { params: { query } })),
   });
   const offices = me.data && can.readSupervision(me.data.role);
@@ -59,7 +62,7 @@ export default function AssessmentPage() {
           <Form.Item label="截至">
             <DatePicker aria-label="截至日期" value={asOf} onChange={setAsOf} placeholder="默认" />
           </Form.Item>
-          {offices && (
+          {offices && date && (
             <Space wrap>
               <Button
                 onClick={() => save(`/api/assessment/ranking.xlsx?${qs}`, `考评排名-${label}.xlsx`)}

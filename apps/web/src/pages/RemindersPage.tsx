@@ -13,11 +13,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useUnits } from '../api/directory';
-import { can, useMe } from '../api/me';
+import { can, useMe, useToday } from '../api/me';
 import { DELIVERY_KIND } from '../components/labels';
 import { errorText, QueryState } from '../components/QueryState';
 import { formatLocalDateTime } from '../time';
@@ -28,6 +28,12 @@ const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
   sent: { text: '已发送', color: 'success' },
   failed: { text: '发送失败', color: 'error' },
 };
+
+/**
+ * The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): the date fields start
+ * from the Monday of the server's week; on another setting the API's refusal names the right day.
+ */
+const mondayOf = (today: Dayjs | undefined) => today?.subtract((today.day() + 6) % 7, 'day');
 
 export default function RemindersPage() {
   const me = useMe();
@@ -51,14 +57,14 @@ export default function RemindersPage() {
  */
 function DigestRun() {
   const queryClient = useQueryClient();
-  // The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): start from this
-  // week's Monday; on another setting the API's refusal names the right day.
-  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract((dayjs().day() + 6) % 7, 'day'));
+  const [chosen, setDate] = useState<Dayjs>();
+  const today = useToday();
+  const date = chosen ?? mondayOf(today);
   const run = useMutation({
     mutationFn: async () => {
       const answer = unwrap(
         await api.POST('/api/reminders/digest-runs', {
-          body: { date: date.format('YYYY-MM-DD') },
+          body: { date: date!.format('YYYY-MM-DD') },
         }),
       );
       // The API's own sentence when it gives one; otherwise what the answer's fields say.
@@ -86,7 +92,7 @@ function DigestRun() {
           cancelText="取消"
           onConfirm={() => run.mutate()}
         >
-          <Button type="primary" loading={run.isPending}>
+          <Button type="primary" loading={run.isPending} disabled={!date}>
             立即发送周报
           </Button>
         </Popconfirm>
@@ -179,18 +185,18 @@ function Deliveries() {
 function DigestPreview() {
   const me = useMe();
   const units = useUnits();
-  // The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): start from this
-  // week's Monday; on another setting the API's refusal names the right day.
-  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract((dayjs().day() + 6) % 7, 'day'));
+  const [chosen, setDate] = useState<Dayjs>();
+  const today = useToday();
+  const date = chosen ?? mondayOf(today);
   const [unitId, setUnitId] = useState<string>();
   const target = me.data?.role === 'unit' ? me.data.unitId : unitId;
   const preview = useQuery({
-    queryKey: ['digest-preview', target, date.format('YYYY-MM-DD')],
-    enabled: !!target,
+    queryKey: ['digest-preview', target, date?.format('YYYY-MM-DD')],
+    enabled: !!target && !!date,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/reminders/digest-preview', {
-          params: { query: { date: date.format('YYYY-MM-DD'), unitId: target! } },
+          params: { query: { date: date!.format('YYYY-MM-DD'), unitId: target! } },
         }),
       ),
   });
