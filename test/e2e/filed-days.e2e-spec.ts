@@ -3,6 +3,7 @@ import { loadDatabaseUrl } from '@app/config';
 import { ReportFrequency, reportFiled, SESSION_OPTIONS } from '@app/database';
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
 import { seededRandom } from '../support/seeded-random';
+import { waitFor } from '../support/worker';
 
 jest.setTimeout(180_000);
 
@@ -271,7 +272,13 @@ describe('the filed days on assignments', () => {
       await file(one, '2025-03-01');
       // The second waits for the first's lock on the assignment, then reads the first's report.
       const waiting = file(two, '2025-05-01');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitFor('the second to wait for the lock', async () => {
+        const [{ n }] = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return n > 0;
+      });
       await one.query('COMMIT');
       await waiting;
       await two.query('COMMIT');
