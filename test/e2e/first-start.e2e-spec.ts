@@ -86,8 +86,8 @@ describe('first start: seeded data and a worker send no email by surprise', () =
     ).toBeGreaterThan(100);
 
     // A newcomer starts the worker right after installing: its clock is the installation's
-    // instant. (On the real clock, 09:00 in Beijing passing between the migration and the first
-    // tick would rightly plan that day's alerts, and this test would fail about once a day.)
+    // instant. (On the real clock, a run during which 09:00 passed in Beijing, between the
+    // migration and the first tick, would rightly plan that day's alerts and fail here.)
     worker = startWorker({
       DATABASE_URL: freshUrl,
       SMTP_URL: mail.url,
