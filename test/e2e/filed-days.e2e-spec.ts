@@ -64,7 +64,8 @@ describe('the filed days on assignments', () => {
     (
       await t.db.query(
         `SELECT r.id, r.version FROM progress_reports r JOIN assignments a ON a.id = r.assignment_id
-         WHERE a.plan_id = $1 AND ${where} ORDER BY r.id`,
+         WHERE a.plan_id = $1 AND ${where}
+         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id), r.period_kind, r.period_start`,
         [planId, ...params],
       )
     ).map((r: { id: string; version: number }) => r) as Array<{ id: string; version: number }>;
@@ -75,19 +76,24 @@ describe('the filed days on assignments', () => {
     const own: string[] = (
       await t.db.query(
         `SELECT a.id FROM assignments a JOIN units u ON u.id = a.unit_id
-         WHERE a.plan_id = $1 AND u.name = '区行政服务中心' ORDER BY a.id`,
+         WHERE a.plan_id = $1 AND u.name = '区行政服务中心' ORDER BY a.item_number`,
         [planId],
       )
     ).map((r: { id: string }) => r.id);
     const all: string[] = (
-      await t.db.query('SELECT id FROM assignments WHERE plan_id = $1 ORDER BY id', [planId])
+      await t.db.query(
+        `SELECT a.id FROM assignments a JOIN units u ON u.id = a.unit_id
+         WHERE a.plan_id = $1 ORDER BY a.item_number, u.name`,
+        [planId],
+      )
     ).map((r: { id: string }) => r.id);
     expect(own.length).toBeGreaterThan(0);
     // A few assignments take most writes, so their reports pile up and overlap.
     const busy = [...own.slice(0, 2), ...all.slice(0, 4)];
     const items: string[] = (
       await t.db.query(
-        'SELECT DISTINCT item_id FROM assignments WHERE id = ANY($1::uuid[]) ORDER BY item_id',
+        `SELECT i.id AS item_id FROM items i
+         WHERE i.id IN (SELECT item_id FROM assignments WHERE id = ANY($1::uuid[])) ORDER BY i.number`,
         [busy],
       )
     ).map((r: { item_id: string }) => r.item_id);
@@ -251,11 +257,13 @@ describe('the filed days on assignments', () => {
     const [one, two] = [await pool.connect(), await pool.connect()];
     try {
       await t.db.query(
-        "UPDATE items SET report_frequency = 'month' WHERE id = (SELECT item_id FROM assignments WHERE plan_id = $1 ORDER BY id LIMIT 1)",
+        `UPDATE items SET report_frequency = 'month' WHERE id = (SELECT a.item_id FROM assignments a
+          WHERE a.plan_id = $1 ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1)`,
         [planId],
       );
       const [{ id }] = await t.db.query(
-        'SELECT id FROM assignments WHERE plan_id = $1 ORDER BY id LIMIT 1',
+        `SELECT a.id FROM assignments a WHERE a.plan_id = $1
+         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1`,
         [planId],
       );
       await t.db.query('DELETE FROM progress_reports WHERE assignment_id = $1', [id]);

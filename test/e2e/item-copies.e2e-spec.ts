@@ -41,7 +41,7 @@ describe('the item copies on assignments', () => {
     expect(sections.length).toBeGreaterThan(1);
     const items = async (where = 'TRUE'): Promise<string[]> =>
       (
-        await t.db.query(`SELECT id FROM items WHERE plan_id = $1 AND ${where} ORDER BY id`, [
+        await t.db.query(`SELECT id FROM items WHERE plan_id = $1 AND ${where} ORDER BY number`, [
           planId,
         ])
       ).map((r: { id: string }) => r.id);

@@ -40,7 +40,8 @@ describe('the open work per due date', () => {
   };
   const pickRow = async (r: Rng, where: string) => {
     const rows: Array<{ id: string }> = await t.db.query(
-      `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where} ORDER BY a.id`,
+      `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where}
+       ORDER BY array_position($1::uuid[], a.plan_id), a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id)`,
       [plans],
     );
     return rows.length ? r.pick(rows).id : undefined;
@@ -103,7 +104,8 @@ describe('the open work per due date', () => {
       } else if (kind === 'assign') {
         // Not a preamble (总体要求), which takes no units: the API refuses it with 400.
         const items: Array<{ id: string }> = await t.db.query(
-          'SELECT id FROM items WHERE plan_id = ANY($1) AND NOT preamble ORDER BY id',
+          `SELECT id FROM items WHERE plan_id = ANY($1) AND NOT preamble
+           ORDER BY array_position($1::uuid[], plan_id), number`,
           [plans],
         );
         const res = await t
@@ -122,7 +124,7 @@ describe('the open work per due date', () => {
                AND (a.status <> 'not_started' OR a.progress_percent > 0
                  OR a.completed_on IS NOT NULL
                  OR EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id)))
-           ORDER BY i.id`,
+           ORDER BY array_position($1::uuid[], i.plan_id), i.number`,
           [plans],
         );
         if (!items.length) continue;
@@ -133,7 +135,8 @@ describe('the open work per due date', () => {
         expect([200, 204]).toContain(res.status);
       } else if (kind === 'sql insert') {
         const items: Array<{ id: string; plan_id: string }> = await t.db.query(
-          'SELECT id, plan_id FROM items WHERE plan_id = ANY($1) ORDER BY id',
+          `SELECT id, plan_id FROM items WHERE plan_id = ANY($1)
+           ORDER BY array_position($1::uuid[], plan_id), number`,
           [plans],
         );
         const item = r.pick(items);
@@ -201,7 +204,8 @@ describe('the open work per due date', () => {
       const planId = plans[0];
       await t.db.query(`UPDATE plans SET status = $2 WHERE id = $1`, [planId, from]);
       const [{ id }] = await t.db.query(
-        `SELECT id FROM assignments WHERE plan_id = $1 ORDER BY id LIMIT 1`,
+        `SELECT a.id FROM assignments a WHERE a.plan_id = $1
+         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1`,
         [planId],
       );
       await t.db.query(`UPDATE assignments SET completed_on = $2 WHERE id = $1`, [
@@ -231,7 +235,7 @@ describe('the open work per due date', () => {
       `SELECT i.id AS item, u.id AS unit FROM items i CROSS JOIN units u
        WHERE i.plan_id = $1 AND u.kind IN ('department', 'town') AND u.active
          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.unit_id = u.id)
-       ORDER BY i.id, u.name LIMIT 1`,
+       ORDER BY i.number, u.name LIMIT 1`,
       [planId],
     );
     await whilePlanBecomes(planId, 'active', (sql) =>
@@ -247,9 +251,11 @@ describe('the open work per due date', () => {
   it('equal a recount after writes made at the same time on eight connections', async () => {
     const leader = await t.as('leader');
     const ids: string[] = (
-      await t.db.query(`SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) ORDER BY a.id`, [
-        plans,
-      ])
+      await t.db.query(
+        `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1)
+         ORDER BY array_position($1::uuid[], a.plan_id), a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id)`,
+        [plans],
+      )
     ).map((a: { id: string }) => a.id);
     expect(ids.length).toBeGreaterThan(20);
     // PostgreSQL may end one of two transactions that wait on each other (40P01); the API
