@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { loadDatabaseUrl } from '@app/config';
 import { ReportFrequency, reportFiled, SESSION_OPTIONS } from '@app/database';
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
-import { seededRandom } from '../support/seeded-random';
+import { ASSIGNMENTS_BY_CONTENT, seededRandom } from '../support/seeded-random';
 import { waitFor } from '../support/worker';
 
 jest.setTimeout(180_000);
@@ -65,7 +65,7 @@ describe('the filed days on assignments', () => {
       await t.db.query(
         `SELECT r.id, r.version FROM progress_reports r JOIN assignments a ON a.id = r.assignment_id
          WHERE a.plan_id = $1 AND ${where}
-         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id), r.period_kind, r.period_start`,
+         ORDER BY ${ASSIGNMENTS_BY_CONTENT}, r.period_kind, r.period_start`,
         [planId, ...params],
       )
     ).map((r: { id: string; version: number }) => r) as Array<{ id: string; version: number }>;
@@ -258,12 +258,12 @@ describe('the filed days on assignments', () => {
     try {
       await t.db.query(
         `UPDATE items SET report_frequency = 'month' WHERE id = (SELECT a.item_id FROM assignments a
-          WHERE a.plan_id = $1 ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1)`,
+          WHERE a.plan_id = $1 ORDER BY ${ASSIGNMENTS_BY_CONTENT} LIMIT 1)`,
         [planId],
       );
       const [{ id }] = await t.db.query(
         `SELECT a.id FROM assignments a WHERE a.plan_id = $1
-         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1`,
+         ORDER BY ${ASSIGNMENTS_BY_CONTENT} LIMIT 1`,
         [planId],
       );
       await t.db.query('DELETE FROM progress_reports WHERE assignment_id = $1', [id]);

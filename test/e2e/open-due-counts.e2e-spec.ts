@@ -1,5 +1,5 @@
 import { createTestApp, importSeedPlan, TestApp } from '../support/test-app';
-import { Rng, seededRandom } from '../support/seeded-random';
+import { ASSIGNMENTS_BY_CONTENT, Rng, seededRandom } from '../support/seeded-random';
 
 jest.setTimeout(180_000);
 
@@ -41,7 +41,7 @@ describe('the open work per due date', () => {
   const pickRow = async (r: Rng, where: string) => {
     const rows: Array<{ id: string }> = await t.db.query(
       `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1) AND ${where}
-       ORDER BY array_position($1::uuid[], a.plan_id), a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id)`,
+       ORDER BY array_position($1::uuid[], a.plan_id), ${ASSIGNMENTS_BY_CONTENT}`,
       [plans],
     );
     return rows.length ? r.pick(rows).id : undefined;
@@ -205,7 +205,7 @@ describe('the open work per due date', () => {
       await t.db.query(`UPDATE plans SET status = $2 WHERE id = $1`, [planId, from]);
       const [{ id }] = await t.db.query(
         `SELECT a.id FROM assignments a WHERE a.plan_id = $1
-         ORDER BY a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id) LIMIT 1`,
+         ORDER BY ${ASSIGNMENTS_BY_CONTENT} LIMIT 1`,
         [planId],
       );
       await t.db.query(`UPDATE assignments SET completed_on = $2 WHERE id = $1`, [
@@ -253,7 +253,7 @@ describe('the open work per due date', () => {
     const ids: string[] = (
       await t.db.query(
         `SELECT a.id FROM assignments a WHERE a.plan_id = ANY($1)
-         ORDER BY array_position($1::uuid[], a.plan_id), a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id)`,
+         ORDER BY array_position($1::uuid[], a.plan_id), ${ASSIGNMENTS_BY_CONTENT}`,
         [plans],
       )
     ).map((a: { id: string }) => a.id);

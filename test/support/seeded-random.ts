@@ -20,3 +20,10 @@ export function seededRandom(seed: number) {
 }
 
 export type Rng = ReturnType<typeof seededRandom>;
+
+/**
+ * Assignments (alias `a`) in the order of what they are, item number then unit name, never of
+ * their random ids: a seeded pick from them is the same row on every run.
+ */
+export const ASSIGNMENTS_BY_CONTENT =
+  'a.item_number, (SELECT u.name FROM units u WHERE u.id = a.unit_id)';

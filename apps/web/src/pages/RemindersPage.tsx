@@ -33,7 +33,11 @@ const DELIVERY_STATUS: Record<string, { text: string; color: string }> = {
  * The API runs only a week's digest slot (DIGEST_CRON, Mondays by default): the date fields start
  * from the Monday of the server's week; on another setting the API's refusal names the right day.
  */
-const mondayOf = (today: Dayjs | undefined) => today?.subtract((today.day() + 6) % 7, 'day');
+function useDigestDay(): [Dayjs | undefined, (day: Dayjs) => void] {
+  const [chosen, setDay] = useState<Dayjs>();
+  const today = useToday();
+  return [chosen ?? today?.subtract((today.day() + 6) % 7, 'day'), setDay];
+}
 
 export default function RemindersPage() {
   const me = useMe();
@@ -57,9 +61,7 @@ export default function RemindersPage() {
  */
 function DigestRun() {
   const queryClient = useQueryClient();
-  const [chosen, setDate] = useState<Dayjs>();
-  const today = useToday();
-  const date = chosen ?? mondayOf(today);
+  const [date, setDate] = useDigestDay();
   const run = useMutation({
     mutationFn: async () => {
       const answer = unwrap(
@@ -185,9 +187,7 @@ function Deliveries() {
 function DigestPreview() {
   const me = useMe();
   const units = useUnits();
-  const [chosen, setDate] = useState<Dayjs>();
-  const today = useToday();
-  const date = chosen ?? mondayOf(today);
+  const [date, setDate] = useDigestDay();
   const [unitId, setUnitId] = useState<string>();
   const target = me.data?.role === 'unit' ? me.data.unitId : unitId;
   const preview = useQuery({
